@@ -1,0 +1,600 @@
+"""The store: records in and out of the SQLite file, every write in a transaction with a history row.
+
+It takes and returns the core dataclasses. The only SQL of the application lives in this package.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import getpass
+import hashlib
+import json
+import logging
+import re
+import sqlite3
+import types
+import typing
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import sqlite_utils
+
+from db.connection import backup_file, connect, migrate, schema_version
+from desktop.core import settings as settings_module
+from desktop.core.docnumber import parse_doc_number
+from desktop.core.errors import LedgerError
+from desktop.core.records import (
+    Commitment,
+    Contact,
+    Evidence,
+    Feedback,
+    HistoryEntry,
+    Proposal,
+    Proposer,
+    Record,
+    Reply,
+    SourceDocument,
+    Target,
+)
+
+logger = logging.getLogger(__name__)
+
+R = TypeVar("R", bound=Record)
+
+GENESIS_HASH = "0" * 64
+# Search index rowid = record id * 8 + kind code (see migration 0001).
+SEARCH_KINDS = {1: "proposal", 2: "reply", 3: "commitment", 4: "target", 5: "source"}
+SEARCH_CODES = {kind: code for code, kind in SEARCH_KINDS.items()}
+# Columns kept out of history rows (large binary content is represented by its hash).
+_HISTORY_OMIT = {"content"}
+_NESTED_FIELDS = {"proposers"}
+_TABLE_LABELS = {"proposals": "proposal", "proposers": "proposer", "replies": "reply", "feedback": "feedback",
+                 "commitments": "commitment", "targets": "target", "evidence": "evidence",
+                 "source_documents": "source document", "reminders": "reminder", "contacts": "contact",
+                 "suggestions": "suggestion", "settings": "setting"}
+
+
+@dataclasses.dataclass(frozen=True)
+class SearchHit:
+    """A record whose text contains the search terms, with a short excerpt around the first one."""
+
+    kind: str
+    id: int
+    snippet: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Counts:
+    proposals: int
+    replies: int
+    commitments: int
+    targets: int
+    evidence: int
+    reminders: int
+    source_documents: int
+
+
+def current_actor() -> str:
+    """The operating-system user, recorded as who made a change."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def _utc_now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _field_kinds(cls: type) -> dict[str, type]:
+    """Map each dataclass field to the plain type the store converts it to/from."""
+    kinds: dict[str, type] = {}
+    for name, hint in typing.get_type_hints(cls).items():
+        if name in ("TABLE",):
+            continue
+        is_union = isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union
+        options = typing.get_args(hint) if is_union else (hint,)
+        options = tuple(typing.get_origin(o) or o for o in options if o is not type(None))
+        kinds[name] = options[0] if options else str
+    return kinds
+
+
+_KINDS_CACHE: dict[type, dict[str, type]] = {}
+
+
+def _kinds(cls: type) -> dict[str, type]:
+    if cls not in _KINDS_CACHE:
+        _KINDS_CACHE[cls] = _field_kinds(cls)
+    return _KINDS_CACHE[cls]
+
+
+def to_row(record: Record) -> dict[str, Any]:
+    """A record as column values: dates as ISO text, booleans as 0/1, lists and dicts as JSON."""
+    kinds = _kinds(type(record))
+    row: dict[str, Any] = {}
+    for item in dataclasses.fields(record):  # type: ignore[arg-type]
+        if item.name in _NESTED_FIELDS:
+            continue
+        value = getattr(record, item.name)
+        kind = kinds[item.name]
+        if value is None:
+            row[item.name] = None
+        elif kind is dt.date:
+            row[item.name] = value.isoformat()
+        elif kind is bool:
+            row[item.name] = int(bool(value))
+        elif kind in (list, dict):
+            row[item.name] = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        else:
+            row[item.name] = value
+    return row
+
+
+def from_row(cls: type[R], row: sqlite3.Row | dict[str, Any]) -> R:
+    """Build a record from a row, turning ISO text back into dates and JSON into lists."""
+    kinds = _kinds(cls)
+    values: dict[str, Any] = {}
+    keys = row.keys()
+    for name, kind in kinds.items():
+        if name in _NESTED_FIELDS or name not in keys:
+            continue
+        value = row[name]
+        if value is not None:
+            if kind is dt.date:
+                value = dt.date.fromisoformat(value)
+            elif kind is bool:
+                value = bool(value)
+            elif kind in (list, dict):
+                value = json.loads(value)
+            elif kind is float and isinstance(value, int):
+                value = float(value)
+        values[name] = value
+    return cls(**values)
+
+
+def _history_json(row: dict[str, Any] | None) -> str | None:
+    if row is None:
+        return None
+    kept = {key: value for key, value in row.items() if key not in _HISTORY_OMIT}
+    if row.get("content") is not None:
+        kept["content_sha256"] = hashlib.sha256(row["content"]).hexdigest()
+    return json.dumps(kept, ensure_ascii=False, sort_keys=True)
+
+
+def history_hash(prev_hash: str, at: str, actor: str, table_name: str, row_id: int, action: str,
+                 before: str | None, after: str | None) -> str:
+    """The chain hash of one history row: a change to any stored field or to an earlier row shows."""
+    payload = json.dumps([prev_hash, at, actor, table_name, row_id, action, before, after], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _friendly_integrity_error(error: sqlite3.IntegrityError, table: str) -> LedgerError:
+    """Turn SQLite's constraint message into one sentence that names the record and the field."""
+    text = str(error)
+    label = _TABLE_LABELS.get(table, table)
+    if text.startswith("UNIQUE constraint failed"):
+        columns = [c.split(".")[-1] for c in text.split(":", 1)[1].split(",")]
+        return LedgerError(f"A {label} with the same {', '.join(c.strip() for c in columns)} already exists; "
+                           "open the existing one instead of adding it again.", code="duplicate", table=table,
+                           fields=columns)
+    if text.startswith("FOREIGN KEY constraint failed"):
+        return LedgerError(f"The {label} refers to a record that does not exist, or other records still refer to "
+                           "it; check the linked records.", code="broken_link", table=table)
+    if text.startswith("NOT NULL constraint failed"):
+        column = text.split(":", 1)[1].strip().split(".")[-1]
+        return LedgerError(f"The {label} needs a value for '{column}'; fill it in.", code="required", table=table,
+                           field=column)
+    if text.startswith("CHECK constraint failed"):
+        rule = text.split(":", 1)[1].strip()
+        columns = re.findall(r"[a-z_]+", rule)
+        column = next((c for c in columns if c not in {"is", "null", "or", "and", "in", "not", "date", "trim",
+                                                        "coalesce", "json_valid", "length", "between"}), rule)
+        return LedgerError(f"The {label}'s field '{column}' has a value the ledger does not accept ({rule}); "
+                           "correct it.", code="check_failed", table=table, field=column, rule=rule)
+    return LedgerError(f"The {label} could not be saved: {text}.", code="integrity", table=table)
+
+
+class Store:
+    """A Reply Ledger database file.
+
+    Open it with :meth:`open`; use it from one thread (workers open their own). Every public write runs in a
+    transaction and appends one history row per changed row; :meth:`transaction` groups several writes so
+    that they all happen or none does.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, actor: str | None = None) -> None:
+        self.conn = conn
+        self.path = path
+        self.actor = actor or current_actor()
+        self.db = sqlite_utils.Database(conn)
+
+    # ----------------------------------------------------------------- opening and transactions
+    @classmethod
+    def open(cls, path: str | Path, *, actor: str | None = None, create: bool = True) -> Store:
+        """Open (and create or migrate) a database file.
+
+        Raises:
+            LedgerError: the file is missing (with ``create=False``), unreadable, or from a newer version.
+        """
+        path = Path(path)
+        if not create and not path.exists():
+            raise LedgerError(f"The database '{path}' does not exist; check the path or create it.",
+                              code="db_missing", path=str(path))
+        conn = connect(path)
+        try:
+            migrate(conn, path)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, path, actor)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return schema_version(self.conn)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """All writes inside happen together or not at all; nested blocks use savepoints."""
+        if self.conn.in_transaction:
+            name = f"sp_{id(object()):x}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield self
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    self.conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            else:
+                self.conn.execute(f"RELEASE SAVEPOINT {name}")
+            return
+        # IMMEDIATE takes the write lock up front, so a busy database waits instead of failing half-way.
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    # ----------------------------------------------------------------- generic record access
+    def _row(self, table: str, row_id: int) -> dict[str, Any] | None:
+        found = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,)).fetchone()
+        return dict(found) if found else None
+
+    def _append_history(self, table: str, row_id: int, action: str, before: dict[str, Any] | None,
+                        after: dict[str, Any] | None) -> None:
+        last = self.conn.execute("SELECT hash FROM history ORDER BY id DESC LIMIT 1").fetchone()
+        prev_hash = last[0] if last else GENESIS_HASH
+        at = _utc_now()
+        before_json, after_json = _history_json(before), _history_json(after)
+        digest = history_hash(prev_hash, at, self.actor, table, row_id, action, before_json, after_json)
+        self.conn.execute(
+            "INSERT INTO history (at, actor, table_name, row_id, action, before, after, prev_hash, hash)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (at, self.actor, table, row_id, action, before_json, after_json, prev_hash, digest),
+        )
+
+    def _insert_row(self, table: str, row: dict[str, Any]) -> int:
+        now = _utc_now()
+        row = {key: value for key, value in row.items() if key != "id" or value is not None}
+        row["created_at"] = row["updated_at"] = now
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        try:
+            cursor = self.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
+        except sqlite3.IntegrityError as error:
+            raise _friendly_integrity_error(error, table) from error
+        row_id = cursor.lastrowid
+        assert row_id is not None
+        self._append_history(table, row_id, "insert", None, self._row(table, row_id))
+        return row_id
+
+    def _update_row(self, table: str, row_id: int, changes: dict[str, Any]) -> bool:
+        """Update the given columns; returns False (and writes nothing) when nothing changed."""
+        before = self._row(table, row_id)
+        if before is None:
+            raise LedgerError(f"The {_TABLE_LABELS.get(table, table)} #{row_id} no longer exists; reload the list.",
+                              code="not_found", table=table, id=row_id)
+        changes = {key: value for key, value in changes.items()
+                   if key not in ("id", "created_at", "updated_at") and before.get(key) != value}
+        if not changes:
+            return False
+        changes["updated_at"] = _utc_now()
+        assignments = ", ".join(f"{column} = ?" for column in changes)
+        try:
+            self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*changes.values(), row_id))
+        except sqlite3.IntegrityError as error:
+            raise _friendly_integrity_error(error, table) from error
+        self._append_history(table, row_id, "update", before, self._row(table, row_id))
+        return True
+
+    def _delete_row(self, table: str, row_id: int) -> None:
+        before = self._row(table, row_id)
+        if before is None:
+            return
+        # Rows removed by ON DELETE CASCADE get their own history rows first.
+        for child_table, column in _CHILDREN.get(table, ()):
+            for child in self.conn.execute(f"SELECT id FROM {child_table} WHERE {column} = ?", (row_id,)).fetchall():
+                self._delete_row(child_table, child[0])
+        try:
+            self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+        except sqlite3.IntegrityError as error:
+            raise _friendly_integrity_error(error, table) from error
+        self._append_history(table, row_id, "delete", before, None)
+
+    def save(self, record: R) -> R:
+        """Insert a new record (id None) or update an existing one; returns it with its id.
+
+        Raises:
+            RecordErrors: the record is not valid.
+            LedgerError: the database refuses it (duplicate, broken link...).
+        """
+        record.check()
+        if isinstance(record, Proposal):
+            return self._save_proposal(record)  # type: ignore[return-value]
+        row = self._prepare_row(record)
+        with self.transaction():
+            if record.id is None:
+                new_id = self._insert_row(record.TABLE, row)
+                record = dataclasses.replace(record, id=new_id)
+            else:
+                self._update_row(record.TABLE, record.id, row)
+        return record
+
+    def save_many(self, records: Iterable[Record]) -> list[Record]:
+        """Save several records in one transaction: all of them or none."""
+        saved = []
+        with self.transaction():
+            for record in records:
+                saved.append(self.save(record))
+        return saved
+
+    def _prepare_row(self, record: Record) -> dict[str, Any]:
+        row = to_row(record)
+        if isinstance(record, Reply):
+            if record.doc_number:
+                parsed = parse_doc_number(record.doc_number)
+                row.update(doc_issuer_code=parsed.issuer_code, doc_year=parsed.year, doc_serial=parsed.serial)
+            else:
+                row.update(doc_number=None, doc_issuer_code=None, doc_year=None, doc_serial=None)
+        return row
+
+    def get(self, cls: type[R], record_id: int) -> R | None:
+        row = self.conn.execute(f"SELECT * FROM {cls.TABLE} WHERE id = ?", (record_id,)).fetchone()
+        if row is None:
+            return None
+        record = from_row(cls, row)
+        if isinstance(record, Proposal):
+            record.proposers = self.list(Proposer, "proposal_id = ?", (record.id,), order_by="position, id")
+        return record
+
+    def list(self, cls: type[R], where: str = "", params: Sequence[Any] = (), *, order_by: str = "id",
+             limit: int | None = None) -> list[R]:
+        """Records of one kind. ``where`` and ``order_by`` are SQL fragments written by callers in this package's
+        public methods or by trusted code; user text only ever goes through ``params``."""
+        sql = f"SELECT * FROM {cls.TABLE}"
+        if where:
+            sql += f" WHERE {where}"
+        sql += f" ORDER BY {order_by}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        records = [from_row(cls, row) for row in self.conn.execute(sql, tuple(params))]
+        if cls is Proposal and records:
+            by_proposal: dict[int, list[Proposer]] = {}
+            for proposer in self.list(Proposer, order_by="proposal_id, position, id"):
+                by_proposal.setdefault(proposer.proposal_id or 0, []).append(proposer)
+            for record in records:
+                record.proposers = by_proposal.get(record.id or 0, [])  # type: ignore[attr-defined]
+        return records
+
+    def delete(self, cls: type[Record], record_id: int) -> None:
+        """Delete a record and, with a history row each, the records that belong to it."""
+        with self.transaction():
+            self._delete_row(cls.TABLE, record_id)
+
+    def count(self, cls: type[Record], where: str = "", params: Sequence[Any] = ()) -> int:
+        sql = f"SELECT count(*) FROM {cls.TABLE}" + (f" WHERE {where}" if where else "")
+        return self.conn.execute(sql, tuple(params)).fetchone()[0]
+
+    # ----------------------------------------------------------------- proposals with their signers
+    def _save_proposal(self, proposal: Proposal) -> Proposal:
+        row = to_row(proposal)
+        with self.transaction():
+            if proposal.id is None:
+                proposal_id = self._insert_row("proposals", row)
+            else:
+                proposal_id = proposal.id
+                self._update_row("proposals", proposal_id, row)
+            existing = {p.id: p for p in self.list(Proposer, "proposal_id = ?", (proposal_id,))}
+            kept: list[Proposer] = []
+            for position, proposer in enumerate(proposal.proposers):
+                proposer = dataclasses.replace(proposer, proposal_id=proposal_id, position=position)
+                proposer_row = to_row(proposer)
+                if proposer.id is not None and proposer.id in existing:
+                    self._update_row("proposers", proposer.id, proposer_row)
+                    existing.pop(proposer.id)
+                else:
+                    proposer = dataclasses.replace(proposer, id=self._insert_row("proposers", proposer_row))
+                kept.append(proposer)
+            for gone in existing:
+                self._delete_row("proposers", gone)  # type: ignore[arg-type]
+        return dataclasses.replace(proposal, id=proposal_id, proposers=kept)
+
+    def find_proposal(self, session: str, number: str, kind: str | None = None) -> Proposal | None:
+        """The proposal of a session with this number (第021号 and 第21号 are the same number)."""
+        digits = re.sub(r"\D", "", number).lstrip("0") or "0"
+        candidates = self.list(Proposal, "session = ?" + (" AND kind = ?" if kind else ""),
+                               (session, kind) if kind else (session,))
+        for proposal in candidates:
+            if (re.sub(r"\D", "", proposal.number).lstrip("0") or "0") == digits:
+                return proposal
+        return None
+
+    def find_reply_by_doc_number(self, doc_number: str) -> Reply | None:
+        parsed = parse_doc_number(doc_number)
+        found = self.list(Reply, "doc_issuer_code = ? AND doc_year = ? AND doc_serial = ?",
+                          (parsed.issuer_code, parsed.year, parsed.serial))
+        return found[0] if found else None
+
+    def find_source_document(self, sha256: str) -> SourceDocument | None:
+        found = self.list(SourceDocument, "sha256 = ?", (sha256,))
+        return found[0] if found else None
+
+    # ----------------------------------------------------------------- convenient lists
+    def replies_of(self, proposal_id: int) -> list[Reply]:
+        return self.list(Reply, "proposal_id = ?", (proposal_id,), order_by="reply_date, id")
+
+    def commitments_of(self, reply_id: int) -> list[Commitment]:
+        return self.list(Commitment, "reply_id = ?", (reply_id,), order_by="coalesce(quote_start, 1e18), id")
+
+    def targets_of(self, commitment_id: int) -> list[Target]:
+        return self.list(Target, "commitment_id = ?", (commitment_id,), order_by="coalesce(quote_start, 1e18), id")
+
+    def evidence_of(self, target_id: int) -> list[Evidence]:
+        return self.list(Evidence, "target_id = ?", (target_id,), order_by="as_of_date, id")
+
+    def feedback_of(self, reply_id: int) -> list[Feedback]:
+        return self.list(Feedback, "reply_id = ?", (reply_id,), order_by="feedback_date, id")
+
+    def contacts_of(self, proposal_id: int) -> list[Contact]:
+        return self.list(Contact, "proposal_id = ?", (proposal_id,), order_by="contact_date, id")
+
+    def counts(self) -> Counts:
+        row = self.conn.execute(
+            "SELECT (SELECT count(*) FROM proposals), (SELECT count(*) FROM replies),"
+            " (SELECT count(*) FROM commitments), (SELECT count(*) FROM targets), (SELECT count(*) FROM evidence),"
+            " (SELECT count(*) FROM reminders), (SELECT count(*) FROM source_documents)"
+        ).fetchone()
+        return Counts(*row)
+
+    # ----------------------------------------------------------------- settings
+    def get_setting(self, key: str) -> Any:
+        setting = settings_module.SETTINGS_BY_KEY.get(key)
+        if setting is None:
+            settings_module.check_setting(key, None)  # raises the 'unknown setting' error
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else setting.default  # type: ignore[union-attr]
+
+    def set_setting(self, key: str, value: Any) -> None:
+        value = settings_module.check_setting(key, value)
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        with self.transaction():
+            before = self.conn.execute("SELECT rowid, value FROM settings WHERE key = ?", (key,)).fetchone()
+            if before is not None and before[1] == text:
+                return
+            self.conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, text))
+            rowid = self.conn.execute("SELECT rowid FROM settings WHERE key = ?", (key,)).fetchone()[0]
+            self._append_history("settings", rowid, "update" if before else "insert",
+                                 {"key": key, "value": before[1]} if before else None, {"key": key, "value": text})
+
+    def all_settings(self) -> dict[str, Any]:
+        values = settings_module.default_settings()
+        for key, value in self.conn.execute("SELECT key, value FROM settings"):
+            if key in values:
+                values[key] = json.loads(value)
+        return values
+
+    # ----------------------------------------------------------------- search
+    def search(self, text: str, kinds: Iterable[str] | None = None, limit: int = 500) -> list[SearchHit]:
+        """Records whose text contains every whitespace-separated term (Chinese substrings included).
+
+        Terms of three or more characters use the trigram index; shorter ones (most Chinese words are two
+        characters) are matched with instr(). User text is only ever bound as a parameter or quoted as an FTS
+        string, so quotes, AND, NOT, parentheses and the like are searched for literally.
+        """
+        terms = [term for term in (text or "").split() if term]
+        if not terms:
+            return []
+        long_terms = [term for term in terms if len(term) >= 3]
+        short_terms = [term for term in terms if len(term) < 3]
+        clauses: list[str] = []
+        params: list[Any] = []
+        if long_terms:
+            clauses.append("search_index MATCH ?")
+            params.append(" ".join('"' + term.replace('"', '""') + '"' for term in long_terms))
+        for term in short_terms:
+            clauses.append("instr(lower(body), lower(?)) > 0")
+            params.append(term)
+        if kinds is not None:
+            codes = [SEARCH_CODES[kind] for kind in kinds]
+            clauses.append(f"rowid % 8 IN ({', '.join('?' for _ in codes)})")
+            params.extend(codes)
+        order = "rank" if long_terms else "rowid"
+        sql = f"SELECT rowid, body FROM search_index WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT ?"
+        params.append(int(limit))
+        hits = []
+        for rowid, body in self.conn.execute(sql, params):
+            hits.append(SearchHit(SEARCH_KINDS.get(rowid % 8, "?"), rowid // 8, _snippet(body, terms[0])))
+        return hits
+
+    # ----------------------------------------------------------------- history
+    def history(self, table: str | None = None, row_id: int | None = None) -> list[HistoryEntry]:
+        clauses, params = [], []
+        if table is not None:
+            clauses.append("table_name = ?")
+            params.append(table)
+        if row_id is not None:
+            clauses.append("row_id = ?")
+            params.append(row_id)
+        sql = "SELECT * FROM history" + (f" WHERE {' AND '.join(clauses)}" if clauses else "") + " ORDER BY id"
+        return [
+            HistoryEntry(id=r["id"], at=r["at"], actor=r["actor"], table_name=r["table_name"], row_id=r["row_id"],
+                         action=r["action"], before=json.loads(r["before"]) if r["before"] else None,
+                         after=json.loads(r["after"]) if r["after"] else None, prev_hash=r["prev_hash"],
+                         hash=r["hash"])
+            for r in self.conn.execute(sql, params)
+        ]
+
+    def verify_history(self) -> list[str]:
+        """Check the history chain; returns one sentence per broken link (empty when intact)."""
+        problems: list[str] = []
+        prev_hash = GENESIS_HASH
+        for row in self.conn.execute("SELECT * FROM history ORDER BY id"):
+            if row["prev_hash"] != prev_hash:
+                problems.append(f"History row {row['id']} does not follow the row before it; history was edited.")
+            expected = history_hash(row["prev_hash"], row["at"], row["actor"], row["table_name"], row["row_id"],
+                                    row["action"], row["before"], row["after"])
+            if expected != row["hash"]:
+                problems.append(f"History row {row['id']} ({row['table_name']} #{row['row_id']}) was changed after "
+                                "it was written.")
+            prev_hash = row["hash"]
+        return problems
+
+    # ----------------------------------------------------------------- maintenance
+    def backup_to(self, target: str | Path) -> Path:
+        """An online backup of the whole database to another file."""
+        return backup_file(self.conn, Path(target))
+
+
+# Child rows that ON DELETE CASCADE removes, so that the store can write their history first.
+_CHILDREN: dict[str, tuple[tuple[str, str], ...]] = {
+    "proposals": (("proposers", "proposal_id"), ("contacts", "proposal_id")),
+    "replies": (("feedback", "reply_id"), ("commitments", "reply_id"), ("suggestions", "reply_id")),
+    "commitments": (("targets", "commitment_id"),),
+    "targets": (("evidence", "target_id"), ("suggestions", "target_id")),
+    "source_documents": (("suggestions", "source_document_id"),),
+}
+
+
+def _snippet(body: str, term: str, width: int = 40) -> str:
+    at = body.lower().find(term.lower())
+    if at < 0:
+        return body[: width * 2].strip()
+    start = max(0, at - width)
+    return ("…" if start else "") + body[start: at + len(term) + width].strip() + "…"

@@ -1,0 +1,17 @@
+"""Command-line subcommands. Each module has ``register(subparsers, common)``; none imports the UI."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+
+# One module per subcommand group, in the order they appear in --help.
+COMMAND_MODULES = (
+    "desktop.cli.demo_command",
+    "desktop.cli.maintenance_command",
+)
+
+
+def register_all(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers, common)

@@ -1,0 +1,53 @@
+"""The one place that knows where files live: data folder, default database, log file, bundled resources."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+from desktop import APP_NAME
+
+DATA_DIR_ENV = "REPLY_LEDGER_DATA_DIR"
+
+
+def data_dir() -> Path:
+    """The user's data folder; ``REPLY_LEDGER_DATA_DIR`` moves it (tests point it at a temporary folder)."""
+    override = os.environ.get(DATA_DIR_ENV)
+    folder = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def default_db_path() -> Path:
+    return data_dir() / "ledger.sqlite3"
+
+
+def log_path() -> Path:
+    folder = data_dir() / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "reply-ledger.log"
+
+
+def drafts_dir() -> Path:
+    folder = data_dir() / "drafts"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def resources_dir() -> Path:
+    """Bundled resources: beside the frozen executable, or the repository's ``resources/`` folder."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def demo_dir() -> Path:
+    return resources_dir() / "demo"
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"

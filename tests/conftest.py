@@ -1,0 +1,96 @@
+"""Shared fixtures: a data folder under tmp_path, real database files copied from session-built templates."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from db import Store
+from db.demo import create_demo
+
+REPO = Path(__file__).resolve().parent.parent
+DEMO_DIR = REPO / "resources" / "demo"
+SAMPLES_DIR = REPO.parent / "shared" / "samples"
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own data folder; nothing touches the real home folder."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.setenv("REPLY_LEDGER_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def fail_on_log_warnings(request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture):
+    """Unexpected warnings in the log fail the test (mark a test allow_log_warnings to expect them)."""
+    caplog.set_level(logging.INFO)
+    yield
+    if request.node.get_closest_marker("allow_log_warnings"):
+        return
+    warnings = [r for r in caplog.get_records("call") if r.levelno >= logging.WARNING]
+    if warnings:
+        pytest.fail("unexpected log warnings: " + "; ".join(f"{r.name}: {r.getMessage()}" for r in warnings))
+
+
+def _copy_db(template: Path, target: Path) -> Path:
+    shutil.copyfile(template, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("templates") / "empty.sqlite3"
+    Store.open(path, actor="tester").close()
+    _checkpoint(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("templates") / "demo.sqlite3"
+    with Store.open(path, actor="tester") as store:
+        create_demo(store, DEMO_DIR)
+    _checkpoint(path)
+    return path
+
+
+def _checkpoint(path: Path) -> None:
+    """Fold the WAL into the main file so that a plain file copy is the whole database."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, empty_template: Path) -> Path:
+    """A fresh, migrated, empty database file."""
+    return _copy_db(empty_template, tmp_path / "ledger.sqlite3")
+
+
+@pytest.fixture
+def demo_db_path(tmp_path: Path, demo_template: Path) -> Path:
+    """A database file holding the demo story."""
+    return _copy_db(demo_template, tmp_path / "demo.sqlite3")
+
+
+@pytest.fixture
+def store(db_path: Path):
+    with Store.open(db_path, actor="tester") as opened:
+        yield opened
+
+
+@pytest.fixture
+def demo_store(demo_db_path: Path):
+    with Store.open(demo_db_path, actor="tester") as opened:
+        yield opened

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from db import SCHEMA_VERSION, Store
+from db.connection import connect, migrate, migrations
+from desktop.core.errors import LedgerError
+
+TABLES = {"settings", "source_documents", "proposals", "proposers", "contacts", "replies", "feedback", "commitments",
+          "targets", "evidence", "reminders", "suggestions", "history", "search_index"}
+
+
+def test_migrations_from_an_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite3"
+    with Store.open(path) as store:
+        assert store.schema_version == SCHEMA_VERSION == len(migrations())
+        names = {row[0] for row in store.conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table')")}
+        assert names >= TABLES
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert store.conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+    assert not list(tmp_path.glob("*.bak")), "an empty file needs no backup"
+
+
+def test_reopening_is_idempotent(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+    with Store.open(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+
+
+def test_database_from_a_newer_version_is_refused(db_path: Path) -> None:
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(LedgerError) as caught:
+        Store.open(db_path)
+    assert caught.value.code == "db_too_new"
+    assert "newer Reply Ledger" in caught.value.message and str(db_path) in caught.value.message
+
+
+def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "letter.sqlite3"
+    path.write_text("this is not sqlite " * 100, encoding="utf-8")
+    with pytest.raises(LedgerError) as caught:
+        Store.open(path)
+    assert caught.value.code == "db_unreadable"
+
+
+def test_missing_database_without_create(tmp_path: Path) -> None:
+    with pytest.raises(LedgerError, match="does not exist"):
+        Store.open(tmp_path / "nope.sqlite3", create=False)
+
+
+def test_failed_migration_leaves_the_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A migration that fails half-way changes nothing: its statements and the version roll back together."""
+    broken = tmp_path / "migrations"
+    broken.mkdir()
+    (broken / "0001_initial.sql").write_text("CREATE TABLE a (x);\nCREATE TABLE a (y);\n", encoding="utf-8")
+    monkeypatch.setattr("db.connection.MIGRATIONS_DIR", broken)
+    conn = connect(tmp_path / "x.sqlite3")
+    with pytest.raises(sqlite3.OperationalError):
+        migrate(conn, tmp_path / "x.sqlite3")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'a'").fetchone()[0] == 0
+    conn.close()
+
+
+def test_the_saved_version_1_file_opens(tmp_path: Path) -> None:
+    """The committed schema-1 database (for later migration tests) still opens and holds the demo."""
+    fixture = Path(__file__).parent / "fixtures" / "ledger_v1.sqlite3"
+    copy = tmp_path / "v1.sqlite3"
+    copy.write_bytes(fixture.read_bytes())
+    with Store.open(copy) as store:
+        assert store.counts().targets >= 12
+        assert store.verify_history() == []
