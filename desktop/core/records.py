@@ -91,6 +91,8 @@ class Proposal(Record):
     reply_due_date: dt.date | None = None
     extended_due_date: dt.date | None = None
     extension_approval: str | None = None
+    misrouted_date: dt.date | None = None
+    returned_date: dt.date | None = None
     lead_unit: str | None = None
     co_units: list[str] = field(default_factory=list)
     handling_mode: str | None = None
@@ -141,6 +143,7 @@ class Reply(Record):
     cc: str | None = None
     result_class: str | None = None
     disclosure: str | None = None
+    published_date: dt.date | None = None
     replying_unit: str | None = None
     proposer_id: int | None = None
     is_reanswer: bool = False
