@@ -1,0 +1,273 @@
+"""Gathering the audit workbook's data from the store, with filters, and writing it.
+
+Everything is read inside one read transaction, so the workbook shows one consistent moment even while the app
+saves. The records in scope are collected into temporary tables (ids only), which keeps each later query a
+simple indexed ``IN (SELECT ...)`` however many targets there are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from db.status import judge_ledger
+from db.store import Store, from_row
+from desktop.core.errors import LedgerError
+from desktop.core.records import (
+    TARGET_STATES,
+    Commitment,
+    Evidence,
+    Feedback,
+    HistoryEntry,
+    Proposal,
+    Reminder,
+    Reply,
+    SourceDocument,
+    Target,
+)
+from desktop.core.xlsx_export import ExportFilters, ExportResult, LedgerSnapshot, write_workbook
+
+Progress = Callable[[int, int], None]
+IsCancelled = Callable[[], bool]
+
+# Share of the progress bar for loading and judging; writing the workbook takes the rest.
+_GATHER_SHARE = 200
+_PROGRESS_SCALE = 1000
+_SCOPE_TABLES = ("proposals", "replies", "commitments", "targets", "evidence", "feedback", "reminders", "proposers")
+
+
+def parse_state(value: str | None) -> str | None:
+    """A target state given as its code (at_risk) or its Chinese label (有风险).
+
+    Raises:
+        LedgerError: for anything else.
+    """
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    if text in TARGET_STATES:
+        return text
+    for code, label in TARGET_STATES.items():
+        if text == label:
+            return code
+    choices = ", ".join(f"{code} ({label})" for code, label in TARGET_STATES.items())
+    raise LedgerError(f"'{value}' is not a state; use one of {choices}.", code="state_invalid", value=value)
+
+
+def export_ledger(store: Store, path: str | Path, *, as_of: dt.date | None = None,
+                  filters: ExportFilters | None = None, generated_at: dt.datetime | None = None,
+                  progress: Progress | None = None, is_cancelled: IsCancelled | None = None) -> ExportResult:
+    """Write the audit workbook of the store (or the filtered part of it) as of a date.
+
+    Raises:
+        LedgerError: the target cannot be written (see :func:`desktop.core.xlsx_export.write_workbook`).
+        Cancelled: the user cancelled; no file was written or changed.
+    """
+    as_of = as_of or dt.date.today()
+    filters = filters or ExportFilters()
+    generated_at = generated_at or dt.datetime.now().astimezone()
+
+    def gather_progress(done: int, total: int) -> None:
+        if progress:
+            progress(int(_GATHER_SHARE * done / max(total, 1)), _PROGRESS_SCALE)
+
+    def write_progress(done: int, total: int) -> None:
+        if progress:
+            share = _PROGRESS_SCALE - _GATHER_SHARE
+            progress(_GATHER_SHARE + int(share * done / max(total, 1)), _PROGRESS_SCALE)
+
+    began = not store.conn.in_transaction
+    if began:
+        store.conn.execute("BEGIN")
+    try:
+        snapshot = gather_snapshot(store, as_of, filters, generated_at=generated_at, progress=gather_progress,
+                                   is_cancelled=is_cancelled)
+        return write_workbook(path, snapshot, progress=write_progress, is_cancelled=is_cancelled)
+    finally:
+        _drop_scope(store)
+        if began and store.conn.in_transaction:
+            store.conn.execute("COMMIT")
+
+
+def gather_snapshot(store: Store, as_of: dt.date, filters: ExportFilters, *, generated_at: dt.datetime,
+                    progress: Progress | None = None, is_cancelled: IsCancelled | None = None) -> LedgerSnapshot:
+    """Load and judge the records in scope. The snapshot's history reads from an open cursor: write the workbook
+    before anything else runs on the store's connection."""
+    _build_scope(store, filters)
+    scoped = filters.active
+    commitment_ids = [row[0] for row in store.conn.execute("SELECT id FROM temp.scope_commitments")]
+    # Judging a subset passes the ids as SQL parameters; past SQLite's parameter limit the whole ledger is judged.
+    subset = commitment_ids if scoped and len(commitment_ids) <= 30_000 else None
+    status = judge_ledger(store, as_of, commitment_ids=subset, progress=progress, is_cancelled=is_cancelled)
+
+    if filters.state:
+        _narrow_to_state(store, filters.state, status.targets, status.commitments)
+
+    def scoped_list(cls: type, table: str, order_by: str = "id") -> list:
+        where = f"id IN (SELECT id FROM temp.scope_{table})"
+        return store.list(cls, where, order_by=order_by)
+
+    proposals = scoped_list(Proposal, "proposals", "session, kind, number, id")
+    proposal_order = {p.id: index for index, p in enumerate(proposals)}
+    replies = scoped_list(Reply, "replies")
+    replies.sort(key=lambda r: (proposal_order.get(r.proposal_id, len(proposal_order)), r.is_reanswer,
+                                r.reply_date or dt.date.max, r.id))
+    reply_order = {r.id: index for index, r in enumerate(replies)}
+    commitments = scoped_list(Commitment, "commitments", "coalesce(quote_start, 1e18), id")
+    commitments.sort(key=lambda c: reply_order.get(c.reply_id, len(reply_order)))
+    commitment_order = {c.id: index for index, c in enumerate(commitments)}
+    targets = scoped_list(Target, "targets", "coalesce(quote_start, 1e18), id")
+    targets.sort(key=lambda t: commitment_order.get(t.commitment_id, len(commitment_order)))
+    target_order = {t.id: index for index, t in enumerate(targets)}
+    evidence = scoped_list(Evidence, "evidence", "as_of_date, id")
+    evidence.sort(key=lambda e: target_order.get(e.target_id, len(target_order)))
+    feedback = scoped_list(Feedback, "feedback", "feedback_date, id")
+    reminders = scoped_list(Reminder, "reminders", "due_date, id")
+    sources = _sources(store)
+    history_where = _history_scope() if scoped else ""
+    history_count = store.conn.execute(f"SELECT count(*) FROM history {history_where}").fetchone()[0]
+
+    return LedgerSnapshot(
+        as_of=as_of, generated_at=generated_at, filters=filters, office_name=store.get_setting("office.name"),
+        generated_by=store.actor, result_classes=store.get_setting("result_class.classes"), proposals=proposals,
+        replies=replies, feedback=feedback, commitments=commitments, targets=targets, evidence=evidence,
+        reminders=reminders, sources=sources,
+        target_judgements={t.id: status.targets[t.id] for t in targets if t.id in status.targets},
+        commitment_judgements={c.id: status.commitments[c.id] for c in commitments if c.id in status.commitments},
+        history=_history(store, history_where), history_count=history_count,
+        findings=None,  # 回头看 rules are not part of this version; the summary says they were not run
+    )
+
+
+def _build_scope(store: Store, filters: ExportFilters) -> None:
+    """Fill temp.scope_<table> with the ids of the records the export covers."""
+    _drop_scope(store)
+    execute = store.conn.execute
+    for table in _SCOPE_TABLES:
+        execute(f"CREATE TEMP TABLE scope_{table} (id INTEGER PRIMARY KEY)")
+    clauses: list[str] = []
+    named: dict[str, object] = {}
+    if filters.session:
+        clauses.append("instr(p.session, :session) > 0")
+        named["session"] = filters.session
+    if filters.year:
+        clauses.append("CAST(substr(coalesce(p.assigned_date, p.received_date, p.reply_due_date), 1, 4) AS INTEGER)"
+                       " = :year")
+        named["year"] = int(filters.year)
+    unit_commitments = ""
+    if filters.unit:
+        # A unit's ledger: proposals it leads or co-handles, answers, or holds a commitment of.
+        clauses.append("(p.lead_unit = :unit OR EXISTS (SELECT 1 FROM json_each(p.co_units) WHERE value = :unit)"
+                       " OR EXISTS (SELECT 1 FROM replies r WHERE r.proposal_id = p.id AND r.replying_unit = :unit)"
+                       " OR EXISTS (SELECT 1 FROM replies r JOIN commitments c ON c.reply_id = r.id"
+                       " WHERE r.proposal_id = p.id AND c.responsible_unit = :unit))")
+        named["unit"] = filters.unit
+        # Its commitments: those it is responsible for (unnamed: the replying unit's, else the lead unit's).
+        unit_commitments = (" AND coalesce(c.responsible_unit, (SELECT r2.replying_unit FROM replies r2"
+                            " WHERE r2.id = c.reply_id), (SELECT p2.lead_unit FROM replies r3 JOIN proposals p2"
+                            " ON p2.id = r3.proposal_id WHERE r3.id = c.reply_id)) = :unit")
+    where = " AND ".join(clauses)
+    execute(f"INSERT INTO scope_proposals SELECT p.id FROM proposals p {'WHERE ' + where if where else ''}", named)
+    orphans = "" if filters.active else " OR proposal_id IS NULL"
+    execute("INSERT INTO scope_replies SELECT id FROM replies WHERE proposal_id IN (SELECT id FROM scope_proposals)"
+            + orphans)
+    execute("INSERT INTO scope_commitments SELECT c.id FROM commitments c WHERE c.reply_id IN"
+            f" (SELECT id FROM scope_replies){unit_commitments}", {"unit": filters.unit} if filters.unit else {})
+    _fill_children(store)
+
+
+def _fill_children(store: Store) -> None:
+    execute = store.conn.execute
+    for table in ("targets", "evidence", "feedback", "reminders", "proposers"):
+        execute(f"DELETE FROM scope_{table}")
+    execute("INSERT INTO scope_targets SELECT id FROM targets"
+            " WHERE commitment_id IN (SELECT id FROM scope_commitments)")
+    _fill_leaves(store)
+
+
+def _fill_leaves(store: Store) -> None:
+    execute = store.conn.execute
+    for table in ("evidence", "feedback", "reminders", "proposers"):
+        execute(f"DELETE FROM scope_{table}")
+    execute("INSERT INTO scope_evidence SELECT id FROM evidence WHERE target_id IN (SELECT id FROM scope_targets)")
+    execute("INSERT INTO scope_feedback SELECT id FROM feedback WHERE reply_id IN (SELECT id FROM scope_replies)")
+    execute("INSERT INTO scope_proposers SELECT id FROM proposers"
+            " WHERE proposal_id IN (SELECT id FROM scope_proposals)")
+    unscoped = store.conn.execute("SELECT (SELECT count(*) FROM scope_proposals) = (SELECT count(*) FROM proposals)"
+                                  " AND (SELECT count(*) FROM scope_targets) = (SELECT count(*) FROM targets)"
+                                  ).fetchone()[0]
+    subjects = " OR ".join(f"(subject_table = '{table}' AND subject_id IN (SELECT id FROM scope_{table}))"
+                           for table in ("proposals", "replies", "commitments", "targets", "feedback"))
+    execute(f"INSERT INTO scope_reminders SELECT id FROM reminders WHERE {subjects}"
+            + (" OR subject_table IS NULL" if unscoped else ""))
+
+
+def _narrow_to_state(store: Store, state: str, targets: dict, commitments: dict) -> None:
+    """Keep the targets judged ``state`` (and target-less commitments in it), then what they belong to."""
+    execute = store.conn.execute
+    keep_targets = [(t_id,) for t_id, judgement in targets.items() if judgement.state == state]
+    with_targets = {row[0] for row in execute("SELECT DISTINCT commitment_id FROM targets WHERE commitment_id IN"
+                                              " (SELECT id FROM scope_commitments)")}
+    keep_bare = [(c_id,) for c_id, judgement in commitments.items()
+                 if judgement.state == state and c_id not in with_targets]
+    execute("CREATE TEMP TABLE keep_targets (id INTEGER PRIMARY KEY)")
+    try:
+        store.conn.executemany("INSERT OR IGNORE INTO keep_targets VALUES (?)", keep_targets)
+        execute("DELETE FROM scope_targets WHERE id NOT IN (SELECT id FROM keep_targets)")
+        execute("DELETE FROM keep_targets")
+        store.conn.executemany("INSERT OR IGNORE INTO keep_targets VALUES (?)", keep_bare)
+        execute("DELETE FROM scope_commitments WHERE id NOT IN (SELECT commitment_id FROM targets WHERE id IN"
+                " (SELECT id FROM scope_targets)) AND id NOT IN (SELECT id FROM keep_targets)")
+    finally:
+        execute("DROP TABLE temp.keep_targets")
+    execute("DELETE FROM scope_replies WHERE id NOT IN (SELECT reply_id FROM commitments WHERE id IN"
+            " (SELECT id FROM scope_commitments))")
+    execute("DELETE FROM scope_proposals WHERE id NOT IN (SELECT proposal_id FROM replies WHERE id IN"
+            " (SELECT id FROM scope_replies) AND proposal_id IS NOT NULL)")
+    _fill_leaves(store)
+
+
+def _drop_scope(store: Store) -> None:
+    for table in _SCOPE_TABLES:
+        store.conn.execute(f"DROP TABLE IF EXISTS temp.scope_{table}")
+
+
+def _history_scope() -> str:
+    parts = [f"(table_name = '{table}' AND row_id IN (SELECT id FROM temp.scope_{table}))" for table in _SCOPE_TABLES]
+    return "WHERE " + " OR ".join(parts)
+
+
+def _history(store: Store, where: str) -> Iterator[HistoryEntry]:
+    for row in store.conn.execute(f"SELECT * FROM history {where} ORDER BY id"):
+        yield HistoryEntry(id=row["id"], at=row["at"], actor=row["actor"], table_name=row["table_name"],
+                           row_id=row["row_id"], action=row["action"],
+                           before=json.loads(row["before"]) if row["before"] else None,
+                           after=json.loads(row["after"]) if row["after"] else None, prev_hash=row["prev_hash"],
+                           hash=row["hash"])
+
+
+def _sources(store: Store) -> dict[int, SourceDocument]:
+    """Source documents without their content (the workbook names them; it does not carry the files)."""
+    rows = store.conn.execute("SELECT id, sha256, file_name, kind, title, publisher, doc_date, url"
+                              " FROM source_documents")
+    return {row["id"]: from_row(SourceDocument, row) for row in rows}
+
+
+_YEAR = re.compile(r"^\d{4}$")
+
+
+def parse_year(value: str | None) -> int | None:
+    """A --year value such as 2021.
+
+    Raises:
+        LedgerError: when it is not a four-digit year.
+    """
+    if value is None or not str(value).strip():
+        return None
+    text = str(value).strip()
+    if not _YEAR.match(text):
+        raise LedgerError(f"'{value}' is not a year; write it as 2021.", code="year_invalid", value=value)
+    return int(text)
