@@ -172,11 +172,13 @@ class _Writer:
         staged: dict[str, dict] = {"proposals": {}, "replies": {}, "commitments": {}, "targets": {}}
         proposal_id = self._proposal(planned, staged, counts) if planned.proposal else None
         reply_id = None
+        # A later row of the same reply (merged cells filled down) repeats its rating: take it once.
+        repeated = planned.reply_ref is not None and planned.reply_ref in self.replies
         if planned.reply is not None:
             reply_id = self._reply(planned, proposal_id, staged, counts)
         elif planned.commitment is not None or planned.target is not None:
             reply_id = self._find_reply(planned.reply_ref, staged)
-        for item in planned.feedback:
+        for item in [] if repeated else planned.feedback:
             self._feedback(item, reply_id, planned, counts)
         commitment_id = None
         if planned.commitment is not None and reply_id is not None:

@@ -475,6 +475,10 @@ class _ForeignLedger:
         titles = " ".join(_text(v) or "" for row in grid[: header_row - 1] for v in row)
         session = self.session or session_from_title(titles) or session_from_title(ws.title)
         ledger_kind = kind_from_text(titles) or kind_from_text(ws.title) or "suggestion"
+        if session is None and "session" not in fields:
+            raise LedgerError(f"'{self.path.name}' does not say which session its proposals belong to (no 届次 column "
+                              "and no session such as 十六届人大五次会议 in its title rows); give it with --session.",
+                              code="ledger_no_session", path=str(self.path))
         if session and not self.session:
             plan.notes.append(f"Session read from the title: {session}.")
         body = "政协" if "政协" in titles or ledger_kind == "proposal" else ("人大" if "人大" in titles else None)

@@ -1141,10 +1141,10 @@ def check_target(path: Path) -> None:
     if path.suffix.lower() != ".xlsx":
         raise LedgerError(f"'{path.name}' does not end in .xlsx; give the workbook an .xlsx name.",
                           code="export_not_xlsx", path=str(path))
-    lock = folder / f"~${path.name}"
-    if lock.exists():
-        raise LedgerError(f"'{path.name}' is open in Excel or WPS (its lock file '{lock.name}' is there); close it "
-                          "and export again.", code="export_target_locked", path=str(path))
+    for lock in (folder / f"~${path.name}", folder / f".~lock.{path.name}#"):  # Excel/WPS, LibreOffice
+        if lock.exists():
+            raise LedgerError(f"'{path.name}' is open in a spreadsheet program (its lock file '{lock.name}' is "
+                              "there); close it and export again.", code="export_target_locked", path=str(path))
     if path.exists() and not os.access(path, os.W_OK):
         raise LedgerError(f"'{path}' is read-only or locked by another program; close it or choose another name.",
                           code="export_target_locked", path=str(path))
