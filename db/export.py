@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from db.status import judge_ledger
+from db.status import promise_dates
 from db.store import Store, from_row
-from desktop.core.errors import LedgerError
+from desktop.core.errors import Cancelled, LedgerError
 from desktop.core.records import (
     TARGET_STATES,
     Commitment,
@@ -28,7 +29,17 @@ from desktop.core.records import (
     SourceDocument,
     Target,
 )
-from desktop.core.xlsx_export import ExportFilters, ExportResult, LedgerSnapshot, write_workbook
+from desktop.core.xlsx_export import (
+    EvidenceLine,
+    ExportFilters,
+    ExportResult,
+    LedgerSnapshot,
+    commitment_label,
+    judge_groups,
+    reply_label,
+    target_label,
+    write_workbook,
+)
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
@@ -82,64 +93,128 @@ def export_ledger(store: Store, path: str | Path, *, as_of: dt.date | None = Non
     began = not store.conn.in_transaction
     if began:
         store.conn.execute("BEGIN")
+    cursors: list[sqlite3.Cursor] = []
     try:
         snapshot = gather_snapshot(store, as_of, filters, generated_at=generated_at, progress=gather_progress,
-                                   is_cancelled=is_cancelled)
+                                   is_cancelled=is_cancelled, cursors=cursors)
         return write_workbook(path, snapshot, progress=write_progress, is_cancelled=is_cancelled)
     finally:
+        for cursor in cursors:  # a cursor still reading keeps the temporary tables locked
+            cursor.close()
         _drop_scope(store)
         if began and store.conn.in_transaction:
             store.conn.execute("COMMIT")
 
 
 def gather_snapshot(store: Store, as_of: dt.date, filters: ExportFilters, *, generated_at: dt.datetime,
-                    progress: Progress | None = None, is_cancelled: IsCancelled | None = None) -> LedgerSnapshot:
-    """Load and judge the records in scope. The snapshot's history reads from an open cursor: write the workbook
-    before anything else runs on the store's connection."""
+                    progress: Progress | None = None, is_cancelled: IsCancelled | None = None,
+                    cursors: list[sqlite3.Cursor] | None = None) -> LedgerSnapshot:
+    """Collect the records in scope. Targets, evidence and history stay in the database: the snapshot reads them
+    through open cursors (added to ``cursors``, for the caller to close), one commitment at a time, so memory
+    does not grow with their number. Write the workbook before anything else runs on the store's connection."""
+    cursors = cursors if cursors is not None else []
     _build_scope(store, filters)
-    scoped = filters.active
-    commitment_ids = [row[0] for row in store.conn.execute("SELECT id FROM temp.scope_commitments")]
-    # Judging a subset passes the ids as SQL parameters; past SQLite's parameter limit the whole ledger is judged.
-    subset = commitment_ids if scoped and len(commitment_ids) <= 30_000 else None
-    status = judge_ledger(store, as_of, commitment_ids=subset, progress=progress, is_cancelled=is_cancelled)
-
+    starts = promise_dates(store)
     if filters.state:
-        _narrow_to_state(store, filters.state, status.targets, status.commitments)
+        _narrow_to_state(store, as_of, filters.state, starts, progress, is_cancelled)
+    elif progress:
+        progress(1, 1)
 
     def scoped_list(cls: type, table: str, order_by: str = "id") -> list:
-        where = f"id IN (SELECT id FROM temp.scope_{table})"
-        return store.list(cls, where, order_by=order_by)
+        return store.list(cls, f"id IN (SELECT id FROM temp.scope_{table})", order_by=order_by)
 
     proposals = scoped_list(Proposal, "proposals", "session, kind, number, id")
     proposal_order = {p.id: index for index, p in enumerate(proposals)}
     replies = scoped_list(Reply, "replies")
     replies.sort(key=lambda r: (proposal_order.get(r.proposal_id, len(proposal_order)), r.is_reanswer,
                                 r.reply_date or dt.date.max, r.id))
-    reply_order = {r.id: index for index, r in enumerate(replies)}
-    commitments = scoped_list(Commitment, "commitments", "coalesce(quote_start, 1e18), id")
-    commitments.sort(key=lambda c: reply_order.get(c.reply_id, len(reply_order)))
-    commitment_order = {c.id: index for index, c in enumerate(commitments)}
-    targets = scoped_list(Target, "targets", "coalesce(quote_start, 1e18), id")
-    targets.sort(key=lambda t: commitment_order.get(t.commitment_id, len(commitment_order)))
-    target_order = {t.id: index for index, t in enumerate(targets)}
-    evidence = scoped_list(Evidence, "evidence", "as_of_date, id")
-    evidence.sort(key=lambda e: target_order.get(e.target_id, len(target_order)))
+    commitments = _ordered_commitments(store, replies)
+    by_id = {p.id: p for p in proposals}
+    reply_names = {r.id: reply_label(r, by_id.get(r.proposal_id)) for r in replies}
     feedback = scoped_list(Feedback, "feedback", "feedback_date, id")
     reminders = scoped_list(Reminder, "reminders", "due_date, id")
-    sources = _sources(store)
-    history_where = _history_scope() if scoped else ""
+    count = store.conn.execute(
+        "SELECT (SELECT count(*) FROM temp.scope_targets),"
+        " (SELECT count(*) FROM temp.scope_commitments c WHERE NOT EXISTS"
+        "  (SELECT 1 FROM temp.scope_targets st JOIN targets t ON t.id = st.id WHERE t.commitment_id = c.id)),"
+        " (SELECT count(*) FROM temp.scope_evidence)").fetchone()
+    history_where = _history_scope() if filters.active else ""
     history_count = store.conn.execute(f"SELECT count(*) FROM history {history_where}").fetchone()[0]
-
+    groups = judge_groups(commitments, _targets(store, cursors), _evidence(store, as_of, cursors), as_of, starts)
     return LedgerSnapshot(
         as_of=as_of, generated_at=generated_at, filters=filters, office_name=store.get_setting("office.name"),
         generated_by=store.actor, result_classes=store.get_setting("result_class.classes"), proposals=proposals,
-        replies=replies, feedback=feedback, commitments=commitments, targets=targets, evidence=evidence,
-        reminders=reminders, sources=sources,
-        target_judgements={t.id: status.targets[t.id] for t in targets if t.id in status.targets},
-        commitment_judgements={c.id: status.commitments[c.id] for c in commitments if c.id in status.commitments},
-        history=_history(store, history_where), history_count=history_count,
+        replies=replies, feedback=feedback, commitments=commitments, groups=groups,
+        target_row_count=count[0] + count[1], evidence=_evidence_lines(store, cursors), evidence_count=count[2],
+        reminders=reminders, target_names=_reminder_target_names(store, reminders, commitments, reply_names),
+        sources=_sources(store), history=_history(store, history_where, cursors), history_count=history_count,
         findings=None,  # 回头看 rules are not part of this version; the summary says they were not run
     )
+
+
+def _ordered_commitments(store: Store, replies: list[Reply]) -> list[Commitment]:
+    """The commitments in scope in display order (by reply, then place in the letter), recorded in
+    temp.scope_order so that targets and evidence can be read back in the same order."""
+    reply_order = {r.id: index for index, r in enumerate(replies)}
+    commitments = store.list(Commitment, "id IN (SELECT id FROM temp.scope_commitments)",
+                             order_by="coalesce(quote_start, 1e18), id")
+    commitments.sort(key=lambda c: reply_order.get(c.reply_id, len(reply_order)))
+    store.conn.execute("DELETE FROM temp.scope_order")
+    store.conn.executemany("INSERT INTO temp.scope_order (id, ord) VALUES (?, ?)",
+                           ((c.id, index) for index, c in enumerate(commitments)))
+    return commitments
+
+
+_TARGET_ORDER = "o.ord, coalesce(t.quote_start, 1e18), t.id"
+
+
+def _targets(store: Store, cursors: list[sqlite3.Cursor]) -> Iterator[Target]:
+    rows = _cursor(cursors, store,
+        "SELECT t.* FROM targets t JOIN temp.scope_order o ON o.id = t.commitment_id"
+        f" WHERE t.id IN (SELECT id FROM temp.scope_targets) ORDER BY {_TARGET_ORDER}")
+    return (from_row(Target, row) for row in rows)
+
+
+def _evidence(store: Store, as_of: dt.date, cursors: list[sqlite3.Cursor]) -> Iterator[Evidence]:
+    """Evidence known on the date, in target order (what the judgements read)."""
+    rows = _cursor(cursors, store,
+        "SELECT e.* FROM evidence e JOIN targets t ON t.id = e.target_id JOIN temp.scope_order o"
+        " ON o.id = t.commitment_id WHERE e.as_of_date <= ? AND t.id IN (SELECT id FROM temp.scope_targets)"
+        f" ORDER BY {_TARGET_ORDER}, e.as_of_date, e.id", (as_of.isoformat(),))
+    return (from_row(Evidence, row) for row in rows)
+
+
+def _evidence_lines(store: Store, cursors: list[sqlite3.Cursor]) -> Iterator[EvidenceLine]:
+    """All evidence in scope, in target order, with its target's indicator (the 佐证 sheet)."""
+    rows = _cursor(cursors, store,
+        "SELECT e.*, t.indicator AS target_indicator, t.commitment_id AS target_commitment FROM evidence e"
+        " JOIN targets t ON t.id = e.target_id JOIN temp.scope_order o ON o.id = t.commitment_id"
+        f" WHERE e.id IN (SELECT id FROM temp.scope_evidence) ORDER BY {_TARGET_ORDER}, e.as_of_date, e.id")
+    return (EvidenceLine(from_row(Evidence, row), row["target_indicator"], row["target_commitment"]) for row in rows)
+
+
+def _reminder_target_names(store: Store, reminders: list[Reminder], commitments: list[Commitment],
+                           reply_names: dict[int, str]) -> dict[int, str]:
+    ids = sorted({r.subject_id for r in reminders if r.subject_table == "targets" and r.subject_id})
+    if not ids:
+        return {}
+    by_id = {c.id: c for c in commitments}
+    names = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for target in store.list(Target, f"id IN ({', '.join('?' for _ in chunk)})", chunk):
+            commitment = by_id.get(target.commitment_id) or store.get(Commitment, target.commitment_id)
+            if commitment is not None:
+                reply_name = reply_names.get(commitment.reply_id) or _reply_name(store, commitment.reply_id)
+                names[target.id] = target_label(target, commitment_label(commitment, reply_name))
+    return names
+
+
+def _reply_name(store: Store, reply_id: int) -> str:
+    reply = store.get(Reply, reply_id)
+    if reply is None:
+        return f"答复#{reply_id}"
+    return reply_label(reply, store.get(Proposal, reply.proposal_id) if reply.proposal_id else None)
 
 
 def _build_scope(store: Store, filters: ExportFilters) -> None:
@@ -148,6 +223,7 @@ def _build_scope(store: Store, filters: ExportFilters) -> None:
     execute = store.conn.execute
     for table in _SCOPE_TABLES:
         execute(f"CREATE TEMP TABLE scope_{table} (id INTEGER PRIMARY KEY)")
+    execute("CREATE TEMP TABLE scope_order (id INTEGER PRIMARY KEY, ord INTEGER NOT NULL)")
     clauses: list[str] = []
     named: dict[str, object] = {}
     if filters.session:
@@ -205,24 +281,44 @@ def _fill_leaves(store: Store) -> None:
             + (" OR subject_table IS NULL" if unscoped else ""))
 
 
-def _narrow_to_state(store: Store, state: str, targets: dict, commitments: dict) -> None:
-    """Keep the targets judged ``state`` (and target-less commitments in it), then what they belong to."""
+def _narrow_to_state(store: Store, as_of: dt.date, state: str, starts: dict[int, dt.date],
+                     progress: Progress | None, is_cancelled: IsCancelled | None) -> None:
+    """Keep the targets judged ``state`` (and target-less commitments in it), then what they belong to.
+
+    One streaming pass judges everything in scope and keeps only the ids that match.
+    """
     execute = store.conn.execute
-    keep_targets = [(t_id,) for t_id, judgement in targets.items() if judgement.state == state]
-    with_targets = {row[0] for row in execute("SELECT DISTINCT commitment_id FROM targets WHERE commitment_id IN"
-                                              " (SELECT id FROM scope_commitments)")}
-    keep_bare = [(c_id,) for c_id, judgement in commitments.items()
-                 if judgement.state == state and c_id not in with_targets]
-    execute("CREATE TEMP TABLE keep_targets (id INTEGER PRIMARY KEY)")
+    commitments = store.list(Commitment, "id IN (SELECT id FROM temp.scope_commitments)", order_by="id")
+    store.conn.executemany("INSERT INTO temp.scope_order (id, ord) VALUES (?, ?)",
+                           ((c.id, c.id) for c in commitments))
+    keep_targets: list[tuple[int]] = []
+    keep_bare: list[tuple[int]] = []
+    total = len(commitments)
+    cursors: list[sqlite3.Cursor] = []
+    groups = judge_groups(commitments, _targets(store, cursors), _evidence(store, as_of, cursors), as_of, starts)
     try:
-        store.conn.executemany("INSERT OR IGNORE INTO keep_targets VALUES (?)", keep_targets)
-        execute("DELETE FROM scope_targets WHERE id NOT IN (SELECT id FROM keep_targets)")
-        execute("DELETE FROM keep_targets")
-        store.conn.executemany("INSERT OR IGNORE INTO keep_targets VALUES (?)", keep_bare)
-        execute("DELETE FROM scope_commitments WHERE id NOT IN (SELECT commitment_id FROM targets WHERE id IN"
-                " (SELECT id FROM scope_targets)) AND id NOT IN (SELECT id FROM keep_targets)")
+        for done, group in enumerate(groups, start=1):
+            if is_cancelled and done % 500 == 1 and is_cancelled():
+                raise Cancelled()
+            if progress and done % 500 == 0:
+                progress(done, total)
+            if group.targets:
+                keep_targets.extend((t.id,) for t, j in group.targets if j.state == state)
+            elif group.judgement.state == state:
+                keep_bare.append((group.commitment.id,))
     finally:
-        execute("DROP TABLE temp.keep_targets")
+        for cursor in cursors:
+            cursor.close()
+    execute("CREATE TEMP TABLE keep_ids (id INTEGER PRIMARY KEY)")
+    try:
+        store.conn.executemany("INSERT INTO keep_ids VALUES (?)", keep_targets)
+        execute("DELETE FROM scope_targets WHERE id NOT IN (SELECT id FROM keep_ids)")
+        execute("DELETE FROM keep_ids")
+        store.conn.executemany("INSERT INTO keep_ids VALUES (?)", keep_bare)
+        execute("DELETE FROM scope_commitments WHERE id NOT IN (SELECT commitment_id FROM targets WHERE id IN"
+                " (SELECT id FROM scope_targets)) AND id NOT IN (SELECT id FROM keep_ids)")
+    finally:
+        execute("DROP TABLE temp.keep_ids")
     execute("DELETE FROM scope_replies WHERE id NOT IN (SELECT reply_id FROM commitments WHERE id IN"
             " (SELECT id FROM scope_commitments))")
     execute("DELETE FROM scope_proposals WHERE id NOT IN (SELECT proposal_id FROM replies WHERE id IN"
@@ -231,7 +327,7 @@ def _narrow_to_state(store: Store, state: str, targets: dict, commitments: dict)
 
 
 def _drop_scope(store: Store) -> None:
-    for table in _SCOPE_TABLES:
+    for table in (*_SCOPE_TABLES, "order"):
         store.conn.execute(f"DROP TABLE IF EXISTS temp.scope_{table}")
 
 
@@ -240,8 +336,14 @@ def _history_scope() -> str:
     return "WHERE " + " OR ".join(parts)
 
 
-def _history(store: Store, where: str) -> Iterator[HistoryEntry]:
-    for row in store.conn.execute(f"SELECT * FROM history {where} ORDER BY id"):
+def _cursor(cursors: list[sqlite3.Cursor], store: Store, sql: str, params: tuple = ()) -> sqlite3.Cursor:
+    cursor = store.conn.execute(sql, params)
+    cursors.append(cursor)
+    return cursor
+
+
+def _history(store: Store, where: str, cursors: list[sqlite3.Cursor]) -> Iterator[HistoryEntry]:
+    for row in _cursor(cursors, store, f"SELECT * FROM history {where} ORDER BY id"):
         yield HistoryEntry(id=row["id"], at=row["at"], actor=row["actor"], table_name=row["table_name"],
                            row_id=row["row_id"], action=row["action"],
                            before=json.loads(row["before"]) if row["before"] else None,

@@ -38,7 +38,6 @@ from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-from openpyxl.worksheet.dimensions import RowDimension
 
 from desktop.core.errors import Cancelled, LedgerError
 from desktop.core.records import (
@@ -61,7 +60,7 @@ from desktop.core.records import (
     Target,
 )
 from desktop.core.settings import HANDLING_MODES
-from desktop.core.status import Judgement
+from desktop.core.status import Judgement, judge_commitment, judge_target
 
 logger = logging.getLogger(__name__)
 
@@ -140,12 +139,33 @@ class Finding:
     detail: str
 
 
+@dataclass(frozen=True)
+class CommitmentGroup:
+    """A commitment with its judgement and its targets, each with its judgement (one sheet row per target)."""
+
+    commitment: Commitment
+    judgement: Judgement
+    targets: list[tuple[Target, Judgement]]
+
+
+@dataclass(frozen=True)
+class EvidenceLine:
+    """One evidence record with the indicator and commitment of the target it measures."""
+
+    evidence: Evidence
+    indicator: str
+    commitment_id: int
+
+
 @dataclass
 class LedgerSnapshot:
     """Everything the workbook shows, as plain records, judged as of ``as_of``.
 
-    Lists are in display order. ``history`` may be any iterable (a database cursor is fine); ``history_count``
-    is its length for progress reports. ``findings`` is None when 回头看 rules were not run.
+    Lists are in display order. The large parts (``groups`` of targets, ``evidence``, ``history``) may be any
+    iterable, such as generators over database cursors, so that a ledger of any size passes through in constant
+    memory; their ``*_count`` fields give their lengths for progress reports. ``commitments`` lists the
+    commitments in the same order as ``groups`` (the other sheets name them). ``target_names`` names the targets
+    that reminders refer to. ``findings`` is None when 回头看 rules were not run.
     """
 
     as_of: dt.date
@@ -158,12 +178,13 @@ class LedgerSnapshot:
     replies: list[Reply] = field(default_factory=list)
     feedback: list[Feedback] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
-    targets: list[Target] = field(default_factory=list)
-    evidence: list[Evidence] = field(default_factory=list)
+    groups: Iterable[CommitmentGroup] = ()
+    target_row_count: int = 0  # targets, plus commitments that have none (one row each)
+    evidence: Iterable[EvidenceLine] = ()
+    evidence_count: int = 0
     reminders: list[Reminder] = field(default_factory=list)
+    target_names: dict[int, str] = field(default_factory=dict)
     sources: dict[int, SourceDocument] = field(default_factory=dict)
-    target_judgements: dict[int, Judgement] = field(default_factory=dict)
-    commitment_judgements: dict[int, Judgement] = field(default_factory=dict)
     history: Iterable[HistoryEntry] = ()
     history_count: int = 0
     findings: list[Finding] | None = None
@@ -277,25 +298,65 @@ def _latest_reply_feedback(feedback: Sequence[Feedback]) -> dict[tuple[int, int 
     return latest
 
 
-def commitment_deadline(commitment: Commitment, targets: Sequence[Target]) -> dt.date | None:
+def commitment_deadline(commitment: Commitment, targets: Iterable[Target]) -> dt.date | None:
+    """The commitment's deadline, else the latest deadline of its targets."""
     if commitment.deadline:
         return commitment.deadline
     dates = [t.deadline for t in targets if t.deadline and t.kind != "baseline"]
     return max(dates) if dates else None
 
 
-def compute_statistics(snapshot: LedgerSnapshot) -> list[YearStats]:
-    """Yearly handling statistics, one entry per year in order, then the total (year None)."""
+def judge_groups(commitments: Iterable[Commitment], targets: Iterable[Target], evidence: Iterable[Evidence],
+                 as_of: dt.date, start_dates: dict[int, dt.date] | None = None) -> Iterator[CommitmentGroup]:
+    """Judge commitments one at a time from three streams in the same order.
+
+    ``targets`` come grouped by commitment, in the order of ``commitments``; ``evidence`` grouped by target, in
+    the order of ``targets`` (evidence after ``as_of`` may be left out). Only one commitment's records are held
+    at a time. ``start_dates`` gives each commitment's promise date (its reply's date).
+    """
+    start_dates = start_dates or {}
+    target_stream = iter(targets)
+    evidence_stream = iter(evidence)
+    pending_target = next(target_stream, None)
+    pending_evidence = next(evidence_stream, None)
+    for commitment in commitments:
+        judged: list[tuple[Target, Judgement]] = []
+        while pending_target is not None and pending_target.commitment_id == commitment.id:
+            target = pending_target
+            found: list[Evidence] = []
+            while pending_evidence is not None and pending_evidence.target_id == target.id:
+                found.append(pending_evidence)
+                pending_evidence = next(evidence_stream, None)
+            judged.append((target, judge_target(target, found, as_of,
+                                                start_date=start_dates.get(commitment.id or 0))))
+            pending_target = next(target_stream, None)
+        yield CommitmentGroup(commitment, judge_commitment(commitment, judged, as_of), judged)
+
+
+@dataclass
+class _Tally:
+    """What the summary counts, gathered while the target rows stream past."""
+
+    target_states: Counter = field(default_factory=Counter)
+    commitment_states: Counter = field(default_factory=Counter)
+    by_unit: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    by_deadline_year: dict[int | None, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    commitments: dict[int, tuple[str, dt.date | None]] = field(default_factory=dict)  # id → (state, deadline)
+
+
+def compute_statistics(snapshot: LedgerSnapshot, commitments: dict[int, tuple[str, dt.date | None]]
+                       ) -> list[YearStats]:
+    """Yearly handling statistics, one entry per year in order, then the total (year None).
+
+    Args:
+        commitments: each commitment's state as of the date and its deadline (see :func:`commitment_deadline`).
+    """
     proposals = {p.id: p for p in snapshot.proposals}
     replies_by_proposal: dict[int | None, list[Reply]] = defaultdict(list)
     for reply in snapshot.replies:
         replies_by_proposal[reply.proposal_id].append(reply)
     reply_year = {r.id: handling_year(proposals[r.proposal_id]) if r.proposal_id in proposals else None
                   for r in snapshot.replies}
-    targets_by_commitment: dict[int, list[Target]] = defaultdict(list)
-    for target in snapshot.targets:
-        targets_by_commitment[target.commitment_id].append(target)
-
     counters: dict[int | None, Counter] = defaultdict(Counter)
     classes: dict[int | None, Counter] = defaultdict(Counter)
     for proposal in snapshot.proposals:
@@ -322,11 +383,10 @@ def compute_statistics(snapshot: LedgerSnapshot) -> list[YearStats]:
         year = reply_year.get(commitment.reply_id)
         counter = counters[year]
         counter["commitments"] += 1
-        deadline = commitment_deadline(commitment, targets_by_commitment.get(commitment.id or 0, []))
+        state, deadline = commitments.get(commitment.id or 0, (None, commitment.deadline))
         if deadline and deadline <= snapshot.as_of:
             counter["commitments_due"] += 1
-            judgement = snapshot.commitment_judgements.get(commitment.id or 0)
-            if judgement and judgement.state == "met":
+            if state == "met":
                 counter["commitments_met"] += 1
 
     def build(year: int | None, counter: Counter, by_class: Counter) -> YearStats:
@@ -428,19 +488,16 @@ SHEET_COLUMNS = {
 class _Rows:
     """Turns the snapshot's records into the rows of each data sheet (values by column header)."""
 
-    def __init__(self, snapshot: LedgerSnapshot) -> None:
+    def __init__(self, snapshot: LedgerSnapshot, tally: _Tally) -> None:
         self.s = snapshot
+        self.tally = tally
         self.proposals = {p.id: p for p in snapshot.proposals}
         self.replies = {r.id: r for r in snapshot.replies}
         self.commitments = {c.id: c for c in snapshot.commitments}
-        self.targets = {t.id: t for t in snapshot.targets}
         self.class_labels = {c.get("code"): c.get("label", "") for c in snapshot.result_classes}
         self.replies_of: dict[int | None, list[Reply]] = defaultdict(list)
         for reply in snapshot.replies:
             self.replies_of[reply.proposal_id].append(reply)
-        self.targets_of: dict[int, list[Target]] = defaultdict(list)
-        for target in snapshot.targets:
-            self.targets_of[target.commitment_id].append(target)
         self.commitment_count: Counter = Counter(c.reply_id for c in snapshot.commitments)
         self.proposer_names = {pr.id: pr.name for p in snapshot.proposals for pr in p.proposers}
         self.feedback_by_id = {f.id: f for f in snapshot.feedback}
@@ -478,8 +535,7 @@ class _Rows:
         if table == "commitments":
             return self.commitment_name(row_id)
         if table == "targets":
-            target = self.targets.get(row_id)
-            return target_label(target, self.commitment_name(target.commitment_id)) if target else f"指标#{row_id}"
+            return self.s.target_names.get(row_id) or f"指标#{row_id}"
         if table == "feedback":
             item = self.feedback_by_id.get(row_id)
             return f"{self.reply_name(item.reply_id)}的评价" if item else f"评价#{row_id}"
@@ -522,21 +578,30 @@ class _Rows:
                    "承诺数": self.commitment_count.get(r.id, 0)}
 
     def target_rows(self) -> Iterator[dict[str, Any]]:
-        for c in self.s.commitments:
+        tally = self.tally
+        for group in self.s.groups:
+            c, cj = group.commitment, group.judgement
             reply = self.replies.get(c.reply_id)
-            cj = self.s.commitment_judgements.get(c.id or 0)
+            unit = c.responsible_unit or self._unit_of_reply(reply) or "未注明"
+            tally.commitment_states[cj.state] += 1
+            tally.by_unit[unit]["承诺"] += 1
+            tally.commitments[c.id or 0] = (cj.state, commitment_deadline(c, (t for t, _ in group.targets)))
             head = {"建议": self.proposal_name(reply.proposal_id) if reply else None,
                     "答复文号": reply.doc_number if reply else None, "承诺事项": c.title, "承诺原文": c.quote,
                     "责任单位": c.responsible_unit, "承诺期限": c.deadline, "期限表述": c.deadline_text,
-                    "承诺状态": cj.label if cj else None, "人工判定": TARGET_STATES.get(c.manual_state or ""),
-                    "备注": c.notes}
-            targets = self.targets_of.get(c.id or 0, [])
-            if not targets:
-                yield {**head, "判定理由": cj.reason if cj else None}
+                    "承诺状态": cj.label, "人工判定": TARGET_STATES.get(c.manual_state or ""), "备注": c.notes}
+            if not group.targets:
+                yield {**head, "判定理由": cj.reason}
                 continue
-            for t in targets:
-                tj = self.s.target_judgements.get(t.id or 0)
-                latest = tj.latest_evidence if tj else None
+            for t, tj in group.targets:
+                if t.kind != "baseline":
+                    tally.target_states[tj.state] += 1
+                    tally.by_unit[unit]["指标"] += 1
+                    tally.by_unit[unit][tj.state] += 1
+                    year = tally.by_deadline_year[t.deadline.year if t.deadline else None]
+                    year["指标"] += 1
+                    year[tj.state] += 1
+                latest = tj.latest_evidence
                 yield {**head, "指标": t.indicator, "比较": COMPARATOR_LABELS.get(t.comparator, t.comparator),
                        "目标值": t.value, "目标上限": t.value_high, "单位": t.unit,
                        "累计/年度": CUMULATIVE_LABELS.get(t.cumulative) if t.cumulative is not None else None,
@@ -545,19 +610,26 @@ class _Rows:
                        "基数日期": t.baseline_date, "最新佐证值": latest.value if latest else None,
                        "佐证单位": latest.unit if latest else None, "佐证日期": latest.as_of_date if latest else None,
                        "佐证来源": _source_text(latest, self.s.sources) if latest else None,
-                       "进度": tj.progress if tj else None, "指标状态": tj.label if tj else None,
-                       "判定理由": tj.reason if tj else None}
+                       "进度": tj.progress, "指标状态": tj.label, "判定理由": tj.reason}
+
+    def _unit_of_reply(self, reply: Reply | None) -> str | None:
+        if reply is None:
+            return None
+        if reply.replying_unit:
+            return reply.replying_unit
+        proposal = self.proposals.get(reply.proposal_id)
+        return proposal.lead_unit if proposal else None
 
     def evidence_rows(self) -> Iterator[dict[str, Any]]:
-        for e in self.s.evidence:
-            target = self.targets.get(e.target_id)
-            commitment = self.commitments.get(target.commitment_id) if target else None
+        for line in self.s.evidence:
+            e = line.evidence
+            commitment = self.commitments.get(line.commitment_id)
             reply = self.replies.get(commitment.reply_id) if commitment else None
             source = self.s.sources.get(e.source_document_id or -1)
             yield {"建议": self.proposal_name(reply.proposal_id) if reply else None,
                    "答复文号": reply.doc_number if reply else None,
                    "承诺事项": commitment.title if commitment else None,
-                   "指标": target.indicator if target else None, "佐证日期": e.as_of_date,
+                   "指标": line.indicator, "佐证日期": e.as_of_date,
                    "比较": COMPARATOR_LABELS.get(e.comparator, e.comparator), "数值": e.value, "单位": e.unit,
                    "是否实现": None if e.achieved is None else (YES if e.achieved else NO),
                    "来源标题": e.source_title, "发布单位": e.publisher, "来源日期": e.source_date, "链接": e.source_url,
@@ -664,11 +736,36 @@ _THIN = Side(style="thin", color="B4C6E7")
 _HEADER_BORDER = Border(bottom=_THIN)
 
 
+class _PreparedCell(Cell):
+    """A cell reused for every row of one column: its value is set directly and its style id looked up once.
+
+    openpyxl would otherwise work out the type of every value (``_bind_value``) and look its style up in the
+    workbook's style table for every cell it writes.
+    """
+
+    __slots__ = ("_cached_style_id",)
+
+    def __init__(self, ws: WriteOnlyWorksheet) -> None:
+        super().__init__(ws)
+        self._cached_style_id: int | None = None
+
+    @property
+    def style_id(self) -> int:
+        if self._cached_style_id is None:
+            self._cached_style_id = Cell.style_id.fget(self)  # type: ignore[attr-defined]
+        return self._cached_style_id
+
+    def put(self, value: Any, data_type: str) -> _PreparedCell:
+        self._value = value
+        self.data_type = data_type
+        return self
+
+
 class _CellMaker:
-    """Prepared cells of one sheet: one per column and kind, reused for every row.
+    """Prepared cells of one sheet: one per column, reused for every row.
 
     The sheet writer turns each cell into XML as soon as it is yielded, so one cell object per column can carry
-    every row's value; its style is looked up once instead of once per cell.
+    every row's value; its style is set up once, not once per cell.
     """
 
     def __init__(self, ws: WriteOnlyWorksheet, kinds: Sequence[str]) -> None:
@@ -677,8 +774,8 @@ class _CellMaker:
         self.cells = [self._styled(kind) for kind in self.kinds]
         self.guards = [self._styled(kind, guard=True) for kind in self.kinds]
 
-    def _styled(self, kind: str, guard: bool = False) -> WriteOnlyCell:
-        cell = WriteOnlyCell(self.ws)
+    def _styled(self, kind: str, guard: bool = False) -> _PreparedCell:
+        cell = _PreparedCell(self.ws)
         cell.alignment = Alignment(vertical="top", wrap_text=kind == "wrap" or None)
         if guard:
             cell.quotePrefix = True
@@ -694,27 +791,29 @@ class _CellMaker:
 
     def row(self, values: Sequence[Any]) -> list[Any]:
         out: list[Any] = []
+        append = out.append
         for index, value in enumerate(values):
+            kind = type(value)
             if value is None or value == "":
-                out.append(None)
-                continue
-            if isinstance(value, str):
+                append(None)
+            elif kind is str:
                 text = safe_text(value)
                 if text.startswith(_RISKY_START) or text in ERROR_CODES:
-                    cell = self.guards[index]
-                    cell.value = text
-                    cell.data_type = "s"  # openpyxl would otherwise store "=..." as a formula
-                    out.append(cell)
-                    continue
-                value = text
-            elif isinstance(value, float) and not math.isfinite(value):
-                out.append(None)
-                continue
-            elif isinstance(value, bool):
-                value = YES if value else NO
-            cell = self.cells[index]
-            cell.value = value
-            out.append(cell)
+                    # Text, never a formula: openpyxl would store "=..." as one. The quote prefix keeps it text
+                    # even when someone edits the cell in Excel.
+                    append(self.guards[index].put(text, "s"))
+                else:
+                    append(self.cells[index].put(text, "s"))
+            elif kind is bool:
+                append(self.cells[index].put(YES if value else NO, "s"))
+            elif kind is int or kind is float:
+                append(self.cells[index].put(value, "n") if math.isfinite(value) else None)
+            elif kind is dt.date or kind is dt.datetime:
+                append(self.cells[index].put(value, "d"))
+            else:
+                cell = self.cells[index]
+                cell.value = value
+                append(cell)
         return out
 
 
@@ -786,14 +885,12 @@ class _Writer:
         self.snapshot = snapshot
         self.progress = progress
         self.is_cancelled = is_cancelled
-        self.rows = _Rows(snapshot)
-        self.total = (len(snapshot.proposals) + len(snapshot.replies) + self._target_row_count()
-                      + len(snapshot.evidence) + len(snapshot.reminders) + snapshot.history_count)
+        self.tally = _Tally()
+        self.rows = _Rows(snapshot, self.tally)
+        self.total = (len(snapshot.proposals) + len(snapshot.replies) + snapshot.target_row_count
+                      + snapshot.evidence_count + len(snapshot.reminders) + snapshot.history_count)
         self.done = 0
         self.counts: dict[str, int] = {}
-
-    def _target_row_count(self) -> int:
-        return sum(max(1, len(self.rows.targets_of.get(c.id or 0, []))) for c in self.snapshot.commitments)
 
     def tick(self, rows: int = 1) -> None:
         before = self.done
@@ -805,18 +902,23 @@ class _Writer:
                 self.progress(min(self.done, self.total), self.total)
 
     def write(self, workbook: Workbook) -> None:
-        summary = self._new_sheet(workbook, SHEET_SUMMARY)
-        sheets = (
-            (SHEET_PROPOSALS, self.rows.proposal_rows, len(self.snapshot.proposals)),
-            (SHEET_REPLIES, self.rows.reply_rows, len(self.snapshot.replies)),
-            (SHEET_TARGETS, self.rows.target_rows, self._target_row_count()),
-            (SHEET_EVIDENCE, self.rows.evidence_rows, len(self.snapshot.evidence)),
-            (SHEET_REMINDERS, self.rows.reminder_rows, len(self.snapshot.reminders)),
-            (SHEET_HISTORY, self.rows.history_rows, self.snapshot.history_count),
-        )
-        self._write_summary(summary)
-        for name, rows, count in sheets:
-            self._write_data_sheet(workbook, name, SHEET_COLUMNS[name], rows(), count)
+        s = self.snapshot
+        # Sheets appear in the order they are created; each streams to its own temporary file, so they can be
+        # filled in any order. The targets go first: the summary counts them as they pass.
+        sheets = {name: self._new_sheet(workbook, name) for name in (
+            SHEET_SUMMARY, SHEET_PROPOSALS, SHEET_REPLIES, SHEET_TARGETS, SHEET_EVIDENCE, SHEET_REMINDERS,
+            SHEET_HISTORY)}
+        for name, rows, count in (
+            (SHEET_TARGETS, self.rows.target_rows, s.target_row_count),
+            (SHEET_PROPOSALS, self.rows.proposal_rows, len(s.proposals)),
+            (SHEET_REPLIES, self.rows.reply_rows, len(s.replies)),
+            (SHEET_EVIDENCE, self.rows.evidence_rows, s.evidence_count),
+            (SHEET_REMINDERS, self.rows.reminder_rows, len(s.reminders)),
+            (SHEET_HISTORY, self.rows.history_rows, s.history_count),
+        ):
+            self._write_data_sheet(sheets[name], SHEET_COLUMNS[name], rows(), count)
+        self._write_summary(sheets[SHEET_SUMMARY])
+        self.counts = {name: self.counts[name] for name in sheets}
         if self.progress:
             self.progress(self.total, self.total)
 
@@ -825,9 +927,9 @@ class _Writer:
         workbook._add_sheet(ws)
         return ws
 
-    def _write_data_sheet(self, workbook: Workbook, name: str, columns: Sequence[Column],
-                          rows: Iterator[dict[str, Any]], expected: int) -> None:
-        ws = self._new_sheet(workbook, name)
+    def _write_data_sheet(self, ws: _Sheet, columns: Sequence[Column], rows: Iterator[dict[str, Any]],
+                          expected: int) -> None:
+        name = ws.title
         headers = [column.header for column in columns]
         ordered = ([row.get(header) for header in headers] for row in rows)
         first = []
@@ -866,7 +968,8 @@ class _Writer:
             height = _row_height(values, wrapped)
             row_index = written + 2
             if height:
-                rows_dims[row_index] = RowDimension(ws, index=row_index, ht=height)
+                # The row writer only reads the row's attributes from this mapping.
+                rows_dims[row_index] = {"ht": f"{height:g}", "customHeight": "1"}
             ws.append(maker.row(values))
             if height:
                 del rows_dims[row_index]
@@ -880,13 +983,14 @@ class _Writer:
                 letter = get_column_letter(index)
                 _state_formatting(ws, f"{letter}2:{letter}{last_row}")
         self.counts[name] = written
-        if written != expected and name != SHEET_HISTORY:
+        if written != expected:
             logger.info("%s: %d rows written, %d expected", name, written, expected)
 
     # ----------------------------------------------------------------------------------------- summary
     def _write_summary(self, ws: _Sheet) -> None:
         s = self.snapshot
-        stats = compute_statistics(s)
+        tally = self.tally
+        stats = compute_statistics(s, tally.commitments)
         codes = [c.get("code", "") for c in s.result_classes]
         for stat in stats:
             codes.extend(code for code in stat.classes if code not in codes)
@@ -914,7 +1018,8 @@ class _Writer:
                 ("导出时间", s.generated_at.replace(microsecond=0, tzinfo=None), "datetime"),
                 ("导出人", s.generated_by or "—", "text"),
                 ("数据范围", f"建议{len(s.proposals)}件，答复{len(s.replies)}份，承诺{len(s.commitments)}项，"
-                         f"指标{len(s.targets)}个，佐证{len(s.evidence)}条，提醒{len(s.reminders)}条", "text"))
+                         f"指标{sum(tally.target_states.values())}个，佐证{self.counts.get(SHEET_EVIDENCE, 0)}条，"
+                         f"提醒{len(s.reminders)}条", "text"))
         for label, value, kind in meta:
             at = put([label, value], "meta", ["label", kind])
             ws.merged_cells.add(f"B{at}:{last_letter}{at}")
@@ -959,10 +1064,7 @@ class _Writer:
 
         put([f"二、指标与承诺状态（截至{s.as_of.isoformat()}）"], "section")
         put(["状态", "指标数", "指标占比", "承诺数", "承诺占比"], "header")
-        target_states = Counter(j.state for t_id, j in s.target_judgements.items()
-                                if t_id in self.rows.targets and self.rows.targets[t_id].kind != "baseline")
-        commitment_states = Counter(j.state for c_id, j in s.commitment_judgements.items()
-                                    if c_id in self.rows.commitments)
+        target_states, commitment_states = tally.target_states, tally.commitment_states
         n_targets, n_commitments = sum(target_states.values()), sum(commitment_states.values())
         first_state_row = row + 1
         for state, label in TARGET_STATES.items():
@@ -987,15 +1089,7 @@ class _Writer:
 
         put(["三、按责任单位统计承诺与指标"], "section")
         put(["责任单位", "承诺数", "指标数", *TARGET_STATES.values()], "header")
-        by_unit: dict[str, Counter] = defaultdict(Counter)
-        for commitment in s.commitments:
-            unit = commitment.responsible_unit or self._lead_unit(commitment) or "未注明"
-            by_unit[unit]["承诺"] += 1
-            for target in self.rows.targets_of.get(commitment.id or 0, []):
-                judgement = s.target_judgements.get(target.id or 0)
-                if target.kind != "baseline" and judgement:
-                    by_unit[unit]["指标"] += 1
-                    by_unit[unit][judgement.state] += 1
+        by_unit = tally.by_unit
         for unit in sorted(by_unit, key=lambda u: (-by_unit[u]["承诺"], u)):
             counter = by_unit[unit]
             put([unit, counter["承诺"], counter["指标"], *[counter[state] for state in TARGET_STATES]], "body",
@@ -1004,14 +1098,7 @@ class _Writer:
 
         put(["四、按指标期限年度统计"], "section")
         put(["期限年度", "指标数", *TARGET_STATES.values()], "header")
-        by_year: dict[int | None, Counter] = defaultdict(Counter)
-        for target in s.targets:
-            judgement = s.target_judgements.get(target.id or 0)
-            if target.kind == "baseline" or judgement is None:
-                continue
-            year = target.deadline.year if target.deadline else None
-            by_year[year]["指标"] += 1
-            by_year[year][judgement.state] += 1
+        by_year = tally.by_deadline_year
         for year in sorted(by_year, key=lambda y: (y is None, y or 0)):
             counter = by_year[year]
             put([str(year) if year else "未注明期限", counter["指标"], *[counter[state] for state in TARGET_STATES]],
@@ -1042,15 +1129,6 @@ class _Writer:
                 ws.merged_cells.add(f"C{at}:{last_letter}{at}")
 
         self.counts[SHEET_SUMMARY] = row
-
-    def _lead_unit(self, commitment: Commitment) -> str | None:
-        reply = self.rows.replies.get(commitment.reply_id)
-        if reply is None:
-            return None
-        if reply.replying_unit:
-            return reply.replying_unit
-        proposal = self.rows.proposals.get(reply.proposal_id)
-        return proposal.lead_unit if proposal else None
 
 
 class _SummaryCells:

@@ -14,13 +14,14 @@ from python_calamine import CalamineWorkbook
 from desktop.core.errors import Cancelled, LedgerError
 from desktop.core.records import Commitment, Evidence, Feedback, Proposal, Proposer, Reminder, Reply, Target
 from desktop.core.settings import RESULT_CLASS_SCHEMES
-from desktop.core.status import judge_commitment, judge_target
 from desktop.core.xlsx_export import (
     SHEET_COLUMNS,
+    EvidenceLine,
     ExportFilters,
     LedgerSnapshot,
     compute_statistics,
     display_width,
+    judge_groups,
     write_workbook,
 )
 
@@ -54,17 +55,15 @@ def _snapshot(title: str = "关于5G的建议", quote: str = "累计开通基站
                 value_normalized=1.5e9, unit_normalized="元", deadline=dt.date(2021, 12, 31), cumulative=False)
     e1 = Evidence(id=1, target_id=1, as_of_date=dt.date(2022, 3, 3), value=11080, unit="个", publisher="常州日报",
                   source_title="常州发展数字经济成绩斐然", quote="目前，我市已开通5G基站11080个")
-    targets = {1: judge_target(t1, [e1], AS_OF, start_date=r1.reply_date), 2: judge_target(t2, [], AS_OF)}
-    commitments = {1: judge_commitment(c1, [(t1, targets[1])], AS_OF),
-                   2: judge_commitment(c2, [(t2, targets[2])], AS_OF), 3: judge_commitment(c3, [], AS_OF)}
+    groups = list(judge_groups([c1, c2, c3], [t1, t2], [e1], AS_OF, {1: r1.reply_date, 2: r1.reply_date}))
     reminder = Reminder(id=1, kind="commitment_due", title="承诺到期：完成5G建设投资", due_date=dt.date(2021, 12, 31),
                         subject_table="commitments", subject_id=2, lead_days=30, uid="r1@test")
     return LedgerSnapshot(
         as_of=AS_OF, generated_at=dt.datetime(2022, 4, 1, 9, 30), filters=ExportFilters(unit="常州市工业和信息化局"),
         generated_by="tester", result_classes=RESULT_CLASS_SCHEMES["ABCD"], proposals=[p1, p2], replies=[r1, r2],
-        feedback=feedback, commitments=[c1, c2, c3], targets=[t1, t2], evidence=[e1], reminders=[reminder],
-        target_judgements=targets, commitment_judgements=commitments, history=list(history),
-        history_count=len(history))
+        feedback=feedback, commitments=[c1, c2, c3], groups=groups, target_row_count=3,
+        evidence=[EvidenceLine(e1, t1.indicator, 1)], evidence_count=1, reminders=[reminder],
+        history=list(history), history_count=len(history))
 
 
 def _rows(path: Path, sheet: str) -> list[list]:
@@ -121,7 +120,9 @@ def test_xlsx_export_number_formats_and_layout(tmp_path: Path) -> None:
 
 
 def test_xlsx_export_summary_statistics(tmp_path: Path) -> None:
-    stats = compute_statistics(_snapshot())
+    snapshot = _snapshot()
+    states = {g.commitment.id: (g.judgement.state, g.commitment.deadline) for g in snapshot.groups}
+    stats = compute_statistics(snapshot, states)
     year, total = stats[0], stats[-1]
     assert year.year == 2021 and total.year is None
     assert (year.proposals, year.replied, year.replied_on_time) == (2, 2, 1)

@@ -86,6 +86,9 @@ def test_export_filter_values() -> None:
 def test_export_cancel_writes_nothing(demo_store: Store, tmp_path: Path) -> None:
     with pytest.raises(Cancelled):
         export_ledger(demo_store, tmp_path / "demo.xlsx", is_cancelled=lambda: True)
+    with pytest.raises(Cancelled):  # while judging for the state filter
+        export_ledger(demo_store, tmp_path / "demo.xlsx", filters=ExportFilters(state="met"),
+                      is_cancelled=lambda: True)
     assert not (tmp_path / "demo.xlsx").exists()
     assert not demo_store.conn.in_transaction
     assert demo_store.conn.execute("SELECT count(*) FROM temp.sqlite_master").fetchone()[0] == 0
