@@ -9,6 +9,7 @@ import importlib
 COMMAND_MODULES = (
     "desktop.cli.demo_command",
     "desktop.cli.maintenance_command",
+    "desktop.cli.status_command",
 )
 
 
