@@ -11,6 +11,7 @@ COMMAND_MODULES = (
     "desktop.cli.maintenance_command",
     "desktop.cli.status_command",
     "desktop.cli.audit_command",
+    "desktop.cli.remind_command",
 )
 
 
