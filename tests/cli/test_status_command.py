@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -40,3 +43,16 @@ def test_status_of_a_missing_database(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["status", "--db", str(tmp_path / "none.sqlite3")]) == 2
     assert "does not exist" in capsys.readouterr().err
     assert not (tmp_path / "none.sqlite3").exists()
+
+
+def test_output_cut_short_by_the_reader_is_not_an_error(demo_db_path: Path) -> None:
+    # `reply-ledger timeline ... | head -1`: the reader goes away after one line.
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen([sys.executable, "-m", "desktop", "timeline", "--db", str(demo_db_path)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    first = process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read()
+    assert process.wait(timeout=60) == 0
+    assert first.decode("utf-8").startswith("常州市十六届人大五次会议建议第021号")
+    assert stderr == b""
