@@ -108,8 +108,8 @@ _DOC_NUMBER_BARE = re.compile(r"(?P<doc>(?P<code>[\u4e00-\u9fff]{2,12}?)(?:19|20
 _DATE_LINE = re.compile(
     r"^[\s(（]*(?P<date>(?:19|20)\d{2}\s*[年\-/.．\s]\s*\d{1,2}\s*[月\-/.．\s]\s*\d{1,2}\s*[日号]?|"
     r"[〇零○一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)[\s)）]*$")
-_PHONE = re.compile(r"(?<![\d-])(?:1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}|(?:\(?0\d{2,3}\)?[-\s]?)?[2-9]\d{6,7}(?:\s*转\s*\d{1,5})?)"
-                    r"(?![\d])")
+_PHONE = re.compile(r"(?<![\d-])(?:1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}|"
+                    r"\(?0\d{2,3}\)?[-\s]?\d{7,8}(?:\s*转\s*\d{1,5})?|[2-9]\d{6,7}(?:\s*转\s*\d{1,5})?)(?![\d])")
 _CLASS_LABELED = re.compile(r"(?:办理结果|办复类别|答复类别|办理类别|结果类别|办复结果|答复结果|类别|分类)\s*[:：]?\s*"
                             r"(?P<c>[ABCDＡＢＣＤ甲乙丙丁])\s*类?")
 _CLASS_MARK = re.compile(r"(?:^|[\s(（])(?P<c>[ABCDＡＢＣＤ甲乙丙])\s*类(?![别型])")
@@ -208,7 +208,7 @@ def _footer_start(lines: list[_Line], content: list[int], salutation: int | None
 def _read_doc_number(header: LetterHeader, head_lines: list[_Line], foot_lines: list[_Line]) -> None:
     for line in head_lines + foot_lines:
         folded = line.stripped
-        if re.search(r"[《》]", folded) or re.match(r"^.{0,3}[(（]", folded) and "号)" in folded:
+        if re.search(r"[《》]", folded) or (re.match(r"^.{0,3}[(（]", folded) and "号)" in folded):
             continue
         for pattern in (_DOC_NUMBER, _DOC_NUMBER_BARE):
             match = pattern.search(folded)
@@ -276,10 +276,16 @@ def _read_proposal(header: LetterHeader, text: str, head_lines: list[_Line]) -> 
                 header.number = _number_text(number)
                 break
     header.proposal_type = _proposal_type(header, body_head)
-    proposal_title = re.search(r"(?:提出的|提交的|所提)(?:关于)?[“\"《]?(?P<t>[^”\"》。]{4,80}?)[”\"》]?(?:的)?"
-                               r"(?:建议|提案|议案)?(?:已)?收悉", body_head)
+    proposal_title = re.search(r"(?:提出的|提交的|所提)(?P<t>[^。！!\n]{4,90}?(?:建议|提案|议案|意见))", body_head)
     if proposal_title:
-        header.proposal_title = proposal_title.group("t").strip("“”《》\"")
+        title = proposal_title.group("t")
+        inner = re.search(r"[《“\"](?P<inner>[^》”\"]{4,90})[》”\"]", title)
+        if inner and re.search(r"建议|提案|议案|意见", inner.group("inner")):
+            title = inner.group("inner")
+        for opening, closing in (("《", "》"), ("“", "”")):
+            if title.count(opening) > title.count(closing):
+                title = title.rsplit(opening, 1)[1]
+        header.proposal_title = title.strip("“”《》\" ")
 
 
 def _session_text(source: str, match: re.Match[str]) -> str | None:
@@ -393,7 +399,8 @@ def _issuer(header: LetterHeader, head_lines: list[_Line], foot_lines: list[_Lin
         text = line.stripped
         if text.startswith(("抄送", "抄 送")):
             continue
-        candidate = re.sub(r"\s*((?:19|20)\d{2}\s*年.*|[〇零○一二三四五六七八九]{4}\s*年.*)$", "", text).replace(" ", "")
+        candidate = re.sub(r"\s*((?:19|20)\d{2}\s*年.*|[〇零○一二三四五六七八九]{4}\s*年.*)$", "", text)
+        candidate = candidate.replace(" ", "")
         if _ORG.match(candidate) and not any(label in candidate for label in _LABELS):
             return candidate
     # 2. A heading 'XX局文件' or a first line naming the office; 3. a title 'XX局关于…'.

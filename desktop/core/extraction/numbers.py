@@ -263,9 +263,9 @@ def _read_quantity(text: str, match: re.Match[str], original: str) -> Quantity |
     if chinese and match.group("num")[0] in CN_UNITS and match.group("num")[0] != "十" and \
             not _comparator_before(text, start):
         return None  # 千家万户, 百姓: a bare magnitude is a number only after 超, 近, 达...
-    if start and text[start - 1] in _VAGUE_BEFORE and not match.group("pct"):
-        if not (text[start - 1] == "上" and start >= 2 and text[start - 2] in "以之"):
-            return None
+    if start and text[start - 1] in _VAGUE_BEFORE and not match.group("pct") and \
+            not (text[start - 1] == "上" and start >= 2 and text[start - 2] in "以之"):
+        return None  # 数十个, 几百家, 上万人, 第三: vague or ordinal
     if text[start - 1:start] == "前" and (start < 2 or text[start - 2] not in "目当提此之以年日月"):
         return None  # 前三, 前10位: a ranking
     value_out = to_number(value)
@@ -319,6 +319,5 @@ def _unit_is_word_start(text: str, unit_match: re.Match[str]) -> bool:
     following = text[unit_match.end():unit_match.end() + 1]
     if unit in _NOT_UNIT_AFTER and following and following in _NOT_UNIT_AFTER[unit]:
         return True
-    if unit.isascii() and unit[-1:].isalpha() and following.isascii() and following.isalnum():
-        return True  # 5Gbps is a unit, 5GHz or 4K... are not ours
-    return False
+    # 5Gbps is a unit; in 5GHz or 4K the letters belong to another word.
+    return unit.isascii() and unit[-1:].isalpha() and following.isascii() and following.isalnum()

@@ -228,8 +228,8 @@ def _meta_date(value: str) -> dt.date | None:
         return None
 
 
-_TOP_DATE = re.compile(r"^\s*(?:发布)?(?:时间|日期|发布日期|发文日期|成文日期)\s*[:：]\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)",
-                       re.MULTILINE)
+_TOP_DATE = re.compile(r"^\s*(?:发布)?(?:时间|日期|发布日期|发文日期|成文日期)\s*[:：]\s*"
+                       r"(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)", re.MULTILINE)
 
 
 def _date_near_top(text: str) -> dt.date | None:

@@ -169,10 +169,9 @@ def _sentences(text: str, lo: int, hi: int) -> list[list[_Sentence]]:
                             and nxt < hi and re.match(r"[\u4e00-\u9fff”》）)、，,]", text[nxt]))
             if not mid_sentence:
                 close_sentence(i)
-                if text[i + 1:i + 2] == "\n" or prev_line.strip() == "" or True:
-                    if current:
-                        paragraphs.append(current)
-                    current = []
+                if current:
+                    paragraphs.append(current)
+                current = []
                 clause_start = i + 1
             i += 1
             continue
@@ -346,7 +345,6 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
                 clause_times = _governing_times(times, clause.start, clause.end)
                 if clause.semicolon_before:
                     cumulative_state = None
-                clause_text = folded[clause.start:clause.end]
                 elliptical = _is_elliptical(folded, clause, clause_qs, clause_cues)
                 previous_end = clause.start
                 previous_indicator = None
@@ -406,7 +404,6 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
                     state_time = future_times[-1]
                 elif clause_times:
                     state_time = None
-                del clause_text
             results.extend(produced)
             if sentence_cues or sentence_times:
                 carry_kind, carry_time = state_kind, state_time
@@ -488,13 +485,13 @@ def _qualitative(text: str, folded: str, sentence: _Sentence, ci: int, clause_ti
                 return None
             candidate = sentence.clauses[ci + 1]
         else:
-            lead_end = expression.end - clause.start
             prefix = folded[clause.start:expression.start].strip()
             follows = folded[expression.end:clause.end]
+            follows = re.sub(r"^(?:前|之前|以前|底前)?(?:全面|基本|全部|如期|按期|按时|顺利|正式|陆续|逐步|同步|完全|"
+                             r"将|要|可|能|再|还|并)*", "", follows)
             opening = len(prefix) <= 6 and (_COMMITMENT_CUES.match(follows) or _OUTCOME_VERBS.match(follows))
             if not (expression.marked or opening):
                 continue
-            del lead_end
             candidate = clause
         if any(candidate.start <= q.start < candidate.end for q in in_sentence):
             return None

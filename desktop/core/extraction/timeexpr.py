@@ -29,8 +29,8 @@ def _small(text: str) -> int | None:
         return None
     if "十" in text:
         tens, _, ones = text.partition("十")
-        t = _CN_NUM.get(tens, None) if tens else 1
-        o = _CN_NUM.get(ones, None) if ones else 0
+        t = _CN_NUM.get(tens) if tens else 1
+        o = _CN_NUM.get(ones) if ones else 0
         if t is None or o is None:
             return None
         return t * 10 + o
@@ -92,7 +92,7 @@ _MONTH_PART = r"(?:份|底|末|中旬|上旬|下旬|初)"
 _YEAR_PART = (r"(?:年底|年末|年内|年中|底|末|内|度|上半年|下半年|前|第?[一二三四1-4]季度)")
 _PATTERN = re.compile(
     rf"""
-    (?P<lead>截至|截止到|截止|到目前|至今|自|从|到|至|于|在|力争|争取|计划于|预计于|力争于|将于|于)?\s*
+    (?P<lead>截至|截止到|截止|到目前|至今|自|从|到|至|于|在|力争|争取|计划于|预计于|力争于|将于|于)?[ \t]*
     (?:
         (?P<plan>[“"‘']?(?P<plan_n>十[一二三四五六七八九]|[六七八九])五[”"’']?(?:规划)?
              (?P<plan_part>期末|末期|末|期间|时期|期)?)
@@ -104,6 +104,8 @@ _PATTERN = re.compile(
       | (?P<y>(?P<y5>{_Y}|{_CY})\s*年(?!\s*一遇)(?P<yp5>{_YEAR_PART})?)
       | (?P<md>(?<![\d年])(?P<m6>{_D}|{_CD})\s*月\s*(?P<d6>{_D}|{_CD})\s*[日号])
       | (?P<m>(?<![\d个年一二三四五六七八九十])(?P<m7>{_D}|十[一二]?|[一二三四五六七八九])\s*月(?P<mp7>{_MONTH_PART})?)
+      | (?P<relmd>(?P<rel_year2>今年|本年|明年|次年)\s*(?P<m8>{_D}|{_CD})\s*月
+             (?:\s*(?P<d8>{_D}|{_CD})\s*[日号]|(?P<mp8>{_MONTH_PART}))?)
       | (?P<rel>(?P<rel_year>今年|本年|当年|明年|次年|后年|年|本年度)
               (?P<rel_part>底|末|内|度|上半年|下半年|第?[一二三四]季度)?)
       | (?P<q>第?[一二三四]季度)
@@ -135,7 +137,8 @@ def _last_year_before(found: list[TimeExpression], text: str, at: int) -> int | 
     for expression in reversed(found):
         if expression.start < paragraph_start:
             break
-        if expression.explicit_year and expression.deadline and not expression.plan:
+        if expression.explicit_year and expression.deadline and not expression.plan and \
+                expression.role != "modifier" and re.search(r"月", expression.text):
             return expression.deadline.year
     return None
 
@@ -187,6 +190,16 @@ def _interpret(match: re.Match[str], text: str, reference: dt.date | None,
             if not groups["mp7"] and not tail and not lead and groups["m7"] in ("一", "十"):
                 return None  # 一月/十月 written plainly are rare in letters; 统一月报... are not dates
             deadline = _month_date(context_year, month, groups["mp7"] or "") if context_year else None
+        elif groups["relmd"]:
+            offset = 0 if groups["rel_year2"] in ("今年", "本年") else 1
+            month = _small(groups["m8"])
+            if ref_year is None or month is None:
+                deadline = None
+            elif groups["d8"]:
+                day = _small(groups["d8"])
+                deadline = dt.date(ref_year + offset, month, day) if day else None
+            else:
+                deadline = _month_date(ref_year + offset, month, groups["mp8"] or "")
         elif groups["rel"]:
             word, part = groups["rel_year"], groups["rel_part"] or ""
             offset = {"明年": 1, "次年": 1, "后年": 2}.get(word, 0)
