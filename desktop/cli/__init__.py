@@ -13,6 +13,7 @@ COMMAND_MODULES = (
     "desktop.cli.status_command",
     "desktop.cli.audit_command",
     "desktop.cli.remind_command",
+    "desktop.cli.evidence_command",
 )
 
 
