@@ -280,7 +280,7 @@ def match_figures(figures: Sequence[Figure], targets: Iterable[OpenTarget],
                 f"（{similarity:.2f}）",
                 f"单位可换算：{format_amount(figure.value, figure.unit)} = {format_amount(amount, target_unit)}",
                 place_reason,
-                f"截至{figure.as_of.isoformat()}" + (f"（{figure.as_of_text}）" if figure.as_of_text else "（文件日期）"),
+                f"截至{figure.as_of.isoformat()}（{figure.as_of_text or '文件日期'}）",
             ]
             if cumulative_factor < 1:
                 reasons.append("一为累计、一为新增，需核对")
