@@ -59,6 +59,60 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>EvidenceSuggestionColumns</name>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceSuggestionsPanel</name>
+    <message>
+        <source>Show accepted and rejected suggestions too</source>
+        <translation>同时显示已采纳和已驳回的建议</translation>
+    </message>
+    <message>
+        <source>&amp;Accept as evidence</source>
+        <translation>采纳为佐证(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>驳回(&amp;R)</translation>
+    </message>
+    <message>
+        <source>(target deleted)</source>
+        <translation>（指标已删除）</translation>
+    </message>
+    <message>
+        <source>“{sentence}” — {reasons}</source>
+        <translation>“{sentence}”——{reasons}</translation>
+    </message>
+</context>
+<context>
     <name>FindingColumns</name>
     <message>
         <source>Date</source>
