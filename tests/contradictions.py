@@ -46,6 +46,13 @@ class Ledger:
                 self.store.save(Evidence(target_id=target.id, as_of_date=evidence_day, value=evidence, unit="个"))
         return commitment.id
 
+    def baselines(self, name: str, reply_id: int) -> int:
+        holder = self.store.save(Commitment(reply_id=reply_id, title=name))
+        self.store.save(Target(commitment_id=holder.id, indicator="基站数", comparator="=", value=7000, unit="个",
+                               kind="baseline"))
+        self.ids[name] = holder.id
+        return holder.id
+
     def rating(self, name: str, reply_id: int, day: dt.date, rating: str = "unsatisfied") -> int:
         saved = self.store.save(Feedback(reply_id=reply_id, rating=rating, feedback_date=day))
         self.ids[name] = saved.id
@@ -64,6 +71,7 @@ def build_contradictions(store: Store) -> Ledger:
     p2 = built.proposal("p2", "第002号")
     r2 = built.reply("r2", p2, D(2021, 6, 1), "B")
     built.promise("B类已达成", r2, evidence=150, evidence_day=D(2021, 10, 1))
+    built.baselines("现状基数", r2)  # figures the letter states: not a promise, judged or flagged
     # B, all met, but answered again afterwards: not a finding.
     p3 = built.proposal("p3", "第003号")
     r3 = built.reply("r3", p3, D(2021, 6, 1), "B")

@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         handling = judge_handling(file, as_of, rules)
         handling_states.append(handling.state)
         print(f"建议\t{file.label}\t{handling.label}\t{handling.reason}")
-        for commitment in file.commitments:
+        for commitment in file.promises():
             judgement = file.commitment_states[commitment.id]
             commitment_states.append(judgement.state)
             print(f"承诺 {commitment.id}\t{commitment.title}\t{judgement.label}\t{judgement.reason}")

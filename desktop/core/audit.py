@@ -114,7 +114,8 @@ def _class_findings(file: ProposalFile, as_of: dt.date, meanings: dict[str, tupl
         if not reply.result_class:
             continue
         meaning = meanings.get(reply.result_class, ("", ""))[0]
-        commitments = [c for c in file.commitments_of(reply.id) if c.id in file.commitment_states]
+        commitments = [c for c in file.commitments_of(reply.id) if c.id in file.commitment_states
+                       and file.is_promise(c)]
         if meaning == "solved":
             for commitment in commitments:
                 judged = file.commitment_states[commitment.id]
@@ -172,7 +173,7 @@ def _unsupported_findings(file: ProposalFile, as_of: dt.date) -> list[Finding]:
     found: list[Finding] = []
     known_ids = {r.id for r in file.replies if known_on(r.reply_date, as_of)}
     for commitment in file.commitments:
-        if commitment.reply_id not in known_ids:
+        if commitment.reply_id not in known_ids or not file.is_promise(commitment):
             continue
         targets = file.targets_of(commitment.id)
         promises = [t for t in targets if t.kind != "baseline"]
@@ -224,6 +225,8 @@ def build_timeline(file: ProposalFile, as_of: dt.date, rules: DeadlineRules) -> 
         if reply.published_date and known_on(reply.published_date, as_of):
             add(reply.published_date, "published", f"公开答复{reply_label(reply)}", "replies", reply.id)
         for commitment in file.commitments_of(reply.id):
+            if not file.is_promise(commitment):
+                continue
             deadline = f"，期限{commitment.deadline.isoformat()}" if commitment.deadline else ""
             add(reply.reply_date, "commitment", f"承诺“{commitment.title}”{deadline}", "commitments", commitment.id)
             judged = file.commitment_states.get(commitment.id)

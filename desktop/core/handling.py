@@ -10,7 +10,7 @@ States (records.HANDLING_STATES), decided in this order:
 5. reanswer_due 不满意待再答复: the latest rating (of the reply or of delivery) is 不满意 and no re-answer
    (a reply marked as one) is dated after it. The reason gives the re-answer deadline and whether it has passed.
 6. awaiting_feedback 已答复待反馈: the latest reply has no rating yet.
-7. Once rated, the promises of all its replies decide:
+7. Once rated, the promises of all its replies decide (a commitment that only holds baselines is no promise):
    closed 已办结 (no promises), delivered 已落实 (every promise met), delivery_lagging 落实滞后 (a promise
    missed, or overdue with no evidence), delivering 落实中 (the rest: promises on track, at risk or without data
    before their deadlines).
@@ -85,6 +85,14 @@ class ProposalFile:
 
     def evidence_of(self, target_id: int | None) -> list[Evidence]:
         return [e for e in self.evidence if e.target_id == target_id]
+
+    def is_promise(self, commitment: Commitment) -> bool:
+        """False for a commitment that only holds baselines (the figures a letter states as the situation)."""
+        targets = self.targets_of(commitment.id)
+        return not targets or any(t.kind != "baseline" for t in targets)
+
+    def promises(self) -> list[Commitment]:
+        return [c for c in self.commitments if self.is_promise(c)]
 
 
 def proposal_label(proposal: Proposal) -> str:
@@ -166,9 +174,9 @@ def judge_handling(file: ProposalFile, as_of: dt.date, rules: DeadlineRules) -> 
     if deadline is not None and first.reply_date is not None and first.reply_date > deadline.date:
         replied += f"，超过答复期限{deadline.date.isoformat()}共{(first.reply_date - deadline.date).days}天"
 
-    promise_states = [file.commitment_states[c.id].state for c in file.commitments
-                      if c.reply_id in known_reply_ids and c.id in file.commitment_states]
-    promises = f"；承诺{len(promise_states)}项：{summarize_states(promise_states)}" if promise_states else ""
+    promises = [c for c in file.promises() if c.reply_id in known_reply_ids and c.id in file.commitment_states]
+    promise_states = [file.commitment_states[c.id].state for c in promises]
+    summary = f"；承诺{len(promise_states)}项：{summarize_states(promise_states)}" if promise_states else ""
 
     if feedback and feedback[-1].rating == "unsatisfied" and reanswer_after(replies, feedback[-1].feedback_date) \
             is None:
@@ -179,7 +187,7 @@ def judge_handling(file: ProposalFile, as_of: dt.date, rules: DeadlineRules) -> 
         if due is not None:
             late = f"，已超期{(as_of - due.date).days}天" if as_of > due.date else ""
             text += f"，再答复期限{due.date.isoformat()}{late}（{due.explanation}）"
-        return HandlingJudgement("reanswer_due", text + promises, as_of, due)
+        return HandlingJudgement("reanswer_due", text + summary, as_of, due)
 
     latest = replies[-1]
     rated = [f for f in feedback if f.reply_id == latest.id]
@@ -189,7 +197,7 @@ def judge_handling(file: ProposalFile, as_of: dt.date, rules: DeadlineRules) -> 
         text = f"{_date_text(latest.reply_date)}{kind}（{reply_label(latest)}），尚未收到评价{waited}"
         if latest is not first:
             text = f"{replied}；{text}"
-        return HandlingJudgement("awaiting_feedback", text + promises, as_of)
+        return HandlingJudgement("awaiting_feedback", text + summary, as_of)
 
     last_rating = rated[-1]
     rating_text = f"{_date_text(last_rating.feedback_date)}评价{RATINGS.get(last_rating.rating, last_rating.rating)}"
@@ -199,10 +207,9 @@ def judge_handling(file: ProposalFile, as_of: dt.date, rules: DeadlineRules) -> 
     if state == "delivered":
         return HandlingJudgement("delivered", f"{replied}，{rating_text}；承诺{len(promise_states)}项全部达成", as_of)
     worst = min(promise_states, key=SEVERITY.index)
-    worst_commitment = next(c for c in file.commitments if c.reply_id in known_reply_ids
-                            and c.id in file.commitment_states and file.commitment_states[c.id].state == worst)
+    worst_commitment = next(c for c in promises if file.commitment_states[c.id].state == worst)
     detail = f"；最需关注：“{worst_commitment.title}”{TARGET_STATES[worst]}"
-    return HandlingJudgement(state, f"{replied}，{rating_text}{promises}{detail}", as_of)
+    return HandlingJudgement(state, f"{replied}，{rating_text}{summary}{detail}", as_of)
 
 
 def _judge_returned(proposal: Proposal, as_of: dt.date, rules: DeadlineRules) -> HandlingJudgement:

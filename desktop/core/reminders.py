@@ -136,7 +136,7 @@ def plan_reminders(files: Iterable[ProposalFile], as_of: dt.date, rules: Reminde
                                            due.date, lead, due.explanation))
         starts = {r.id: r.reply_date for r in replies}
         for commitment in file.commitments:
-            if commitment.reply_id not in reply_ids or commitment.id is None:
+            if commitment.reply_id not in reply_ids or commitment.id is None or not file.is_promise(commitment):
                 continue
             judged = file.commitment_states.get(commitment.id)
             if commitment.deadline is not None and judged is not None and judged.state != "met":
