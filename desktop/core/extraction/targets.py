@@ -435,7 +435,7 @@ def _is_elliptical(folded: str, clause: _Clause, quantities: list[Quantity], cue
     text = folded[clause.start:clause.end]
     if len(text.strip()) > 26:
         return False
-    if any(q.comparator_word for q in quantities):
+    if any(q.comparator_word not in ("", "余", "多") for q in quantities):
         return False
     rest = text
     for quantity in reversed(quantities):
