@@ -73,7 +73,8 @@ def test_spec_rating_is_not_a_target_but_the_count_is() -> None:
 
 
 def test_stock_markers_and_lists() -> None:
-    found = _targets("截至目前,全县新能源汽车保有量2409台,其中公共充电站17座257台。我县共建设养老机构3家,日间照料中心9所。")
+    found = _targets("截至目前,全县新能源汽车保有量2409台,其中公共充电站17座257台。"
+                     "我县共建设养老机构3家,日间照料中心9所。")
     assert all(t.kind == "baseline" for t in found)
     assert [t.cumulative for t in found] == [True, True, True, True, True]
 
