@@ -272,7 +272,7 @@ def _indicator(text: str, clause: _Clause, quantity: Quantity, previous_end: int
             name += "数"
         return name
     if previous_indicator:
-        return previous_indicator + (quantity.unit_normalized or "")
+        return previous_indicator
     return before or clause.text.strip()[:20]
 
 
