@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from db import Store
-from db.letters import BASELINE_HOLDER_TITLE, import_files
+from db.letters import import_files
 from desktop.__main__ import main
 from desktop.core.records import Commitment, Proposal, Reply, SourceDocument, Suggestion, Target
 
@@ -65,7 +65,10 @@ def test_existing_proposal_is_found_not_duplicated(store: Store) -> None:
 
 def test_accept_creates_commitments_targets_and_attaches_baselines(store: Store) -> None:
     (outcome,) = import_files(store, [FIXTURES / "seed_001.txt"], accept=True)
-    assert {s.state for s in store.list(Suggestion)} == {"accepted"}
+    states = {s.state for s in store.list(Suggestion)}
+    assert states == {"accepted", "pending"}
+    pending = [s.payload for s in store.list(Suggestion, "state = 'pending'")]
+    assert pending and {p["kind"] for p in pending} == {"baseline"}  # figures that measure no promise
     stations = store.list(Target, "value_normalized = 10000")
     assert len(stations) == 1
     assert (stations[0].kind, stations[0].comparator, stations[0].baseline_value, stations[0].baseline_unit) == \
@@ -73,9 +76,7 @@ def test_accept_creates_commitments_targets_and_attaches_baselines(store: Store)
     coverage = store.list(Commitment, "quote = ?", ("实现全市城乡5G网络全覆盖",))
     assert len(coverage) == 1 and str(coverage[0].deadline) == "2025-12-31"
     assert store.targets_of(coverage[0].id) == []  # qualitative: judged by hand
-    holder = store.list(Commitment, "title = ?", (BASELINE_HOLDER_TITLE,))
-    assert len(holder) == 1
-    assert {t.kind for t in store.targets_of(holder[0].id)} == {"baseline"}
+    assert store.count(Target, "kind = 'baseline'") == 0
     assert outcome.targets == store.count(Target)
     for target in store.list(Target):
         reply = store.get(Reply, outcome.reply_id)
