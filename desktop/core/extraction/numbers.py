@@ -90,7 +90,7 @@ _PREFIX_MAP = dict(PREFIX_COMPARATORS)
 _SUFFIX_RE = re.compile(r"\s*(" + "|".join(w for w, _ in SUFFIX_COMPARATORS) + ")")
 _SUFFIX_MAP = dict(SUFFIX_COMPARATORS)
 # Words before a number that make it vague or not an amount.
-_VAGUE_BEFORE = ("数", "几", "上", "成", "好", "第", "每")
+_VAGUE_BEFORE = ("数", "几", "上", "成", "好")
 
 
 @dataclass
@@ -263,9 +263,11 @@ def _read_quantity(text: str, match: re.Match[str], original: str) -> Quantity |
     if chinese and match.group("num")[0] in CN_UNITS and match.group("num")[0] != "十" and \
             not _comparator_before(text, start):
         return None  # 千家万户, 百姓: a bare magnitude is a number only after 超, 近, 达...
-    if start and text[start - 1] in _VAGUE_BEFORE and not match.group("pct") and \
+    if start and text[start - 1] in "第每" and not match.group("pct"):
+        return None  # 第三, 每万人: an ordinal or the base of a rate
+    if start and chinese and text[start - 1] in _VAGUE_BEFORE and \
             not (text[start - 1] == "上" and start >= 2 and text[start - 2] in "以之"):
-        return None  # 数十个, 几百家, 上万人, 第三: vague or ordinal
+        return None  # 数十个, 几百家, 上万人, 成千: vague amounts
     if text[start - 1:start] == "前" and (start < 2 or text[start - 2] not in "目当提此之以年日月"):
         return None  # 前三, 前10位: a ranking
     value_out = to_number(value)

@@ -107,7 +107,8 @@ _PATTERN = re.compile(
       | (?P<relmd>(?P<rel_year2>今年|本年|明年|次年)\s*(?P<m8>{_D}|{_CD})\s*月
              (?:\s*(?P<d8>{_D}|{_CD})\s*[日号]|(?P<mp8>{_MONTH_PART}))?)
       | (?P<rel>(?P<rel_year>今年|本年|当年|明年|次年|后年|年|本年度)
-              (?P<rel_part>底|末|内|度|上半年|下半年|第?[一二三四]季度)?)
+              (?P<rel_part>年底|年末|底|末|内|度|上半年|下半年|第?[一二三四]季度)?)
+      | (?P<half>上半年|下半年)
       | (?P<q>第?[一二三四]季度)
       | (?P<season>明春|今春|今夏|今秋|今冬|明夏|明秋|明冬|年前|春节前)
     )
@@ -207,6 +208,8 @@ def _interpret(match: re.Match[str], text: str, reference: dt.date | None,
             if word == "年" and part in ("度",) and start and text[start - 1] in "本":
                 part = "度"
             deadline = _year_part_date(year, part) if year else None
+        elif groups["half"]:
+            deadline = _year_part_date(context_year, groups["half"]) if context_year else None
         elif groups["q"]:
             deadline = _year_part_date(context_year, groups["q"]) if context_year else None
         elif groups["season"]:
