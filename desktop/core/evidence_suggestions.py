@@ -32,6 +32,7 @@ suggestion carries the reasons, in Chinese, that the clerk sees next to it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -126,6 +127,7 @@ class EvidenceMatch:
         }
 
 
+@functools.lru_cache(maxsize=65536)
 def indicator_core(indicator: str) -> str:
     """The core of an indicator: quotes, stock/increment words and a final 数 removed (累计开通5G基站数 → 5G基站)."""
     text = _QUOTES.sub("", fold(indicator or ""))
@@ -145,6 +147,7 @@ def _pairs(text: str) -> list[str]:
     return [text[i:i + 2] for i in range(len(text) - 1)] or [text]
 
 
+@functools.lru_cache(maxsize=65536)
 def indicator_similarity(first: str, second: str) -> float:
     """How alike two indicators are (1.0 the same core, 0.9 one core inside the other, else Dice on pairs)."""
     a, b = indicator_core(first), indicator_core(second)
@@ -240,6 +243,7 @@ def match_figures(figures: Sequence[Figure], targets: Iterable[OpenTarget],
     document_place = place_of_document(document)
     everything = " ".join(part for part in (document.publisher, document.title, document.text) if part)
     figure_pairs = {pair for figure in figures for pair in _pairs(indicator_core(figure.indicator))}
+    elsewhere: dict[str, set[int]] = {}  # place → figures whose sentence names another place
     matches: list[EvidenceMatch] = []
     for open_target in targets:
         target = open_target.target
@@ -256,9 +260,12 @@ def match_figures(figures: Sequence[Figure], targets: Iterable[OpenTarget],
             place_factor, place_reason = 0.8, f"文件提及{place}"
         else:
             place_factor, place_reason = 0.6, "地区未知"
+        if place and place not in elsewhere:
+            elsewhere[place] = {i for i, figure in enumerate(figures) if _other_place_in_sentence(figure, place)}
+        skipped = elsewhere.get(place or "", set())
         best: EvidenceMatch | None = None
-        for figure in figures:
-            if place and _other_place_in_sentence(figure, place):
+        for index, figure in enumerate(figures):
+            if index in skipped:
                 continue
             similarity = indicator_similarity(target.indicator, figure.indicator)
             if similarity < MIN_SIMILARITY:

@@ -10,8 +10,9 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -269,13 +270,47 @@ def notification_text(reminders: list[Reminder]) -> str:
     return "\n".join(lines)
 
 
+class ReminderSyncSignals(QObject):
+    """Signals of a :class:`ReminderSyncTask`, created on the GUI thread so that Qt queues them back to it.
+
+    Signals:
+        succeeded(object): the SyncResult. failed(object): the exception.
+    """
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class ReminderSyncTask(QRunnable):
+    """Generates the reminders on a pool thread with its own connection (a large ledger takes seconds)."""
+
+    def __init__(self, path: Path, as_of: dt.date) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # kept by ReminderStart until it is done
+        self.signals = ReminderSyncSignals()
+        self._path = path
+        self._as_of = as_of
+
+    def run(self) -> None:
+        try:
+            with Store.open(self._path, create=False) as store:
+                result = sync_reminders(store, self._as_of)
+        except Exception as error:  # reported, never raised on a pool thread
+            logger.error("reminders could not be generated: %s", error)
+            self.signals.failed.emit(error)
+        else:
+            self.signals.succeeded.emit(result)
+
+
 @dataclass
 class ReminderStart:
-    """What :func:`open_reminders_on_start` created: the dialog (None when nothing was due) and the notifier."""
+    """What :func:`open_reminders_on_start` created: the dialog (None while nothing is due), the notifier, and
+    the background task that brings the reminders up to date."""
 
     dialog: QDialog | None
     panel: RemindersPanel | None
     notifier: ReminderNotifier
+    sync_task: ReminderSyncTask | None = None
 
 
 def create_tray(parent: QWidget) -> QSystemTrayIcon | None:
@@ -292,24 +327,38 @@ def create_tray(parent: QWidget) -> QSystemTrayIcon | None:
     return tray
 
 
-def open_reminders_on_start(window: QWidget, store: Store, *, today: Today = dt.date.today) -> ReminderStart:
-    """The start-up hook of the main window: bring reminders up to date, open the panel when something is due,
-    and keep checking while the app runs (tray notification where there is a tray)."""
-    try:
-        sync_reminders(store, today())
-    except LedgerError as error:  # a reminder problem must not keep the ledger from opening
-        logger.error("reminders could not be generated: %s", error)
-    dialog = panel = None
-    if due_items(list_reminders(store, include_done=False), today()):
+def open_reminders_on_start(window: QWidget, store: Store, *, today: Today = dt.date.today,
+                            pool: QThreadPool | None = None) -> ReminderStart:
+    """The start-up hook of the main window.
+
+    Opens the reminders panel at once when a stored reminder is due, brings the reminders up to date on a pool
+    thread (opening the panel then if something has become due, or refreshing it), and keeps checking while the
+    app runs, with a tray notification where there is a tray.
+    """
+    notifier = ReminderNotifier(store, today=today, tray=create_tray(window), parent=window)
+    notifier.start()
+    started = ReminderStart(None, None, notifier)
+
+    def show_if_due() -> None:
+        if started.panel is not None:
+            started.panel.refresh()
+            return
+        if not due_items(list_reminders(store, include_done=False), today()):
+            return
         dialog = QDialog(window)
         dialog.setObjectName("remindersDialog")
         dialog.setWindowTitle(QCoreApplication.translate("RemindersPanel", "Reminders"))
-        panel = RemindersPanel(store, today=today, parent=dialog)
+        started.panel = RemindersPanel(store, today=today, parent=dialog)
         layout = QVBoxLayout(dialog)
-        layout.addWidget(panel)
+        layout.addWidget(started.panel)
         dialog.resize(900, 420)
         dialog.setWindowModality(Qt.WindowModality.NonModal)
         dialog.show()
-    notifier = ReminderNotifier(store, today=today, tray=create_tray(window), parent=window)
-    notifier.start()
-    return ReminderStart(dialog, panel, notifier)
+        started.dialog = dialog
+
+    show_if_due()
+    task = ReminderSyncTask(store.path, today())
+    task.signals.succeeded.connect(lambda _result: show_if_due())
+    started.sync_task = task
+    (pool or QThreadPool.globalInstance()).start(task)
+    return started

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QThreadPool
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QLabel, QPushButton, QTableView, QWidget
 
 from db import Store
@@ -95,9 +95,12 @@ def test_start_hook_opens_the_panel_only_when_something_is_due(qtbot, demo_store
     window = QWidget()
     qtbot.addWidget(window)
     started = open_reminders_on_start(window, demo_store, today=lambda: AS_OF)
+    # The demo's stored reminders are due already: the panel opens before the reminders are regenerated.
     assert started.dialog is not None and started.dialog.isVisible()
     assert started.dialog.objectName() == "remindersDialog"
-    assert started.panel.model.rowCount() == 12
+    assert started.panel.model.rowCount() == 8
+    # Generated on a pool thread with its own connection, then shown.
+    qtbot.waitUntil(lambda: started.panel.model.rowCount() == 12, timeout=10000)
     assert started.notifier.timer.isActive()
     started.dialog.close()
 
@@ -105,6 +108,9 @@ def test_start_hook_opens_the_panel_only_when_something_is_due(qtbot, demo_store
     qtbot.addWidget(quiet)
     calm = open_reminders_on_start(quiet, demo_store, today=lambda: D(2021, 11, 20))
     assert calm.dialog is None and calm.panel is None
+    assert QThreadPool.globalInstance().waitForDone(10000)
+    qtbot.waitUntil(lambda: demo_store.count(Reminder, "kind = 'stale_evidence'") == 13, timeout=10000)
+    assert calm.dialog is None  # regenerated: still nothing due on 2021-11-20
 
 
 def test_panel_in_chinese(qtbot, demo_store: Store, chinese) -> None:
