@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.core.deadlines import DeadlineRules
 from desktop.core.handling import ProposalFile, delivery_state, judge_handling, summarize_states
-from desktop.core.records import HANDLING_STATES, Commitment, Feedback, Proposal, Reply
+from desktop.core.records import HANDLING_STATES, RATINGS, Commitment, Feedback, Proposal, Reply
 from desktop.core.status import Judgement
 
 D = dt.date
@@ -109,3 +111,27 @@ def test_reply_without_proposal_is_judged_from_its_reply() -> None:
     orphan = ProposalFile(proposal=None, replies=[REPLIED])
     assert orphan.label == "常工信复〔2021〕第10号"
     assert judge_handling(orphan, D(2021, 7, 1), RULES).state == "awaiting_feedback"
+
+
+replies_strategy = st.lists(
+    st.builds(lambda day, reanswer, n: reply(day, 10 + n, reanswer),
+              st.dates(min_value=D(2021, 4, 1), max_value=D(2021, 12, 31)), st.booleans(),
+              st.integers(min_value=0, max_value=5)),
+    max_size=4, unique_by=lambda r: r.id)
+
+
+@settings(max_examples=150, deadline=None)
+@given(replies_strategy, st.lists(st.tuples(st.dates(min_value=D(2021, 4, 1), max_value=D(2022, 3, 1)),
+                                            st.sampled_from(sorted(RATINGS)), st.integers(min_value=0, max_value=5)),
+                                  max_size=4),
+       st.dates(min_value=D(2021, 3, 1), max_value=D(2022, 6, 30)), st.randoms())
+def test_handling_never_depends_on_the_order_things_were_entered(replies, ratings, as_of, shuffler) -> None:
+    feedback = [Feedback(reply_id=10 + n, rating=value, feedback_date=day, id=100 + i)
+                for i, (day, value, n) in enumerate(ratings)]
+    first = judge_handling(make_file(replies=tuple(replies), feedback=tuple(feedback)), as_of, RULES)
+    shuffled_replies, shuffled_feedback = list(replies), list(feedback)
+    shuffler.shuffle(shuffled_replies)
+    shuffler.shuffle(shuffled_feedback)
+    second = judge_handling(make_file(replies=tuple(shuffled_replies), feedback=tuple(shuffled_feedback)), as_of,
+                            RULES)
+    assert (first.state, first.reason) == (second.state, second.reason)
