@@ -8,7 +8,12 @@ import importlib
 # One module per subcommand group, in the order they appear in --help.
 COMMAND_MODULES = (
     "desktop.cli.demo_command",
+    "desktop.cli.extract_command",
     "desktop.cli.maintenance_command",
+    "desktop.cli.status_command",
+    "desktop.cli.audit_command",
+    "desktop.cli.remind_command",
+    "desktop.cli.evidence_command",
     "desktop.cli.export_command",
 )
 
