@@ -14,8 +14,10 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from db.followup import deadline_rules, load_proposal_files
 from db.status import promise_dates
 from db.store import Store, from_row
+from desktop.core.audit import Finding, find_contradictions
 from desktop.core.errors import Cancelled, LedgerError
 from desktop.core.records import (
     TARGET_STATES,
@@ -116,9 +118,7 @@ def gather_snapshot(store: Store, as_of: dt.date, filters: ExportFilters, *, gen
     _build_scope(store, filters)
     starts = promise_dates(store)
     if filters.state:
-        _narrow_to_state(store, as_of, filters.state, starts, progress, is_cancelled)
-    elif progress:
-        progress(1, 1)
+        _narrow_to_state(store, as_of, filters.state, starts, None, is_cancelled)
 
     def scoped_list(cls: type, table: str, order_by: str = "id") -> list:
         return store.list(cls, f"id IN (SELECT id FROM temp.scope_{table})", order_by=order_by)
@@ -148,8 +148,33 @@ def gather_snapshot(store: Store, as_of: dt.date, filters: ExportFilters, *, gen
         target_row_count=count[0] + count[1], evidence=_evidence_lines(store, cursors), evidence_count=count[2],
         reminders=reminders, target_names=_reminder_target_names(store, reminders, commitments, reply_names),
         sources=_sources(store), history=_history(store, history_where, cursors), history_count=history_count,
-        findings=None,  # 回头看 rules are not part of this version; the summary says they were not run
+        findings=_findings(store, as_of, progress, is_cancelled),
     )
+
+
+_AUDIT_BATCH = 100  # proposals per 回头看 pass: each pass holds only its proposals' records
+
+
+def _findings(store: Store, as_of: dt.date, progress: Progress | None, is_cancelled: IsCancelled | None
+              ) -> list[Finding]:
+    """回头看 findings about the records in scope, found a batch of proposals at a time."""
+    ids = [row[0] for row in store.conn.execute("SELECT id FROM temp.scope_proposals ORDER BY id")]
+    rules = deadline_rules(store)
+    classes = store.get_setting("result_class.classes")
+    in_scope = {table: {row[0] for row in store.conn.execute(f"SELECT id FROM temp.scope_{table}")}
+                for table in ("replies", "commitments", "targets", "feedback")}
+    found: list[Finding] = []
+    for start in range(0, len(ids), _AUDIT_BATCH):
+        if is_cancelled and is_cancelled():
+            raise Cancelled()
+        files = load_proposal_files(store, as_of, proposal_ids=ids[start:start + _AUDIT_BATCH])
+        found.extend(f for f in find_contradictions(files, as_of, rules, classes)
+                     if f.subject_table not in in_scope or f.subject_id in in_scope[f.subject_table])
+        if progress:
+            progress(min(start + _AUDIT_BATCH, len(ids)), len(ids))
+    if progress:
+        progress(1, 1)
+    return found
 
 
 def _ordered_commitments(store: Store, replies: list[Reply]) -> list[Commitment]:

@@ -1,8 +1,8 @@
 """The audit workbook: the ledger as an .xlsx file that auditors and leaders can read, filter, print and trust.
 
 Sheets: 汇总 (summary and yearly handling statistics), 建议, 答复, 承诺与指标 (one row per target, judged as of a
-date), 佐证, 提醒 and 变更记录 (the history). The caller hands in plain records and judgements
-(:class:`LedgerSnapshot`); nothing here reads the database.
+date), 佐证, 提醒, 回头看 (the audit findings of :mod:`desktop.core.audit`) and 变更记录 (the history). The caller
+hands in plain records (:class:`LedgerSnapshot`); nothing here reads the database.
 
 Rules the workbook keeps:
 - Real types: dates are Excel dates, numbers are numbers, rates are percentages. Text is text: a value that
@@ -39,6 +39,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from desktop.core.audit import AUDIT_KINDS, Finding
 from desktop.core.errors import Cancelled, LedgerError
 from desktop.core.records import (
     DISCLOSURES,
@@ -74,6 +75,7 @@ SHEET_REPLIES = "答复"
 SHEET_TARGETS = "承诺与指标"
 SHEET_EVIDENCE = "佐证"
 SHEET_REMINDERS = "提醒"
+SHEET_AUDIT = "回头看"
 SHEET_HISTORY = "变更记录"
 
 COMPARATOR_LABELS = {">=": "≥", ">": "＞", "=": "＝", "<=": "≤", "<": "＜", "range": "区间", "qualitative": "定性"}
@@ -131,15 +133,6 @@ class ExportFilters:
 
 
 @dataclass(frozen=True)
-class Finding:
-    """One 回头看 finding: what rule found it, about which record, and why."""
-
-    rule: str
-    subject: str
-    detail: str
-
-
-@dataclass(frozen=True)
 class CommitmentGroup:
     """A commitment with its judgement and its targets, each with its judgement (one sheet row per target)."""
 
@@ -165,7 +158,8 @@ class LedgerSnapshot:
     iterable, such as generators over database cursors, so that a ledger of any size passes through in constant
     memory; their ``*_count`` fields give their lengths for progress reports. ``commitments`` lists the
     commitments in the same order as ``groups`` (the other sheets name them). ``target_names`` names the targets
-    that reminders refer to. ``findings`` is None when 回头看 rules were not run.
+    that reminders refer to. ``findings`` (回头看, :mod:`desktop.core.audit`) get a sheet of their own and counts
+    in the summary; None when the rules were not run.
     """
 
     as_of: dt.date
@@ -473,6 +467,10 @@ REMINDER_COLUMNS = (
     Column("关联对象", "wrap", 34, 16), Column("提前天数", "count"), Column("状态"), Column("推迟至", "date"),
     Column("完成日期", "date"), Column("备注", "wrap", 24, detail=True), Column("标识", "text", 24, detail=True),
 )
+AUDIT_COLUMNS = (
+    Column("发现类型", "text", 22), Column("建议", "wrap", 24, 12), Column("对象", "wrap", 30, 14),
+    Column("日期", "date"), Column("说明", "wrap", 60, 30),
+)
 HISTORY_COLUMNS = (
     Column("时间", "datetime", 20, 19), Column("操作人", "text", 10), Column("表", "text", 8),
     Column("记录号", "count"), Column("操作"), Column("变更字段", "wrap", 18), Column("修改前", "wrap", 44, 24),
@@ -480,7 +478,8 @@ HISTORY_COLUMNS = (
 )
 SHEET_COLUMNS = {
     SHEET_PROPOSALS: PROPOSAL_COLUMNS, SHEET_REPLIES: REPLY_COLUMNS, SHEET_TARGETS: TARGET_COLUMNS,
-    SHEET_EVIDENCE: EVIDENCE_COLUMNS, SHEET_REMINDERS: REMINDER_COLUMNS, SHEET_HISTORY: HISTORY_COLUMNS,
+    SHEET_EVIDENCE: EVIDENCE_COLUMNS, SHEET_REMINDERS: REMINDER_COLUMNS, SHEET_AUDIT: AUDIT_COLUMNS,
+    SHEET_HISTORY: HISTORY_COLUMNS,
 }
 
 
@@ -643,6 +642,12 @@ class _Rows:
                    "关联对象": self.subject_name(r.subject_table, r.subject_id), "提前天数": r.lead_days,
                    "状态": REMINDER_STATES.get(r.state, r.state), "推迟至": r.snoozed_until, "完成日期": r.done_at,
                    "备注": r.note, "标识": r.uid}
+
+    def audit_rows(self) -> Iterator[dict[str, Any]]:
+        for finding in self.s.findings or ():
+            yield {"发现类型": finding.label, "建议": finding.proposal_label,
+                   "对象": self.subject_name(finding.subject_table, finding.subject_id), "日期": finding.date,
+                   "说明": finding.message}
 
     def history_rows(self) -> Iterator[dict[str, Any]]:
         for entry in self.s.history:
@@ -888,7 +893,8 @@ class _Writer:
         self.tally = _Tally()
         self.rows = _Rows(snapshot, self.tally)
         self.total = (len(snapshot.proposals) + len(snapshot.replies) + snapshot.target_row_count
-                      + snapshot.evidence_count + len(snapshot.reminders) + snapshot.history_count)
+                      + snapshot.evidence_count + len(snapshot.reminders) + len(snapshot.findings or ())
+                      + snapshot.history_count)
         self.done = 0
         self.counts: dict[str, int] = {}
 
@@ -905,17 +911,22 @@ class _Writer:
         s = self.snapshot
         # Sheets appear in the order they are created; each streams to its own temporary file, so they can be
         # filled in any order. The targets go first: the summary counts them as they pass.
-        sheets = {name: self._new_sheet(workbook, name) for name in (
-            SHEET_SUMMARY, SHEET_PROPOSALS, SHEET_REPLIES, SHEET_TARGETS, SHEET_EVIDENCE, SHEET_REMINDERS,
-            SHEET_HISTORY)}
+        names = [SHEET_SUMMARY, SHEET_PROPOSALS, SHEET_REPLIES, SHEET_TARGETS, SHEET_EVIDENCE, SHEET_REMINDERS,
+                 SHEET_AUDIT, SHEET_HISTORY]
+        if s.findings is None:
+            names.remove(SHEET_AUDIT)
+        sheets = {name: self._new_sheet(workbook, name) for name in names}
         for name, rows, count in (
             (SHEET_TARGETS, self.rows.target_rows, s.target_row_count),
             (SHEET_PROPOSALS, self.rows.proposal_rows, len(s.proposals)),
             (SHEET_REPLIES, self.rows.reply_rows, len(s.replies)),
             (SHEET_EVIDENCE, self.rows.evidence_rows, s.evidence_count),
             (SHEET_REMINDERS, self.rows.reminder_rows, len(s.reminders)),
+            (SHEET_AUDIT, self.rows.audit_rows, len(s.findings or ())),
             (SHEET_HISTORY, self.rows.history_rows, s.history_count),
         ):
+            if name not in sheets:
+                continue
             self._write_data_sheet(sheets[name], SHEET_COLUMNS[name], rows(), count)
         self._write_summary(sheets[SHEET_SUMMARY])
         self.counts = {name: self.counts[name] for name in sheets}
@@ -1117,16 +1128,17 @@ class _Writer:
         put(["未标明", unclassed, None, None], "body", ["label", "count", "percent", "text"])
         put([])
 
-        put(["六、回头看"], "section")
+        put([f"六、回头看（截至{s.as_of.isoformat()}）"], "section")
         if s.findings is None:
             put(["本次导出未运行回头看规则。"], "label")
-        elif not s.findings:
-            put(["回头看未发现问题。"], "label")
         else:
-            put(["规则", "对象", "说明"], "header")
-            for finding in s.findings:
-                at = put([finding.rule, finding.subject, finding.detail], "body", ["label", "text", "note"])
-                ws.merged_cells.add(f"C{at}:{last_letter}{at}")
+            put(["发现类型", "条数"], "header")
+            found = Counter(f.kind for f in s.findings)
+            for kind, label in AUDIT_KINDS.items():
+                put([label, found[kind]], "body", ["label", "count"])
+            put(["合计", len(s.findings)], "total", ["label", "count"])
+            at = put(["说明", f"每条发现列在“{SHEET_AUDIT}”表中：对象、日期和原因。"], "note", ["label", "note"])
+            ws.merged_cells.add(f"B{at}:{last_letter}{at}")
 
         self.counts[SHEET_SUMMARY] = row
 

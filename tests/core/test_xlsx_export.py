@@ -11,6 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
+from desktop.core.audit import Finding
 from desktop.core.errors import Cancelled, LedgerError
 from desktop.core.records import Commitment, Evidence, Feedback, Proposal, Proposer, Reminder, Reply, Target
 from desktop.core.settings import RESULT_CLASS_SCHEMES
@@ -29,7 +30,12 @@ AS_OF = dt.date(2022, 3, 31)
 INJECTIONS = ("=HYPERLINK(\"http://example.com\",\"点我\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rline", "#N/A")
 
 
-def _snapshot(title: str = "关于5G的建议", quote: str = "累计开通基站数超1万个", history=()) -> LedgerSnapshot:
+UNSUPPORTED = Finding("commitment_unsupported", "常州市十六届人大五次会议建议第035号", 2, "commitments", 3,
+                      dt.date(2025, 12, 31), "承诺“走出常州特色政务服务发展之路”没有可衡量的指标，也没有佐证")
+
+
+def _snapshot(title: str = "关于5G的建议", quote: str = "累计开通基站数超1万个", history=(),
+              findings: list[Finding] | None = (UNSUPPORTED,)) -> LedgerSnapshot:
     """A small ledger: two proposals of 2021 (one answered late), three commitments, one met."""
     p1 = Proposal(id=1, session="常州市十六届人大五次会议", number="第021号", title=title,
                   assigned_date=dt.date(2021, 3, 10),
@@ -63,7 +69,8 @@ def _snapshot(title: str = "关于5G的建议", quote: str = "累计开通基站
         generated_by="tester", result_classes=RESULT_CLASS_SCHEMES["ABCD"], proposals=[p1, p2], replies=[r1, r2],
         feedback=feedback, commitments=[c1, c2, c3], groups=groups, target_row_count=3,
         evidence=[EvidenceLine(e1, t1.indicator, 1)], evidence_count=1, reminders=[reminder],
-        history=list(history), history_count=len(history))
+        history=list(history), history_count=len(history),
+        findings=None if findings is None else list(findings))
 
 
 def _rows(path: Path, sheet: str) -> list[list]:
@@ -73,7 +80,7 @@ def _rows(path: Path, sheet: str) -> list[list]:
 def test_xlsx_export_sheets_headers_and_types(tmp_path: Path) -> None:
     path = write_workbook(tmp_path / "ledger.xlsx", _snapshot()).path
     book = CalamineWorkbook.from_path(str(path))
-    assert book.sheet_names == ["汇总", "建议", "答复", "承诺与指标", "佐证", "提醒", "变更记录"]
+    assert book.sheet_names == ["汇总", "建议", "答复", "承诺与指标", "佐证", "提醒", "回头看", "变更记录"]
     for name, columns in SHEET_COLUMNS.items():
         assert _rows(path, name)[0] == [c.header for c in columns]
     targets = _rows(path, "承诺与指标")
@@ -90,6 +97,9 @@ def test_xlsx_export_sheets_headers_and_types(tmp_path: Path) -> None:
     assert replies["常工信复〔2021〕第39号"]["联系电话"] == "0519-85681281"
     assert replies["常工信复〔2021〕第39号"]["答复满意度"] == "满意"
     assert replies["常工信复〔2021〕第39号"]["承诺数"] == 2
+    finding = dict(zip(_rows(path, "回头看")[0], _rows(path, "回头看")[1], strict=True))
+    assert finding["发现类型"] == "承诺无指标无佐证" and finding["日期"] == dt.date(2025, 12, 31)
+    assert finding["对象"] == "常工信复〔2021〕第40号｜走出常州特色政务服务发展之路"
     reminder = dict(zip(_rows(path, "提醒")[0], _rows(path, "提醒")[1], strict=True))
     assert reminder["关联对象"] == "常工信复〔2021〕第39号｜完成5G建设投资" and reminder["提前天数"] == 30
 
@@ -146,6 +156,14 @@ def test_xlsx_export_summary_statistics(tmp_path: Path) -> None:
     assert notes["落实率"][0].startswith("到期承诺中已达成的项数")
     assert by_label["筛选条件"][0] == "单位：常州市工业和信息化局"
     assert by_label["截至日期"][0] == AS_OF
+    assert by_label["承诺无指标无佐证"][0] == 1 and by_label["已解决类答复的承诺未兑现"][0] == 0
+
+
+def test_xlsx_export_without_audit_findings(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "ledger.xlsx", _snapshot(findings=None)).path
+    book = CalamineWorkbook.from_path(str(path))
+    assert "回头看" not in book.sheet_names
+    assert ["本次导出未运行回头看规则。"] in [row[:1] for row in _rows(path, "汇总")]
 
 
 @pytest.mark.parametrize("text", INJECTIONS)

@@ -44,6 +44,10 @@ def test_export_demo_as_of_a_date(demo_store: Store, tmp_path: Path) -> None:
     assert len(history) == len(demo_store.history())
     assert history[0]["操作"] == "新增" and isinstance(history[0]["时间"], dt.datetime)
     assert result.rows["提醒"] == 16
+    findings = _records(sheets["回头看"])
+    assert {f["对象"] for f in findings} == {"常工信复〔2021〕第39号｜实现全市城乡5G网络全覆盖",
+                                           "常工信复〔2021〕第39号｜走出常州特色政务服务发展之路"}
+    assert {f["发现类型"] for f in findings} == {"承诺无指标无佐证"}
     # Before the news of 2022-03-03, the same target had no data.
     earlier = _records(_sheets(export_ledger(demo_store, tmp_path / "early.xlsx", as_of=dt.date(2021, 12, 1)).path)
                        ["承诺与指标"])
@@ -104,7 +108,7 @@ def test_export_import_export_round_trip(demo_store: Store, tmp_path: Path, db_p
         second = export_ledger(empty, tmp_path / "second.xlsx", as_of=AS_OF).path
     before, after = _sheets(first), _sheets(second)
     assert list(before) == list(after)
-    for name in ("建议", "答复", "承诺与指标", "提醒"):
+    for name in ("建议", "答复", "承诺与指标", "提醒", "回头看"):
         assert after[name] == before[name], name
     # The files themselves are not carried by the workbook: the re-imported evidence names no source file.
     strip = ("来源文件", "来源文件SHA-256")
