@@ -152,7 +152,7 @@ def gather_snapshot(store: Store, as_of: dt.date, filters: ExportFilters, *, gen
     )
 
 
-_AUDIT_BATCH = 100  # proposals per 回头看 pass: each pass holds only its proposals' records
+_AUDIT_BATCH = 25  # proposals per 回头看 pass: each pass holds only its proposals' records
 
 
 def _findings(store: Store, as_of: dt.date, progress: Progress | None, is_cancelled: IsCancelled | None
