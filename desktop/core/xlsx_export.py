@@ -1017,9 +1017,13 @@ class _Writer:
         cells = _SummaryCells(ws)
         row = 0
 
+        note_room = 13 * (width - 1) * 0.9  # merged B..last column, with room for wider glyphs
+
         def put(values: Sequence[Any], style: str = "body", kinds: Sequence[str] | None = None) -> int:
             nonlocal row
             row += 1
+            if style == "note":  # a write-only sheet takes a row's height before the row
+                ws.row_dimensions[row].height = _text_lines(str(values[-1]), note_room) * _LINE_HEIGHT + 2
             ws.append(cells.row(values, style, kinds))
             return row
 
@@ -1065,12 +1069,9 @@ class _Writer:
         for label, getter, kind in measures:
             put([label, *[getter(y) for y in stats]], "body", ["label", *[kind] * year_columns])
         put(["计算方法"], "label")
-        note_width = 13 * (width - 1)
         for name, text in RATE_DEFINITIONS:
             at = put([name, text], "note", ["label", "note"])
             ws.merged_cells.add(f"B{at}:{last_letter}{at}")
-            lines = -(-display_width(text) * 11 // (note_width * 10))  # a little room for wider glyphs
-            ws.row_dimensions[at].height = 15 * max(lines, 1) + 2
         put([])
 
         put([f"二、指标与承诺状态（截至{s.as_of.isoformat()}）"], "section")
@@ -1170,6 +1171,8 @@ class _SummaryCells:
                 cell.font = Font(name=_FONT, bold=True)
             if kind == "note":
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
+            elif style == "note":
+                cell.alignment = Alignment(vertical="top")
             elif kind == "date":
                 cell.number_format = _DATE_FORMAT
                 cell.alignment = Alignment(horizontal="left")
@@ -1184,7 +1187,7 @@ class _SummaryCells:
         return out
 
 
-_LINE_HEIGHT = 15.0
+_LINE_HEIGHT = 16.0
 _MAX_ROW_HEIGHT = 409.0  # Excel's limit
 
 
