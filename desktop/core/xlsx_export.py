@@ -1259,7 +1259,14 @@ def write_workbook(path: str | Path, snapshot: LedgerSnapshot, *, progress: Prog
     workbook = Workbook(write_only=True)
     _set_properties(workbook, snapshot)
     writer = _Writer(snapshot, progress, is_cancelled)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".xlsx.part", dir=path.parent)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".xlsx.part", dir=path.parent)
+    except PermissionError as error:
+        raise LedgerError(f"The folder '{path.parent}' is read-only; choose a folder you can write to.",
+                          code="export_folder_read_only", path=str(path)) from error
+    except OSError as error:
+        raise LedgerError(f"The workbook '{path}' could not be written ({error.strerror or error}); check the disk "
+                          "and the folder, then export again.", code="export_write_failed", path=str(path)) from error
     os.close(handle)
     temp_path = Path(temporary)
     try:

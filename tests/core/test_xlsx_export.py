@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -242,14 +244,26 @@ def test_xlsx_export_target_is_a_folder_or_not_xlsx(tmp_path: Path) -> None:
         write_workbook(tmp_path / "book.csv", _snapshot())
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root may write into read-only folders")
-def test_xlsx_export_read_only_folder(tmp_path: Path) -> None:
+@pytest.fixture
+def read_only_folder(tmp_path: Path):
+    """A folder nobody may write into: immutable for root (chattr +i), mode 0500 for anyone else."""
     folder = tmp_path / "locked"
     folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        with pytest.raises(LedgerError) as caught:
-            write_workbook(folder / "ledger.xlsx", _snapshot())
-        assert caught.value.code == "export_folder_read_only"
-    finally:
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        done = subprocess.run(["chattr", "+i", str(folder)], capture_output=True, check=False) \
+            if shutil.which("chattr") else None
+        if done is None or done.returncode != 0:
+            pytest.skip("root writes into any folder and this file system cannot make one immutable")
+        yield folder
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+    else:
+        folder.chmod(0o500)
+        yield folder
         folder.chmod(0o700)
+
+
+def test_xlsx_export_read_only_folder(read_only_folder: Path) -> None:
+    with pytest.raises(LedgerError) as caught:
+        write_workbook(read_only_folder / "ledger.xlsx", _snapshot())
+    assert caught.value.code == "export_folder_read_only" and "read-only" in caught.value.message
+    assert list(read_only_folder.iterdir()) == []

@@ -29,7 +29,10 @@ def _records(rows: list[list]) -> list[dict]:
 
 
 def test_export_demo_as_of_a_date(demo_store: Store, tmp_path: Path) -> None:
-    result = export_ledger(demo_store, tmp_path / "demo.xlsx", as_of=AS_OF)
+    seen: list[tuple[int, int]] = []
+    result = export_ledger(demo_store, tmp_path / "demo.xlsx", as_of=AS_OF,
+                           progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (1000, 1000) and [d for d, _ in seen] == sorted(d for d, _ in seen)
     sheets = _sheets(result.path)
     targets = _records(sheets["承诺与指标"])
     assert len(targets) == 15  # 13 targets, and 2 qualitative commitments with none
