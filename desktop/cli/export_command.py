@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+import tempfile
 from pathlib import Path
 
+from db import Store
 from db.export import export_ledger, parse_state, parse_year
 from db.ledger_import import LedgerImportRejected, import_ledger
 from desktop.cli.common import db_path, open_store
+from desktop.core.errors import LedgerError
 from desktop.core.ledger_import import load_mapping, read_ledger, report_lines, write_report
 from desktop.core.validation import parse_date
 from desktop.core.xlsx_export import ExportFilters
@@ -76,7 +80,13 @@ def run_import(args: argparse.Namespace) -> int:
         print(line)
     for note in plan.notes:
         print(note)
-    with open_store(args) as store:
+    with contextlib.ExitStack() as stack:
+        if args.dry_run and not db_path(args).exists():
+            # A dry run against a database that does not exist yet checks against an empty one and creates nothing.
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="reply-ledger-dry-run-")))
+            store = stack.enter_context(Store.open(folder / "empty.sqlite3"))
+        else:
+            store = stack.enter_context(open_store(args))
         try:
             outcome = import_ledger(store, plan, dry_run=args.dry_run, skip_bad=args.skip_bad)
         except LedgerImportRejected as rejected:
@@ -88,8 +98,12 @@ def run_import(args: argparse.Namespace) -> int:
         for line in report_lines(outcome.problems):
             print(line, file=sys.stderr)
         if not args.dry_run:
-            report = write_report(args.ledger, [f"{args.ledger.name} → {db_path(args)}", outcome.summary(),
-                                                f"{len(outcome.problems)} problem(s) in rows left out:"],
-                                  outcome.problems)
-            print(f"Rows left out are listed in {report}.")
+            try:
+                report = write_report(args.ledger, [f"{args.ledger.name} → {db_path(args)}", outcome.summary(),
+                                                    f"{len(outcome.problems)} problem(s) in rows left out:"],
+                                      outcome.problems)
+            except LedgerError as error:  # the good rows are in; the bad ones are listed above
+                print(f"warning: {error.message}", file=sys.stderr)
+            else:
+                print(f"Rows left out are listed in {report}.")
     return 0

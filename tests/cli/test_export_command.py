@@ -48,6 +48,13 @@ def test_import_ledger_command(db_path: Path, tmp_path: Path, capsys: pytest.Cap
     assert sqlite3.connect(db_path).execute("SELECT count(*) FROM proposals").fetchone()[0] == 2
 
 
+def test_import_ledger_dry_run_creates_no_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "new.sqlite3"
+    assert main(["import-ledger", str(changzhou_ledger(tmp_path / "ledger.xlsx")), "--db", str(db), "--dry-run"]) == 0
+    assert "created 3 commitments" in capsys.readouterr().out
+    assert not db.exists()
+
+
 def test_import_ledger_command_bad_rows(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     ledger = cppcc_ledger(tmp_path / "cppcc.xlsx")
     assert main(["import-ledger", str(ledger), "--db", str(db_path)]) == 2
