@@ -31,13 +31,13 @@ from desktop.core.records import (
     SourceDocument,
     Target,
 )
+from desktop.core.status import judge_groups
 from desktop.core.xlsx_export import (
     EvidenceLine,
     ExportFilters,
     ExportResult,
     LedgerSnapshot,
     commitment_label,
-    judge_groups,
     reply_label,
     target_label,
     write_workbook,

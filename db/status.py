@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from db.store import Store
 from desktop.core.errors import Cancelled
 from desktop.core.records import Commitment, Evidence, Target
-from desktop.core.status import Judgement, judge_commitment, judge_target
+from desktop.core.status import Judgement, judge_groups
 
 
 @dataclass(frozen=True)
@@ -39,38 +38,28 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
     Raises:
         Cancelled: when ``is_cancelled()`` turns true.
     """
-    if commitment_ids is None:
-        commitments = store.list(Commitment)
-        targets = store.list(Target, order_by="commitment_id, id")
-        evidence = store.list(Evidence, "as_of_date <= ?", (as_of.isoformat(),), order_by="target_id, id")
-    else:
-        marks = ", ".join("?" for _ in commitment_ids)
-        commitments = store.list(Commitment, f"id IN ({marks})", tuple(commitment_ids))
-        targets = store.list(Target, f"commitment_id IN ({marks})", tuple(commitment_ids),
-                             order_by="commitment_id, id")
-        evidence = store.list(
-            Evidence, f"as_of_date <= ? AND target_id IN (SELECT id FROM targets WHERE commitment_id IN ({marks}))",
-            (as_of.isoformat(), *commitment_ids), order_by="target_id, id")
-    evidence_by_target: dict[int, list[Evidence]] = defaultdict(list)
-    for item in evidence:
-        evidence_by_target[item.target_id].append(item)
-    starts = promise_dates(store)
-    targets_by_commitment: dict[int, list[tuple[Target, Judgement]]] = defaultdict(list)
+    scope, params = "", ()
+    if commitment_ids is not None:
+        scope = f" AND commitment_id IN ({', '.join('?' for _ in commitment_ids)})"
+        params = tuple(commitment_ids)
+    commitments = store.list(Commitment, "1" + scope.replace("commitment_id", "id"), params)
+    targets = store.list(Target, "1" + scope, params, order_by="commitment_id, id")
+    # Evidence in the same order as the targets, which is what judge_groups reads.
+    evidence = store.list(
+        Evidence, f"as_of_date <= ? AND target_id IN (SELECT id FROM targets WHERE 1{scope})",
+        (as_of.isoformat(), *params),
+        order_by="(SELECT commitment_id FROM targets WHERE targets.id = evidence.target_id), target_id, id")
     target_judgements: dict[int, Judgement] = {}
-    total = len(targets) + len(commitments)
-    for done, target in enumerate(targets, start=1):
-        if is_cancelled and done % 1000 == 1 and is_cancelled():
+    commitment_judgements: dict[int, Judgement] = {}
+    total = len(commitments)
+    for done, group in enumerate(judge_groups(commitments, targets, evidence, as_of, promise_dates(store)), 1):
+        if is_cancelled and done % 500 == 1 and is_cancelled():
             raise Cancelled()
-        judgement = judge_target(target, evidence_by_target.get(target.id or 0, []), as_of,
-                                 start_date=starts.get(target.commitment_id))
-        target_judgements[target.id or 0] = judgement
-        targets_by_commitment[target.commitment_id].append((target, judgement))
-        if progress and done % 1000 == 0:
+        commitment_judgements[group.commitment.id or 0] = group.judgement
+        for target, judgement in group.targets:
+            target_judgements[target.id or 0] = judgement
+        if progress and done % 500 == 0:
             progress(done, total)
-    commitment_judgements = {
-        commitment.id or 0: judge_commitment(commitment, targets_by_commitment.get(commitment.id or 0, []), as_of)
-        for commitment in commitments
-    }
     if progress:
         progress(total, total)
     return LedgerStatus(as_of, target_judgements, commitment_judgements)

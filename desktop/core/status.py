@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -311,3 +311,39 @@ def judge_commitment(commitment: Commitment, judged_targets: Sequence[tuple[Targ
     summary = "，".join(f"{STATE_LABELS[state]}{count}项" for state, count in counts.items() if count)
     return Judgement(worst.state, f"{len(promises)}项指标（{summary}）；{worst_target.indicator}：{worst.reason}",
                      as_of, latest_evidence=worst.latest_evidence, unit_problem=worst.unit_problem)
+
+
+@dataclass(frozen=True)
+class CommitmentGroup:
+    """A commitment with its judgement and its targets, each with its judgement (one sheet row per target)."""
+
+    commitment: Commitment
+    judgement: Judgement
+    targets: list[tuple[Target, Judgement]]
+
+
+def judge_groups(commitments: Iterable[Commitment], targets: Iterable[Target], evidence: Iterable[Evidence],
+                 as_of: dt.date, start_dates: dict[int, dt.date] | None = None) -> Iterator[CommitmentGroup]:
+    """Judge commitments one at a time from three streams in the same order.
+
+    ``targets`` come grouped by commitment, in the order of ``commitments``; ``evidence`` grouped by target, in
+    the order of ``targets`` (evidence after ``as_of`` may be left out). Only one commitment's records are held
+    at a time. ``start_dates`` gives each commitment's promise date (its reply's date).
+    """
+    start_dates = start_dates or {}
+    target_stream = iter(targets)
+    evidence_stream = iter(evidence)
+    pending_target = next(target_stream, None)
+    pending_evidence = next(evidence_stream, None)
+    for commitment in commitments:
+        judged: list[tuple[Target, Judgement]] = []
+        while pending_target is not None and pending_target.commitment_id == commitment.id:
+            target = pending_target
+            found: list[Evidence] = []
+            while pending_evidence is not None and pending_evidence.target_id == target.id:
+                found.append(pending_evidence)
+                pending_evidence = next(evidence_stream, None)
+            judged.append((target, judge_target(target, found, as_of,
+                                                start_date=start_dates.get(commitment.id or 0))))
+            pending_target = next(target_stream, None)
+        yield CommitmentGroup(commitment, judge_commitment(commitment, judged, as_of), judged)

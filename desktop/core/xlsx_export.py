@@ -61,7 +61,7 @@ from desktop.core.records import (
     Target,
 )
 from desktop.core.settings import HANDLING_MODES
-from desktop.core.status import Judgement, judge_commitment, judge_target
+from desktop.core.status import CommitmentGroup
 
 logger = logging.getLogger(__name__)
 
@@ -130,15 +130,6 @@ class ExportFilters:
     @property
     def active(self) -> bool:
         return any((self.unit, self.year, self.state, self.session))
-
-
-@dataclass(frozen=True)
-class CommitmentGroup:
-    """A commitment with its judgement and its targets, each with its judgement (one sheet row per target)."""
-
-    commitment: Commitment
-    judgement: Judgement
-    targets: list[tuple[Target, Judgement]]
 
 
 @dataclass(frozen=True)
@@ -298,33 +289,6 @@ def commitment_deadline(commitment: Commitment, targets: Iterable[Target]) -> dt
         return commitment.deadline
     dates = [t.deadline for t in targets if t.deadline and t.kind != "baseline"]
     return max(dates) if dates else None
-
-
-def judge_groups(commitments: Iterable[Commitment], targets: Iterable[Target], evidence: Iterable[Evidence],
-                 as_of: dt.date, start_dates: dict[int, dt.date] | None = None) -> Iterator[CommitmentGroup]:
-    """Judge commitments one at a time from three streams in the same order.
-
-    ``targets`` come grouped by commitment, in the order of ``commitments``; ``evidence`` grouped by target, in
-    the order of ``targets`` (evidence after ``as_of`` may be left out). Only one commitment's records are held
-    at a time. ``start_dates`` gives each commitment's promise date (its reply's date).
-    """
-    start_dates = start_dates or {}
-    target_stream = iter(targets)
-    evidence_stream = iter(evidence)
-    pending_target = next(target_stream, None)
-    pending_evidence = next(evidence_stream, None)
-    for commitment in commitments:
-        judged: list[tuple[Target, Judgement]] = []
-        while pending_target is not None and pending_target.commitment_id == commitment.id:
-            target = pending_target
-            found: list[Evidence] = []
-            while pending_evidence is not None and pending_evidence.target_id == target.id:
-                found.append(pending_evidence)
-                pending_evidence = next(evidence_stream, None)
-            judged.append((target, judge_target(target, found, as_of,
-                                                start_date=start_dates.get(commitment.id or 0))))
-            pending_target = next(target_stream, None)
-        yield CommitmentGroup(commitment, judge_commitment(commitment, judged, as_of), judged)
 
 
 @dataclass

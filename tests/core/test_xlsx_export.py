@@ -17,6 +17,7 @@ from desktop.core.audit import Finding
 from desktop.core.errors import Cancelled, LedgerError
 from desktop.core.records import Commitment, Evidence, Feedback, Proposal, Proposer, Reminder, Reply, Target
 from desktop.core.settings import RESULT_CLASS_SCHEMES
+from desktop.core.status import judge_groups
 from desktop.core.xlsx_export import (
     SHEET_COLUMNS,
     EvidenceLine,
@@ -24,7 +25,6 @@ from desktop.core.xlsx_export import (
     LedgerSnapshot,
     compute_statistics,
     display_width,
-    judge_groups,
     write_workbook,
 )
 
