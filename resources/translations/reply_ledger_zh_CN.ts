@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
@@ -75,23 +75,23 @@ Details are in {log}.</source>
 <context>
     <name>Messages</name>
     <message>
-        <source>The database '{path}' was written by a newer Reply Ledger; update the application.</source>
+        <source>The database &apos;{path}&apos; was written by a newer Reply Ledger; update the application.</source>
         <translation>数据库“{path}”由更新版本的答复承诺台账写入；请升级本程序。</translation>
     </message>
     <message>
-        <source>'{path}' is not a Reply Ledger database; choose another file.</source>
+        <source>&apos;{path}&apos; is not a Reply Ledger database; choose another file.</source>
         <translation>“{path}”不是答复承诺台账数据库；请选择其他文件。</translation>
     </message>
     <message>
-        <source>The database '{path}' does not exist; check the path or create it.</source>
+        <source>The database &apos;{path}&apos; does not exist; check the path or create it.</source>
         <translation>数据库“{path}”不存在；请检查路径或新建数据库。</translation>
     </message>
     <message>
-        <source>The folder of the database '{path}' does not exist; create it or choose another file.</source>
+        <source>The folder of the database &apos;{path}&apos; does not exist; create it or choose another file.</source>
         <translation>数据库“{path}”所在的文件夹不存在；请先创建该文件夹或选择其他文件。</translation>
     </message>
     <message>
-        <source>'{value}' is not a document number; write it like 常工信复〔2021〕第39号.</source>
+        <source>&apos;{value}&apos; is not a document number; write it like 常工信复〔2021〕第39号.</source>
         <translation>“{value}”不是有效的文号；请按“常工信复〔2021〕第39号”的格式填写。</translation>
     </message>
     <message>
@@ -99,15 +99,15 @@ Details are in {log}.</source>
         <translation>文号为空；请按“常工信复〔2021〕第39号”的格式填写。</translation>
     </message>
     <message>
-        <source>'{value}' is not a date; write it as 2021-12-31.</source>
+        <source>&apos;{value}&apos; is not a date; write it as 2021-12-31.</source>
         <translation>“{value}”不是有效日期；请按 2021-12-31 的格式填写。</translation>
     </message>
     <message>
-        <source>'{value}' is not a phone number; write it like 0519-85681281 or 137-8903-2345.</source>
+        <source>&apos;{value}&apos; is not a phone number; write it like 0519-85681281 or 137-8903-2345.</source>
         <translation>“{value}”不是有效的电话号码；请按 0519-85681281 或 137-8903-2345 的格式填写。</translation>
     </message>
     <message>
-        <source>'{value}' is not a number; write digits such as 1.5 or 15000.</source>
+        <source>&apos;{value}&apos; is not a number; write digits such as 1.5 or 15000.</source>
         <translation>“{value}”不是数字；请填写 1.5 或 15000 这样的数字。</translation>
     </message>
     <message>
