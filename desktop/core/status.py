@@ -1,0 +1,310 @@
+"""Judging targets and commitments as of a date, with a one-line reason in Chinese.
+
+States (records.TARGET_STATES): met 已达成, on_track 进展正常, at_risk 有风险, missed 未达成,
+overdue 逾期无佐证, no_data 无数据.
+
+The rules, in the order they are applied to a target:
+
+1. Only evidence measured on or before the as-of date counts ("what did we know on 2022-06-30?").
+2. Evidence in a unit that cannot be converted to the target's unit (个 vs 元) is never compared; it is reported.
+3. The latest usable evidence decides. Two figures of the same date: the less favourable one decides, so the
+   order in which evidence was entered never changes a judgement.
+4. met: the latest figure satisfies the comparator (a figure written as "超11000" is a lower bound and only
+   counts when the bound itself satisfies it). Evidence dated after the deadline still shows the target was
+   reached, and the reason says it came late.
+5. missed: the deadline has passed and the latest figure does not satisfy the target.
+6. overdue: the deadline has passed and there is no usable evidence (or only a bound that cannot tell).
+7. Before the deadline, a target that is not yet met is on_track or at_risk by a straight-line path: from the
+   baseline (its value and date; for a yearly or "新增" target, zero at the start of the period) to the target
+   value at the deadline. If the latest figure is behind where that line is on its date, the line through the
+   baseline and that figure misses the target at the deadline: at_risk. Otherwise on_track. When no starting
+   point is known the path cannot be drawn; the target is on_track and the reason says progress was not measured.
+8. no_data: no usable evidence and the deadline has not passed (or there is none); qualitative targets without
+   evidence of being achieved.
+
+A commitment takes its hand-set state when it has one (qualitative promises are judged by hand); otherwise its
+worst target decides (missed, overdue, at_risk, no_data, on_track, met, from worst to best).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from desktop.core.records import TARGET_STATES, Commitment, Evidence, Target
+from desktop.core.units import convert, dimension, split_unit
+
+# Worst first: the first state found among a commitment's targets decides.
+SEVERITY = ("missed", "overdue", "at_risk", "no_data", "on_track", "met")
+STATE_LABELS = TARGET_STATES
+
+# Dimensions whose amounts must never be compared with a bare count (注册量3.3亿 has no written unit).
+_MEASURED_DIMENSIONS = {"元", "美元", "m", "m²", "m³", "t", "%", "kW", "G", "百分点"}
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The state of a target or commitment on a date, and why."""
+
+    state: str
+    reason: str
+    as_of: dt.date
+    latest_evidence: Evidence | None = None
+    measured_value: float | None = None  # the latest figure in the target's base unit
+    progress: float | None = None  # share of the way from the starting point to the target (1.0 = reached)
+    expected_value: float | None = None  # where the straight-line path stands on the latest figure's date
+    unit_problem: str | None = None  # set when evidence was left out because its unit does not fit
+
+    @property
+    def label(self) -> str:
+        return STATE_LABELS[self.state]
+
+
+def format_amount(value: float | None, unit: str | None) -> str:
+    """A figure for a reason line: 11080个, 15亿元, 450万, 2.5亿 (万/亿 only for large numbers)."""
+    if value is None:
+        return "—"
+    shown, magnitude = float(value), ""
+    if abs(shown) >= 1e8:
+        shown, magnitude = shown / 1e8, "亿"
+    elif abs(shown) >= 1e5:
+        shown, magnitude = shown / 1e4, "万"
+    text = f"{shown:.4f}".rstrip("0").rstrip(".")
+    return f"{text}{magnitude}{unit or ''}"
+
+
+def _base_unit(target: Target) -> str:
+    if target.unit_normalized is not None:
+        return target.unit_normalized
+    return split_unit(target.unit or "")[1]
+
+
+def _target_amounts(target: Target) -> tuple[float | None, float | None]:
+    low = target.value_normalized
+    if low is None and target.value is not None:
+        low = convert(target.value, target.unit or "", _base_unit(target))
+    high = target.value_high_normalized
+    if high is None and target.value_high is not None:
+        high = convert(target.value_high, target.unit or "", _base_unit(target))
+    return low, high
+
+
+def evidence_in_target_unit(evidence: Evidence, target: Target) -> float | None:
+    """The evidence figure converted to the target's base unit; None when the units do not fit."""
+    if evidence.value is None:
+        return None
+    base = _base_unit(target)
+    written = evidence.unit if evidence.unit is not None else (evidence.unit_normalized or "")
+    converted = convert(evidence.value, written, base)
+    if converted is not None:
+        return float(converted)
+    # A bare magnitude (注册量3.3亿, unit "") fits any count unit, but never money, length, shares...
+    evidence_base = split_unit(written)[1]
+    factor = split_unit(written)[0]
+    if "" in (base, evidence_base):
+        other = evidence_base or base
+        if dimension(other)[0] not in _MEASURED_DIMENSIONS:
+            return float(Decimal(str(evidence.value)) * factor)
+    return None
+
+
+def _direction(target: Target, low: float, high: float | None, start: float | None) -> int:
+    """+1 when the promise is to reach at least an amount, -1 to stay at or below it."""
+    if target.comparator in (">=", ">"):
+        return 1
+    if target.comparator in ("<=", "<"):
+        return -1
+    if target.comparator == "range":
+        return -1 if start is not None and high is not None and start > high else 1
+    return -1 if start is not None and start > low else 1
+
+
+def _satisfies(target: Target, low: float, high: float | None, value: float, evidence_comparator: str,
+               direction: int) -> bool | None:
+    """Does a figure (possibly a bound, "超11000") satisfy the target? None when a bound cannot tell."""
+    comparator = target.comparator
+    if comparator == "=":
+        comparator = ">=" if direction > 0 else "<="
+    lower_bound = evidence_comparator in (">", ">=")
+    upper_bound = evidence_comparator in ("<", "<=")
+    strict_bound = evidence_comparator in (">", "<")
+
+    def at_least(limit: float, strict: bool) -> bool | None:
+        if upper_bound:  # the true figure is below value
+            return False if value < limit or (value == limit and (strict or strict_bound)) else None
+        return value > limit or (value == limit and (not strict or (lower_bound and strict_bound)))
+
+    def at_most(limit: float, strict: bool) -> bool | None:
+        if lower_bound:
+            return False if value > limit or (value == limit and (strict or strict_bound)) else None
+        return value < limit or (value == limit and (not strict or (upper_bound and strict_bound)))
+
+    if comparator == ">=":
+        return at_least(low, False)
+    if comparator == ">":
+        return at_least(low, True)
+    if comparator == "<=":
+        return at_most(low, False)
+    if comparator == "<":
+        return at_most(low, True)
+    if comparator == "range" and high is not None:
+        above, below = at_least(low, False), at_most(high, False)
+        if above is False or below is False:
+            return False
+        return True if above and below else None
+    return None
+
+
+def _starting_point(target: Target, start_date: dt.date | None) -> tuple[float | None, dt.date | None]:
+    """Where the straight-line path begins: the baseline, or zero at the start of a yearly/新增 target's period."""
+    if target.baseline_value is not None:
+        base_unit = target.baseline_unit if target.baseline_unit is not None else (target.unit or "")
+        baseline = convert(target.baseline_value, base_unit, _base_unit(target))
+        if baseline is None:
+            baseline = evidence_in_target_unit(
+                Evidence(target_id=0, as_of_date=dt.date.min, value=target.baseline_value, unit=base_unit), target)
+        return (float(baseline) if baseline is not None else None), (target.baseline_date or start_date)
+    if target.cumulative is False:
+        period_start = start_date
+        if target.deadline and (period_start is None or period_start.year == target.deadline.year):
+            period_start = dt.date(target.deadline.year, 1, 1)
+        return 0.0, period_start
+    return None, start_date
+
+
+def _pick_latest(candidates: list[tuple[Evidence, float]], direction: int) -> tuple[Evidence, float]:
+    latest_date = max(evidence.as_of_date for evidence, _ in candidates)
+    same_day = [item for item in candidates if item[0].as_of_date == latest_date]
+    # The less favourable figure of the day decides; then a stable order of the remaining fields.
+    return min(same_day, key=lambda item: (item[1] * direction, item[0].comparator, item[0].quote or "",
+                                           item[0].source_title or ""))
+
+
+def judge_target(target: Target, evidence: Sequence[Evidence], as_of: dt.date, *,
+                 start_date: dt.date | None = None) -> Judgement:
+    """Judge one target as of a date from its evidence.
+
+    Args:
+        start_date: when the promise was made (the reply's date); used as the start of the straight-line path
+            when the target has no baseline date.
+    """
+    if target.kind == "baseline":
+        return Judgement("no_data", "基数，不作评价", as_of)
+    known = [item for item in evidence if item.as_of_date <= as_of]
+    deadline = target.deadline
+    past_deadline = deadline is not None and as_of > deadline
+    if target.comparator == "qualitative":
+        return _judge_qualitative(target, known, as_of, past_deadline)
+
+    low, high = _target_amounts(target)
+    unit = _base_unit(target)
+    usable: list[tuple[Evidence, float]] = []
+    unfit: list[Evidence] = []
+    for item in known:
+        value = evidence_in_target_unit(item, target)
+        if value is None:
+            if item.value is not None:
+                unfit.append(item)
+        else:
+            usable.append((item, value))
+    unit_problem = None
+    if unfit:
+        units = "、".join(sorted({item.unit or "（无单位）" for item in unfit}))
+        unit_problem = f"{len(unfit)}条佐证的单位“{units}”与目标单位“{unit or '（无单位）'}”不一致，未计入"
+    if low is None:
+        return Judgement("no_data", "目标值无法换算，无法判断", as_of, unit_problem=unit_problem)
+
+    start_value, path_start = _starting_point(target, start_date)
+    direction = _direction(target, low, high, start_value)
+    goal = format_amount(low, unit) if target.comparator != "range" else \
+        f"{format_amount(low, unit)}至{format_amount(high, unit)}"
+
+    def with_problem(text: str) -> str:
+        return f"{text}；{unit_problem}" if unit_problem else text
+
+    if not usable:
+        if past_deadline:
+            return Judgement("overdue", with_problem(f"期限{deadline.isoformat()}已过，尚无佐证"), as_of,
+                             unit_problem=unit_problem)
+        when = f"，期限{deadline.isoformat()}" if deadline else ""
+        return Judgement("no_data", with_problem(f"尚无佐证{when}"), as_of, unit_problem=unit_problem)
+
+    latest, value = _pick_latest(usable, direction)
+    seen = f"截至{latest.as_of_date.isoformat()}为{_bound_word(latest.comparator)}{format_amount(value, unit)}"
+    progress = None
+    if start_value is not None and not math.isclose(low, start_value):
+        progress = (value - start_value) / (low - start_value)
+    common = dict(as_of=as_of, latest_evidence=latest, measured_value=value, progress=progress,
+                  unit_problem=unit_problem)
+    verdict = _satisfies(target, low, high, value, latest.comparator, direction)
+    if verdict:
+        late = f"（佐证日期晚于期限{deadline.isoformat()}）" if deadline and latest.as_of_date > deadline else ""
+        verb = "已超过" if (value - low) * direction > 0 and target.comparator != "range" else "已达到"
+        return Judgement("met", with_problem(f"{seen}，{verb}目标{goal}{late}"), **common)
+    if past_deadline and verdict is None:
+        return Judgement("overdue", with_problem(f"{seen}，只知上下限，无法判断是否达到目标{goal}，期限"
+                                                 f"{deadline.isoformat()}已过"), **common)
+    if past_deadline:
+        return Judgement("missed", with_problem(f"{seen}，未达到目标{goal}，期限{deadline.isoformat()}已过"),
+                         **common)
+    if deadline is None or start_value is None or path_start is None or latest.as_of_date <= path_start \
+            or deadline <= path_start:
+        return Judgement("on_track", with_problem(f"{seen}，尚未达到目标{goal}；缺少基数或起始日期，未测算进度"),
+                         **common)
+    share = (latest.as_of_date - path_start).days / (deadline - path_start).days
+    expected = start_value + (low - start_value) * min(share, 1.0)
+    common["expected_value"] = expected
+    if (value - expected) * direction >= 0:
+        return Judgement("on_track", with_problem(
+            f"{seen}，按进度应达{format_amount(expected, unit)}，进展正常（目标{goal}，期限{deadline.isoformat()}）"),
+            **common)
+    return Judgement("at_risk", with_problem(
+        f"{seen}，按进度应达{format_amount(expected, unit)}，照此进度到{deadline.isoformat()}达不到目标{goal}"),
+        **common)
+
+
+def _bound_word(comparator: str) -> str:
+    return {">": "超过", ">=": "不少于", "<": "不到", "<=": "不超过"}.get(comparator, "")
+
+
+def _judge_qualitative(target: Target, known: list[Evidence], as_of: dt.date, past_deadline: bool) -> Judgement:
+    decided = [item for item in known if item.achieved is not None]
+    if decided:
+        latest_date = max(item.as_of_date for item in decided)
+        same_day = [item for item in decided if item.as_of_date == latest_date]
+        latest = min(same_day, key=lambda item: (bool(item.achieved), item.quote or ""))
+        if latest.achieved:
+            return Judgement("met", f"截至{latest.as_of_date.isoformat()}已实现", as_of, latest_evidence=latest)
+        if past_deadline:
+            return Judgement("missed", f"截至{latest.as_of_date.isoformat()}仍未实现，期限"
+                             f"{target.deadline.isoformat()}已过", as_of, latest_evidence=latest)
+        return Judgement("no_data", f"截至{latest.as_of_date.isoformat()}尚未实现，定性目标无法测算进度", as_of,
+                         latest_evidence=latest)
+    if past_deadline:
+        return Judgement("overdue", f"期限{target.deadline.isoformat()}已过，尚无佐证", as_of)
+    return Judgement("no_data", "定性目标，尚无佐证", as_of)
+
+
+def judge_commitment(commitment: Commitment, judged_targets: Sequence[tuple[Target, Judgement]],
+                     as_of: dt.date) -> Judgement:
+    """A commitment's state: set by hand when it is, otherwise its worst target decides."""
+    if commitment.manual_state:
+        note = f"：{commitment.notes}" if commitment.notes else ""
+        return Judgement(commitment.manual_state, f"人工判定为{STATE_LABELS[commitment.manual_state]}{note}", as_of)
+    promises = [(target, judgement) for target, judgement in judged_targets if target.kind != "baseline"]
+    if not promises:
+        if commitment.deadline and as_of > commitment.deadline:
+            return Judgement("overdue", f"期限{commitment.deadline.isoformat()}已过，无量化指标且未人工判定", as_of)
+        return Judgement("no_data", "无量化指标，需人工判定", as_of)
+    worst_target, worst = min(promises, key=lambda pair: SEVERITY.index(pair[1].state))
+    if len(promises) == 1:
+        return Judgement(worst.state, worst.reason, as_of, latest_evidence=worst.latest_evidence,
+                         measured_value=worst.measured_value, progress=worst.progress,
+                         expected_value=worst.expected_value, unit_problem=worst.unit_problem)
+    counts = {state: sum(1 for _, j in promises if j.state == state) for state in SEVERITY}
+    summary = "，".join(f"{STATE_LABELS[state]}{count}项" for state, count in counts.items() if count)
+    return Judgement(worst.state, f"{len(promises)}项指标（{summary}）；{worst_target.indicator}：{worst.reason}",
+                     as_of, latest_evidence=worst.latest_evidence, unit_problem=worst.unit_problem)
