@@ -386,12 +386,14 @@ class RecordForm(QWidget):
     Signals:
         dirty_changed(bool): the form now differs (True) or no longer differs from the saved record.
         validity_changed(bool): the record can (True) or cannot be saved.
+        edited(): the user changed a field.
         saved(object): the record as stored after a save.
         close_requested(): the user asked to close the form.
     """
 
     dirty_changed = Signal(bool)
     validity_changed = Signal(bool)
+    edited = Signal()
     saved = Signal(object)
     close_requested = Signal()
 
@@ -626,6 +628,7 @@ class RecordForm(QWidget):
             return
         self._set_dirty(self.raw_values() != self._loaded_raw)
         self.validate()
+        self.edited.emit()
 
     # ----------------------------------------------------------------- saving
     @Slot()

@@ -113,6 +113,8 @@ class ListPage(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName(TABLE_NAMES[kind])
         self.table.setModel(self.model)
+        column, order = self.model.default_sort_column()
+        self.table.horizontalHeader().setSortIndicator(column, order)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicatorShown(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

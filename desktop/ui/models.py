@@ -48,6 +48,7 @@ class Column:
     display: Callable[[Any], str] | None = None
     sort: str | None = None
     align_right: bool = False
+    coloured_by_state: bool = False
 
 
 def display_value(value: Any) -> str:
@@ -251,7 +252,7 @@ class RecordListModel(QAbstractTableModel):
         row = _StatefulRow(values, self._states.get(key))
         try:
             if role == Qt.ItemDataRole.BackgroundRole:
-                return state_brush(row.state)
+                return state_brush(column.value(row)) if column.coloured_by_state else None
             if role == RECORD_ROLE:
                 return values
             if role == SORT_ROLE:
@@ -279,6 +280,16 @@ class RecordListModel(QAbstractTableModel):
 
     def sort_column(self) -> tuple[str | None, bool]:
         return self._sort
+
+    def default_sort_column(self) -> tuple[int, Qt.SortOrder]:
+        """The column and order of the list's default order (for the header's sort indicator)."""
+        name, descending = db_lists.spec(self.kind).default_sort
+        for number, column in enumerate(self._columns):
+            if column.sort == name:
+                order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+                self._sort = (name, descending)
+                return number, order
+        return -1, Qt.SortOrder.AscendingOrder
 
 
 class _StatefulRow(dict):
