@@ -591,10 +591,11 @@ class RecordForm(QWidget):
             field.show_error(problems.get(field.name))
         self._show_message(problems.get(FORM_LEVEL))
         valid = not problems
-        if valid != self._valid:
-            self._valid = valid
-            self.validity_changed.emit(valid)
+        changed = valid != self._valid
+        self._valid = valid
         self._update_save_button()
+        if changed:
+            self.validity_changed.emit(valid)
         return valid
 
     def _show_message(self, message: str | None) -> None:
@@ -602,10 +603,11 @@ class RecordForm(QWidget):
         self.message_label.setVisible(bool(message))
 
     def _set_dirty(self, dirty: bool) -> None:
-        if dirty != self._dirty:
-            self._dirty = dirty
-            self.dirty_changed.emit(dirty)
+        changed = dirty != self._dirty
+        self._dirty = dirty
         self._update_save_button()
+        if changed:
+            self.dirty_changed.emit(dirty)
 
     def _update_save_button(self) -> None:
         self.save_button.setEnabled(self._valid and (self._dirty or self._record is None))

@@ -737,5 +737,7 @@ class MainWindow(QMainWindow):
             self._forget_draft(form)
         for window in list(self.review_windows):
             window.discard_and_close()  # type: ignore[attr-defined]
+        self._refresh_timer.stop()
+        self._draft_timer.stop()
         self.save_layout()
         event.accept()
