@@ -8,6 +8,7 @@ import importlib
 # One module per subcommand group, in the order they appear in --help.
 COMMAND_MODULES = (
     "desktop.cli.demo_command",
+    "desktop.cli.extract_command",
     "desktop.cli.maintenance_command",
 )
 

@@ -1,0 +1,428 @@
+"""The header and footer of a reply letter: document number, issuer, the proposal answered, addressee, date,
+signer, handler, phone, copy list and result class, following GUIDELINES §2.
+
+:func:`parse_header` also says where the letter's body lies (after the salutation, before the signature
+block), so that targets are only looked for in the body.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.core.docnumber import parse_doc_number
+from desktop.core.errors import ValidationError
+from desktop.core.extraction.numbers import fold
+from desktop.core.validation import parse_date
+
+PROPOSAL_TYPES = ("建议", "提案", "议案")
+
+
+@dataclass
+class LetterHeader:
+    """Header fields of a reply letter; every field is None when the letter does not state it."""
+
+    doc_number: str | None = None
+    doc_number_normalized: str | None = None
+    issuer: str | None = None
+    session: str | None = None
+    number: str | None = None
+    proposal_type: str | None = None
+    addressee: str | None = None
+    date: dt.date | None = None
+    signer: str | None = None
+    handler: str | None = None
+    phone: str | None = None
+    cc: str | None = None
+    classification: str | None = None
+    title: str | None = None
+    proposal_title: str | None = None
+    body_start: int = 0
+    body_end: int = 0
+    salutation_found: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def is_letter(self) -> bool:
+        """True when the text reads as a reply letter (a salutation, or a document number or a reply title)."""
+        has_ref = bool(self.session or self.number)
+        return self.salutation_found or bool(self.doc_number and (has_ref or self.title)) or \
+            bool(self.title and has_ref)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The header in the layout of GUIDELINES §2."""
+        return {
+            "doc_number": self.doc_number,
+            "doc_number_normalized": self.doc_number_normalized,
+            "issuer": self.issuer,
+            "proposal_ref": {"session": self.session, "number": self.number, "type": self.proposal_type},
+            "addressee": self.addressee,
+            "date": self.date.isoformat() if self.date else None,
+            "signer": self.signer,
+            "handler": self.handler,
+            "phone": self.phone,
+            "cc": self.cc,
+            "classification": self.classification,
+        }
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+def _lines(text: str) -> list[_Line]:
+    lines, at = [], 0
+    for raw in text.split("\n"):
+        lines.append(_Line(at, at + len(raw), raw))
+        at += len(raw) + 1
+    return lines
+
+
+_ORG_SUFFIX = (r"(?:人民政府|管理委员会|委员会|管委会|办公室|办事处|街道办事处|分局|支队|大队|检察院|法院|医院|大学|"
+               r"局|委|办|政府|中心|公司|集团|院|厅|部|所|署|队|馆|社|校|处|站)")
+_ORG = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,30}}?{_ORG_SUFFIX}$")
+_CJK_NAME = r"[\u4e00-\u9fff·]{2,4}"
+_LABELS = ("签发人", "签发领导", "领导签发", "审签", "经办人", "承办人", "联系人", "联系电话", "电话", "手机", "抄送",
+           "承办负责人", "联系单位", "承办单位", "办理单位", "主办单位", "分管领导", "单位负责人", "日期", "邮编",
+           "地址", "传真", "附件", "主题词", "印发", "公开", "办理结果", "办复类别", "答复类别")
+_SALUTATION = re.compile(r"^\s*(?:尊敬的|尊敬)?\s*(?P<who>[^\s:：,，。；;]{1,30}?(?:代表|委员|同志|先生|女士|主任|主席|"
+                         r"老师|议员|代表们|委员们|各位代表|各位委员))\s*[:：]")
+_SESSION = re.compile(
+    r"(?P<session>(?P<place>[\u4e00-\u9fff]{0,10}?)(?:(?:人大|政协|人民代表大会)(?:常委会)?)?\s*第?"
+    r"[一二三四五六七八九十]{1,3}\s*届\s*(?:(?:人大|政协|人民代表大会|全国委员会|委员会)(?:常委会)?)?\s*"
+    r"第?[一二三四五六七八九十]{1,3}\s*次\s*(?:全体)?\s*会议)")
+_SESSION_STOP = ("关于对", "关于", "答复", "对于", "对", "在", "于", "的", "您", "你", "就", "向", "第")
+_PROPOSAL_NUMBER = re.compile(r"第\s*(?P<n>\d{1,5})\s*号|(?<![\d〔【\[(（])(?P<m>\d{1,5})\s*号\s*(?=建议|提案|议案)")
+_DOC_NUMBER = re.compile(
+    r"(?P<doc>(?P<code>[\u4e00-\u9fff]{2,12}?)\s*[〔【\[［(（]\s*(?:19|20)\d{2}\s*[〕】\]］)）]\s*第?\s*\d{1,6}\s*号)")
+_DOC_NUMBER_BARE = re.compile(r"(?P<doc>(?P<code>[\u4e00-\u9fff]{2,12}?)(?:19|20)\d{2}\s*第?\s*\d{1,6}\s*号)")
+_DATE_LINE = re.compile(
+    r"^[\s(（]*(?P<date>(?:19|20)\d{2}\s*[年\-/.．\s]\s*\d{1,2}\s*[月\-/.．\s]\s*\d{1,2}\s*[日号]?|"
+    r"[〇零○一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)[\s)）]*$")
+_PHONE = re.compile(r"(?<![\d-])(?:1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}|"
+                    r"\(?0\d{2,3}\)?[-\s]?\d{7,8}(?:\s*转\s*\d{1,5})?|[2-9]\d{6,7}(?:\s*转\s*\d{1,5})?)(?![\d])")
+_CLASS_LABELED = re.compile(r"(?:办理结果|办复类别|答复类别|办理类别|结果类别|办复结果|答复结果|类别|分类)\s*[:：]?\s*"
+                            r"(?P<c>[ABCDＡＢＣＤ甲乙丙丁])\s*类?")
+_CLASS_MARK = re.compile(r"(?:^|[\s(（])(?P<c>[ABCDＡＢＣＤ甲乙丙])\s*类(?![别型])")
+_CLASS_ALONE = re.compile(r"^\s*[(（]?\s*(?P<c>[ABCＡＢＣ])\s*[)）]?\s*$")
+
+
+def _clean_name(raw: str) -> str | None:
+    for label in _LABELS:
+        at = raw.find(label)
+        if at > 0:
+            raw = raw[:at]
+    raw = raw.strip(" ：:，,。")
+    return raw if 2 <= len(raw) <= 4 or ("·" in raw and len(raw) <= 10) else None
+
+
+def _label_name(lines: list[_Line], pattern: re.Pattern[str]) -> str | None:
+    for line in lines:
+        match = pattern.search(line.text)
+        if match:
+            name = _clean_name(match.group("name"))
+            if name:
+                return name
+    return None
+
+
+_SIGNER = re.compile(rf"(?:签发人|签发领导|领导签发|[\u4e00-\u9fff]{{0,6}}审签人?)\s*[:：]\s*(?P<name>{_CJK_NAME})")
+_HANDLER = re.compile(rf"(?:经办人|承办人)(?:及(?:联系)?电话)?\s*[:：]\s*(?P<name>{_CJK_NAME})")
+_CONTACT = re.compile(rf"联系人(?:及(?:联系)?电话)?\s*[:：]\s*(?P<name>{_CJK_NAME})")
+_UNIT_LABEL = re.compile(r"(?:联系单位|承办单位|办理单位|主办单位|答复单位)(?:及(?:联系)?电话)?\s*[:：]\s*"
+                         r"(?P<org>[\u4e00-\u9fff（）()]{2,30})")
+
+
+def parse_header(text: str) -> LetterHeader:
+    """Read the header and footer fields of a reply letter (see :class:`LetterHeader`)."""
+    header = LetterHeader(body_end=len(text))
+    lines = _lines(text)
+    content = [i for i, line in enumerate(lines) if line.stripped]
+    if not content:
+        return header
+    # The salutation ends the header; look for it in the first part of the letter.
+    limit = max(8, len(content) // 2)
+    salutation = None
+    for i in content[:limit]:
+        match = _SALUTATION.match(fold(lines[i].text))
+        if match and len(lines[i].stripped) <= 60:
+            salutation = i
+            who = match.group("who")
+            who = re.sub(r"^(尊敬的|尊敬)", "", who).strip()
+            header.addressee = who
+            header.salutation_found = True
+            break
+    head_lines = [lines[i] for i in content if salutation is None or i < salutation]
+    if salutation is None:
+        head_lines = [lines[i] for i in content[:8]]
+    footer_from = _footer_start(lines, content, salutation)
+    foot_lines = [lines[i] for i in content if i >= footer_from]
+    header.body_start = lines[salutation].end + 1 if salutation is not None else 0
+    header.body_end = lines[footer_from].start if footer_from < len(lines) else len(text)
+    if header.body_end < header.body_start:
+        header.body_end = len(text)
+    edge_lines = head_lines + foot_lines
+
+    _read_doc_number(header, head_lines, foot_lines)
+    header.title = _title(head_lines, lines, content, salutation)
+    _read_proposal(header, text, head_lines)
+    header.signer = _label_name(edge_lines, _SIGNER)
+    header.handler = _label_name(edge_lines, _HANDLER) or _label_name(edge_lines, _CONTACT)
+    header.phone = _phone(edge_lines)
+    header.cc = _cc(edge_lines)
+    header.classification = _classification(edge_lines)
+    header.date = _letter_date(foot_lines) or (_letter_date(head_lines) if salutation is not None else None)
+    header.issuer = _issuer(header, head_lines, foot_lines)
+    return header
+
+
+def _footer_start(lines: list[_Line], content: list[int], salutation: int | None) -> int:
+    """Index of the first line of the closing block (signature, date, contacts, copy list)."""
+    first_body = (salutation + 1) if salutation is not None else 0
+    footer = len(lines)
+    for i in reversed(content):
+        if i < first_body:
+            break
+        line = fold(lines[i].stripped)
+        footer_like = (
+            _DATE_LINE.match(line) or _ORG.match(line.replace(" ", "")) or len(line) <= 4
+            or re.match(r"^[-—_=*]{3,}$", line)
+            or any(line.startswith(label) or f"{label}:" in line or f"{label}：" in line for label in _LABELS)
+            or re.match(r"^[(（]?此件", line)
+        )
+        if not footer_like:
+            break
+        footer = i
+    return footer
+
+
+def _read_doc_number(header: LetterHeader, head_lines: list[_Line], foot_lines: list[_Line]) -> None:
+    for line in head_lines + foot_lines:
+        folded = line.stripped
+        if re.search(r"[《》]", folded) or (re.match(r"^.{0,3}[(（]", folded) and "号)" in folded):
+            continue
+        for pattern in (_DOC_NUMBER, _DOC_NUMBER_BARE):
+            match = pattern.search(folded)
+            if not match:
+                continue
+            doc = match.group("doc")
+            code = match.group("code")
+            # A code never carries words of a sentence; cut anything before a label or a space.
+            for stop in ("文件", "签发人", "：", ":"):
+                if stop in code:
+                    cut = code.rfind(stop) + len(stop)
+                    doc = doc[doc.find(code) + cut:] if code in doc else doc
+            if len(code) > 10 and pattern is _DOC_NUMBER_BARE:
+                continue
+            header.doc_number = doc.strip()
+            try:
+                header.doc_number_normalized = parse_doc_number(fold(header.doc_number)).normalized
+            except ValidationError:
+                header.doc_number_normalized = None
+            return
+
+
+def _title(head_lines: list[_Line], lines: list[_Line], content: list[int], salutation: int | None) -> str | None:
+    """The letter's title line(s): '关于…的答复', '对…第29号提案的 / 答复'."""
+    for index, line in enumerate(head_lines):
+        text = line.stripped
+        if re.search(r"答\s*复|复\s*函|回\s*复|的函|办理情况", text) or \
+                (re.search(r"(建议|提案|议案)", text) and re.search(r"关于|会议", text)):
+            title = text
+            following = head_lines[index + 1:index + 3]
+            if not re.search(r"(答\s*复|复\s*函|函)\s*$", title):
+                for nxt in following:
+                    if re.fullmatch(r"[\u4e00-\u9fff\s]{1,12}", nxt.stripped) and \
+                            re.search(r"答\s*复|复\s*函|函", nxt.stripped):
+                        title += nxt.stripped
+                        break
+            return re.sub(r"\s+", "", title) if re.search(r"[\u4e00-\u9fff]", title) else None
+    return None
+
+
+def _read_proposal(header: LetterHeader, text: str, head_lines: list[_Line]) -> None:
+    sources = []
+    if header.title:
+        sources.append(header.title)
+    sources.extend(line.stripped for line in head_lines)
+    body_head = text[header.body_start:header.body_start + 400]
+    sources.append(body_head)
+    for source in sources:
+        source_folded = fold(source)
+        match = _SESSION.search(source_folded)
+        if match:
+            session = _session_text(source_folded, match)
+            if session:
+                header.session = session
+                after = source_folded[match.end():match.end() + 16]
+                number = _PROPOSAL_NUMBER.search(after)
+                if number:
+                    header.number = _number_text(number)
+                break
+    if header.number is None:
+        for source in sources[:-1] or sources:
+            number = _PROPOSAL_NUMBER.search(fold(source))
+            if number and not re.search(r"[〔【\[]\s*\d{4}\s*[〕】\]]\s*第?\s*" + re.escape(number.group(0)),
+                                        fold(source)):
+                header.number = _number_text(number)
+                break
+    header.proposal_type = _proposal_type(header, body_head)
+    proposal_title = re.search(r"(?:提出的|提交的|所提)(?P<t>[^。！!\n]{4,90}?(?:建议|提案|议案|意见))", body_head)
+    if proposal_title:
+        title = proposal_title.group("t")
+        inner = re.search(r"[《“\"](?P<inner>[^》”\"]{4,90})[》”\"]", title)
+        if inner and re.search(r"建议|提案|议案|意见", inner.group("inner")):
+            title = inner.group("inner")
+        for opening, closing in (("《", "》"), ("“", "”")):
+            if title.count(opening) > title.count(closing):
+                title = title.rsplit(opening, 1)[1]
+        header.proposal_title = title.strip("“”《》\" ")
+
+
+def _session_text(source: str, match: re.Match[str]) -> str | None:
+    session = re.sub(r"\s+", "", match.group("session"))
+    place = re.sub(r"\s+", "", match.group("place") or "")
+    # Drop words of the sentence the session stands in ('关于对', '在', ...) from the place name.
+    for stop in _SESSION_STOP:
+        at = place.rfind(stop)
+        if at >= 0:
+            cut = at + len(stop)
+            session = session[cut:]
+            place = place[cut:]
+    if place and not re.search(r"(省|市|县|区|州|旗|盟|镇|乡|人大|政协)$", place):
+        session = session[len(place):]
+    return session or None
+
+
+def _number_text(match: re.Match[str]) -> str:
+    digits = match.group("n") or match.group("m")
+    return f"第{digits}号"
+
+
+def _proposal_type(header: LetterHeader, body_head: str) -> str | None:
+    title = header.title or ""
+    if title:
+        number_at = -1
+        if header.number:
+            digits = re.sub(r"\D", "", header.number)
+            found = re.search(rf"{digits}\s*号", fold(title))
+            number_at = found.end() if found else -1
+        after = [m for m in re.finditer(r"建议|提案|议案", title) if m.start() >= number_at >= 0]
+        if after:
+            return after[0].group(0)
+        anywhere = re.findall(r"建议|提案|议案", title)
+        if anywhere:
+            return anywhere[-1]
+    acknowledged = re.search(r"(建议|提案|议案)[”\"》]?\s*(?:已)?收悉", body_head)
+    if acknowledged:
+        return acknowledged.group(1)
+    if header.session:
+        if "政协" in header.session:
+            return "提案"
+        if "人大" in header.session or "人民代表大会" in header.session:
+            return "建议"
+    return None
+
+
+def _phone(lines: list[_Line]) -> str | None:
+    for line in lines:
+        text = line.text
+        if not re.search(r"电话|联系方式|手机|座机|[Tt]el", text):
+            continue
+        label = re.search(r"电话|联系方式|手机|座机|[Tt]el", text)
+        match = _PHONE.search(fold(text), label.start() if label else 0)
+        if match:
+            return text[match.start():match.end()].strip()
+    return None
+
+
+def _cc(lines: list[_Line]) -> str | None:
+    for line in lines:
+        match = re.search(r"抄\s*送\s*[:：]\s*(?P<cc>.+)$", line.text)
+        if match:
+            value = match.group("cc").strip().rstrip("。.").strip()
+            return value or None
+    return None
+
+
+def _classification(lines: list[_Line]) -> str | None:
+    for line in lines:
+        text = fold(line.stripped)
+        if len(set(re.findall(r"([ABCD甲乙丙])\s*类", text))) >= 2:
+            continue  # a legend explaining the classes, not the class of this reply
+        for pattern in (_CLASS_LABELED, _CLASS_MARK, _CLASS_ALONE):
+            match = pattern.search(text)
+            if match:
+                return match.group("c")
+    return None
+
+
+def _letter_date(lines: list[_Line]) -> dt.date | None:
+    for line in reversed(lines):
+        text = fold(line.stripped)
+        if re.search(r"发布|来源|浏览|点击|更新|访问|印发", text):
+            continue
+        candidate = text
+        match = _DATE_LINE.match(candidate)
+        if not match:
+            tail = re.search(r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
+                             r"[〇零○一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*"
+                             r"[一二三四五六七八九十]{1,3}\s*日)[\s)）]*$", candidate)
+            prefix = candidate[:tail.start()].strip(" ：:（(") if tail else ""
+            if not tail or not (prefix == "" or _ORG.match(prefix.replace(" ", "")) or
+                                re.search(r"(成文|落款|答复)?(日期|时间)$", prefix)):
+                continue
+            match = tail
+        raw = re.sub(r"\s+", " ", match.group("date")).strip()
+        parts = re.match(r"^(\d{4})\s*[年\-/.．\s]\s*(\d{1,2})\s*[月\-/.．\s]\s*(\d{1,2})\s*[日号]?$", raw)
+        try:
+            if parts:
+                return dt.date(int(parts.group(1)), int(parts.group(2)), int(parts.group(3)))
+            return parse_date(raw.replace(" ", ""))
+        except (ValueError, ValidationError):
+            continue
+    return None
+
+
+def _issuer(header: LetterHeader, head_lines: list[_Line], foot_lines: list[_Line]) -> str | None:
+    # 1. The signature block: an organisation line in the closing block.
+    for line in reversed(foot_lines):
+        text = line.stripped
+        if text.startswith(("抄送", "抄 送")):
+            continue
+        candidate = re.sub(r"\s*((?:19|20)\d{2}\s*年.*|[〇零○一二三四五六七八九]{4}\s*年.*)$", "", text)
+        candidate = candidate.replace(" ", "")
+        if _ORG.match(candidate) and not any(label in candidate for label in _LABELS):
+            return candidate
+    # 2. A heading 'XX局文件' or a first line naming the office; 3. a title 'XX局关于…'.
+    for line in head_lines:
+        text = line.stripped.replace(" ", "")
+        heading = re.match(r"^(?P<org>.{2,30}?)文件$", text)
+        if heading and _ORG.match(heading.group("org")):
+            return heading.group("org")
+    if header.title:
+        before = re.match(r"^(?P<org>[\u4e00-\u9fff]{2,30}?)关于", header.title)
+        if before and _ORG.match(before.group("org")):
+            return before.group("org")
+    # 4. A labelled unit (联系单位, 承办单位).
+    for line in head_lines + foot_lines:
+        match = _UNIT_LABEL.search(line.text)
+        if match:
+            org = match.group("org")
+            org_match = re.match(rf"^[\u4e00-\u9fff（）()]{{2,30}}?{_ORG_SUFFIX}", org)
+            if org_match:
+                return org_match.group(0)
+    for line in head_lines[:3]:
+        text = line.stripped.replace(" ", "")
+        if _ORG.match(text):
+            return text
+    return None

@@ -1,0 +1,120 @@
+"""A reply letter as a whole: its header, and the targets of its body."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop.core.errors import Cancelled
+from desktop.core.extraction.header import LetterHeader, parse_header
+from desktop.core.extraction.readers import Document, read_document
+from desktop.core.extraction.targets import ExtractedTarget, extract_targets
+
+
+@dataclass
+class LetterExtraction:
+    """What was found in one text: the header (all None for a text that is not a letter) and the targets."""
+
+    header: LetterHeader
+    targets: list[ExtractedTarget] = field(default_factory=list)
+    reference_date: dt.date | None = None
+
+    @property
+    def is_letter(self) -> bool:
+        return self.header.is_letter
+
+    def to_dict(self, file: str | None = None) -> dict[str, Any]:
+        """The layout of GUIDELINES §2: {"file", "header", "targets"}."""
+        data: dict[str, Any] = {}
+        if file is not None:
+            data["file"] = file
+        data["header"] = self.header.to_dict()
+        data["targets"] = [target.to_dict() for target in self.targets]
+        return data
+
+
+_ACKNOWLEDGEMENT = re.compile(r"收悉|答复如下|复函如下|回复如下|办理情况(?:报告|答复)如下|现将.{0,12}如下")
+
+
+def _acknowledgements(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences that acknowledge the proposal ('您提出的关于…的建议收悉'): they quote its title, not targets."""
+    spans = []
+    for match in _ACKNOWLEDGEMENT.finditer(text, start, end):
+        left = max(text.rfind(mark, start, match.start()) for mark in ("。", "\n", "！", "!"))
+        left = start if left < start else left + 1
+        right = min((p for p in (text.find(mark, match.end(), end) for mark in ("。", "\n")) if p >= 0),
+                    default=end)
+        spans.append((left, right))
+    return spans
+
+
+def reference_date_of(header: LetterHeader, letter_date: dt.date | None = None) -> dt.date | None:
+    """The date targets are read against: the letter's date, else 1 January of its document number's year."""
+    if letter_date:
+        return letter_date
+    if header.date:
+        return header.date
+    if header.doc_number_normalized:
+        year = re.search(r"〔(\d{4})〕", header.doc_number_normalized)
+        if year:
+            return dt.date(int(year.group(1)), 1, 1)
+    return None
+
+
+def extract_letter(text: str, *, letter_date: dt.date | None = None) -> LetterExtraction:
+    """Header and targets of a reply letter.
+
+    Targets are looked for in the body (after the salutation, before the signature block), read against the
+    letter's date (``letter_date`` when given, else the date in the letter, else its document number's year).
+    A text that is not a letter (no salutation, document number or reply title) is read whole, like
+    :func:`extract_text`.
+    """
+    header = parse_header(text)
+    if not header.is_letter:
+        return LetterExtraction(header=LetterHeader(body_end=len(text)),
+                                targets=extract_targets(text, reference_date=letter_date),
+                                reference_date=letter_date)
+    reference = reference_date_of(header, letter_date)
+    skip = _acknowledgements(text, header.body_start, header.body_end)
+    targets = extract_targets(text, reference_date=reference, start=header.body_start, end=header.body_end,
+                              skip=skip)
+    return LetterExtraction(header=header, targets=targets, reference_date=reference)
+
+
+def extract_text(text: str, *, reference_date: dt.date | None = None) -> LetterExtraction:
+    """Targets of any text (news article, bulletin, plan) read against ``reference_date``; no header."""
+    return LetterExtraction(header=LetterHeader(body_end=len(text)),
+                            targets=extract_targets(text, reference_date=reference_date),
+                            reference_date=reference_date)
+
+
+def extract_document(document: Document) -> LetterExtraction:
+    """A letter's header and targets, or, for another document, its targets read against its own date."""
+    extraction = extract_letter(document.text)
+    if not extraction.is_letter and document.date:
+        return extract_text(document.text, reference_date=document.date)
+    return extraction
+
+
+def extract_files(paths: Iterable[str | Path], *, progress: Callable[[int, int], None] | None = None,
+                  is_cancelled: Callable[[], bool] | None = None) -> list[tuple[Document, LetterExtraction]]:
+    """Read and extract several files, in order.
+
+    Raises:
+        LedgerError: a file cannot be read (nothing is returned then).
+        Cancelled: ``is_cancelled()`` said so.
+    """
+    paths = list(paths)
+    results = []
+    for done, path in enumerate(paths):
+        if is_cancelled and is_cancelled():
+            raise Cancelled()
+        document = read_document(path)
+        results.append((document, extract_document(document)))
+        if progress:
+            progress(done + 1, len(paths))
+    return results

@@ -1,0 +1,518 @@
+"""Targets and baselines in Chinese text: a small grammar of the way official texts state figures.
+
+A target phrase is an amount (:mod:`~desktop.core.extraction.numbers`) in a clause. What the clause and its
+sentence say around it decides the rest (GUIDELINES §3–§6):
+
+* kind — cue words before the amount in its clause (计划, 将, 力争, 确保, 规划, 需… → commitment; 目前, 已, 截至,
+  共有, 获评, a verb with 了… → baseline), else a time expression of the clause (a future date → commitment, a
+  past one → baseline), else the state the sentence reached in its earlier clauses, else the state of the
+  previous sentence of the paragraph when that one made commitments, else baseline (facts are stated plainly).
+* deadline — the latest future time expression before the amount in its sentence (a time expression at the
+  start of a sentence governs all its clauses), else the first future one after it, else the one the paragraph
+  carries; commitments only.
+* comparator — comparator words around the amount (超, 突破, 近, 不少于, 以上, 以内, 左右, 余, 多…); "完成 X"
+  in a commitment means at least X.
+* cumulative — stock markers (累计, 共计, 共有, 保有量, 截至…) → true; increments (新增, 新建, a period's
+  完成/投入/改造/建设…) → false; items of a list that share one verb inherit it; else null.
+* qualitative commitments — a clause with a future time expression (or the clause that follows a bare time
+  phrase such as "到“十四五”期末，") that states an outcome (实现, 建成, 完工, 竣工…) and has no amount.
+
+Amounts inside book titles (《…》), short quoted names (“七个一”), document numbers, dates, session names,
+rankings (第三, 前十), category counts (三大工程) and the power rating of a specified device (120KW直流充电桩)
+are not targets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.core.extraction.numbers import Quantity, find_quantities, fold
+from desktop.core.extraction.timeexpr import TimeExpression, find_time_expressions
+
+
+@dataclass
+class ExtractedTarget:
+    """One target or baseline, with the fields of GUIDELINES §2 plus its place and a confidence.
+
+    ``start``/``end`` are offsets of ``quote`` in the text given to the extractor; ``confidence`` is between 0
+    and 1 (low values mark guesses a clerk should check first).
+    """
+
+    quote: str
+    indicator: str
+    comparator: str
+    value: float | int | None
+    unit: str | None
+    value_normalized: float | int | None
+    unit_normalized: str | None
+    deadline: dt.date | None
+    deadline_text: str | None
+    cumulative: bool | None
+    kind: str
+    start: int
+    end: int
+    confidence: float
+    value_high: float | int | None = None
+    value_high_normalized: float | int | None = None
+    sentence_start: int = 0
+    sentence_end: int = 0
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The target in the layout of GUIDELINES §2, plus start, end and confidence."""
+        data = {
+            "quote": self.quote, "indicator": self.indicator, "comparator": self.comparator, "value": self.value,
+            "value_high": self.value_high, "unit": self.unit, "value_normalized": self.value_normalized,
+            "unit_normalized": self.unit_normalized,
+            "deadline": self.deadline.isoformat() if self.deadline else None,
+            "deadline_text": self.deadline_text, "cumulative": self.cumulative, "kind": self.kind,
+            "start": self.start, "end": self.end, "confidence": round(self.confidence, 2),
+        }
+        if self.note:
+            data["note"] = self.note
+        return data
+
+
+# ------------------------------------------------------------------------------------------- cue words
+_COMMITMENT_CUES = re.compile(
+    r"已将|计划|拟(?!定)|(?<!即)将(?!近|其|军|来|所|此|之)|预计|力争|争取|确保|规划|需要|(?<![必所])需(?!求)|目标|预期|打算|届时|"
+    r"实施后|建成后|完成后|投用后|投产后|到位后|(?<![主重需纲摘必只首紧简概])要(?![求点素害闻件])|"
+    r"可(?=完工|竣工|建成|满足|实现|新增|达到|完成|投用|解决|覆盖|容纳|提供|带动|惠及|减少|增加|节约|节省)")
+_BASELINE_CUES = re.compile(
+    r"已将|目前|当前|现有|现已|已经|(?<![而不])已|截至|截止|至今|以来|去年|上年|共有|现状|获评|获批|荣获|建有|同比|"
+    r"(?<=[\u4e00-\u9fff])(?<![为除罢])了(?![解如却结])")
+_OUTCOME_VERBS = re.compile(
+    r"实现|完成|建成|完工|竣工|开工|动工|投用|投产|投入使用|运营|启用|启动|重启|开通|通车|上线|覆盖|形成|打造|走出|"
+    r"达到|达标|落地|交付|出台|制定|印发|修订|编制|改造|消除|解决|开放|推广|创成|创建|验收|搬迁|安装|铺设|改建|"
+    r"新建|扩建|拆除|整治|治理|构建|建立|健全|迈入|跻身|成为|贯通|接通|投运|挂牌|开业|开园|提升|补齐")
+_TRUE_MARKERS = re.compile(
+    r"累计|总计|共计|共有|保有量|总量|总数|总规模|"
+    r"共(?=计|有|建设|建成|完成|投入|改造|实施|发放|培训|开展|办理|受理|接待|走访|组织|安装|设置|配备|\d)")
+_NEW_MARKERS = re.compile(r"新增|新建|新开工|新开通|新培育|新认定|新引进")
+_FLOW_VERBS = re.compile(r"完成|投入|改造|建设|实施|培育|遴选|打造|创建|新建|新增|发放|培训|举办|开展|引进|招引|认定|"
+                         r"铺设|安装|改建|扩建|修建|种植|植树|补贴|资助|奖励")
+_CLAUSE_LEAD = re.compile(
+    r"^(?:[一二三四五六七八九十]+是|其中|同时|并且|并|此外|另外|以及|和|且|而且|另|再|还|也|即|及|"
+    r"(?:全|我|本|该)(?:市|县|区|省|镇|乡|局|委|单位|街道)|目前|当前|截至目前|现已|现有|现|已经|已|计划|拟|将|"
+    r"预计|力争|争取|确保|需要|需|共计|共有|共|累计|今年|年内|届时|规划)+")
+_VERB_TAIL = re.compile(r"(?:累计|共计|共|总计|达到|达|超过|超|突破|为|是|约|近|有|拥有|不少于|不低于|至少|控制在|"
+                        r"提高到|提升到|提高至|提升至|增加到|增至|降至|达成|完成|实现)+$")
+_SUBJECT_HEAD = re.compile(r"^(?:(?:全|我|本)(?:市|县|区|省|镇|乡|局|委)|[\u4e00-\u9fff]{2,4}(?:市|县|区))")
+
+_OPEN = "“《（(「『【〔[\"‘"
+_CLOSE = "”》）)」』】〕]\"’"
+_SENTENCE_END = "。！？!?"
+_CLAUSE_END = "，,；;：:"
+_JOIN_MIN = 40
+
+
+@dataclass
+class _Clause:
+    start: int
+    end: int
+    text: str
+    semicolon_before: bool
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    clauses: list[_Clause]
+
+
+def _sentences(text: str, lo: int, hi: int) -> list[list[_Sentence]]:
+    """Paragraphs of sentences of clauses in text[lo:hi]. A line that stops mid-sentence (a page break of the
+    original) continues on the next line."""
+    paragraphs: list[list[_Sentence]] = []
+    current: list[_Sentence] = []
+    clauses: list[_Clause] = []
+    depth = 0
+    clause_start = lo
+    sentence_start = lo
+    semicolon = False
+
+    def close_clause(end: int) -> None:
+        nonlocal clause_start, semicolon
+        piece = text[clause_start:end]
+        if piece.strip():
+            clauses.append(_Clause(clause_start, end, piece, semicolon))
+        semicolon = False
+        clause_start = end + 1
+
+    def close_sentence(end: int) -> None:
+        nonlocal sentence_start, clauses, depth
+        close_clause(end)
+        if clauses:
+            current.append(_Sentence(clauses[0].start, clauses[-1].end, clauses))
+        clauses = []
+        sentence_start = end + 1
+        depth = 0
+
+    i = lo
+    while i < hi:
+        ch = text[i]
+        if ch in _OPEN and not (ch == '"' and depth):
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+        if ch == "\n":
+            line_start = text.rfind("\n", lo, i) + 1
+            prev_line = text[line_start:i].rstrip()
+            nxt = i + 1
+            while nxt < hi and text[nxt] in " \t\n\u3000":
+                nxt += 1
+            mid_sentence = (len(prev_line) >= _JOIN_MIN and prev_line[-1:] not in _SENTENCE_END + "：:;；”\"）)"
+                            and nxt < hi and re.match(r"[\u4e00-\u9fff”》）)、，,]", text[nxt]))
+            if not mid_sentence:
+                close_sentence(i)
+                if current:
+                    paragraphs.append(current)
+                current = []
+                clause_start = i + 1
+            i += 1
+            continue
+        if ch in _SENTENCE_END and not depth:
+            close_sentence(i)
+        elif ch in _CLAUSE_END and not depth:
+            if ch == "," and 0 < i < hi - 1 and text[i - 1].isdigit() and text[i + 1:i + 4].isdigit():
+                i += 1
+                continue
+            close_clause(i)
+            semicolon = ch in "；;"
+        i += 1
+    close_sentence(hi)
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _block_spans(folded: str, blocked: list[bool], times: list[TimeExpression]) -> None:
+    def block(a: int, b: int) -> None:
+        for k in range(max(0, a), min(len(blocked), b)):
+            blocked[k] = True
+
+    for match in re.finditer(r"《[^《》\n]{0,120}》", folded):
+        block(match.start(), match.end())
+    for match in re.finditer(r"[“\"]([^“”\"\n]{1,16})[”\"]", folded):
+        block(match.start(), match.end())
+    for match in re.finditer(r"[〔【\[［(（]\s*(?:19|20)\d{2}\s*[〕】\]］)）]\s*第?\s*\d+\s*号|第\s*\d+\s*[号次届期批]|"
+                             r"[一二三四五六七八九十]{1,3}\s*届[\u4e00-\u9fff]{0,8}?[一二三四五六七八九十]{1,3}\s*次|"
+                             r"\d{3,4}-\d{7,8}|1\d{2}-\d{4}-\d{4}|\d+\s*(?:号线|路公交|路车|国道|省道|县道|号楼|号院)",
+                             folded):
+        block(match.start(), match.end())
+    for expression in times:
+        block(expression.start, expression.end)
+
+
+def _cues(text: str, start: int, end: int, times: list[TimeExpression],
+          reference: dt.date | None) -> list[tuple[int, str]]:
+    """(position, kind) of the kind cues in text[start:end], time expressions included."""
+    found: list[tuple[int, str]] = []
+    segment = text[start:end]
+    for match in _COMMITMENT_CUES.finditer(segment):
+        kind = "baseline" if match.group(0) == "已将" else "commitment"
+        found.append((start + match.start(), kind))
+    for match in _BASELINE_CUES.finditer(segment):
+        if match.group(0) != "已将":
+            found.append((start + match.start(), "baseline"))
+    for expression in times:
+        if start <= expression.start < end:
+            if expression.role in ("asof", "start"):
+                found.append((expression.start, "baseline"))
+            elif expression.role == "deadline":
+                future = expression.is_future(reference)
+                if future is True:
+                    found.append((expression.start, "commitment"))
+                elif future is False:
+                    found.append((expression.start, "baseline"))
+    found.sort()
+    return found
+
+
+def _governing_times(times: list[TimeExpression], start: int, end: int) -> list[TimeExpression]:
+    return [t for t in times if start <= t.start < end and t.role == "deadline"]
+
+
+def _strip_indicator(text: str, times: list[TimeExpression], offset: int) -> str:
+    chars = list(text)
+    for expression in times:
+        for k in range(expression.start - offset, expression.end - offset):
+            if 0 <= k < len(chars):
+                chars[k] = " "
+    cleaned = "".join(chars)
+    cleaned = re.sub(r"[\s，,、。；;：:]+", "", cleaned)
+    for _ in range(3):
+        cleaned = _CLAUSE_LEAD.sub("", cleaned)
+        cleaned = _VERB_TAIL.sub("", cleaned)
+        cleaned = re.sub(r"^(?:[在于到至从对由为]|拥有|有)", "", cleaned)
+    return cleaned.strip("的 ")
+
+
+def _indicator(text: str, clause: _Clause, quantity: Quantity, previous_end: int, next_start: int,
+               times: list[TimeExpression], previous_indicator: str | None) -> str:
+    before = _strip_indicator(text[previous_end:quantity.start], times, previous_end)
+    after_text = text[quantity.end:next_start]
+    after = re.split(r"[，,。；;：:、（(]", after_text, maxsplit=1)[0]
+    after = re.sub(r"^(?:的|左右|以上|以下)", "", after).strip()
+    after = re.split(r"(?:全部|全面|已|将|可|实现|完成|上线|投入|进行|提供|的[\u4e00-\u9fff]{0,2}需求)", after)[0]
+    counted = quantity.unit_normalized not in ("%", "元", "", "km", "m", "平米", "平方米", "亩", "m³", "G") and \
+        not re.search(r"[米亩吨元%]", quantity.unit or "")
+    if len(before) >= 2 and not _FLOW_VERBS.fullmatch(before) and not re.fullmatch(r"[\u4e00-\u9fff]{1,2}", before):
+        name = before
+        if counted and not re.search(r"(数|量|数量|规模|面积|长度|人口)$", name):
+            name += "数"
+        return name
+    if after:
+        name = (before if before and len(before) <= 4 else "") + after
+        if counted and not re.search(r"(数|量)$", name):
+            name += "数"
+        return name
+    if previous_indicator:
+        return previous_indicator + (quantity.unit_normalized or "")
+    return before or clause.text.strip()[:20]
+
+
+def _quote_span(text: str, clause: _Clause) -> tuple[int, int]:
+    start, end = clause.start, clause.end
+    while start < end and text[start] in " \t\n\u3000*#>-":
+        start += 1
+    while end > start and text[end - 1] in " \t\n\u3000":
+        end -= 1
+    return start, end
+
+
+def _is_spec(text: str, quantity: Quantity) -> bool:
+    """120KW直流充电桩, 360KW以上大功率充电桩: the rating of a device, followed by the device's name."""
+    return quantity.spec and bool(re.match(r"[\u4e00-\u9fffA-Za-z]", text[quantity.end:quantity.end + 1]))
+
+
+def extract_targets(text: str, *, reference_date: dt.date | None = None, start: int = 0, end: int | None = None,
+                    skip: list[tuple[int, int]] | None = None) -> list[ExtractedTarget]:
+    """Every target and baseline stated in ``text`` (a letter body, a news article, a bulletin).
+
+    Args:
+        text: the text; offsets of the results index it.
+        reference_date: the date the text was written (the letter date, an article's date). It decides which
+            years are past and which are to come, and gives the year of "12月底", "今年" and "年底".
+        start, end: only look at text[start:end] (a letter's body); time expressions elsewhere still give
+            the year of dates that leave it out.
+        skip: spans whose figures are not targets (the sentence that acknowledges a proposal, for example).
+
+    Returns:
+        The targets in text order.
+    """
+    end = len(text) if end is None else end
+    folded = fold(text)
+    times = find_time_expressions(folded, reference_date)
+    blocked = [False] * len(folded)
+    for k in range(0, start):
+        blocked[k] = True
+    for k in range(end, len(folded)):
+        blocked[k] = True
+    for a, b in skip or ():
+        for k in range(max(0, a), min(len(blocked), b)):
+            blocked[k] = True
+    _block_spans(folded, blocked, times)
+    quantities = [q for q in find_quantities(text, blocked) if not _is_spec(folded, q)]
+    results: list[ExtractedTarget] = []
+    q_index = 0
+    carry_kind: str | None = None
+    carry_time: TimeExpression | None = None
+    for paragraph in _sentences(folded, start, end):
+        carry_kind, carry_time = None, None
+        for sentence in paragraph:
+            in_sentence = []
+            while q_index < len(quantities) and quantities[q_index].start < sentence.end:
+                if quantities[q_index].start >= sentence.start:
+                    in_sentence.append(quantities[q_index])
+                q_index += 1
+            sentence_times = [t for t in times if sentence.start <= t.start < sentence.end]
+            sentence_cues = _cues(folded, sentence.start, sentence.end, times, reference_date)
+            sentence_asof = any(t.role == "asof" for t in sentence_times) or \
+                bool(re.search(r"截至|截止", folded[sentence.start:sentence.end]))
+            inherit = not sentence_cues and not sentence_times and carry_kind == "commitment"
+            state_kind = carry_kind if inherit else None
+            state_time = carry_time if inherit else None
+            cumulative_state: bool | None = None
+            produced: list[ExtractedTarget] = []
+            for ci, clause in enumerate(sentence.clauses):
+                clause_qs = [q for q in in_sentence if clause.start <= q.start < clause.end]
+                clause_cues = _cues(folded, clause.start, clause.end, times, reference_date)
+                clause_times = _governing_times(times, clause.start, clause.end)
+                if clause.semicolon_before:
+                    cumulative_state = None
+                elliptical = _is_elliptical(folded, clause, clause_qs, clause_cues)
+                previous_end = clause.start
+                previous_indicator = None
+                for qi, quantity in enumerate(clause_qs):
+                    before_cues = [c for c in clause_cues if c[0] < quantity.start]
+                    if before_cues:
+                        kind, kind_sure = before_cues[-1][1], True
+                    elif clause_cues:
+                        kind, kind_sure = clause_cues[0][1], True
+                    elif state_kind:
+                        kind, kind_sure = state_kind, True
+                    else:
+                        kind, kind_sure = "baseline", False
+                    deadline_expr = None
+                    if kind == "commitment":
+                        deadline_expr = _deadline_for(quantity, sentence, sentence_times, state_time,
+                                                      reference_date)
+                    comparator = quantity.comparator
+                    if comparator == "=" and not quantity.comparator_word and kind == "commitment" and \
+                            "完成" in folded[clause.start:quantity.start]:
+                        comparator = ">="
+                    cumulative = _cumulative(folded, clause, quantity, kind, sentence_times, sentence_asof,
+                                             elliptical, cumulative_state, deadline_expr)
+                    next_start = clause_qs[qi + 1].start if qi + 1 < len(clause_qs) else clause.end
+                    indicator = _indicator(text, clause, quantity, previous_end, next_start, times,
+                                           previous_indicator)
+                    previous_indicator = indicator
+                    previous_end = quantity.end
+                    q_start, q_end = _quote_span(text, clause)
+                    confidence = 0.85 if kind_sure else 0.6
+                    if quantity.chinese:
+                        confidence -= 0.1
+                    if kind == "commitment" and deadline_expr is None:
+                        confidence -= 0.1
+                    target = ExtractedTarget(
+                        quote=text[q_start:q_end], indicator=indicator, comparator=comparator,
+                        value=quantity.value, unit=quantity.unit, value_normalized=quantity.value_normalized,
+                        unit_normalized=_implied_unit(folded, quantity),
+                        deadline=deadline_expr.deadline if deadline_expr else None,
+                        deadline_text=deadline_expr.text if deadline_expr else None,
+                        cumulative=cumulative, kind=kind, start=q_start, end=q_end, confidence=confidence,
+                        value_high=quantity.value_high if comparator == "range" else None,
+                        value_high_normalized=quantity.value_high_normalized if comparator == "range" else None,
+                        sentence_start=sentence.start, sentence_end=sentence.end)
+                    produced.append(target)
+                    cumulative_state = cumulative
+                if not clause_qs and not elliptical:
+                    cumulative_state = None
+                qualitative = _qualitative(text, folded, sentence, ci, clause_times, times, reference_date,
+                                           in_sentence, state_kind, clause_cues)
+                if qualitative:
+                    produced.append(qualitative)
+                if clause_cues:
+                    state_kind = clause_cues[-1][1]
+                future_times = [t for t in clause_times if t.is_future(reference_date) is not False]
+                if future_times:
+                    state_time = future_times[-1]
+                elif clause_times:
+                    state_time = None
+            results.extend(produced)
+            if sentence_cues or sentence_times:
+                carry_kind, carry_time = state_kind, state_time
+            elif not inherit:
+                carry_kind, carry_time = None, None
+    results.sort(key=lambda t: (t.start, t.end))
+    return results
+
+
+def _deadline_for(quantity: Quantity, sentence: _Sentence, sentence_times: list[TimeExpression],
+                  state_time: TimeExpression | None, reference: dt.date | None) -> TimeExpression | None:
+    before = [t for t in sentence_times if t.start < quantity.start and t.role == "deadline"]
+    if before:
+        latest = before[-1]
+        if latest.is_future(reference) is not False:
+            return latest
+        return None
+    after = [t for t in sentence_times if t.start > quantity.start and t.role == "deadline"
+             and t.is_future(reference) is True]
+    if after:
+        return after[0]
+    return state_time
+
+
+def _is_elliptical(folded: str, clause: _Clause, quantities: list[Quantity], cues: list[tuple[int, str]]) -> bool:
+    """A list item that shares the verb of the clause before it: '日间照料中心9所', '359栋楼14000余户'."""
+    if not quantities or cues:
+        return False
+    text = folded[clause.start:clause.end]
+    if len(text.strip()) > 26:
+        return False
+    if any(q.comparator_word not in ("", "余", "多") for q in quantities):
+        return False
+    rest = text
+    for quantity in reversed(quantities):
+        rest = rest[:quantity.start - clause.start] + rest[quantity.end - clause.start:]
+    return not (_TRUE_MARKERS.search(rest) or _NEW_MARKERS.search(rest) or _FLOW_VERBS.search(rest)
+                or _OUTCOME_VERBS.search(rest))
+
+
+def _cumulative(folded: str, clause: _Clause, quantity: Quantity, kind: str, sentence_times: list[TimeExpression],
+                sentence_asof: bool, elliptical: bool, state: bool | None,
+                deadline_expr: TimeExpression | None) -> bool | None:
+    before = folded[clause.start:quantity.start]
+    whole = folded[clause.start:clause.end]
+    if _NEW_MARKERS.search(before):
+        return False
+    if _TRUE_MARKERS.search(before):
+        return True
+    if elliptical:
+        return state
+    if kind == "baseline" and sentence_asof:
+        return True
+    period = any(t.role == "deadline" and t.start < quantity.start and not t.plan for t in sentence_times) or \
+        bool(re.search(r"今年|当年|本年|年度|年内", whole))
+    if _FLOW_VERBS.search(whole) and (kind == "commitment" or period):
+        return False
+    return None
+
+
+def _implied_unit(folded: str, quantity: Quantity) -> str:
+    if quantity.unit_normalized == "" and re.match(r"[\u4e00-\u9fff]{0,3}?(资金|经费|投资|补助|补贴)",
+                                                   folded[quantity.end:quantity.end + 6]):
+        return "元"
+    return quantity.unit_normalized
+
+
+def _qualitative(text: str, folded: str, sentence: _Sentence, ci: int, clause_times: list[TimeExpression],
+                 times: list[TimeExpression], reference: dt.date | None, in_sentence: list[Quantity],
+                 state_kind: str | None, clause_cues: list[tuple[int, str]]) -> ExtractedTarget | None:
+    clause = sentence.clauses[ci]
+    for expression in clause_times:
+        if expression.is_future(reference) is not True:
+            continue
+        rest = folded[clause.start:clause.end].replace(folded[expression.start:expression.end], "", 1)
+        rest = re.sub(r"^[\s到至在于力争争取计划预计将]+|[\s]+$", "", rest)
+        if not rest:
+            if ci + 1 >= len(sentence.clauses):
+                return None
+            candidate = sentence.clauses[ci + 1]
+        else:
+            prefix = folded[clause.start:expression.start].strip()
+            follows = folded[expression.end:clause.end]
+            follows = re.sub(r"^(?:前|之前|以前|底前)?(?:全面|基本|全部|如期|按期|按时|顺利|正式|陆续|逐步|同步|完全|"
+                             r"将|要|可|能|再|还|并)*", "", follows)
+            opening = len(prefix) <= 6 and (_COMMITMENT_CUES.match(follows) or _OUTCOME_VERBS.match(follows))
+            if not (expression.marked or opening):
+                continue
+            candidate = clause
+        if any(candidate.start <= q.start < candidate.end for q in in_sentence):
+            return None
+        candidate_text = folded[candidate.start:candidate.end]
+        if not _OUTCOME_VERBS.search(candidate_text):
+            return None
+        if _BASELINE_CUES.search(candidate_text):
+            return None
+        cues_here = [c for c in clause_cues if c[1] == "baseline" and c[0] < expression.start]
+        if cues_here and state_kind != "commitment":
+            return None
+        q_start, q_end = _quote_span(text, candidate)
+        indicator = _strip_indicator(text[candidate.start:candidate.end], times, candidate.start)
+        indicator = re.sub(r"^(?:实现|完成|走出)", "", indicator) or indicator
+        return ExtractedTarget(
+            quote=text[q_start:q_end], indicator=indicator[:40], comparator="qualitative", value=None, unit=None,
+            value_normalized=None, unit_normalized=None, deadline=expression.deadline,
+            deadline_text=_deadline_text(expression), cumulative=None, kind="commitment", start=q_start,
+            end=q_end, confidence=0.6, sentence_start=sentence.start, sentence_end=sentence.end)
+    return None
+
+
+def _deadline_text(expression: TimeExpression) -> str:
+    return re.sub(r"^(?:计划于|预计于|力争于|将于|力争|争取|于|在)", "", expression.text)

@@ -1,0 +1,157 @@
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from desktop.core.extraction import extract_letter, extract_targets, read_document
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "letters"
+
+
+def _targets(text: str, reference: dt.date | None = dt.date(2021, 6, 8)):
+    return extract_targets(text, reference_date=reference)
+
+
+def test_one_sentence_several_targets_share_its_deadline() -> None:
+    found = _targets("到“十四五”期末，实现全市城乡5G网络全覆盖，标识注册量累计超过5亿，节点接入服务重点企业数超800家。")
+    assert [(t.comparator, t.value_normalized, t.kind, t.deadline) for t in found] == [
+        ("qualitative", None, "commitment", dt.date(2025, 12, 31)),
+        (">", 500_000_000, "commitment", dt.date(2025, 12, 31)),
+        (">", 800, "commitment", dt.date(2025, 12, 31)),
+    ]
+    assert found[1].cumulative is True and found[2].cumulative is None
+    assert found[0].quote == "实现全市城乡5G网络全覆盖"
+
+
+def test_commitment_and_baseline_by_cue_and_by_year() -> None:
+    found = _targets("目前全市已开通5G基站近7000个。2020年完成投资超20亿元。2021年完成5G建设投资15亿元。")
+    assert [(t.kind, t.comparator, t.deadline) for t in found] == [
+        ("baseline", "<", None), ("baseline", ">", None), ("commitment", ">=", dt.date(2021, 12, 31))]
+    assert [t.cumulative for t in found[1:]] == [False, False]
+
+
+def test_deadlines_follow_the_letter_date() -> None:
+    text = "今年年底前新建充电桩50台，明年上半年再建成30台。"
+    early, late = _targets(text, dt.date(2019, 7, 26))
+    assert (early.deadline, late.deadline) == (dt.date(2019, 12, 31), dt.date(2020, 6, 30))
+    assert early.kind == late.kind == "commitment"
+
+
+def test_past_year_in_a_later_letter_is_a_baseline() -> None:
+    (target,) = _targets("2021年新开通公交线路5条。", dt.date(2022, 6, 15))
+    assert (target.kind, target.deadline, target.cumulative) == ("baseline", None, False)
+
+
+def test_sentence_without_cues_continues_the_plan_of_the_sentence_before() -> None:
+    text = "2019年,兴庆区计划投入1.18亿元。第一期改造59个老旧小区,359栋楼14000余户。"
+    found = _targets(text, dt.date(2019, 7, 26))
+    assert all(t.kind == "commitment" and t.deadline == dt.date(2019, 12, 31) for t in found)
+    assert [t.cumulative for t in found] == [False, False, False, False]
+    assert [t.comparator for t in found] == ["=", "=", "=", ">"]
+
+
+def test_qualitative_commitments_need_a_time_expression() -> None:
+    found = _targets("下一步将加强监管。计划于2021年9月重启该工程,于2022年4月竣工。该项目于9月28日开标。")
+    assert [(t.quote, t.deadline) for t in found] == [
+        ("计划于2021年9月重启该工程", dt.date(2021, 9, 30)), ("于2022年4月竣工", dt.date(2022, 4, 30))]
+
+
+def test_not_targets() -> None:
+    text = ("按照“七个一”的统一推进机制，实施三大工程，位居全省第三。《常州市大数据发展三年行动计划（2021-2023）》"
+            "(常政发〔2021〕12号)。实现2000年底前建成的老旧小区改造。")
+    assert _targets(text) == []
+
+
+def test_spec_rating_is_not_a_target_but_the_count_is() -> None:
+    found = _targets("规划新建120KW直流充电桩297台、360KW以上大功率充电桩30台。")
+    assert [(t.value, t.comparator, t.cumulative) for t in found] == [(297, "=", False), (30, "=", False)]
+
+
+def test_stock_markers_and_lists() -> None:
+    found = _targets("截至目前,全县新能源汽车保有量2409台,其中公共充电站17座257台。我县共建设养老机构3家,日间照料中心9所。")
+    assert all(t.kind == "baseline" for t in found)
+    assert [t.cumulative for t in found] == [True, True, True, True, True]
+
+
+def test_offsets_point_at_the_quote() -> None:
+    text = "一、现状\n目前常州共计4个工业互联网标识解析二级节点上线运营，累计接入企业260家。\n"
+    for target in _targets(text):
+        assert text[target.start:target.end] == target.quote
+
+
+def test_news_figures_with_a_reference_date() -> None:
+    text = "目前，我市已开通5G基站11080个。到2025年，全市电子信息制造业收入要达到3300亿元。"
+    base, goal = _targets(text, dt.date(2022, 3, 3))
+    assert (base.kind, base.value_normalized) == ("baseline", 11080)
+    assert (goal.kind, goal.deadline, goal.value_normalized) == ("commitment", dt.date(2025, 12, 31), 330_000_000_000)
+
+
+def test_letter_targets_come_from_the_body_only() -> None:
+    text = ("关于建设100个充电站的建议的答复\n\n张三代表：\n\n您提出的关于建设100个充电站的建议收悉。\n\n"
+            "2021年将新建充电站20座。\n\n某某局\n2021年6月1日\n\n联系电话：12345678（共2份）\n")
+    extraction = extract_letter(text)
+    assert [(t.value, t.kind, t.deadline) for t in extraction.targets] == [
+        (20, "commitment", dt.date(2021, 12, 31))]
+
+
+# ------------------------------------------------------------------------------------ measured accuracy
+def _flat(text: str) -> tuple[str, list[int]]:
+    keep = [i for i, ch in enumerate(text) if not ch.isspace()]
+    return unicodedata.normalize("NFKC", "".join(text[i] for i in keep)), keep
+
+
+def _span(text: str, quote: str) -> set[int]:
+    flat, keep = _flat(text)
+    needle = re.sub(r"\s+", "", unicodedata.normalize("NFKC", quote))
+    at = flat.find(needle)
+    return set(range(keep[at], keep[at + len(needle) - 1] + 1)) if at >= 0 and needle else set()
+
+
+def _same_amount(gold: dict, pred: dict) -> bool:
+    if gold["value"] is None:
+        return pred["value"] is None
+    return pred["value_normalized"] is not None and abs(gold["value_normalized"] - pred["value_normalized"]) <= \
+        1e-6 * max(1.0, abs(gold["value_normalized"]))
+
+
+def test_measured_accuracy_on_the_annotated_letters_stays_high() -> None:
+    """Strict matching as in the guidelines: quote overlap, same amount, same comparator, deadline and kind."""
+    gold = json.loads((FIXTURES / "dev_gold.json").read_text("utf-8")) + \
+        json.loads((FIXTURES / "seed_001_gold.json").read_text("utf-8"))
+    strict = predicted = expected = header_right = header_total = 0
+    for entry in gold:
+        path = FIXTURES / entry["file"]
+        original = path.read_text("utf-8")
+        extraction = extract_letter(read_document(path).text)
+        predictions = [t.to_dict() for t in extraction.targets]
+        predicted += len(predictions)
+        expected += len(entry["targets"])
+        used: set[int] = set()
+        for g in entry["targets"]:
+            g_span = _span(original, g["quote"])
+            for j, p in enumerate(predictions):
+                if j in used or not (g_span & _span(original, p["quote"])) or not _same_amount(g, p):
+                    continue
+                used.add(j)
+                strict += (g["comparator"], g["deadline"], g["kind"]) == (p["comparator"], p["deadline"], p["kind"])
+                break
+        header = extraction.header.to_dict()
+        for key in ("doc_number_normalized", "issuer", "addressee", "date", "signer", "handler", "cc",
+                    "classification"):
+            header_total += 1
+            header_right += header[key] == entry["header"][key]
+    precision, recall = strict / predicted, strict / expected
+    assert 2 * precision * recall / (precision + recall) >= 0.9
+    assert header_right / header_total >= 0.95
+
+
+@pytest.mark.parametrize("name", ["dev_01.txt", "seed_001.txt"])
+def test_every_quote_is_found_in_the_original_file(name: str) -> None:
+    original = (FIXTURES / name).read_text("utf-8")
+    for target in extract_letter(read_document(FIXTURES / name).text).targets:
+        assert _span(original, target.quote), target.quote

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop.core.extraction import find_time_expressions
+
+LETTER_DATE = dt.date(2021, 6, 8)
+
+
+def _one(text: str, reference: dt.date | None = LETTER_DATE):
+    found = find_time_expressions(text, reference)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "deadline"), [
+    ("2021年完成", dt.date(2021, 12, 31)),
+    ("今年年底前完成", dt.date(2021, 12, 31)),
+    ("年底前完成", dt.date(2021, 12, 31)),
+    ("年内完成", dt.date(2021, 12, 31)),
+    ("明年建成", dt.date(2022, 12, 31)),
+    ("明年上半年建成", dt.date(2022, 6, 30)),
+    ("上半年完成", dt.date(2021, 6, 30)),
+    ("下半年完成", dt.date(2021, 12, 31)),
+    ("到“十四五”期末，实现", dt.date(2025, 12, 31)),
+    ("十四五期间完成", dt.date(2025, 12, 31)),
+    ("到2025年，建成", dt.date(2025, 12, 31)),
+    ("12月底完成", dt.date(2021, 12, 31)),
+    ("9月份开工", dt.date(2021, 9, 30)),
+    ("10月下旬完成", dt.date(2021, 10, 31)),
+    ("10月中旬完成", dt.date(2021, 10, 20)),
+    ("10月上旬完成", dt.date(2021, 10, 10)),
+    ("12月15日前可完工", dt.date(2021, 12, 15)),
+    ("2022年4月竣工", dt.date(2022, 4, 30)),
+    ("2024-2026年实施", dt.date(2026, 12, 31)),
+    ("四季度完成", dt.date(2021, 12, 31)),
+    ("今年6月底前完成", dt.date(2021, 6, 30)),
+    ("二〇二一年六月十日", dt.date(2021, 6, 10)),
+])
+def test_deadlines_relative_to_the_letter_date(text: str, deadline: dt.date) -> None:
+    assert _one(text).deadline == deadline
+
+
+def test_year_left_out_comes_from_the_reference_date() -> None:
+    assert _one("年底前完成", dt.date(2019, 7, 26)).deadline == dt.date(2019, 12, 31)
+    assert _one("12月15日前该工程项目可完工", dt.date(2020, 9, 20)).deadline == dt.date(2020, 12, 15)
+
+
+def test_year_left_out_comes_from_an_earlier_full_date_in_the_paragraph() -> None:
+    found = find_time_expressions("2022年3月1日召开推进会，要求6月底前完成。", LETTER_DATE)
+    assert [e.deadline for e in found] == [dt.date(2022, 3, 1), dt.date(2022, 6, 30)]
+
+
+def test_without_any_year_the_deadline_is_unknown_but_the_text_is_kept() -> None:
+    expression = _one("12月底完成", None)
+    assert expression.deadline is None and expression.text == "12月底"
+
+
+def test_seasons_have_no_date() -> None:
+    expression = _one("明春完工")
+    assert expression.deadline is None and expression.text == "明春"
+
+
+def test_roles() -> None:
+    assert _one("截至2021年底，全市").role == "asof"
+    assert _one("自2014年7月开工建设").role == "start"
+    assert _one("2020年以来").role == "start"
+    assert _one("2000年底前建成的老旧小区").role == "modifier"
+    assert _one("到2025年，全市").role == "deadline"
+
+
+def test_future_and_past() -> None:
+    assert _one("2021年完成").is_future(LETTER_DATE) is True
+    assert _one("2020年完成").is_future(LETTER_DATE) is False
+    assert _one("2020年完成", None).is_future(None) is None
+    assert _one("到2025年", None).is_future(None) is True
+
+
+def test_not_time_expressions() -> None:
+    assert find_time_expressions("治理标准为10年一遇，3个月内", LETTER_DATE) == []
