@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from db import Store  # noqa: E402
-from db.store import GENESIS_HASH, _history_json, history_hash  # noqa: E402
+from db import Store
+from db.store import GENESIS_HASH, _history_json, history_hash
 
 UNITS = ["常州市工业和信息化局", "常州市发展和改革委员会", "常州市住房和城乡建设局", "常州市交通运输局",
          "常州市生态环境局", "常州市教育局", "常州市卫生健康委员会", "常州市农业农村局", "常州市商务局",
@@ -84,7 +84,8 @@ def generate(path: Path, targets: int = 100_000, *, seed: int = 7) -> dict[str, 
                           "key_supervised": int(pid % 17 == 0), "text": None, "state": "replied", **stamp})
         replies.append({"id": pid, "proposal_id": pid, "proposer_id": None,
                         "doc_number": f"常政复〔{year}〕第{pid}号", "doc_issuer_code": "常政复", "doc_year": year,
-                        "doc_serial": pid, "issuing_office": unit, "title": f"关于对{session}代表建议第{pid:04d}号的答复",
+                        "doc_serial": pid, "issuing_office": unit,
+                        "title": f"关于对{session}代表建议第{pid:04d}号的答复",
                         "addressee": "代表", "reply_date": (assigned + dt.timedelta(days=80)).isoformat(),
                         "signer": "张三", "handler": "李四", "phone": "85681281", "cc": None, "result_class": "B",
                         "disclosure": "public", "published_date": None, "replying_unit": unit, "is_reanswer": 0,

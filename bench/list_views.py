@@ -23,16 +23,16 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
-from bench.generate_ledger import generate  # noqa: E402
-from db import Store  # noqa: E402
-from db import lists as db_lists  # noqa: E402
-from db.status import judge_ledger  # noqa: E402
-from desktop.ui.list_page import ListPage  # noqa: E402
-from desktop.ui.main_window import list_states  # noqa: E402
-from desktop.ui.workers import SyncPool  # noqa: E402
+from bench.generate_ledger import generate
+from db import Store
+from db import lists as db_lists
+from db.status import judge_ledger
+from desktop.ui.list_page import ListPage
+from desktop.ui.main_window import list_states
+from desktop.ui.workers import SyncPool
 
 RUNS = 5
 

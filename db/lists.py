@@ -224,7 +224,7 @@ def _where(store: Store, list_spec: ListSpec, flt: ListFilter) -> tuple[list[str
     return clauses, params
 
 
-def list_keys(store: Store, kind: str, flt: ListFilter = ListFilter(), sort: str | None = None,  # noqa: B008
+def list_keys(store: Store, kind: str, flt: ListFilter = ListFilter(), sort: str | None = None,
               descending: bool = False, *, states: Mapping[int, str] | None = None) -> list[int]:
     """The keys of the rows that match ``flt``, in order.
 

@@ -105,7 +105,6 @@ def format_extraction(name: str, extraction: LetterExtraction) -> str:
 
 def run_import(args: argparse.Namespace) -> int:
     from db.letters import import_files
-
     from desktop.cli.common import open_store
 
     with open_store(args) as store:

@@ -268,6 +268,6 @@ class DashboardPage(QWidget):
                                        STATE_COLOURS.get(str(g.key))) for g in groups])
 
     @Slot()
-    def _on_deadline_double_clicked(self, index) -> None:  # noqa: ANN001 - QModelIndex
+    def _on_deadline_double_clicked(self, index) -> None:
         deadline = self.deadline_model.record(index.row())
         self.open_requested.emit("commitments", deadline.key)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -377,6 +377,26 @@ class LinkField(Field):
         self.set_raw(value)
 
 
+def field_layout(fields: Sequence[Field], on_changed: Callable[[], None]) -> QFormLayout:
+    """Fields in a form layout: caption (with * when required), then the input with its message below."""
+    layout = QFormLayout()
+    layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    for field in fields:
+        caption = QLabel(field.label + (" *" if field.required else ""))
+        caption.setObjectName(f"{camel(field.name)}Label")
+        if field.required:
+            caption.setToolTip(QCoreApplication.translate("RecordForm", "Required"))
+        caption.setBuddy(field.widget)
+        cell = QVBoxLayout()
+        cell.setSpacing(2)
+        cell.addWidget(field.widget)
+        cell.addWidget(field.error_label)
+        layout.addRow(caption, cell)
+        field.connect_changed(on_changed)
+    return layout
+
+
 class RecordForm(QWidget):
     """A form for one record; subclasses declare the fields and how they map to the record.
 
@@ -417,22 +437,7 @@ class RecordForm(QWidget):
         self.fields: list[Field] = self.build_fields()
         self.by_name = {field.name: field for field in self.fields}
 
-        form_layout = QFormLayout()
-        form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        for field in self.fields:
-            caption = QLabel(field.label + (" *" if field.required else ""))
-            caption.setObjectName(f"{camel(field.name)}Label")
-            if field.required:
-                caption.setToolTip(self.tr("Required"))
-            caption.setBuddy(field.widget)
-            cell = QVBoxLayout()
-            cell.setSpacing(2)
-            cell.addWidget(field.widget)
-            cell.addWidget(field.error_label)
-            form_layout.addRow(caption, cell)
-            field.connect_changed(self._on_field_changed)
-
+        form_layout = field_layout(self.fields, self._on_field_changed)
         inner = QWidget()
         inner.setLayout(form_layout)
         scroll = QScrollArea(self)
@@ -652,7 +657,7 @@ class RecordForm(QWidget):
         return stored
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 

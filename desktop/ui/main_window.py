@@ -29,7 +29,7 @@ from db.connection import connect
 from db.status import LedgerStatus, judge_ledger
 from desktop import APP_TITLE, paths
 from desktop.core.errors import LedgerError
-from desktop.core.records import Commitment, Record, Target
+from desktop.core.records import Record
 from desktop.ui.dashboard import DashboardPage
 from desktop.ui.editing import DraftStore, SaveRecordCommand
 from desktop.ui.forms import RecordForm
@@ -224,7 +224,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setObjectName("redoAction")
         self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
         self.redo_action.setIcon(self.style().standardIcon(pixmap.SP_ArrowForward))
-        self.find_action = self._action("findAction", self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find)
+        self.find_action = self._action("findAction", self.tr("&Find"), self.focus_search,
+                                        QKeySequence.StandardKey.Find)
         self.delete_action = self._action("deleteAction", self.tr("&Delete selected record…"), self.delete_selected)
         self.reload_action = self._action("reloadAction", self.tr("&Reload"), self.refresh,
                                           QKeySequence.StandardKey.Refresh, pixmap.SP_BrowserReload)
@@ -486,9 +487,9 @@ class MainWindow(QMainWindow):
     def _on_record_written(self, record: Record) -> None:
         """Undo or redo wrote a record: clean forms showing it follow."""
         for form in self.forms():
-            if isinstance(record, form.record_type) and form.record_id == getattr(record, "id", None):
-                if not form.is_dirty():
-                    form.load(record)
+            same = isinstance(record, form.record_type) and form.record_id == getattr(record, "id", None)
+            if same and not form.is_dirty():
+                form.load(record)
         self._records_changed()
 
     def _on_undo_failed(self, error: LedgerError) -> None:
@@ -617,12 +618,11 @@ class MainWindow(QMainWindow):
             return False
         # Saved edits of deleted records cannot be replayed.
         self.undo_stack.clear()
-        for form in self.forms():
-            if isinstance(record, Commitment | Target) or form.record_id == record_id:
-                if form.record_id is not None and self.store.get(form.record_type, form.record_id) is None:
-                    self._forget_draft(form)
-                    self.editor_tabs.removeTab(self.editor_tabs.indexOf(form))
-                    form.deleteLater()
+        for form in self.forms():  # forms of the deleted record and of what went with it
+            if form.record_id is not None and self.store.get(form.record_type, form.record_id) is None:
+                self._forget_draft(form)
+                self.editor_tabs.removeTab(self.editor_tabs.indexOf(form))
+                form.deleteLater()
         self.editor_tabs.setVisible(self.editor_tabs.count() > 0)
         self._records_changed()
         return True

@@ -181,7 +181,7 @@ class RecordListModel(QAbstractTableModel):
     def key(self, row: int) -> int | None:
         return self._keys[row] if 0 <= row < len(self._keys) else None
 
-    def keys(self) -> list[int]:
+    def row_keys(self) -> list[int]:
         return list(self._keys)
 
     def row_of(self, key: int) -> int | None:
@@ -220,9 +220,9 @@ class RecordListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return QCoreApplication.translate(self._context, self._columns[section].header)
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._columns):
+            return QCoreApplication.translate(self._context, self._columns[section].header)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

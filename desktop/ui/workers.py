@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from desktop.core.errors import Cancelled
+from desktop.core.errors import Cancelled, LedgerError
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +69,9 @@ class Worker(QRunnable):
                 raise Cancelled()
             result = self._fn(*self._args, **kwargs)
         except BaseException as error:  # every failure is reported, none kills the pool thread
-            if not isinstance(error, Cancelled):
+            if isinstance(error, LedgerError | Cancelled):
+                logger.info("background work stopped: %s", error)  # expected: the user is told
+            else:
                 logger.exception("background work failed")
             self.signals.failed.emit(error)
         else:

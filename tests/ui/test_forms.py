@@ -4,7 +4,16 @@ import datetime as dt
 import json
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTabWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+)
 
 from db import Store
 from desktop import paths
@@ -71,7 +80,8 @@ def test_create_a_proposal_and_a_reply_through_the_forms(qtbot, make_window, sto
     type_text(qtbot, _edit(reply_form, "phoneEdit"), "0519-85681281")
     qtbot.mouseClick(_save_button(reply_form), Qt.MouseButton.LeftButton)
     reply = store.list(Reply)[0]
-    assert (reply.proposal_id, reply.doc_number, reply.phone) == (proposal.id, "常工信复〔2021〕第39号", "0519-85681281")
+    assert (reply.proposal_id, reply.doc_number, reply.phone) == (
+        proposal.id, "常工信复〔2021〕第39号", "0519-85681281")
     replies = window.pages["replies"].model
     qtbot.waitUntil(lambda: replies.rowCount() == 1, timeout=3000)
     assert replies.index(0, 0).data() == "常工信复〔2021〕第39号"

@@ -89,7 +89,7 @@ def test_dashboard_bar_click_filters_the_list(qtbot, make_window, demo_store: St
     qtbot.mouseClick(states, Qt.MouseButton.LeftButton, pos=QPoint(10, states.bar_rect(met).center().y()))
     assert page.year_combo.currentData() is None and page.state_combo.currentData() == "met"
     assert page.model.rowCount() == states.bars()[met].targets + sum(
-        1 for key in page.model.keys() if key < 0)
+        1 for key in page.model.row_keys() if key < 0)
 
 
 def test_layout_and_last_database_are_remembered(make_window, demo_store: Store) -> None:
