@@ -60,7 +60,7 @@ class BarChart(QWidget):
 
     bar_clicked = Signal(object)
 
-    ROW = 30
+    ROW = 36
     TOP = 46
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
@@ -109,9 +109,12 @@ class BarChart(QWidget):
         painter.setPen(palette.windowText().color())
         painter.drawText(QRect(4, 2, self.width() - 8, 20), Qt.AlignmentFlag.AlignLeft, self._title)
         painter.setFont(self.font())
-        # Legend
+        # Legend: upper bar commitments, lower bar targets (in grey when the bars carry state colours).
         x = 4
-        for colour, text in ((COMMITMENT_COLOUR, self.tr("Commitments")), (TARGET_COLOUR, self.tr("Targets"))):
+        coloured = any(bar.colour is not None for bar in self._bars)
+        legend = ((QColor("#555555") if coloured else COMMITMENT_COLOUR, self.tr("Commitments")),
+                  (QColor("#bbbbbb") if coloured else TARGET_COLOUR, self.tr("Targets")))
+        for colour, text in legend:
             painter.fillRect(QRect(x, 27, 10, 10), colour)
             painter.drawText(QRect(x + 14, 22, 200, 20), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              text)
@@ -132,11 +135,15 @@ class BarChart(QWidget):
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
             half = (row.height() - 8) // 2
             for offset, count, colour in ((4, bar.commitments, bar.colour or COMMITMENT_COLOUR),
-                                          (4 + half, bar.targets, (bar.colour or TARGET_COLOUR).lighter(150)
+                                          (4 + half, bar.targets, (bar.colour or TARGET_COLOUR).lighter(135)
                                            if bar.colour else TARGET_COLOUR)):
                 length = round(span * count / top_value)
-                rect = QRect(label_width, row.top() + offset, max(length, 1 if count else 0), half - 1)
+                rect = QRect(label_width, row.top() + offset, max(length, 1 if count else 0), half - 2)
                 painter.fillRect(rect, colour)
+                if bar.colour is not None and count:
+                    painter.setPen(bar.colour.darker(120))
+                    painter.drawRect(rect.adjusted(0, 0, -1, -1))
+                    painter.setPen(palette.windowText().color())
                 painter.drawText(QRect(label_width + length + 4, row.top() + offset - 2, number_width, half + 4),
                                  Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(count))
         painter.end()
@@ -216,9 +223,10 @@ class DashboardPage(QWidget):
         upcoming_label.setStyleSheet("font-weight: bold;")
 
         grid = QGridLayout()
-        grid.addWidget(self.state_chart, 0, 0)
-        grid.addWidget(self.year_chart, 0, 1)
-        grid.addWidget(self.unit_chart, 1, 0, 1, 2)
+        top = Qt.AlignmentFlag.AlignTop
+        grid.addWidget(self.state_chart, 0, 0, top)
+        grid.addWidget(self.year_chart, 0, 1, top)
+        grid.addWidget(self.unit_chart, 1, 0, 1, 2, top)
         grid.setAlignment(Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)

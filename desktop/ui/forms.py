@@ -147,7 +147,7 @@ class TextField(Field):
 class DateField(TextField):
     def __init__(self, name: str, label: str, **kwargs: Any) -> None:
         super().__init__(name, label, **kwargs)
-        self.widget.setPlaceholderText("2021-12-31")  # type: ignore[attr-defined]
+        self.widget.setPlaceholderText(QCoreApplication.translate("DateField", "e.g. 2021-12-31"))  # type: ignore[attr-defined]
 
     def value(self) -> Any:
         raw = self.raw()
@@ -185,9 +185,9 @@ class PhoneField(TextField):
 class QuantityField(TextField):
     """A number with its unit as written (15亿元, 1万个, 30%); the value is a core ``Quantity``."""
 
-    def __init__(self, name: str, label: str, **kwargs: Any) -> None:
+    def __init__(self, name: str, label: str, *, placeholder: str = "15亿元", **kwargs: Any) -> None:
         super().__init__(name, label, **kwargs)
-        self.widget.setPlaceholderText("15亿元")  # type: ignore[attr-defined]
+        self.widget.setPlaceholderText(placeholder)  # type: ignore[attr-defined]
 
     def value(self) -> Quantity | None:
         text = self.text()
@@ -439,7 +439,10 @@ class RecordForm(QWidget):
 
         form_layout = field_layout(self.fields, self._on_field_changed)
         inner = QWidget()
-        inner.setLayout(form_layout)
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.setContentsMargins(0, 0, 0, 0)
+        inner_layout.addLayout(form_layout)
+        inner_layout.addStretch(1)  # rows keep their height; space goes below them
         scroll = QScrollArea(self)
         scroll.setObjectName("formScroll")
         scroll.setWidgetResizable(True)

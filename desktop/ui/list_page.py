@@ -293,9 +293,12 @@ class ListPage(QWidget):
         header = self.table.horizontalHeader()
         metrics = self.table.fontMetrics()
         rows = min(self.model.rowCount(), 40)
+        states = [QCoreApplication.translate("Labels", text) for text in STATE_LABELS.get(self.kind, {}).values()]
         for column in range(self.model.columnCount()):
             texts = [str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")]
             texts += [str(self.model.index(row, column).data() or "") for row in range(rows)]
+            if self.model.column_sort(column) == "state":
+                texts += states  # states may arrive after the first rows
             width = max(metrics.horizontalAdvance(text) for text in texts) + 24
             header.resizeSection(column, max(60, min(width, 320)))
 

@@ -279,6 +279,7 @@ class MainWindow(QMainWindow):
         self.as_of_edit = QDateEdit(self)
         self.as_of_edit.setObjectName("asOfEdit")
         self.as_of_edit.setCalendarPopup(True)
+        self.as_of_edit.setKeyboardTracking(False)  # judge once the date is typed, not at every digit
         self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
         today = self._today()
         self.as_of_edit.setDate(QDate(today.year, today.month, today.day))

@@ -278,6 +278,10 @@ class RecordListModel(QAbstractTableModel):
         self._sort = sort
         self.reload()
 
+    def column_sort(self, column: int) -> str | None:
+        """The sort name of a column (None when it does not sort)."""
+        return self._columns[column].sort if 0 <= column < len(self._columns) else None
+
     def sort_column(self) -> tuple[str | None, bool]:
         return self._sort
 

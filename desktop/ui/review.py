@@ -204,7 +204,7 @@ class SuggestionEditor(QWidget):
             TextField("indicator", self.tr("Indicator"), required=True),
             ChoiceField("comparator", self.tr("Comparator"), _choices(labels.COMPARATORS), required=True),
             QuantityField("value", self.tr("Value")),
-            QuantityField("value_high", self.tr("Upper value")),
+            QuantityField("value_high", self.tr("Upper value"), placeholder=""),
             DateField("deadline", self.tr("Deadline")),
             TextField("deadline_text", self.tr("Time expression")),
             ChoiceField("cumulative", self.tr("Counted"), cumulative, empty=self.tr("(not stated)")),

@@ -151,6 +151,13 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>e.g. 2021-12-31</source>
+        <translation>如 2021-12-31</translation>
+    </message>
+</context>
+<context>
     <name>DeadlineColumns</name>
     <message>
         <source>Deadline</source>
