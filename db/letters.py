@@ -30,7 +30,6 @@ from desktop.core.records import (
 from desktop.core.validation import check_phone
 
 PROPOSAL_KIND_OF_TYPE = {"建议": "suggestion", "议案": "motion", "提案": "proposal"}
-BASELINE_HOLDER_TITLE = "答复函所述现状基数"
 
 
 @dataclass
@@ -189,7 +188,9 @@ def import_letter(store: Store, document: Document, extraction: LetterExtraction
         if accept:
             commitments, targets = _accept(store, extraction, reply, source.id, suggestions)
     label = header.doc_number_normalized or header.title or document.file_name
-    what = (f"accepted as {commitments} commitment(s) with {targets} target(s)" if accept
+    left = store.count(Suggestion, "reply_id = ? AND state = 'pending'", (reply.id,))
+    what = (f"accepted as {commitments} commitment(s) with {targets} target(s)"
+            + (f", {left} baseline figure(s) that match no target left to review" if left else "") if accept
             else f"{len(suggestions)} target suggestion(s) to review")
     proposal_text = f"proposal #{proposal.id}" if proposal else "no proposal reference found"
     return ImportOutcome(document.path, "imported", f"{document.path}: imported reply #{reply.id} ({label}; "
@@ -240,15 +241,9 @@ def _accept(store: Store, extraction: LetterExtraction, reply: Reply, source_id:
             accepted_target[index] = saved.id
             if baseline_index is not None:
                 accepted_target.setdefault(baseline_index, saved.id)
-    if plan.unmatched_baselines:
-        holder = store.save(Commitment(reply_id=reply.id, title=BASELINE_HOLDER_TITLE, responsible_unit=issuer,
-                                       notes="Figures the letter states as the current situation; they match "
-                                       "no commitment target of this letter."))
-        commitments += 1
-        for index in plan.unmatched_baselines:
-            saved = store.save(_target_record(extracted[index], holder.id, source_id))
-            targets += 1
-            accepted_target[index] = saved.id
+    # A baseline that measures none of the promises is not a promise itself: it stays a pending suggestion
+    # that the clerk can attach to a target by hand, instead of becoming a commitment.
     for index, suggestion in enumerate(suggestions):
-        store.save(dataclasses.replace(suggestion, state="accepted", target_id=accepted_target.get(index)))
+        if index in accepted_target:
+            store.save(dataclasses.replace(suggestion, state="accepted", target_id=accepted_target[index]))
     return commitments, targets

@@ -10,7 +10,8 @@ import zlib
 from pathlib import Path
 
 
-def docx_file(path: Path, paragraphs: list[str], table: list[list[str]] | None = None, title: str | None = None) -> Path:
+def docx_file(path: Path, paragraphs: list[str], table: list[list[str]] | None = None,
+              title: str | None = None) -> Path:
     from docx import Document
 
     document = Document()

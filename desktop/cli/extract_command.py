@@ -7,9 +7,12 @@ import json
 import sys
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop.core.extraction import LetterExtraction, extract_files
 from desktop.core.records import TARGET_KINDS
+
+if TYPE_CHECKING:
+    from desktop.core.extraction import LetterExtraction
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -35,6 +38,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run_extract(args: argparse.Namespace) -> int:
+    # Imported here: compiling the extraction grammar costs ~0.1 s that other commands need not pay.
+    from desktop.core.extraction import extract_files
+
     results = extract_files(args.files)
     if args.json:
         objects = [extraction.to_dict(str(path)) for path, (_, extraction) in zip(args.files, results, strict=True)]

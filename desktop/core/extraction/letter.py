@@ -46,8 +46,8 @@ def _acknowledgements(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for match in _ACKNOWLEDGEMENT.finditer(text, start, end):
         left = max(text.rfind(mark, start, match.start()) for mark in ("。", "\n", "！", "!"))
         left = start if left < start else left + 1
-        right = min((p for p in (text.find(mark, match.end(), end) for mark in ("。", "\n")) if p >= 0),
-                    default=end)
+        right = min((p for p in (text.find(mark, match.end(), end) for mark in ("。", "\n", "：", ":"))
+                     if p >= 0), default=end)
         spans.append((left, right))
     return spans
 

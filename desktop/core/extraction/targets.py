@@ -272,7 +272,7 @@ def _indicator(text: str, clause: _Clause, quantity: Quantity, previous_end: int
             name += "数"
         return name
     if previous_indicator:
-        return previous_indicator + (quantity.unit_normalized or "")
+        return previous_indicator
     return before or clause.text.strip()[:20]
 
 
@@ -316,6 +316,7 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
     for a, b in skip or ():
         for k in range(max(0, a), min(len(blocked), b)):
             blocked[k] = True
+    skipped = list(blocked)  # outside the region or in a skipped span: no qualitative targets either
     _block_spans(folded, blocked, times)
     quantities = [q for q in find_quantities(text, blocked) if not _is_spec(folded, q)]
     results: list[ExtractedTarget] = []
@@ -394,7 +395,7 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
                 if not clause_qs and not elliptical:
                     cumulative_state = None
                 qualitative = _qualitative(text, folded, sentence, ci, clause_times, times, reference_date,
-                                           in_sentence, state_kind, clause_cues)
+                                           in_sentence, state_kind, clause_cues, skipped)
                 if qualitative:
                     produced.append(qualitative)
                 if clause_cues:
@@ -473,7 +474,8 @@ def _implied_unit(folded: str, quantity: Quantity) -> str:
 
 def _qualitative(text: str, folded: str, sentence: _Sentence, ci: int, clause_times: list[TimeExpression],
                  times: list[TimeExpression], reference: dt.date | None, in_sentence: list[Quantity],
-                 state_kind: str | None, clause_cues: list[tuple[int, str]]) -> ExtractedTarget | None:
+                 state_kind: str | None, clause_cues: list[tuple[int, str]],
+                 skipped: list[bool]) -> ExtractedTarget | None:
     clause = sentence.clauses[ci]
     for expression in clause_times:
         if expression.is_future(reference) is not True:
@@ -494,6 +496,8 @@ def _qualitative(text: str, folded: str, sentence: _Sentence, ci: int, clause_ti
                 continue
             candidate = clause
         if any(candidate.start <= q.start < candidate.end for q in in_sentence):
+            return None
+        if skipped[candidate.start] or skipped[max(candidate.start, candidate.end - 1)]:
             return None
         candidate_text = folded[candidate.start:candidate.end]
         if not _OUTCOME_VERBS.search(candidate_text):

@@ -73,7 +73,8 @@ def test_spec_rating_is_not_a_target_but_the_count_is() -> None:
 
 
 def test_stock_markers_and_lists() -> None:
-    found = _targets("截至目前,全县新能源汽车保有量2409台,其中公共充电站17座257台。我县共建设养老机构3家,日间照料中心9所。")
+    found = _targets("截至目前,全县新能源汽车保有量2409台,其中公共充电站17座257台。"
+                     "我县共建设养老机构3家,日间照料中心9所。")
     assert all(t.kind == "baseline" for t in found)
     assert [t.cumulative for t in found] == [True, True, True, True, True]
 
@@ -155,3 +156,11 @@ def test_every_quote_is_found_in_the_original_file(name: str) -> None:
     original = (FIXTURES / name).read_text("utf-8")
     for target in extract_letter(read_document(FIXTURES / name).text).targets:
         assert _span(original, target.quote), target.quote
+
+
+def test_target_after_the_acknowledgement_on_the_same_line_is_kept() -> None:
+    text = ("关于市人大十五届二次会议第8号建议的答复\n\n王强代表：\n\n"
+            "您的建议收悉，现答复如下：今年计划新建停车泊位500个。\n\n某某市城市管理局\n2021 7 30\n")
+    extraction = extract_letter(text)
+    assert extraction.header.date == dt.date(2021, 7, 30)
+    assert [(t.value, t.comparator, t.deadline) for t in extraction.targets] == [(500, "=", dt.date(2021, 12, 31))]
