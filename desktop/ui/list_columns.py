@@ -85,7 +85,7 @@ REPLY_COLUMNS = (
 
 COMMITMENT_CONTEXT = "CommitmentColumns"
 COMMITMENT_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP("CommitmentColumns", "Commitment"), _get("title"), sort="title"),
+    Column(QT_TRANSLATE_NOOP("CommitmentColumns", "Commitment"), _get("title"), sort="title", opens_commitment=True),
     Column(QT_TRANSLATE_NOOP("CommitmentColumns", "Indicator"), _get("indicator"), sort="indicator"),
     Column(QT_TRANSLATE_NOOP("CommitmentColumns", "Target"), _target_value, sort="value"),
     Column(QT_TRANSLATE_NOOP("CommitmentColumns", "State"), _state, _labelled(labels.TARGET_STATES), sort="state",
@@ -96,8 +96,9 @@ COMMITMENT_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("CommitmentColumns", "Kind"), _get("kind"), _labelled(labels.TARGET_KINDS),
            sort="kind"),
     Column(QT_TRANSLATE_NOOP("CommitmentColumns", "Responsible unit"), _get("responsible_unit"),
-           sort="responsible_unit"),
-    Column(QT_TRANSLATE_NOOP("CommitmentColumns", "Reply"), _get("doc_number"), sort="doc_number"),
+           sort="responsible_unit", opens_commitment=True),
+    Column(QT_TRANSLATE_NOOP("CommitmentColumns", "Reply"), _get("doc_number"), sort="doc_number",
+           opens_commitment=True),
 )
 
 EVIDENCE_CONTEXT = "EvidenceColumns"

@@ -49,7 +49,8 @@ FILTERS = {
 
 
 class ListPage(QWidget):
-    """One list of records with its filters. Double-click or Enter opens the record.
+    """One list of records with its filters. Double-click or Enter opens the record (in the commitments list,
+    the commitment's own columns open the commitment, the others its target).
 
     Signals:
         open_requested(str, int): list kind and row key of the record to open.
@@ -304,6 +305,13 @@ class ListPage(QWidget):
 
     @Slot()
     def _on_table_double_clicked(self, index: Any = None) -> None:
-        key = self.selected_key() if index is None or not index.isValid() else self.model.key(index.row())
-        if key is not None:
-            self.open_requested.emit(self.kind, key)
+        if index is None or not index.isValid():
+            return
+        key = self.model.key(index.row())
+        if key is None:
+            return
+        if key > 0 and self.model.opens_commitment(index.column()):
+            values = self.model.row_values(index.row()) or {}
+            if values.get("commitment_id"):
+                key = -int(values["commitment_id"])  # the commitment's own key in this list
+        self.open_requested.emit(self.kind, key)

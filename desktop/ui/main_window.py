@@ -37,7 +37,7 @@ from desktop.ui.list_page import ListPage
 from desktop.ui.messages import user_message
 from desktop.ui.prompts import CANCEL, SAVE, Prompter
 from desktop.ui.record_forms import FORMS, RECORD_TYPES
-from desktop.ui.workers import Pool, ThreadPool, Worker
+from desktop.ui.workers import Pool, ProgressRunner, ThreadPool, Worker
 
 logger = logging.getLogger(__name__)
 
@@ -648,8 +648,38 @@ class MainWindow(QMainWindow):
         return window
 
     @Slot()
-    def export_workbook(self) -> None:
-        self.prompter.show_info(self, self.tr("Exporting the audit workbook is not available in this version yet."))
+    def export_workbook(self) -> ProgressRunner | None:
+        """Write the audit workbook of the whole ledger, judged as of the toolbar's date, in the background."""
+        try:
+            from db.export import export_ledger
+        except ImportError:  # the workbook writer is not part of this build
+            self.prompter.show_info(self, self.tr("Exporting the audit workbook is not available in this version "
+                                                  "yet."))
+            return None
+        as_of = self.as_of()
+        path = self.prompter.save_workbook(self, self.tr("ledger_{date}.xlsx").format(date=as_of.isoformat()))
+        if path is None:
+            return None
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_name(path.name + ".xlsx")
+
+        def export(progress: Any = None, is_cancelled: Any = None) -> Path:
+            conn = connect(self.store.path)
+            try:
+                result = export_ledger(Store(conn, self.store.path), path, as_of=as_of, progress=progress,
+                                       is_cancelled=is_cancelled)
+            finally:
+                conn.close()
+            return result.path
+
+        runner = ProgressRunner(self, self.pool, self.tr("Writing {file}…").format(file=path.name))
+        runner.succeeded.connect(lambda written: self.prompter.show_info(
+            self, self.tr("The audit workbook was written to {path}.").format(path=written)))
+        runner.failed.connect(lambda error: self.prompter.show_error(
+            self, user_message(error) if isinstance(error, LedgerError) else self.tr(
+                "The workbook could not be written; details are in the log.")))
+        runner.start(export)
+        return runner
 
     @Slot()
     def open_ledger(self) -> None:

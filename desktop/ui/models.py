@@ -49,6 +49,7 @@ class Column:
     sort: str | None = None
     align_right: bool = False
     coloured_by_state: bool = False
+    opens_commitment: bool = False  # double-clicking it opens the row's commitment rather than its target
 
 
 def display_value(value: Any) -> str:
@@ -277,6 +278,9 @@ class RecordListModel(QAbstractTableModel):
             return
         self._sort = sort
         self.reload()
+
+    def opens_commitment(self, column: int) -> bool:
+        return 0 <= column < len(self._columns) and self._columns[column].opens_commitment
 
     def column_sort(self, column: int) -> str | None:
         """The sort name of a column (None when it does not sort)."""

@@ -874,6 +874,22 @@ Details are in {log}.</source>
         <translation>本版本暂不能导出审计台账。</translation>
     </message>
     <message>
+        <source>ledger_{date}.xlsx</source>
+        <translation>台账_{date}.xlsx</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>正在写入 {file}…</translation>
+    </message>
+    <message>
+        <source>The audit workbook was written to {path}.</source>
+        <translation>审计台账已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>The workbook could not be written; details are in the log.</source>
+        <translation>无法写入工作簿；详细信息见日志。</translation>
+    </message>
+    <message>
         <source>{title} {version}
 Proposals, reply letters, their promises and the evidence.
 Database: {path}</source>

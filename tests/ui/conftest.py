@@ -51,6 +51,7 @@ class ScriptedPrompter(Prompter):
         self.restore_answer = True
         self.confirm_answer = True
         self.letter_path: Path | None = None
+        self.workbook_path: Path | None = None
         self.asked: list[tuple[str, object]] = []
 
     def ask_unsaved(self, parent: QWidget | None, names: list[str]) -> str:
@@ -74,6 +75,10 @@ class ScriptedPrompter(Prompter):
     def open_letter(self, parent: QWidget | None) -> Path | None:
         self.asked.append(("open_letter", None))
         return self.letter_path
+
+    def save_workbook(self, parent: QWidget | None, suggested: str) -> Path | None:
+        self.asked.append(("save_workbook", suggested))
+        return self.workbook_path
 
 
 @pytest.fixture

@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QTableView, QTabWidget
 
@@ -69,6 +73,14 @@ def test_double_click_opens_the_record(qtbot, make_window, demo_store: Store) ->
     # Opening it again shows the same tab.
     window.open_list_row("commitments", index.data(KEY_ROLE))
     assert tabs.count() == 1
+    # The commitment's own columns open the commitment.
+    title = table.visualRect(page.model.index(row, 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=title)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=title)
+    assert tabs.count() == 2
+    commitment = tabs.currentWidget()
+    assert commitment.kind == "commitment"
+    assert commitment.findChild(QLineEdit, "titleEdit").text() == "累计开通5G基站超1万个"
 
 
 def test_dashboard_bar_click_filters_the_list(qtbot, make_window, demo_store: Store) -> None:
@@ -113,3 +125,25 @@ def test_main_window_in_chinese(make_window, demo_store: Store, chinese) -> None
     model = window.pages["commitments"].model
     column = next(i for i in range(model.columnCount()) if model.headerData(i, Qt.Orientation.Horizontal) == "状态")
     assert "已达成" in {model.index(row, column).data() for row in range(model.rowCount())}
+
+
+HAS_WORKBOOK_WRITER = importlib.util.find_spec("db.export") is not None
+
+
+@pytest.mark.skipif(not HAS_WORKBOOK_WRITER, reason="the audit workbook writer (db.export) is not in this build")
+def test_export_writes_the_workbook_as_of_the_chosen_day(make_window, prompter, demo_store: Store,
+                                                          tmp_path: Path) -> None:
+    window = make_window(demo_store)
+    prompter.workbook_path = tmp_path / "audit"
+    window.export_action.trigger()
+    assert prompter.asked[0] == ("save_workbook", "ledger_2022-03-31.xlsx")
+    assert (tmp_path / "audit.xlsx").stat().st_size > 0
+    assert prompter.asked[-1] == ("info", f"The audit workbook was written to {tmp_path / 'audit.xlsx'}.")
+
+
+@pytest.mark.skipif(HAS_WORKBOOK_WRITER, reason="the audit workbook writer is in this build")
+def test_export_says_it_is_not_available_without_the_workbook_writer(make_window, prompter,
+                                                                     demo_store: Store) -> None:
+    window = make_window(demo_store)
+    window.export_action.trigger()
+    assert prompter.asked == [("info", "Exporting the audit workbook is not available in this version yet.")]
