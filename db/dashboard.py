@@ -36,24 +36,23 @@ class Deadline:
 
 def counts_by_unit(store: Store) -> list[GroupCount]:
     """Commitments and targets (commitment kind, baselines left out) per responsible unit, largest first."""
-    rows = store.conn.execute(
-        "SELECT c.responsible_unit, count(DISTINCT c.id),"
-        " count(t.id) FILTER (WHERE t.kind = 'commitment')"
-        " FROM commitments c LEFT JOIN targets t ON t.commitment_id = c.id"
-        " GROUP BY c.responsible_unit ORDER BY 2 DESC, 1")
-    return [GroupCount(row[0], row[1], row[2]) for row in rows]
+    commitments = dict(store.conn.execute(
+        "SELECT responsible_unit, count(*) FROM commitments GROUP BY responsible_unit").fetchall())
+    targets = dict(store.conn.execute(
+        "SELECT c.responsible_unit, count(*) FROM targets t JOIN commitments c ON c.id = t.commitment_id"
+        " WHERE t.kind = 'commitment' GROUP BY c.responsible_unit").fetchall())
+    units = sorted(set(commitments) | set(targets),
+                   key=lambda unit: (-commitments.get(unit, 0), unit is None, unit or ""))
+    return [GroupCount(unit, commitments.get(unit, 0), targets.get(unit, 0)) for unit in units]
 
 
 def counts_by_year(store: Store) -> list[GroupCount]:
     """Commitments by the year of their deadline and targets by theirs (their commitment's when unset)."""
-    commitments = Counter(
-        int(row[0]) if row[0] else None
-        for row in store.conn.execute("SELECT substr(deadline, 1, 4) FROM commitments"))
-    targets = Counter(
-        int(row[0]) if row[0] else None
-        for row in store.conn.execute(
-            "SELECT substr(coalesce(t.deadline, c.deadline), 1, 4) FROM targets t"
-            " JOIN commitments c ON c.id = t.commitment_id WHERE t.kind = 'commitment'"))
+    commitments = {int(row[0]) if row[0] else None: row[1] for row in store.conn.execute(
+        "SELECT substr(deadline, 1, 4), count(*) FROM commitments GROUP BY 1")}
+    targets = {int(row[0]) if row[0] else None: row[1] for row in store.conn.execute(
+        "SELECT substr(coalesce(t.deadline, c.deadline), 1, 4), count(*) FROM targets t"
+        " JOIN commitments c ON c.id = t.commitment_id WHERE t.kind = 'commitment' GROUP BY 1")}
     years = sorted(set(commitments) | set(targets), key=lambda year: (year is None, year or 0))
     return [GroupCount(year, commitments.get(year, 0), targets.get(year, 0)) for year in years]
 

@@ -303,9 +303,13 @@ def filter_choices(store: Store, kind: str) -> FilterChoices:
     years: list[int] = []
     sessions: list[str] = []
     conn = store.conn
-    if kind == "commitments":
+    if kind in ("commitments", "evidence"):
+        # Evidence is filtered by its commitment's unit; the commitments' units (an index) are the menu.
         units = [r[0] for r in conn.execute("SELECT DISTINCT responsible_unit FROM commitments"
                                             " WHERE responsible_unit IS NOT NULL ORDER BY 1")]
+    if kind == "evidence":
+        years = [int(r[0]) for r in conn.execute("SELECT DISTINCT substr(as_of_date, 1, 4) FROM evidence ORDER BY 1")]
+    elif kind == "commitments":
         found = {r[0] for r in conn.execute("SELECT DISTINCT substr(deadline, 1, 4) FROM targets"
                                             " WHERE deadline IS NOT NULL")}
         found |= {r[0] for r in conn.execute("SELECT DISTINCT substr(deadline, 1, 4) FROM commitments"

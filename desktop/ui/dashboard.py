@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
@@ -26,11 +27,13 @@ from PySide6.QtWidgets import (
 
 from db import Store
 from db import dashboard as db_dashboard
+from db.connection import connect
 from db.status import LedgerStatus
 from desktop.core.status import SEVERITY
 from desktop.ui import labels
 from desktop.ui.labels import QT_TRANSLATE_NOOP
 from desktop.ui.models import Column, RecordTableModel
+from desktop.ui.workers import Pool, SyncPool, Worker
 
 COMMITMENT_COLOUR = QColor("#2f6f9f")
 TARGET_COLOUR = QColor("#8fbfdf")
@@ -168,6 +171,26 @@ class BarChart(QWidget):
             self.bar_clicked.emit(self._bars[index].key)
 
 
+@dataclass(frozen=True)
+class Figures:
+    """What the dashboard shows besides the states, read in one go on a pool thread."""
+
+    by_unit: list[db_dashboard.GroupCount]
+    by_year: list[db_dashboard.GroupCount]
+    upcoming: list[db_dashboard.Deadline]
+
+
+def read_figures(path: Path, as_of: dt.date) -> Figures:
+    """Counts and deadlines of the ledger, with a connection of its own (runs on a pool thread)."""
+    conn = connect(path)
+    try:
+        store = Store(conn, path)
+        return Figures(db_dashboard.counts_by_unit(store), db_dashboard.counts_by_year(store),
+                       db_dashboard.upcoming_deadlines(store, as_of))
+    finally:
+        conn.close()
+
+
 def _deadline_columns() -> tuple[Column, ...]:
     return (
         Column(QT_TRANSLATE_NOOP("DeadlineColumns", "Deadline"), lambda d: d.deadline),
@@ -188,13 +211,15 @@ class DashboardPage(QWidget):
     filter_requested = Signal(str, object)
     open_requested = Signal(str, int)
 
-    def __init__(self, store: Store, *, today: Callable[[], dt.date] = dt.date.today,
+    def __init__(self, store: Store, *, pool: Pool | None = None, today: Callable[[], dt.date] = dt.date.today,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dashboardPage")
         self._store = store
+        self._pool = pool or SyncPool()
         self._today = today
         self._status: LedgerStatus | None = None
+        self._generation = 0
 
         self.heading = QLabel(self)
         self.heading.setObjectName("dashboardHeading")
@@ -249,19 +274,31 @@ class DashboardPage(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        """Read the counts and deadlines again (after edits)."""
-        unknown = QCoreApplication.translate("DashboardPage", "(none)")
-        self.unit_chart.set_bars([Bar(g.key, g.key or unknown, g.commitments, g.targets)
-                                  for g in db_dashboard.counts_by_unit(self._store)])
-        self.year_chart.set_bars([Bar(g.key, str(g.key) if g.key else unknown, g.commitments, g.targets)
-                                  for g in db_dashboard.counts_by_year(self._store)])
-        self.deadline_model.set_records(db_dashboard.upcoming_deadlines(self._store, self.as_of()))
-        self.deadline_table.resizeColumnsToContents()
+        """Read the counts and deadlines again (after edits), in the background."""
+        self._generation += 1
+        generation = self._generation
+        worker = Worker(read_figures, self._store.path, self.as_of())
+        worker.signals.succeeded.connect(lambda figures: self._show_figures(generation, figures))
+        self._pool.start(worker)
         self._show_states()
 
+    def _show_figures(self, generation: int, figures: Figures) -> None:
+        if generation != self._generation:
+            return
+        unknown = QCoreApplication.translate("DashboardPage", "(none)")
+        self.unit_chart.set_bars([Bar(g.key, g.key or unknown, g.commitments, g.targets) for g in figures.by_unit])
+        self.year_chart.set_bars([Bar(g.key, str(g.key) if g.key else unknown, g.commitments, g.targets)
+                                  for g in figures.by_year])
+        self.deadline_model.set_records(figures.upcoming)
+        self.deadline_table.resizeColumnsToContents()
+
     def set_status(self, status: LedgerStatus | None) -> None:
+        as_of_changed = (status.as_of if status else None) != (self._status.as_of if self._status else None)
         self._status = status
-        self.refresh()
+        if as_of_changed:
+            self.refresh()  # the upcoming deadlines start at the new day
+        else:
+            self._show_states()
 
     def _show_states(self) -> None:
         status = self._status

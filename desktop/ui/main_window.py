@@ -29,7 +29,7 @@ from db.connection import connect
 from db.status import LedgerStatus, judge_ledger
 from desktop import APP_TITLE, paths
 from desktop.core.errors import LedgerError
-from desktop.core.records import Record
+from desktop.core.records import Commitment, Evidence, Feedback, Proposal, Record, Reply, Target
 from desktop.ui.dashboard import DashboardPage
 from desktop.ui.editing import DraftStore, SaveRecordCommand
 from desktop.ui.forms import RecordForm
@@ -50,11 +50,13 @@ DRAFT_DELAY_MS = 800
 REFRESH_DELAY_MS = 150
 
 
-def _judge(path: Path, as_of: dt.date, progress: Any = None, is_cancelled: Any = None) -> LedgerStatus:
-    """Judge the whole ledger on a pool thread, with a connection of its own."""
+def _judge(path: Path, as_of: dt.date, commitment_ids: list[int] | None = None, progress: Any = None,
+           is_cancelled: Any = None) -> LedgerStatus:
+    """Judge the ledger (or some commitments) on a pool thread, with a connection of its own."""
     conn = connect(path)
     try:
-        return judge_ledger(Store(conn, path), as_of, progress=progress, is_cancelled=is_cancelled)
+        return judge_ledger(Store(conn, path), as_of, commitment_ids=commitment_ids, progress=progress,
+                            is_cancelled=is_cancelled)
     finally:
         conn.close()
 
@@ -98,6 +100,7 @@ class MainWindow(QMainWindow):
         self._draft_ids: dict[RecordForm, str] = {}
         self.status: LedgerStatus | None = None
         self._judge_generation = 0
+        self._touched: set[int] | None = set()  # commitments to judge again at the next refresh; None: all
         self.review_windows: list[QWidget] = []
 
         self.setObjectName("mainWindow")
@@ -120,7 +123,7 @@ class MainWindow(QMainWindow):
                   "reminders": self.tr("Reminders"), "dashboard": self.tr("Dashboard")}
         for kind in PAGES:
             if kind == "dashboard":
-                self.dashboard = DashboardPage(store, today=self.as_of, parent=self)
+                self.dashboard = DashboardPage(store, pool=self.pool, today=self.as_of, parent=self)
                 self.dashboard.filter_requested.connect(self._on_dashboard_filter_requested)
                 self.dashboard.open_requested.connect(self._on_list_open_requested)
                 widget: QWidget = self.dashboard
@@ -227,7 +230,7 @@ class MainWindow(QMainWindow):
         self.find_action = self._action("findAction", self.tr("&Find"), self.focus_search,
                                         QKeySequence.StandardKey.Find)
         self.delete_action = self._action("deleteAction", self.tr("&Delete selected record…"), self.delete_selected)
-        self.reload_action = self._action("reloadAction", self.tr("&Reload"), self.refresh,
+        self.reload_action = self._action("reloadAction", self.tr("&Reload"), self.reload_everything,
                                           QKeySequence.StandardKey.Refresh, pixmap.SP_BrowserReload)
         self.about_action = self._action("aboutAction", self.tr("&About Reply Ledger"), self.show_about)
 
@@ -330,19 +333,30 @@ class MainWindow(QMainWindow):
         self.judge()
 
     # ----------------------------------------------------------------- status (judgements)
-    def judge(self) -> None:
-        """Judge every target as of the chosen date, in the background; lists and dashboard follow."""
+    def judge(self, commitment_ids: set[int] | None = None) -> None:
+        """Judge the targets as of the chosen date, in the background; lists and dashboard follow.
+
+        With ``commitment_ids``, only those commitments and their targets are judged again (after an edit) and
+        merged into the states shown; otherwise the whole ledger is judged.
+        """
+        partial = commitment_ids is not None and self.status is not None and self.status.as_of == self.as_of()
+        if commitment_ids is not None and not commitment_ids and partial:
+            return
         self._judge_generation += 1
         generation = self._judge_generation
         self.judge_label.setText(self.tr("Judging targets…"))
-        worker = Worker(_judge, self.store.path, self.as_of(), reports_progress=True)
-        worker.signals.succeeded.connect(lambda status: self._on_judged(generation, status))
+        ids = sorted(commitment_ids or ()) if partial else None
+        worker = Worker(_judge, self.store.path, self.as_of(), ids, reports_progress=True)
+        worker.signals.succeeded.connect(lambda status: self._on_judged(generation, status, partial))
         worker.signals.failed.connect(lambda error: self._on_judge_failed(generation, error))
         self.pool.start(worker)
 
-    def _on_judged(self, generation: int, status: LedgerStatus) -> None:
+    def _on_judged(self, generation: int, status: LedgerStatus, partial: bool = False) -> None:
         if generation != self._judge_generation:
             return
+        if partial and self.status is not None:
+            status = LedgerStatus(status.as_of, {**self.status.targets, **status.targets},
+                                  {**self.status.commitments, **status.commitments})
         self.status = status
         self.judge_label.setText(self.tr("States as of {date}").format(date=status.as_of.isoformat()))
         self.pages["commitments"].set_states(list_states(status))
@@ -366,17 +380,49 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def refresh(self) -> None:
-        """Read everything shown again (after saves, undo, imports)."""
+        """Read everything shown again (after saves, undo, imports) and judge what the changes touched."""
         self._refresh_timer.stop()
+        touched, self._touched = self._touched, set()
         for page in self.pages.values():
             page.refresh()
         self.dashboard.refresh()
         self._update_counts()
-        self.judge()
+        self.judge(touched)
 
-    def _records_changed(self) -> None:
+    @Slot()
+    def reload_everything(self) -> None:
+        """Read every list again and judge the whole ledger (F5)."""
+        self._touched = None
+        self.refresh()
+
+    def _records_changed(self, *records: Record) -> None:
+        """Something was written: refresh soon. Edits of known records re-judge only their commitments."""
+        touched = self._commitments_touched(records) if records else None
+        if touched is None or self._touched is None:
+            self._touched = None
+        else:
+            self._touched |= touched
         self.records_changed.emit()
         self._refresh_timer.start()
+
+    def _commitments_touched(self, records: tuple[Record, ...]) -> set[int] | None:
+        """The commitments whose states the written records can change; None when that is not known."""
+        ids: set[int] = set()
+        for record in records:
+            if isinstance(record, Commitment) and record.id is not None:
+                ids.add(record.id)
+            elif isinstance(record, Target):
+                ids.add(record.commitment_id)
+            elif isinstance(record, Evidence):
+                target = self.store.get(Target, record.target_id)
+                if target is None:
+                    return None
+                ids.add(target.commitment_id)
+            elif isinstance(record, Reply) and record.id is not None:
+                ids.update(c.id for c in self.store.commitments_of(record.id) if c.id is not None)
+            elif not isinstance(record, Proposal | Feedback):
+                return None
+        return ids
 
     # ----------------------------------------------------------------- forms
     def forms(self) -> list[RecordForm]:
@@ -474,7 +520,7 @@ class MainWindow(QMainWindow):
             command = SaveRecordCommand(self.store, before, stored, self._record_label(stored) or label,
                                         self._on_record_written, self._on_undo_failed)
             self.undo_stack.push(command)
-        self._records_changed()
+        self._records_changed(*(record for record in (before, stored) if record is not None))
         return stored
 
     @staticmethod
@@ -491,7 +537,7 @@ class MainWindow(QMainWindow):
             same = isinstance(record, form.record_type) and form.record_id == getattr(record, "id", None)
             if same and not form.is_dirty():
                 form.load(record)
-        self._records_changed()
+        self._records_changed(record)
 
     def _on_undo_failed(self, error: LedgerError) -> None:
         self.prompter.show_error(self, user_message(error))
@@ -771,4 +817,7 @@ class MainWindow(QMainWindow):
         self._refresh_timer.stop()
         self._draft_timer.stop()
         self.save_layout()
+        # Background reads and judgements are not needed any more; let them stop before the store closes.
+        self.pool.cancel_all()
+        self.pool.wait(10_000)
         event.accept()

@@ -58,7 +58,13 @@ class Worker(QRunnable):
         return self._cancel.is_set()
 
     def _progress(self, done: int, total: int) -> None:
-        self.signals.progress.emit(int(done), int(total))
+        self._emit(self.signals.progress, int(done), int(total))
+
+    def _emit(self, signal: Any, *args: Any) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the window that wanted the result is gone (the app is closing)
+            self._cancel.set()
 
     def run(self) -> None:
         kwargs = dict(self._kwargs)
@@ -73,14 +79,18 @@ class Worker(QRunnable):
                 logger.info("background work stopped: %s", error)  # expected: the user is told
             else:
                 logger.exception("background work failed")
-            self.signals.failed.emit(error)
+            self._emit(self.signals.failed, error)
         else:
-            self.signals.succeeded.emit(result)
-        self.signals.finished.emit()
+            self._emit(self.signals.succeeded, result)
+        self._emit(self.signals.finished)
 
 
 class Pool(Protocol):
     def start(self, worker: Worker) -> None: ...
+
+    def cancel_all(self) -> None: ...
+
+    def wait(self, msecs: int = -1) -> bool: ...
 
 
 class ThreadPool:
@@ -99,6 +109,11 @@ class ThreadPool:
     def wait(self, msecs: int = -1) -> bool:
         return self._pool.waitForDone(msecs)
 
+    def cancel_all(self) -> None:
+        """Ask every running worker to stop (they raise Cancelled at their next check)."""
+        for worker in list(self._running):
+            worker.cancel()
+
 
 class SyncPool:
     """Runs each worker immediately on the calling thread: deterministic tests, no sleeping."""
@@ -109,6 +124,12 @@ class SyncPool:
     def start(self, worker: Worker) -> None:
         self.started.append(worker)
         worker.run()
+
+    def cancel_all(self) -> None:
+        """Nothing runs between calls."""
+
+    def wait(self, msecs: int = -1) -> bool:
+        return True
 
 
 class ProgressRunner(QObject):

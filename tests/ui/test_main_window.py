@@ -39,6 +39,23 @@ def test_main_window_shows_judged_states_as_of_the_chosen_day(make_window, demo_
     assert window.findChild(QLabel, "judgeLabel").text() == "States as of 2022-03-31"
 
 
+def test_an_edit_judges_its_commitment_again(make_window, demo_store: Store) -> None:
+    window = make_window(demo_store)
+    model = window.pages["commitments"].model
+    state = next(i for i in range(model.columnCount()) if model.headerData(i, Qt.Orientation.Horizontal) == "State")
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "累计开通5G基站超1万个")
+    key = model.key(row)
+    form = window.open_record("target", key)
+    value = form.findChild(QLineEdit, "valueEdit")
+    value.setText("2万个")  # 11 080 stations counted by 2022-03-03 no longer reach the target
+    window.save_action.trigger()
+    window.refresh()  # what the refresh timer does a moment after a save
+    worker = window.pool.started[-1]
+    assert worker._args[2] == [form.record.commitment_id]  # only that commitment was judged again
+    assert model.index(model.row_of(key), state).data() == "Missed"
+    assert window.status.targets[key].state == "missed" and len(window.status.targets) == 13
+
+
 def test_search_box_finds_the_demo_commitment_for_jizhan(qtbot, make_window, demo_store: Store) -> None:
     window = make_window(demo_store)
     window.find_action.trigger()
