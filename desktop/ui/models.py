@@ -58,7 +58,9 @@ def display_value(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, float):
-        return f"{value:,.10g}" if not value.is_integer() else f"{int(value):,}"
+        if value.is_integer():
+            return f"{int(value):,}"
+        return f"{value:,.4f}".rstrip("0").rstrip(".")  # a measured figure: four decimals are plenty
     return str(value)
 
 

@@ -165,3 +165,12 @@ def test_closing_an_unsaved_review_asks(qtbot, make_window, prompter, store: Sto
     prompter.unsaved_answer = DISCARD
     assert window.close()
     assert store.count(Reply) == 0
+
+
+def test_suggestion_model_passes_the_model_tester(qtbot, qtmodeltester, make_window, store: Store,
+                                                  tmp_path: Path) -> None:
+    window = make_window(store)
+    review = _open(qtbot, window, write_small_letter(tmp_path))
+    qtmodeltester.check(review.model)
+    _click(qtbot, review, "acceptButton")
+    qtmodeltester.check(review.model)
