@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from db.evidence_suggestions import accept_evidence_suggestion, suggest_evidence
 from db.store import Store
 from desktop.core.docnumber import parse_doc_number
 from desktop.core.errors import Cancelled, ValidationError
@@ -76,7 +77,7 @@ def import_document(store: Store, document: Document, extraction: LetterExtracti
         return ImportOutcome(document.path, "duplicate", f"{document.path}: already imported as source document "
                              f"#{existing.id} (same SHA-256); nothing changed.", source_document_id=existing.id)
     if not extraction.is_letter:
-        return import_other_document(store, document)
+        return import_other_document(store, document, accept=accept)
     return import_letter(store, document, extraction, accept=accept)
 
 
@@ -95,12 +96,24 @@ def guess_source_kind(document: Document) -> str:
     return "other"
 
 
-def import_other_document(store: Store, document: Document) -> ImportOutcome:
-    """Store a document that is not a reply letter (news report, bulletin, plan) with its text and bytes."""
+def import_other_document(store: Store, document: Document, *, accept: bool = False) -> ImportOutcome:
+    """Store a document that is not a reply letter (news report, bulletin, plan) with its text and bytes, and
+    suggest the figures it states as evidence for the open targets they match (accepted at once with ``accept``).
+    """
     kind = guess_source_kind(document)
-    source = store.save(_source_document(document, kind))
+    with store.transaction():
+        source = store.save(_source_document(document, kind))
+        suggestions = suggest_evidence(store, source.id)
+        if accept:
+            for suggestion in suggestions:
+                accept_evidence_suggestion(store, suggestion.id)
+    if accept:
+        what = f"{len(suggestions)} evidence record(s) added from its figures"
+    else:
+        what = f"{len(suggestions)} evidence suggestion(s) to review"
     return ImportOutcome(document.path, "not_letter", f"{document.path}: no reply letter found; stored as a "
-                         f"{kind} document (source document #{source.id}).", source_document_id=source.id)
+                         f"{kind} document (source document #{source.id}); {what}.", source_document_id=source.id,
+                         suggestions=len(suggestions))
 
 
 def _source_document(document: Document, kind: str, title: str | None = None, publisher: str | None = None,

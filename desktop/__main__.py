@@ -64,6 +64,12 @@ def main(argv: list[str] | None = None) -> int:
     except LedgerError as error:
         print(f"error: {error.message}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # The reader of our output went away (`reply-ledger status | head`): not an error of ours.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("Interrupted; nothing was half-written.", file=sys.stderr)
         return 130

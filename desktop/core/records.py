@@ -23,6 +23,10 @@ FEEDBACK_ASPECTS = {"reply": "答复", "delivery": "落实"}
 TARGET_KINDS = {"commitment": "承诺", "baseline": "基数"}
 TARGET_STATES = {"met": "已达成", "on_track": "进展正常", "at_risk": "有风险", "missed": "未达成",
                  "overdue": "逾期无佐证", "no_data": "无数据"}
+# A proposal's handling state, computed as of a date (desktop.core.handling), not stored.
+HANDLING_STATES = {"pending": "待答复", "reply_overdue": "超期未答复", "returned": "已退回", "withdrawn": "已撤回",
+                   "awaiting_feedback": "已答复待反馈", "reanswer_due": "不满意待再答复", "delivering": "落实中",
+                   "delivery_lagging": "落实滞后", "delivered": "已落实", "closed": "已办结"}
 SOURCE_KINDS = {"letter": "答复函", "news": "新闻报道", "bulletin": "统计公报", "plan": "规划文件",
                 "report": "工作报告", "other": "其他"}
 REMINDER_KINDS = {"reply_due": "答复期限", "commitment_due": "承诺期限", "target_due": "指标期限",

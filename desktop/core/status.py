@@ -23,7 +23,8 @@ The rules, in the order they are applied to a target:
    evidence of being achieved.
 
 A commitment takes its hand-set state when it has one (qualitative promises are judged by hand); otherwise its
-worst target decides (missed, overdue, at_risk, no_data, on_track, met, from worst to best).
+worst target decides (missed, overdue, at_risk, no_data, on_track, met, from worst to best). A commitment that
+holds only baselines (the figures a letter states as the current situation) is not a promise and is not judged.
 """
 
 from __future__ import annotations
@@ -295,6 +296,8 @@ def judge_commitment(commitment: Commitment, judged_targets: Sequence[tuple[Targ
         note = f"：{commitment.notes}" if commitment.notes else ""
         return Judgement(commitment.manual_state, f"人工判定为{STATE_LABELS[commitment.manual_state]}{note}", as_of)
     promises = [(target, judgement) for target, judgement in judged_targets if target.kind != "baseline"]
+    if judged_targets and not promises:
+        return Judgement("no_data", "仅含基数，不作评价", as_of)
     if not promises:
         if commitment.deadline and as_of > commitment.deadline:
             return Judgement("overdue", f"期限{commitment.deadline.isoformat()}已过，无量化指标且未人工判定", as_of)

@@ -15,6 +15,27 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>AuditView</name>
+    <message>
+        <source>&amp;Check</source>
+        <translation>检查(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Replies classed as solved whose promises were missed, replies classed otherwise whose promises were all met but never answered again, 不满意 ratings not answered again in time, and promises with no target and no evidence.</source>
+        <translation>列为已解决但承诺未兑现的答复、其他类别中承诺已全部兑现却未再答复的答复、未按期再答复的不满意评价，以及既无指标又无佐证的承诺。</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n条发现</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BarChart</name>
     <message>
         <source>Commitments</source>
@@ -48,16 +69,16 @@ Details are in {log}.</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>类型</translation>
+        <source>State</source>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Latest evidence</source>
         <translation>最新佐证</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>状态</translation>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Responsible unit</source>
@@ -286,6 +307,60 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>EvidenceSuggestionColumns</name>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceSuggestionsPanel</name>
+    <message>
+        <source>Show accepted and rejected suggestions too</source>
+        <translation>同时显示已采纳和已驳回的建议</translation>
+    </message>
+    <message>
+        <source>&amp;Accept as evidence</source>
+        <translation>采纳为佐证(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>驳回(&amp;R)</translation>
+    </message>
+    <message>
+        <source>(target deleted)</source>
+        <translation>（指标已删除）</translation>
+    </message>
+    <message>
+        <source>“{sentence}” — {reasons}</source>
+        <translation>“{sentence}”——{reasons}</translation>
+    </message>
+</context>
+<context>
     <name>FeedbackForm</name>
     <message>
         <source>Reply</source>
@@ -306,6 +381,212 @@ Details are in {log}.</source>
     <message>
         <source>Comments</source>
         <translation>意见</translation>
+    </message>
+</context>
+<context>
+    <name>FindingColumns</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>建议提案</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpLabels</name>
+    <message>
+        <source>Reply deadline</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Commitment deadline</source>
+        <translation>承诺期限</translation>
+    </message>
+    <message>
+        <source>Target deadline</source>
+        <translation>指标期限</translation>
+    </message>
+    <message>
+        <source>No recent evidence</source>
+        <translation>佐证久未更新</translation>
+    </message>
+    <message>
+        <source>No rating yet</source>
+        <translation>未反馈</translation>
+    </message>
+    <message>
+        <source>Answer again after 不满意</source>
+        <translation>不满意再答复</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>已推迟</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>已达成</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>进展正常</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>有风险</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>未达成</translation>
+    </message>
+    <message>
+        <source>Overdue, no evidence</source>
+        <translation>逾期无佐证</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>Awaiting reply</source>
+        <translation>待答复</translation>
+    </message>
+    <message>
+        <source>Reply overdue</source>
+        <translation>超期未答复</translation>
+    </message>
+    <message>
+        <source>Returned as misrouted</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Replied, awaiting rating</source>
+        <translation>已答复待反馈</translation>
+    </message>
+    <message>
+        <source>Unsatisfied, to answer again</source>
+        <translation>不满意待再答复</translation>
+    </message>
+    <message>
+        <source>Delivering</source>
+        <translation>落实中</translation>
+    </message>
+    <message>
+        <source>Delivery lagging</source>
+        <translation>落实滞后</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已落实</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Classed solved, promise not kept</source>
+        <translation>已解决类答复的承诺未兑现</translation>
+    </message>
+    <message>
+        <source>Promises kept, never answered again</source>
+        <translation>承诺已兑现但未再答复</translation>
+    </message>
+    <message>
+        <source>不满意 not answered again in time</source>
+        <translation>不满意未按期再答复</translation>
+    </message>
+    <message>
+        <source>Promise with no target and no evidence</source>
+        <translation>承诺无指标无佐证</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>交办</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>Found misrouted</source>
+        <translation>误交办</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Meeting or call</source>
+        <translation>沟通</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Answered again</source>
+        <translation>再答复</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>公开</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Promise made</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证</translation>
+    </message>
+    <message>
+        <source>Promise deadline</source>
+        <translation>承诺到期</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已采纳</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
     </message>
 </context>
 <context>
@@ -1269,12 +1550,32 @@ Open them again?</source>
 <context>
     <name>ReminderColumns</name>
     <message>
+        <source>%n day(s) overdue</source>
+        <translation>逾期%n天</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <source>in %n day(s)</source>
+        <translation>还有%n天</translation>
+    </message>
+    <message>
+        <source>Snoozed until {date}</source>
+        <translation>推迟至{date}</translation>
+    </message>
+    <message>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
+        <source>When</source>
+        <translation>距到期</translation>
+    </message>
+    <message>
         <source>Kind</source>
-        <translation>类型</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Reminder</source>
@@ -1291,6 +1592,48 @@ Open them again?</source>
     <message>
         <source>Days ahead</source>
         <translation>提前天数</translation>
+    </message>
+    <message>
+        <source>How it was computed</source>
+        <translation>计算依据</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderNotifier</name>
+    <message>
+        <source>Reply Ledger</source>
+        <translation>答复承诺台账</translation>
+    </message>
+    <message>
+        <source>and %n more</source>
+        <translation>另有%n项</translation>
+    </message>
+    <message>
+        <source>Reply Ledger reminders</source>
+        <translation>答复承诺台账提醒</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersPanel</name>
+    <message>
+        <source>Show all open reminders, not only the due ones</source>
+        <translation>显示全部未完成的提醒，而不只是到期的</translation>
+    </message>
+    <message>
+        <source>&amp;Snooze until</source>
+        <translation>推迟至(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>完成(&amp;D)</translation>
+    </message>
+    <message>
+        <source>{overdue} overdue, {due} due soon (as of {date})</source>
+        <translation>逾期{overdue}项，即将到期{due}项（截至{date}）</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒</translation>
     </message>
 </context>
 <context>
@@ -1561,6 +1904,36 @@ Open them again?</source>
     <message>
         <source>Quote</source>
         <translation>原文摘录</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineColumns</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>经过</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>No proposal recorded yet.</source>
+        <translation>尚未录入建议提案。</translation>
+    </message>
+    <message>
+        <source>{state} as of {date}: {reason}</source>
+        <translation>{state}（截至{date}）：{reason}</translation>
     </message>
 </context>
 </TS>

@@ -128,6 +128,13 @@ def test_commitment_manual_state_and_qualitative() -> None:
     assert (manual.state, manual.reason) == ("met", "人工判定为已达成：已验收")
 
 
+def test_commitment_holding_only_baselines_is_not_judged() -> None:
+    holder = Commitment(reply_id=1, title="现状基数", deadline=DEADLINE)
+    baseline = target(kind="baseline", deadline=None)
+    judged = judge_commitment(holder, [(baseline, judge_target(baseline, [], D(2022, 1, 1)))], D(2022, 1, 1))
+    assert (judged.state, judged.reason) == ("no_data", "仅含基数，不作评价")
+
+
 def test_format_amount() -> None:
     assert format_amount(11080, "个") == "11080个"
     assert format_amount(1_500_000_000, "元") == "15亿元"

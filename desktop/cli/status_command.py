@@ -1,0 +1,56 @@
+"""`reply-ledger status --db FILE [--as-of DATE]`: every proposal, commitment and target with its state and why."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from db.followup import deadline_rules, load_proposal_files
+from desktop.cli.common import open_store
+from desktop.core.handling import judge_handling, summarize_states
+from desktop.core.records import HANDLING_STATES, TARGET_STATES
+from desktop.core.validation import parse_date
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "status", parents=[common], help="print the state of every proposal, commitment and target",
+        description="Print one line per proposal (handling state), commitment and target (已达成, 进展正常, 有风险, "
+        "未达成, 逾期无佐证, 无数据) with the reason, then a summary. Fields are separated by tabs.")
+    parser.add_argument("--as-of", metavar="DATE", help="judge with what was known on this date (default: today)")
+    parser.set_defaults(handler=run)
+
+
+def as_of_date(args: argparse.Namespace) -> dt.date:
+    """The --as-of option as a date (today when it is not given); a bad date is a clear error."""
+    value = getattr(args, "as_of", None)
+    return parse_date(value, "--as-of") if value else dt.date.today()
+
+
+def run(args: argparse.Namespace) -> int:
+    as_of = as_of_date(args)
+    with open_store(args, create=False) as store:
+        rules = deadline_rules(store)
+        files = load_proposal_files(store, as_of)
+    print(f"截至{as_of.isoformat()}")
+    handling_states: list[str] = []
+    commitment_states: list[str] = []
+    target_states: list[str] = []
+    for file in files:
+        handling = judge_handling(file, as_of, rules)
+        handling_states.append(handling.state)
+        print(f"建议\t{file.label}\t{handling.label}\t{handling.reason}")
+        for commitment in file.promises():
+            judgement = file.commitment_states[commitment.id]
+            commitment_states.append(judgement.state)
+            print(f"承诺 {commitment.id}\t{commitment.title}\t{judgement.label}\t{judgement.reason}")
+            for target in file.targets_of(commitment.id):
+                if target.kind == "baseline":
+                    continue
+                judged = file.target_states[target.id]
+                target_states.append(judged.state)
+                print(f"指标 {target.id}\t{target.indicator}\t{judged.label}\t{judged.reason}")
+    print(f"汇总：建议{len(handling_states)}件（{summarize_states(handling_states, HANDLING_STATES, '件') or '无'}）；"
+          f"承诺{len(commitment_states)}项（{summarize_states(commitment_states, TARGET_STATES) or '无'}）；"
+          f"指标{len(target_states)}项（{summarize_states(target_states, TARGET_STATES) or '无'}）")
+    return 0

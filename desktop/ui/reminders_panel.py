@@ -1,0 +1,364 @@
+"""The reminders panel (snooze until a date, done), the tray notifier, and the start-up hook.
+
+The decision "what became due since the last check" is :func:`desktop.core.reminders.became_due`; the notifier
+only asks it on a timer and shows the answer in the system tray where the platform has one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QSystemTrayIcon,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db import Store
+from db.reminders import complete_reminder, list_reminders, snooze_reminder, sync_reminders
+from desktop.core.errors import LedgerError
+from desktop.core.records import Reminder
+from desktop.core.reminders import became_due, due_items
+from desktop.ui.followup_labels import QT_TRANSLATE_NOOP, REMINDER_KINDS, REMINDER_STATES, label
+from desktop.ui.messages import user_message
+from desktop.ui.models import Column, RecordTableModel
+
+logger = logging.getLogger(__name__)
+
+Today = Callable[[], dt.date]
+
+
+def _when(days: int) -> str:
+    if days < 0:
+        return QCoreApplication.translate("ReminderColumns", "%n day(s) overdue", None, -days)
+    if days == 0:
+        return QCoreApplication.translate("ReminderColumns", "Due today")
+    return QCoreApplication.translate("ReminderColumns", "in %n day(s)", None, days)
+
+
+def _state(reminder: Reminder) -> str:
+    if reminder.state == "snoozed" and reminder.snoozed_until:
+        return QCoreApplication.translate("ReminderColumns", "Snoozed until {date}").format(
+            date=reminder.snoozed_until.isoformat())
+    return label(REMINDER_STATES, reminder.state)
+
+
+@dataclass(frozen=True)
+class ReminderRow:
+    """A reminder as the panel shows it: with the days left until its due date."""
+
+    reminder: Reminder
+    days: int
+
+
+REMINDER_COLUMNS = (
+    Column(QT_TRANSLATE_NOOP("ReminderColumns", "Due"), lambda row: row.reminder.due_date),
+    Column(QT_TRANSLATE_NOOP("ReminderColumns", "When"), lambda row: row.days, _when),
+    Column(QT_TRANSLATE_NOOP("ReminderColumns", "Kind"), lambda row: row.reminder.kind,
+           lambda kind: label(REMINDER_KINDS, kind)),
+    Column(QT_TRANSLATE_NOOP("ReminderColumns", "Reminder"), lambda row: row.reminder.title),
+    Column(QT_TRANSLATE_NOOP("ReminderColumns", "State"), lambda row: row.reminder, _state),
+    Column(QT_TRANSLATE_NOOP("ReminderColumns", "How it was computed"), lambda row: row.reminder.note),
+)
+
+
+class RemindersPanel(QWidget):
+    """Due and overdue reminders of a store, with snooze (until a date) and done.
+
+    Signals:
+        reminder_changed(int): a reminder was snoozed or marked done (its id).
+        due_count_changed(int): how many reminders are due or overdue after a refresh.
+    """
+
+    reminder_changed = Signal(int)
+    due_count_changed = Signal(int)
+
+    def __init__(self, store: Store, *, today: Today = dt.date.today, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("remindersPanel")
+        self._store = store
+        self._today = today
+        self.model = RecordTableModel("ReminderColumns", REMINDER_COLUMNS, self)
+
+        self.summary_label = QLabel(self)
+        self.summary_label.setObjectName("reminderSummaryLabel")
+        self.show_all_check = QCheckBox(self.tr("Show all open reminders, not only the due ones"), self)
+        self.show_all_check.setObjectName("showAllRemindersCheck")
+        self.show_all_check.toggled.connect(self._on_show_all_check_toggled)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("reminderTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+
+        self.snooze_date_edit = QDateEdit(self)
+        self.snooze_date_edit.setObjectName("snoozeDateEdit")
+        self.snooze_date_edit.setCalendarPopup(True)
+        self.snooze_date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.snooze_button = QPushButton(self.tr("&Snooze until"), self)
+        self.snooze_button.setObjectName("snoozeButton")
+        self.snooze_button.clicked.connect(self._on_snooze_button_clicked)
+        self.done_button = QPushButton(self.tr("&Done"), self)
+        self.done_button.setObjectName("doneButton")
+        self.done_button.clicked.connect(self._on_done_button_clicked)
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("reminderMessageLabel")
+        self.message_label.setWordWrap(True)
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.snooze_button)
+        actions.addWidget(self.snooze_date_edit)
+        actions.addWidget(self.done_button)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.show_all_check)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.message_label)
+        self.refresh()
+
+    def today(self) -> dt.date:
+        return self._today()
+
+    @Slot()
+    def refresh(self) -> None:
+        """Reload the reminders from the store (it does not generate them; see :meth:`sync`)."""
+        today = self.today()
+        reminders = list_reminders(self._store, include_done=False)
+        due = due_items(reminders, today)
+        if self.show_all_check.isChecked():
+            rows = [ReminderRow(r, (r.due_date - today).days) for r in reminders]
+        else:
+            rows = [ReminderRow(item.reminder, item.days) for item in due]
+        self.model.set_records(rows)
+        overdue = sum(1 for item in due if item.overdue)
+        self.summary_label.setText(self.tr("{overdue} overdue, {due} due soon (as of {date})").format(
+            overdue=overdue, due=len(due) - overdue, date=today.isoformat()))
+        self.snooze_date_edit.setMinimumDate(_qdate(today + dt.timedelta(days=1)))
+        self.snooze_date_edit.setDate(_qdate(today + dt.timedelta(days=7)))
+        self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 360))
+        self._on_table_selection_changed()
+        self.due_count_changed.emit(len(due))
+
+    def sync(self) -> None:
+        """Generate the reminders the ledger needs as of today, then reload."""
+        sync_reminders(self._store, self.today())
+        self.refresh()
+
+    def due_count(self) -> int:
+        return len(due_items(list_reminders(self._store, include_done=False), self.today()))
+
+    def selected_reminders(self) -> list[Reminder]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.record(row).reminder for row in rows]
+
+    def select_row(self, row: int) -> None:
+        self.table.selectRow(row)
+
+    @Slot()
+    def _on_table_selection_changed(self, *args: object) -> None:
+        chosen = bool(self.table.selectionModel().selectedRows())
+        self.snooze_button.setEnabled(chosen)
+        self.done_button.setEnabled(chosen)
+
+    @Slot(bool)
+    def _on_show_all_check_toggled(self, checked: bool) -> None:
+        self.refresh()
+
+    @Slot()
+    def _on_snooze_button_clicked(self) -> None:
+        until = self.snooze_date_edit.date().toPython()
+        self._apply(lambda reminder: snooze_reminder(self._store, reminder.id, until, self.today()))
+
+    @Slot()
+    def _on_done_button_clicked(self) -> None:
+        self._apply(lambda reminder: complete_reminder(self._store, reminder.id, self.today()))
+
+    def _apply(self, change: Callable[[Reminder], Reminder]) -> None:
+        changed: list[int] = []
+        self.message_label.clear()
+        for reminder in self.selected_reminders():
+            try:
+                changed.append(change(reminder).id)
+            except LedgerError as error:
+                self.message_label.setText(user_message(error))
+                break
+        self.refresh()
+        for reminder_id in changed:
+            self.reminder_changed.emit(reminder_id)
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class ReminderNotifier(QObject):
+    """Checks on a timer what became due since the last check and says so in the system tray.
+
+    The tray is optional (``QSystemTrayIcon.isSystemTrayAvailable()`` is false offscreen and on some desktops);
+    the signal is emitted either way.
+
+    Signals:
+        reminders_became_due(list): the reminders that became due at this check.
+    """
+
+    reminders_became_due = Signal(list)
+
+    def __init__(self, store: Store, *, today: Today = dt.date.today, tray: QSystemTrayIcon | None = None,
+                 interval_ms: int = 30 * 60 * 1000, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._today = today
+        self.tray = tray
+        self.last_check = today()  # what is due now was shown at start; only later changes are news
+        self.timer = QTimer(self)
+        self.timer.setObjectName("reminderTimer")
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.check)
+
+    def start(self) -> None:
+        self.timer.start()
+
+    @Slot()
+    def check(self) -> list[Reminder]:
+        """Look for reminders that became due since the last check; notify about them."""
+        now = self._today()
+        if now <= self.last_check:
+            return []
+        reminders = list_reminders(self._store, include_done=False)
+        fresh = became_due(reminders, self.last_check, now)
+        self.last_check = now
+        if fresh:
+            self.reminders_became_due.emit(fresh)
+            if self.tray is not None and QSystemTrayIcon.isSystemTrayAvailable():
+                self.tray.showMessage(self.tr("Reply Ledger"), notification_text(fresh),
+                                      QSystemTrayIcon.MessageIcon.Information)
+        return fresh
+
+
+def notification_text(reminders: list[Reminder]) -> str:
+    """The tray message: the first titles and how many there are."""
+    titles = [r.title for r in reminders[:3]]
+    text = QCoreApplication.translate("ReminderNotifier", "%n reminder(s) became due:", None, len(reminders))
+    more = len(reminders) - len(titles)
+    lines = [text, *titles]
+    if more:
+        lines.append(QCoreApplication.translate("ReminderNotifier", "and %n more", None, more))
+    return "\n".join(lines)
+
+
+class ReminderSyncSignals(QObject):
+    """Signals of a :class:`ReminderSyncTask`, created on the GUI thread so that Qt queues them back to it.
+
+    Signals:
+        succeeded(object): the SyncResult. failed(object): the exception.
+    """
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class ReminderSyncTask(QRunnable):
+    """Generates the reminders on a pool thread with its own connection (a large ledger takes seconds)."""
+
+    def __init__(self, path: Path, as_of: dt.date) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # kept by ReminderStart until it is done
+        self.signals = ReminderSyncSignals()
+        self._path = path
+        self._as_of = as_of
+
+    def run(self) -> None:
+        try:
+            with Store.open(self._path, create=False) as store:
+                result = sync_reminders(store, self._as_of)
+        except Exception as error:  # reported, never raised on a pool thread
+            logger.error("reminders could not be generated: %s", error)
+            self.signals.failed.emit(error)
+        else:
+            self.signals.succeeded.emit(result)
+
+
+@dataclass
+class ReminderStart:
+    """What :func:`open_reminders_on_start` created: the dialog (None while nothing is due), the notifier, and
+    the background task that brings the reminders up to date."""
+
+    dialog: QDialog | None
+    panel: RemindersPanel | None
+    notifier: ReminderNotifier
+    sync_task: ReminderSyncTask | None = None
+
+
+def create_tray(parent: QWidget) -> QSystemTrayIcon | None:
+    """A tray icon where the platform has a tray; None elsewhere."""
+    if not QSystemTrayIcon.isSystemTrayAvailable():
+        return None
+    icon = parent.windowIcon()
+    if icon.isNull():
+        icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+    tray = QSystemTrayIcon(icon, parent)
+    tray.setObjectName("reminderTray")
+    tray.setToolTip(QCoreApplication.translate("ReminderNotifier", "Reply Ledger reminders"))
+    tray.show()
+    return tray
+
+
+def open_reminders_on_start(window: QWidget, store: Store, *, today: Today = dt.date.today,
+                            pool: QThreadPool | None = None) -> ReminderStart:
+    """The start-up hook of the main window.
+
+    Opens the reminders panel at once when a stored reminder is due, brings the reminders up to date on a pool
+    thread (opening the panel then if something has become due, or refreshing it), and keeps checking while the
+    app runs, with a tray notification where there is a tray.
+    """
+    notifier = ReminderNotifier(store, today=today, tray=create_tray(window), parent=window)
+    notifier.start()
+    started = ReminderStart(None, None, notifier)
+
+    def show_if_due() -> None:
+        if started.panel is not None:
+            started.panel.refresh()
+            return
+        if not due_items(list_reminders(store, include_done=False), today()):
+            return
+        dialog = QDialog(window)
+        dialog.setObjectName("remindersDialog")
+        dialog.setWindowTitle(QCoreApplication.translate("RemindersPanel", "Reminders"))
+        started.panel = RemindersPanel(store, today=today, parent=dialog)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(started.panel)
+        dialog.resize(900, 420)
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
+        dialog.show()
+        started.dialog = dialog
+
+    show_if_due()
+    task = ReminderSyncTask(store.path, today())
+    task.signals.succeeded.connect(lambda _result: show_if_due())
+    started.sync_task = task
+    (pool or QThreadPool.globalInstance()).start(task)
+    return started

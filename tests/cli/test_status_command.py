@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.__main__ import main
+
+
+def test_status_of_the_demo_as_of_2022_03_31(demo_db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["status", "--db", str(demo_db_path), "--as-of", "2022-03-31"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "截至2022-03-31"
+    rows = [line.split("\t") for line in lines[1:-1]]
+    assert all(len(row) == 4 for row in rows)
+    proposal = rows[0]
+    assert proposal[:3] == ["建议", "常州市十六届人大五次会议建议第021号", "落实滞后"]
+    assert proposal[3].startswith("2021-06-08答复（常工信复〔2021〕第39号），2021-06-25评价满意")
+    targets = {row[1]: (row[2], row[3]) for row in rows if row[0].startswith("指标")}
+    commitments = {row[1]: (row[2], row[3]) for row in rows if row[0].startswith("承诺")}
+    assert len(targets) == 12 and len(commitments) == 15  # 13 targets, two share the indicator 标识注册量
+    assert targets["累计开通5G基站数"] == (
+        "已达成", "截至2022-03-03为11080个，已超过目标10000个（佐证日期晚于期限2021-12-31）")
+    assert targets["5G建设投资"] == ("逾期无佐证", "期限2021-12-31已过，尚无佐证")
+    assert targets["培育示范应用企业数"] == ("无数据", "尚无佐证，期限2025-12-31")
+    assert commitments["实现全市城乡5G网络全覆盖"] == ("无数据", "无量化指标，需人工判定")
+    assert lines[-1] == ("汇总：建议1件（落实滞后1件）；承诺15项（已达成1项、逾期无佐证7项、无数据7项）；"
+                         "指标13项（已达成1项、逾期无佐证7项、无数据5项）")
+
+
+def test_status_before_the_deadline_and_bad_dates(demo_db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["status", "--db", str(demo_db_path), "--as-of", "2021-06-01"]) == 0
+    out = capsys.readouterr().out
+    assert "建议\t常州市十六届人大五次会议建议第021号\t待答复\t尚未答复，答复期限2021-06-10，还有9天" in out
+    assert main(["status", "--db", str(demo_db_path), "--as-of", "2021-02-30"]) == 2
+    assert capsys.readouterr().err == "error: '2021-02-30' is not a date; write it as 2021-12-31.\n"
+
+
+def test_status_of_a_missing_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["status", "--db", str(tmp_path / "none.sqlite3")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert not (tmp_path / "none.sqlite3").exists()
+
+
+def test_output_cut_short_by_the_reader_is_not_an_error(demo_db_path: Path) -> None:
+    # `reply-ledger timeline ... | head -1`: the reader goes away after one line.
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen([sys.executable, "-m", "desktop", "timeline", "--db", str(demo_db_path)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    first = process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read()
+    assert process.wait(timeout=60) == 0
+    assert first.decode("utf-8").startswith("常州市十六届人大五次会议建议第021号")
+    assert stderr == b""
