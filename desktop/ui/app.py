@@ -17,6 +17,7 @@ from desktop.core.errors import LedgerError
 from desktop.ui.i18n import install_translators, pick_language
 from desktop.ui.main_window import MainWindow
 from desktop.ui.messages import user_message
+from desktop.ui.reminders_panel import open_reminders_on_start
 from desktop.ui.workers import ThreadPool
 
 logger = logging.getLogger(__name__)
@@ -74,6 +75,11 @@ class Ledgers:
         self.window = window
         window.show()
         QTimer.singleShot(0, window.offer_drafts)
+        # Reminders: brought up to date in the background, shown at once when something is due.
+        window.reminder_start = open_reminders_on_start(window, store)
+        if window.reminder_start.sync_task is not None:
+            window.reminder_start.sync_task.signals.succeeded.connect(
+                lambda _result: window.pages["reminders"].refresh())
         return window
 
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDateEdit,
+    QDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -21,31 +22,42 @@ from PySide6.QtWidgets import (
     QStyle,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from db import Store
 from db.connection import connect
+from db.letters import import_document
 from db.status import LedgerStatus, judge_ledger
 from desktop import APP_TITLE, paths
 from desktop.core.errors import LedgerError
+from desktop.core.extraction import Document, LetterExtraction
 from desktop.core.records import Commitment, Evidence, Feedback, Proposal, Record, Reply, Target
+from desktop.ui.audit_view import AuditView
 from desktop.ui.dashboard import DashboardPage
 from desktop.ui.editing import DraftStore, SaveRecordCommand
+from desktop.ui.evidence_review import EvidenceSuggestionsPanel
 from desktop.ui.forms import RecordForm
 from desktop.ui.list_page import ListPage
 from desktop.ui.messages import user_message
 from desktop.ui.prompts import CANCEL, SAVE, Prompter
 from desktop.ui.record_forms import FORMS, RECORD_TYPES
+from desktop.ui.reminders_panel import RemindersPanel
+from desktop.ui.timeline_view import TimelineView
 from desktop.ui.workers import Pool, ProgressRunner, ThreadPool, Worker
 
 logger = logging.getLogger(__name__)
 
-PAGES = ("proposals", "replies", "commitments", "evidence", "reminders", "dashboard")
+PAGES = ("proposals", "replies", "commitments", "evidence", "suggestions", "reminders", "audit", "timeline",
+         "dashboard")
+# Pages built the first time they are shown (they read the whole ledger when they are built).
+LAZY_PAGES = ("suggestions", "audit", "timeline")
 LETTER_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"}
 # What "New" makes on each page.
 NEW_KIND = {"proposals": "proposal", "replies": "reply", "commitments": "commitment", "evidence": "evidence",
-            "reminders": "proposal", "dashboard": "proposal"}
+            "suggestions": "evidence", "reminders": "proposal", "audit": "proposal", "timeline": "proposal",
+            "dashboard": "proposal"}
 DRAFT_DELAY_MS = 800
 REFRESH_DELAY_MS = 150
 
@@ -120,9 +132,16 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, ListPage] = {}
         titles = {"proposals": self.tr("Proposals"), "replies": self.tr("Replies"),
                   "commitments": self.tr("Commitments & targets"), "evidence": self.tr("Evidence"),
-                  "reminders": self.tr("Reminders"), "dashboard": self.tr("Dashboard")}
+                  "suggestions": self.tr("Evidence suggestions"), "reminders": self.tr("Reminders"),
+                  "audit": self.tr("Looking back"), "timeline": self.tr("Timeline"),
+                  "dashboard": self.tr("Dashboard")}
+        self.lazy_pages: dict[str, QWidget] = {}
+        self._stale_pages: set[str] = set()
         for kind in PAGES:
-            if kind == "dashboard":
+            if kind in LAZY_PAGES:
+                widget = QWidget(self)  # replaced by the page when it is first shown
+                widget.setObjectName(f"{kind}Placeholder")
+            elif kind == "dashboard":
                 self.dashboard = DashboardPage(store, pool=self.pool, today=self.as_of, parent=self)
                 self.dashboard.filter_requested.connect(self._on_dashboard_filter_requested)
                 self.dashboard.open_requested.connect(self._on_list_open_requested)
@@ -233,6 +252,10 @@ class MainWindow(QMainWindow):
         self.reload_action = self._action("reloadAction", self.tr("&Reload"), self.reload_everything,
                                           QKeySequence.StandardKey.Refresh, pixmap.SP_BrowserReload)
         self.about_action = self._action("aboutAction", self.tr("&About Reply Ledger"), self.show_about)
+        self.due_reminders_action = self._action("dueRemindersAction", self.tr("Due &reminders…"),
+                                                 self.show_due_reminders, "Ctrl+R")
+        self.timeline_action = self._action("timelineAction", self.tr("&Timeline of the selected proposal"),
+                                            self.show_timeline_of_selection, "Ctrl+T")
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         new_menu = file_menu.addMenu(self.tr("New record"))
@@ -262,6 +285,9 @@ class MainWindow(QMainWindow):
                                   lambda kind=kind: self.show_page(kind), f"Ctrl+{number}")
             self.page_actions[kind] = action
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.due_reminders_action)
+        view_menu.addAction(self.timeline_action)
         view_menu.addSeparator()
         view_menu.addAction(self.reload_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -306,8 +332,70 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_navigator_current_row_changed(self, row: int) -> None:
         if row >= 0:
+            kind = PAGES[row]
+            if kind in LAZY_PAGES:
+                self.lazy_page(kind)
+                if kind in self._stale_pages:
+                    self._stale_pages.discard(kind)
+                    self.lazy_pages[kind].refresh()  # type: ignore[attr-defined]
             self.page_stack.setCurrentIndex(row)
         self._update_actions()
+
+    def lazy_page(self, kind: str) -> QWidget:
+        """The evidence suggestions, looking-back or timeline page, built on first use."""
+        page = self.lazy_pages.get(kind)
+        if page is not None:
+            return page
+        if kind == "suggestions":
+            suggestions = EvidenceSuggestionsPanel(self.store, parent=self)
+            suggestions.suggestion_decided.connect(lambda suggestion_id, state: self._records_changed())
+            page = suggestions
+        elif kind == "audit":
+            audit = AuditView(self.store, today=self.as_of, parent=self)
+            audit.proposal_activated.connect(self.show_timeline)
+            page = audit
+        else:
+            page = TimelineView(self.store, today=self.as_of, parent=self)
+        index = PAGES.index(kind)
+        placeholder = self.page_stack.widget(index)
+        self.page_stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.page_stack.insertWidget(index, page)
+        self.lazy_pages[kind] = page
+        return page
+
+    @Slot(int)
+    def show_timeline(self, proposal_id: int) -> None:
+        """The story of one proposal in date order."""
+        timeline = self.lazy_page("timeline")
+        timeline.set_proposal(proposal_id)  # type: ignore[attr-defined]
+        self.show_page("timeline")
+
+    @Slot()
+    def show_due_reminders(self) -> QDialog:
+        """The due and overdue reminders, with snooze and done, in a window of their own."""
+        dialog = QDialog(self)
+        dialog.setObjectName("remindersDialog")
+        dialog.setWindowTitle(self.tr("Due reminders"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        panel = RemindersPanel(self.store, today=self._today, parent=dialog)
+        panel.reminder_changed.connect(lambda reminder_id: self.pages["reminders"].refresh())
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(panel)
+        dialog.resize(900, 420)
+        dialog.show()
+        return dialog
+
+    @Slot()
+    def show_timeline_of_selection(self) -> None:
+        proposal = self._selected_values("proposals").get("id")
+        if proposal is None:
+            reply = self._selected_values("replies")
+            proposal = reply.get("proposal_id")
+        if proposal is not None:
+            self.show_timeline(int(proposal))
+        else:
+            self.show_page("timeline")
 
     @Slot()
     def focus_search(self) -> None:
@@ -386,6 +474,12 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             page.refresh()
         self.dashboard.refresh()
+        current = self.current_page_kind()
+        for kind, lazy in self.lazy_pages.items():
+            if kind == current:
+                lazy.refresh()  # type: ignore[attr-defined]
+            else:
+                self._stale_pages.add(kind)
         self._update_counts()
         self.judge(touched)
 
@@ -687,11 +781,31 @@ class MainWindow(QMainWindow):
 
         window = LetterReviewWindow(self.store, path, pool=self.pool, prompter=self.prompter, parent=self)
         window.saved.connect(lambda reply_id: self._records_changed())
-        window.destroyed.connect(lambda: self.review_windows.remove(window) if window in self.review_windows else None)
+        window.other_document_read.connect(self.import_other_document)
+        window.closed.connect(lambda: self.review_windows.remove(window) if window in self.review_windows else None)
         self.review_windows.append(window)
         window.show()
         window.start()
         return window
+
+    @Slot(object, object)
+    def import_other_document(self, document: Document, extraction: LetterExtraction) -> None:
+        """A file that is not a reply letter (a news report, a bulletin): keep it and suggest its figures as
+        evidence for the open targets they match."""
+        try:
+            outcome = import_document(self.store, document, extraction)
+        except LedgerError as error:
+            self.prompter.show_error(self, user_message(error))
+            return
+        if outcome.status == "duplicate":
+            self.prompter.show_info(self, self.tr("{file} was imported before; nothing changed.").format(
+                file=document.file_name))
+            return
+        self._records_changed()
+        self.show_page("suggestions")
+        self.prompter.show_info(self, self.tr(
+            "{file} is not a reply letter; it is kept as a source document. %n figure(s) in it are suggested as "
+            "evidence.", "", outcome.suggestions).format(file=document.file_name))
 
     @Slot()
     def export_workbook(self) -> ProgressRunner | None:

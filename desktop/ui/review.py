@@ -311,11 +311,16 @@ class LetterReviewWindow(QMainWindow):
         loaded(int): the letter was read; the number of suggestions.
         saved(int): the review was saved; the reply's id.
         failed(str): the letter could not be read; the message shown.
+        other_document_read(object, object): the file is not a reply letter (Document, LetterExtraction); the
+            window closes and leaves the document to the main window.
+        closed(): the window closed.
     """
 
     loaded = Signal(int)
     saved = Signal(int)
     failed = Signal(str)
+    other_document_read = Signal(object, object)
+    closed = Signal()
 
     def __init__(self, store: Store, path: Path, *, pool: Pool, prompter: Prompter | None = None,
                  parent: QWidget | None = None) -> None:
@@ -476,6 +481,10 @@ class LetterReviewWindow(QMainWindow):
     @Slot(object)
     def _on_runner_succeeded(self, result: tuple[Document, LetterExtraction]) -> None:
         document, extraction = result
+        if not extraction.is_letter:
+            self.other_document_read.emit(document, extraction)
+            self.discard_and_close()
+            return
         stored = existing_reply(self._store, extraction.header.doc_number_normalized or extraction.header.doc_number)
         self.set_review(start_review(document, extraction, existing_reply=stored))
 
@@ -738,3 +747,4 @@ class LetterReviewWindow(QMainWindow):
                 event.ignore()
                 return
         event.accept()
+        self.closed.emit()

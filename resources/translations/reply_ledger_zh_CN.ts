@@ -1019,6 +1019,18 @@ Details are in {log}.</source>
         <translation>提醒</translation>
     </message>
     <message>
+        <source>Evidence suggestions</source>
+        <translation>佐证建议</translation>
+    </message>
+    <message>
+        <source>Looking back</source>
+        <translation>回头看</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>办理时间线</translation>
+    </message>
+    <message>
         <source>Dashboard</source>
         <translation>统计图表</translation>
     </message>
@@ -1095,6 +1107,14 @@ Details are in {log}.</source>
         <translation>关于答复承诺台账(&amp;A)</translation>
     </message>
     <message>
+        <source>Due &amp;reminders…</source>
+        <translation>到期提醒(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline of the selected proposal</source>
+        <translation>所选建议的办理时间线(&amp;T)</translation>
+    </message>
+    <message>
         <source>New record</source>
         <translation>新建记录</translation>
     </message>
@@ -1123,6 +1143,10 @@ Details are in {log}.</source>
         <translation>状态按当日已掌握的佐证判定</translation>
     </message>
     <message>
+        <source>Due reminders</source>
+        <translation>到期提醒</translation>
+    </message>
+    <message>
         <source>Judging targets…</source>
         <translation>正在判定指标状态…</translation>
     </message>
@@ -1149,6 +1173,16 @@ Details are in {log}.</source>
     <message>
         <source>Delete {record} and everything recorded under it? The history keeps a copy.</source>
         <translation>删除“{record}”及其下的全部记录吗？变更记录中会保留副本。</translation>
+    </message>
+    <message>
+        <source>{file} was imported before; nothing changed.</source>
+        <translation>{file} 之前已导入；未做任何改动。</translation>
+    </message>
+    <message numerus="yes">
+        <source>{file} is not a reply letter; it is kept as a source document. %n figure(s) in it are suggested as evidence.</source>
+        <translation>
+            <numerusform>{file} 不是答复函，已作为来源文件保存。其中 %n 个数据被建议为佐证。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Exporting the audit workbook is not available in this version yet.</source>

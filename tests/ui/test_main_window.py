@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QTableView, QTabWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QTableView, QTabWidget, QWidget
 
 from db import Store
 from desktop import paths
@@ -27,7 +27,7 @@ def test_main_window_lists_the_demo(make_window, demo_store: Store) -> None:
     assert window.findChild(QLabel, "countLabel").text() == (
         "1 proposals, 1 replies, 15 commitments, 13 targets, 1 evidence")
     assert str(demo_store.path) in window.findChild(QLabel, "pathLabel").text()
-    assert window.findChild(QListWidget, "navigator").count() == len(PAGES) == 6
+    assert window.findChild(QListWidget, "navigator").count() == len(PAGES) == 9
 
 
 def test_main_window_shows_judged_states_as_of_the_chosen_day(make_window, demo_store: Store) -> None:
@@ -135,7 +135,7 @@ def test_main_window_in_chinese(make_window, demo_store: Store, chinese) -> None
     window = make_window(demo_store)
     navigator = window.findChild(QListWidget, "navigator")
     assert [navigator.item(i).text() for i in range(navigator.count())] == [
-        "建议提案", "答复", "承诺与指标", "佐证", "提醒", "统计图表"]
+        "建议提案", "答复", "承诺与指标", "佐证", "佐证建议", "提醒", "回头看", "办理时间线", "统计图表"]
     assert window.pages["replies"].model.headerData(0, Qt.Orientation.Horizontal) == "文号"
     assert window.windowTitle().startswith("答复承诺台账")
     assert window.count_label.text().startswith("建议提案 1 件，答复 1 件，承诺事项 15 项")
@@ -164,3 +164,20 @@ def test_export_says_it_is_not_available_without_the_workbook_writer(make_window
     window = make_window(demo_store)
     window.export_action.trigger()
     assert prompter.asked == [("info", "Exporting the audit workbook is not available in this version yet.")]
+
+
+def test_follow_up_pages_are_built_when_first_shown(qtbot, make_window, demo_store: Store) -> None:
+    window = make_window(demo_store)
+    assert window.lazy_pages == {}
+    window.show_page("audit")
+    audit = window.lazy_pages["audit"]
+    assert window.page_stack.currentWidget() is audit and audit.objectName() == "auditView"
+    window.show_page("proposals")
+    window.pages["proposals"].table.selectRow(0)
+    window.timeline_action.trigger()
+    timeline = window.lazy_pages["timeline"]
+    assert window.current_page_kind() == "timeline" and timeline.proposal_id() == 1
+    assert timeline.model.rowCount() > 0
+    dialog = window.show_due_reminders()
+    qtbot.addWidget(dialog)
+    assert dialog.findChild(QWidget, "remindersPanel") is not None

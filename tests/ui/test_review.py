@@ -7,7 +7,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton
 
 from db import Store
-from desktop.core.records import Commitment, Proposal, Reply, SourceDocument, Suggestion, Target
+from desktop.core.records import Commitment, Evidence, Proposal, Reply, SourceDocument, Suggestion, Target
 from desktop.ui.prompts import CANCEL, DISCARD
 from desktop.ui.review import LetterReviewWindow
 from tests.conftest import DEMO_DIR
@@ -174,3 +174,33 @@ def test_suggestion_model_passes_the_model_tester(qtbot, qtmodeltester, make_win
     qtmodeltester.check(review.model)
     _click(qtbot, review, "acceptButton")
     qtmodeltester.check(review.model)
+
+
+def test_a_news_report_is_kept_and_its_figures_suggested_as_evidence(qtbot, make_window, prompter,
+                                                                       demo_store: Store, tmp_path: Path) -> None:
+    # The demo without its recorded 5G figure, and another copy of the 2022-03-03 report that states it (the demo
+    # holds the original file already).
+    demo_store.delete(Evidence, demo_store.list(Evidence)[0].id)
+    window = make_window(demo_store)
+    report = tmp_path / "news_copy.md"
+    report.write_bytes((DEMO_DIR / "news_2022-03-03_changzhou_digital_economy.md").read_bytes() + b"\n")
+    sources = demo_store.count(SourceDocument)
+    window.open_letter(report)
+    assert window.review_windows == []  # not a letter: no review window stays open
+    assert demo_store.count(SourceDocument) == sources + 1
+    assert window.current_page_kind() == "suggestions"
+    kind, message = prompter.asked[-1]
+    assert kind == "info" and "is not a reply letter" in message
+    panel = window.lazy_pages["suggestions"]
+    assert panel.model.rowCount() >= 1
+    figures = [panel.model.index(row, 2).data() for row in range(panel.model.rowCount())]
+    assert any("11080" in (figure or "") for figure in figures)
+    row = next(r for r, figure in enumerate(figures) if "11080" in (figure or ""))
+    panel.table.selectRow(row)
+    evidence = demo_store.counts().evidence
+    qtbot.mouseClick(panel.findChild(QPushButton, "acceptSuggestionButton"), Qt.MouseButton.LeftButton)
+    assert demo_store.counts().evidence == evidence + 1
+    # Importing the same file again changes nothing.
+    window.open_letter(report)
+    assert demo_store.count(SourceDocument) == sources + 1
+    assert prompter.asked[-1] == ("info", "news_copy.md was imported before; nothing changed.")
