@@ -14,6 +14,7 @@ COMMAND_MODULES = (
     "desktop.cli.audit_command",
     "desktop.cli.remind_command",
     "desktop.cli.evidence_command",
+    "desktop.cli.export_command",
 )
 
 

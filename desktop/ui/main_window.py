@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from db import Store
 from db.connection import connect
+from db.export import export_ledger
 from db.letters import import_document
 from db.status import LedgerStatus, judge_ledger
 from desktop import APP_TITLE, paths
@@ -810,12 +811,6 @@ class MainWindow(QMainWindow):
     @Slot()
     def export_workbook(self) -> ProgressRunner | None:
         """Write the audit workbook of the whole ledger, judged as of the toolbar's date, in the background."""
-        try:
-            from db.export import export_ledger
-        except ImportError:  # the workbook writer is not part of this build
-            self.prompter.show_info(self, self.tr("Exporting the audit workbook is not available in this version "
-                                                  "yet."))
-            return None
         as_of = self.as_of()
         path = self.prompter.save_workbook(self, self.tr("ledger_{date}.xlsx").format(date=as_of.isoformat()))
         if path is None:

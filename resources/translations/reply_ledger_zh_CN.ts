@@ -1185,10 +1185,6 @@ Details are in {log}.</source>
         </translation>
     </message>
     <message>
-        <source>Exporting the audit workbook is not available in this version yet.</source>
-        <translation>本版本暂不能导出审计台账。</translation>
-    </message>
-    <message>
         <source>ledger_{date}.xlsx</source>
         <translation>台账_{date}.xlsx</translation>
     </message>

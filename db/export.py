@@ -1,0 +1,400 @@
+"""Gathering the audit workbook's data from the store, with filters, and writing it.
+
+Everything is read inside one read transaction, so the workbook shows one consistent moment even while the app
+saves. The records in scope are collected into temporary tables (ids only), which keeps each later query a
+simple indexed ``IN (SELECT ...)`` however many targets there are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from db.followup import deadline_rules, load_proposal_files
+from db.status import promise_dates
+from db.store import Store, from_row
+from desktop.core.audit import Finding, find_contradictions
+from desktop.core.errors import Cancelled, LedgerError
+from desktop.core.records import (
+    TARGET_STATES,
+    Commitment,
+    Evidence,
+    Feedback,
+    HistoryEntry,
+    Proposal,
+    Reminder,
+    Reply,
+    SourceDocument,
+    Target,
+)
+from desktop.core.xlsx_export import (
+    EvidenceLine,
+    ExportFilters,
+    ExportResult,
+    LedgerSnapshot,
+    commitment_label,
+    judge_groups,
+    reply_label,
+    target_label,
+    write_workbook,
+)
+
+Progress = Callable[[int, int], None]
+IsCancelled = Callable[[], bool]
+
+# Share of the progress bar for loading and judging; writing the workbook takes the rest.
+_GATHER_SHARE = 200
+_PROGRESS_SCALE = 1000
+_SCOPE_TABLES = ("proposals", "replies", "commitments", "targets", "evidence", "feedback", "reminders", "proposers")
+
+
+def parse_state(value: str | None) -> str | None:
+    """A target state given as its code (at_risk) or its Chinese label (有风险).
+
+    Raises:
+        LedgerError: for anything else.
+    """
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    if text in TARGET_STATES:
+        return text
+    for code, label in TARGET_STATES.items():
+        if text == label:
+            return code
+    choices = ", ".join(f"{code} ({label})" for code, label in TARGET_STATES.items())
+    raise LedgerError(f"'{value}' is not a state; use one of {choices}.", code="state_invalid", value=value)
+
+
+def export_ledger(store: Store, path: str | Path, *, as_of: dt.date | None = None,
+                  filters: ExportFilters | None = None, generated_at: dt.datetime | None = None,
+                  progress: Progress | None = None, is_cancelled: IsCancelled | None = None) -> ExportResult:
+    """Write the audit workbook of the store (or the filtered part of it) as of a date.
+
+    Raises:
+        LedgerError: the target cannot be written (see :func:`desktop.core.xlsx_export.write_workbook`).
+        Cancelled: the user cancelled; no file was written or changed.
+    """
+    as_of = as_of or dt.date.today()
+    filters = filters or ExportFilters()
+    generated_at = generated_at or dt.datetime.now().astimezone()
+
+    def gather_progress(done: int, total: int) -> None:
+        if progress:
+            progress(int(_GATHER_SHARE * done / max(total, 1)), _PROGRESS_SCALE)
+
+    def write_progress(done: int, total: int) -> None:
+        if progress:
+            share = _PROGRESS_SCALE - _GATHER_SHARE
+            progress(_GATHER_SHARE + int(share * done / max(total, 1)), _PROGRESS_SCALE)
+
+    began = not store.conn.in_transaction
+    if began:
+        store.conn.execute("BEGIN")
+    cursors: list[sqlite3.Cursor] = []
+    try:
+        snapshot = gather_snapshot(store, as_of, filters, generated_at=generated_at, progress=gather_progress,
+                                   is_cancelled=is_cancelled, cursors=cursors)
+        return write_workbook(path, snapshot, progress=write_progress, is_cancelled=is_cancelled)
+    finally:
+        for cursor in cursors:  # a cursor still reading keeps the temporary tables locked
+            cursor.close()
+        _drop_scope(store)
+        if began and store.conn.in_transaction:
+            store.conn.execute("COMMIT")
+
+
+def gather_snapshot(store: Store, as_of: dt.date, filters: ExportFilters, *, generated_at: dt.datetime,
+                    progress: Progress | None = None, is_cancelled: IsCancelled | None = None,
+                    cursors: list[sqlite3.Cursor] | None = None) -> LedgerSnapshot:
+    """Collect the records in scope. Targets, evidence and history stay in the database: the snapshot reads them
+    through open cursors (added to ``cursors``, for the caller to close), one commitment at a time, so memory
+    does not grow with their number. Write the workbook before anything else runs on the store's connection."""
+    cursors = cursors if cursors is not None else []
+    _build_scope(store, filters)
+    starts = promise_dates(store)
+    if filters.state:
+        _narrow_to_state(store, as_of, filters.state, starts, None, is_cancelled)
+
+    def scoped_list(cls: type, table: str, order_by: str = "id") -> list:
+        return store.list(cls, f"id IN (SELECT id FROM temp.scope_{table})", order_by=order_by)
+
+    proposals = scoped_list(Proposal, "proposals", "session, kind, number, id")
+    proposal_order = {p.id: index for index, p in enumerate(proposals)}
+    replies = scoped_list(Reply, "replies")
+    replies.sort(key=lambda r: (proposal_order.get(r.proposal_id, len(proposal_order)), r.is_reanswer,
+                                r.reply_date or dt.date.max, r.id))
+    commitments = _ordered_commitments(store, replies)
+    by_id = {p.id: p for p in proposals}
+    reply_names = {r.id: reply_label(r, by_id.get(r.proposal_id)) for r in replies}
+    feedback = scoped_list(Feedback, "feedback", "feedback_date, id")
+    reminders = scoped_list(Reminder, "reminders", "due_date, id")
+    count = store.conn.execute(
+        "SELECT (SELECT count(*) FROM temp.scope_targets),"
+        " (SELECT count(*) FROM temp.scope_commitments c WHERE NOT EXISTS"
+        "  (SELECT 1 FROM temp.scope_targets st JOIN targets t ON t.id = st.id WHERE t.commitment_id = c.id)),"
+        " (SELECT count(*) FROM temp.scope_evidence)").fetchone()
+    history_where = _history_scope() if filters.active else ""
+    history_count = store.conn.execute(f"SELECT count(*) FROM history {history_where}").fetchone()[0]
+    groups = judge_groups(commitments, _targets(store, cursors), _evidence(store, as_of, cursors), as_of, starts)
+    return LedgerSnapshot(
+        as_of=as_of, generated_at=generated_at, filters=filters, office_name=store.get_setting("office.name"),
+        generated_by=store.actor, result_classes=store.get_setting("result_class.classes"), proposals=proposals,
+        replies=replies, feedback=feedback, commitments=commitments, groups=groups,
+        target_row_count=count[0] + count[1], evidence=_evidence_lines(store, cursors), evidence_count=count[2],
+        reminders=reminders, target_names=_reminder_target_names(store, reminders, commitments, reply_names),
+        sources=_sources(store), history=_history(store, history_where, cursors), history_count=history_count,
+        findings=_findings(store, as_of, progress, is_cancelled),
+    )
+
+
+_AUDIT_BATCH = 25  # proposals per 回头看 pass: each pass holds only its proposals' records
+
+
+def _findings(store: Store, as_of: dt.date, progress: Progress | None, is_cancelled: IsCancelled | None
+              ) -> list[Finding]:
+    """回头看 findings about the records in scope, found a batch of proposals at a time."""
+    ids = [row[0] for row in store.conn.execute("SELECT id FROM temp.scope_proposals ORDER BY id")]
+    rules = deadline_rules(store)
+    classes = store.get_setting("result_class.classes")
+    in_scope = {table: {row[0] for row in store.conn.execute(f"SELECT id FROM temp.scope_{table}")}
+                for table in ("replies", "commitments", "targets", "feedback")}
+    found: list[Finding] = []
+    for start in range(0, len(ids), _AUDIT_BATCH):
+        if is_cancelled and is_cancelled():
+            raise Cancelled()
+        files = load_proposal_files(store, as_of, proposal_ids=ids[start:start + _AUDIT_BATCH])
+        found.extend(f for f in find_contradictions(files, as_of, rules, classes)
+                     if f.subject_table not in in_scope or f.subject_id in in_scope[f.subject_table])
+        if progress:
+            progress(min(start + _AUDIT_BATCH, len(ids)), len(ids))
+    if progress:
+        progress(1, 1)
+    return found
+
+
+def _ordered_commitments(store: Store, replies: list[Reply]) -> list[Commitment]:
+    """The commitments in scope in display order (by reply, then place in the letter), recorded in
+    temp.scope_order so that targets and evidence can be read back in the same order."""
+    reply_order = {r.id: index for index, r in enumerate(replies)}
+    commitments = store.list(Commitment, "id IN (SELECT id FROM temp.scope_commitments)",
+                             order_by="coalesce(quote_start, 1e18), id")
+    commitments.sort(key=lambda c: reply_order.get(c.reply_id, len(reply_order)))
+    store.conn.execute("DELETE FROM temp.scope_order")
+    store.conn.executemany("INSERT INTO temp.scope_order (id, ord) VALUES (?, ?)",
+                           ((c.id, index) for index, c in enumerate(commitments)))
+    return commitments
+
+
+_TARGET_ORDER = "o.ord, coalesce(t.quote_start, 1e18), t.id"
+
+
+def _targets(store: Store, cursors: list[sqlite3.Cursor]) -> Iterator[Target]:
+    rows = _cursor(cursors, store,
+        "SELECT t.* FROM targets t JOIN temp.scope_order o ON o.id = t.commitment_id"
+        f" WHERE t.id IN (SELECT id FROM temp.scope_targets) ORDER BY {_TARGET_ORDER}")
+    return (from_row(Target, row) for row in rows)
+
+
+def _evidence(store: Store, as_of: dt.date, cursors: list[sqlite3.Cursor]) -> Iterator[Evidence]:
+    """Evidence known on the date, in target order (what the judgements read)."""
+    rows = _cursor(cursors, store,
+        "SELECT e.* FROM evidence e JOIN targets t ON t.id = e.target_id JOIN temp.scope_order o"
+        " ON o.id = t.commitment_id WHERE e.as_of_date <= ? AND t.id IN (SELECT id FROM temp.scope_targets)"
+        f" ORDER BY {_TARGET_ORDER}, e.as_of_date, e.id", (as_of.isoformat(),))
+    return (from_row(Evidence, row) for row in rows)
+
+
+def _evidence_lines(store: Store, cursors: list[sqlite3.Cursor]) -> Iterator[EvidenceLine]:
+    """All evidence in scope, in target order, with its target's indicator (the 佐证 sheet)."""
+    rows = _cursor(cursors, store,
+        "SELECT e.*, t.indicator AS target_indicator, t.commitment_id AS target_commitment FROM evidence e"
+        " JOIN targets t ON t.id = e.target_id JOIN temp.scope_order o ON o.id = t.commitment_id"
+        f" WHERE e.id IN (SELECT id FROM temp.scope_evidence) ORDER BY {_TARGET_ORDER}, e.as_of_date, e.id")
+    return (EvidenceLine(from_row(Evidence, row), row["target_indicator"], row["target_commitment"]) for row in rows)
+
+
+def _reminder_target_names(store: Store, reminders: list[Reminder], commitments: list[Commitment],
+                           reply_names: dict[int, str]) -> dict[int, str]:
+    ids = sorted({r.subject_id for r in reminders if r.subject_table == "targets" and r.subject_id})
+    if not ids:
+        return {}
+    by_id = {c.id: c for c in commitments}
+    names = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for target in store.list(Target, f"id IN ({', '.join('?' for _ in chunk)})", chunk):
+            commitment = by_id.get(target.commitment_id) or store.get(Commitment, target.commitment_id)
+            if commitment is not None:
+                reply_name = reply_names.get(commitment.reply_id) or _reply_name(store, commitment.reply_id)
+                names[target.id] = target_label(target, commitment_label(commitment, reply_name))
+    return names
+
+
+def _reply_name(store: Store, reply_id: int) -> str:
+    reply = store.get(Reply, reply_id)
+    if reply is None:
+        return f"答复#{reply_id}"
+    return reply_label(reply, store.get(Proposal, reply.proposal_id) if reply.proposal_id else None)
+
+
+def _build_scope(store: Store, filters: ExportFilters) -> None:
+    """Fill temp.scope_<table> with the ids of the records the export covers."""
+    _drop_scope(store)
+    execute = store.conn.execute
+    for table in _SCOPE_TABLES:
+        execute(f"CREATE TEMP TABLE scope_{table} (id INTEGER PRIMARY KEY)")
+    execute("CREATE TEMP TABLE scope_order (id INTEGER PRIMARY KEY, ord INTEGER NOT NULL)")
+    clauses: list[str] = []
+    named: dict[str, object] = {}
+    if filters.session:
+        clauses.append("instr(p.session, :session) > 0")
+        named["session"] = filters.session
+    if filters.year:
+        clauses.append("CAST(substr(coalesce(p.assigned_date, p.received_date, p.reply_due_date), 1, 4) AS INTEGER)"
+                       " = :year")
+        named["year"] = int(filters.year)
+    unit_commitments = ""
+    if filters.unit:
+        # A unit's ledger: proposals it leads or co-handles, answers, or holds a commitment of.
+        clauses.append("(p.lead_unit = :unit OR EXISTS (SELECT 1 FROM json_each(p.co_units) WHERE value = :unit)"
+                       " OR EXISTS (SELECT 1 FROM replies r WHERE r.proposal_id = p.id AND r.replying_unit = :unit)"
+                       " OR EXISTS (SELECT 1 FROM replies r JOIN commitments c ON c.reply_id = r.id"
+                       " WHERE r.proposal_id = p.id AND c.responsible_unit = :unit))")
+        named["unit"] = filters.unit
+        # Its commitments: those it is responsible for (unnamed: the replying unit's, else the lead unit's).
+        unit_commitments = (" AND coalesce(c.responsible_unit, (SELECT r2.replying_unit FROM replies r2"
+                            " WHERE r2.id = c.reply_id), (SELECT p2.lead_unit FROM replies r3 JOIN proposals p2"
+                            " ON p2.id = r3.proposal_id WHERE r3.id = c.reply_id)) = :unit")
+    where = " AND ".join(clauses)
+    execute(f"INSERT INTO scope_proposals SELECT p.id FROM proposals p {'WHERE ' + where if where else ''}", named)
+    orphans = "" if filters.active else " OR proposal_id IS NULL"
+    execute("INSERT INTO scope_replies SELECT id FROM replies WHERE proposal_id IN (SELECT id FROM scope_proposals)"
+            + orphans)
+    execute("INSERT INTO scope_commitments SELECT c.id FROM commitments c WHERE c.reply_id IN"
+            f" (SELECT id FROM scope_replies){unit_commitments}", {"unit": filters.unit} if filters.unit else {})
+    _fill_children(store)
+
+
+def _fill_children(store: Store) -> None:
+    execute = store.conn.execute
+    for table in ("targets", "evidence", "feedback", "reminders", "proposers"):
+        execute(f"DELETE FROM scope_{table}")
+    execute("INSERT INTO scope_targets SELECT id FROM targets"
+            " WHERE commitment_id IN (SELECT id FROM scope_commitments)")
+    _fill_leaves(store)
+
+
+def _fill_leaves(store: Store) -> None:
+    execute = store.conn.execute
+    for table in ("evidence", "feedback", "reminders", "proposers"):
+        execute(f"DELETE FROM scope_{table}")
+    execute("INSERT INTO scope_evidence SELECT id FROM evidence WHERE target_id IN (SELECT id FROM scope_targets)")
+    execute("INSERT INTO scope_feedback SELECT id FROM feedback WHERE reply_id IN (SELECT id FROM scope_replies)")
+    execute("INSERT INTO scope_proposers SELECT id FROM proposers"
+            " WHERE proposal_id IN (SELECT id FROM scope_proposals)")
+    unscoped = store.conn.execute("SELECT (SELECT count(*) FROM scope_proposals) = (SELECT count(*) FROM proposals)"
+                                  " AND (SELECT count(*) FROM scope_targets) = (SELECT count(*) FROM targets)"
+                                  ).fetchone()[0]
+    subjects = " OR ".join(f"(subject_table = '{table}' AND subject_id IN (SELECT id FROM scope_{table}))"
+                           for table in ("proposals", "replies", "commitments", "targets", "feedback"))
+    execute(f"INSERT INTO scope_reminders SELECT id FROM reminders WHERE {subjects}"
+            + (" OR subject_table IS NULL" if unscoped else ""))
+
+
+def _narrow_to_state(store: Store, as_of: dt.date, state: str, starts: dict[int, dt.date],
+                     progress: Progress | None, is_cancelled: IsCancelled | None) -> None:
+    """Keep the targets judged ``state`` (and target-less commitments in it), then what they belong to.
+
+    One streaming pass judges everything in scope and keeps only the ids that match.
+    """
+    execute = store.conn.execute
+    commitments = store.list(Commitment, "id IN (SELECT id FROM temp.scope_commitments)", order_by="id")
+    store.conn.executemany("INSERT INTO temp.scope_order (id, ord) VALUES (?, ?)",
+                           ((c.id, c.id) for c in commitments))
+    keep_targets: list[tuple[int]] = []
+    keep_bare: list[tuple[int]] = []
+    total = len(commitments)
+    cursors: list[sqlite3.Cursor] = []
+    groups = judge_groups(commitments, _targets(store, cursors), _evidence(store, as_of, cursors), as_of, starts)
+    try:
+        for done, group in enumerate(groups, start=1):
+            if is_cancelled and done % 500 == 1 and is_cancelled():
+                raise Cancelled()
+            if progress and done % 500 == 0:
+                progress(done, total)
+            if group.targets:
+                keep_targets.extend((t.id,) for t, j in group.targets if j.state == state)
+            elif group.judgement.state == state:
+                keep_bare.append((group.commitment.id,))
+    finally:
+        for cursor in cursors:
+            cursor.close()
+    execute("CREATE TEMP TABLE keep_ids (id INTEGER PRIMARY KEY)")
+    try:
+        store.conn.executemany("INSERT INTO keep_ids VALUES (?)", keep_targets)
+        execute("DELETE FROM scope_targets WHERE id NOT IN (SELECT id FROM keep_ids)")
+        execute("DELETE FROM keep_ids")
+        store.conn.executemany("INSERT INTO keep_ids VALUES (?)", keep_bare)
+        execute("DELETE FROM scope_commitments WHERE id NOT IN (SELECT commitment_id FROM targets WHERE id IN"
+                " (SELECT id FROM scope_targets)) AND id NOT IN (SELECT id FROM keep_ids)")
+    finally:
+        execute("DROP TABLE temp.keep_ids")
+    execute("DELETE FROM scope_replies WHERE id NOT IN (SELECT reply_id FROM commitments WHERE id IN"
+            " (SELECT id FROM scope_commitments))")
+    execute("DELETE FROM scope_proposals WHERE id NOT IN (SELECT proposal_id FROM replies WHERE id IN"
+            " (SELECT id FROM scope_replies) AND proposal_id IS NOT NULL)")
+    _fill_leaves(store)
+
+
+def _drop_scope(store: Store) -> None:
+    for table in (*_SCOPE_TABLES, "order"):
+        store.conn.execute(f"DROP TABLE IF EXISTS temp.scope_{table}")
+
+
+def _history_scope() -> str:
+    parts = [f"(table_name = '{table}' AND row_id IN (SELECT id FROM temp.scope_{table}))" for table in _SCOPE_TABLES]
+    return "WHERE " + " OR ".join(parts)
+
+
+def _cursor(cursors: list[sqlite3.Cursor], store: Store, sql: str, params: tuple = ()) -> sqlite3.Cursor:
+    cursor = store.conn.execute(sql, params)
+    cursors.append(cursor)
+    return cursor
+
+
+def _history(store: Store, where: str, cursors: list[sqlite3.Cursor]) -> Iterator[HistoryEntry]:
+    for row in _cursor(cursors, store, f"SELECT * FROM history {where} ORDER BY id"):
+        yield HistoryEntry(id=row["id"], at=row["at"], actor=row["actor"], table_name=row["table_name"],
+                           row_id=row["row_id"], action=row["action"],
+                           before=json.loads(row["before"]) if row["before"] else None,
+                           after=json.loads(row["after"]) if row["after"] else None, prev_hash=row["prev_hash"],
+                           hash=row["hash"])
+
+
+def _sources(store: Store) -> dict[int, SourceDocument]:
+    """Source documents without their content (the workbook names them; it does not carry the files)."""
+    rows = store.conn.execute("SELECT id, sha256, file_name, kind, title, publisher, doc_date, url"
+                              " FROM source_documents")
+    return {row["id"]: from_row(SourceDocument, row) for row in rows}
+
+
+_YEAR = re.compile(r"^\d{4}$")
+
+
+def parse_year(value: str | None) -> int | None:
+    """A --year value such as 2021.
+
+    Raises:
+        LedgerError: when it is not a four-digit year.
+    """
+    if value is None or not str(value).strip():
+        return None
+    text = str(value).strip()
+    if not _YEAR.match(text):
+        raise LedgerError(f"'{value}' is not a year; write it as 2021.", code="year_invalid", value=value)
+    return int(text)
