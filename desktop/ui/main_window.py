@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self._judge_generation = 0
         self._touched: set[int] | None = set()  # commitments to judge again at the next refresh; None: all
         self.review_windows: list[QWidget] = []
+        self.reminder_start: object | None = None  # the start-up reminders hook, set by the app
 
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Reply Ledger — {path}").format(path=store.path))
