@@ -518,19 +518,12 @@ class Store:
         characters) are matched with instr(). User text is only ever bound as a parameter or quoted as an FTS
         string, so quotes, AND, NOT, parentheses and the like are searched for literally.
         """
-        terms = [term for term in (text or "").split() if term]
+        terms = search_terms(text)
         if not terms:
             return []
+        clause, params = search_terms_clause(terms)
+        clauses: list[str] = [clause]
         long_terms = [term for term in terms if len(term) >= 3]
-        short_terms = [term for term in terms if len(term) < 3]
-        clauses: list[str] = []
-        params: list[Any] = []
-        if long_terms:
-            clauses.append("search_index MATCH ?")
-            params.append(" ".join('"' + term.replace('"', '""') + '"' for term in long_terms))
-        for term in short_terms:
-            clauses.append("instr(lower(body), lower(?)) > 0")
-            params.append(term)
         if kinds is not None:
             codes = [SEARCH_CODES[kind] for kind in kinds]
             clauses.append(f"rowid % 8 IN ({', '.join('?' for _ in codes)})")
@@ -590,6 +583,30 @@ _CHILDREN: dict[str, tuple[tuple[str, str], ...]] = {
     "targets": (("evidence", "target_id"), ("suggestions", "target_id")),
     "source_documents": (("suggestions", "source_document_id"),),
 }
+
+
+def search_terms(text: str | None) -> list[str]:
+    """The whitespace-separated terms of a search text."""
+    return [term for term in (text or "").split() if term]
+
+
+def search_terms_clause(terms: Sequence[str]) -> tuple[str, list[Any]]:
+    """A WHERE clause over ``search_index`` matching rows that contain every term, with its parameters.
+
+    Terms of three or more characters go through the trigram index (quoted, so operators are literal text);
+    shorter ones are matched with instr(), which the trigram tokenizer cannot do.
+    """
+    long_terms = [term for term in terms if len(term) >= 3]
+    clauses: list[str] = []
+    params: list[Any] = []
+    if long_terms:
+        clauses.append("search_index MATCH ?")
+        params.append(" ".join('"' + term.replace('"', '""') + '"' for term in long_terms))
+    for term in terms:
+        if len(term) < 3:
+            clauses.append("instr(lower(body), lower(?)) > 0")
+            params.append(term)
+    return " AND ".join(clauses), params
 
 
 def _snippet(body: str, term: str, width: int = 40) -> str:

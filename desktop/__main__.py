@@ -11,7 +11,7 @@ import logging
 import sys
 from pathlib import Path
 
-from desktop import APP_TITLE, __version__, paths
+from desktop import APP_TITLE, __version__
 from desktop.cli import register_all
 from desktop.cli.common import common_parser
 from desktop.core.errors import LedgerError, RecordErrors
@@ -40,14 +40,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    db_path = args.db or paths.default_db_path()
     if args.smoke_test:
         import os
 
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from desktop.ui.app import run_app  # the only place the UI is imported
 
-    return run_app(db_path, lang=args.lang, smoke_test=args.smoke_test)
+    return run_app(args.db, lang=args.lang, smoke_test=args.smoke_test)
 
 
 def main(argv: list[str] | None = None) -> int:

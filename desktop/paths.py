@@ -37,6 +37,11 @@ def drafts_dir() -> Path:
     return folder
 
 
+def ui_settings_path() -> Path:
+    """The window's own settings (layout, last database), kept in the data folder so tests stay isolated."""
+    return data_dir() / "window.ini"
+
+
 def resources_dir() -> Path:
     """Bundled resources: beside the frozen executable, or the repository's ``resources/`` folder."""
     frozen_root = getattr(sys, "_MEIPASS", None)

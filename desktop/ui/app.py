@@ -8,7 +8,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from db import Store
@@ -17,6 +17,8 @@ from desktop.core.errors import LedgerError
 from desktop.ui.i18n import install_translators, pick_language
 from desktop.ui.main_window import MainWindow
 from desktop.ui.messages import user_message
+from desktop.ui.reminders_panel import open_reminders_on_start
+from desktop.ui.workers import ThreadPool
 
 logger = logging.getLogger(__name__)
 
@@ -38,31 +40,76 @@ def install_excepthook() -> None:
     sys.excepthook = hook
 
 
-def run_app(db_path: Path, *, lang: str | None = None, smoke_test: bool = False) -> int:
+def _resolve_db(requested: Path | None, settings: QSettings) -> Path:
+    """The database to open: the one asked for, else the last one used (if it still exists), else the default."""
+    if requested is not None:
+        return requested
+    last = settings.value("lastDatabase")
+    if last and Path(str(last)).exists():
+        return Path(str(last))
+    return paths.default_db_path()
+
+
+class Ledgers:
+    """The open ledger windows; opening another ledger replaces the window once the old one has closed."""
+
+    def __init__(self, settings: QSettings) -> None:
+        self.settings = settings
+        self.window: MainWindow | None = None
+
+    def open(self, db_path: Path) -> MainWindow | None:
+        try:
+            store = Store.open(db_path)
+        except LedgerError as error:
+            logger.error("cannot open %s: %s", db_path, error)
+            QMessageBox.critical(self.window, QCoreApplication.translate("App", "Reply Ledger"), user_message(error))
+            return None
+        previous = self.window
+        if previous is not None and not previous.close():
+            store.close()
+            return previous
+        window = MainWindow(store, settings=self.settings)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.open_ledger_requested.connect(self.open)
+        window.destroyed.connect(store.close)
+        self.window = window
+        window.show()
+        QTimer.singleShot(0, window.offer_drafts)
+        # Reminders: brought up to date in the background, shown at once when something is due.
+        window.reminder_start = open_reminders_on_start(window, store)
+        if window.reminder_start.sync_task is not None:
+            window.reminder_start.sync_task.signals.succeeded.connect(
+                lambda _result: window.pages["reminders"].refresh())
+        return window
+
+
+def run_app(db_path: Path | None, *, lang: str | None = None, smoke_test: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     translators = install_translators(app, pick_language(lang))
     install_excepthook()
-    try:
-        store = Store.open(db_path)
-    except LedgerError as error:
-        logger.error("cannot open %s: %s", db_path, error)
-        if smoke_test:
+    settings = QSettings(str(paths.ui_settings_path()), QSettings.Format.IniFormat)
+    db_path = _resolve_db(db_path, settings)
+    if smoke_test:
+        try:
+            store = Store.open(db_path)
+        except LedgerError as error:
             print(f"error: {error.message}", file=sys.stderr)
             return 2
-        QMessageBox.critical(None, QCoreApplication.translate("App", "Reply Ledger"), user_message(error))
-        return 2
-    window = MainWindow(store)
-    window.show()
-    if smoke_test:
+        pool = ThreadPool()
+        window = MainWindow(store, settings=settings, pool=pool)
+        window.show()
+        pool.wait()
         app.processEvents()
         print(f"smoke test: {window.counts_text()} ({db_path})")
         window.close()
+        pool.wait()
         store.close()
         del translators
         return 0
-    code = app.exec()
-    store.close()
-    return code
+    ledgers = Ledgers(settings)
+    if ledgers.open(db_path) is None:
+        return 2
+    return app.exec()

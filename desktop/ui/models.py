@@ -1,30 +1,55 @@
-"""Table models over lists of core records, with columns declared once."""
+"""Table models: a lazy one over the store's lists (100 000 rows and more) and a small in-memory one.
+
+:class:`RecordListModel` holds only the ordered row keys of a list; filtering and sorting happen in SQL
+(``db.lists``), off the GUI thread when a pool is given, and rows are read in pages of :data:`PAGE_SIZE` as the
+view asks for them, with a small cache. Columns are declared once per list in :mod:`desktop.ui.list_columns`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QColor
+
+from db import Store
+from db import lists as db_lists
+from db.connection import connect
+from desktop.ui.workers import Pool, Worker
 
 logger = logging.getLogger(__name__)
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
+KEY_ROLE = Qt.ItemDataRole.UserRole + 3
+
+PAGE_SIZE = 100
+CACHED_PAGES = 30
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
 class Column:
-    """A column: its header (source text for translation, in ``context``) and how to read a record."""
+    """A column: header (source text, translated in the model's context), the value it shows, how it sorts.
+
+    ``value`` reads the column's value from a row (a dict from ``db.lists`` or a record); ``display`` turns it
+    into text (default: :func:`display_value`); ``sort`` names the sort of ``db.lists`` (None: not sortable).
+    """
 
     header: str
     value: Callable[[Any], Any]
     display: Callable[[Any], str] | None = None
+    sort: str | None = None
+    align_right: bool = False
+    coloured_by_state: bool = False
+    opens_commitment: bool = False  # double-clicking it opens the row's commitment rather than its target
 
 
 def display_value(value: Any) -> str:
@@ -32,13 +57,261 @@ def display_value(value: Any) -> str:
         return ""
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, float):
+        if value.is_integer():
+            return f"{int(value):,}"
+        return f"{value:,.4f}".rstrip("0").rstrip(".")  # a measured figure: four decimals are plenty
     return str(value)
 
 
+def _text(column: Column, row: Any) -> str:
+    value = column.value(row)
+    return column.display(value) if column.display else display_value(value)
+
+
+_STATE_COLOURS = {"met": "#dff0d8", "on_track": "#e8f4fb", "at_risk": "#fcf0d2", "missed": "#f6d5d5",
+                  "overdue": "#f6d5d5"}
+
+
+def state_brush(state: str | None) -> QBrush | None:
+    colour = _STATE_COLOURS.get(state or "")
+    return QBrush(QColor(colour)) if colour else None
+
+
+def _read_keys(path: Path, kind: str, flt: db_lists.ListFilter, sort: str | None, descending: bool,
+               states: Mapping[int, str] | None) -> list[int]:
+    """Runs on a pool thread with its own connection (SQLite connections stay on their thread)."""
+    conn = connect(path)
+    try:
+        return db_lists.list_keys(Store(conn, path), kind, flt, sort, descending, states=states)
+    finally:
+        conn.close()
+
+
+class RecordListModel(QAbstractTableModel):
+    """One of the store's lists, loaded lazily: keys in order, rows in pages.
+
+    ``states`` (row key → state code), when set, fills the state column and lets the list be filtered and
+    sorted by state. ``data()`` never raises: a row that cannot be read shows a placeholder and is logged.
+
+    Signals:
+        loaded(int): the keys of a new filter or sort arrived; the row count.
+        loading_changed(bool): a query started (True) or finished (False).
+    """
+
+    loaded = Signal(int)
+    loading_changed = Signal(bool)
+
+    def __init__(self, store: Store, kind: str, context: str, columns: Sequence[Column], *,
+                 pool: Pool | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.kind = kind
+        self._context = context
+        self._columns = list(columns)
+        self._pool = pool
+        self._keys: list[int] = []
+        self._pages: OrderedDict[int, dict[int, dict[str, Any]]] = OrderedDict()
+        self._filter = db_lists.ListFilter()
+        self._sort: tuple[str | None, bool] = (None, False)
+        self._states: dict[int, str] = {}
+        self._generation = 0
+        self._worker: Worker | None = None
+        self.loading = False
+
+    # ----------------------------------------------------------------- what to show
+    @property
+    def list_filter(self) -> db_lists.ListFilter:
+        return self._filter
+
+    def set_filter(self, flt: db_lists.ListFilter) -> None:
+        self._filter = flt
+        self.reload()
+
+    def set_states(self, states: Mapping[int, str]) -> None:
+        """State codes by row key (judged outside SQL); repaints, and reloads when they filter or sort."""
+        self._states = dict(states)
+        if self._filter.state is not None or self._sort[0] == "state":
+            self.reload()
+        elif self._keys:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._keys) - 1, len(self._columns) - 1))
+
+    def state_of(self, key: int) -> str | None:
+        return self._states.get(key)
+
+    def reload(self) -> None:
+        """Query the keys again (filter or sort changed, or records were saved)."""
+        self._generation += 1
+        generation = self._generation
+        sort, descending = self._sort
+        args = (self._store.path, self.kind, self._filter, sort, descending, dict(self._states))
+        if self._pool is None:
+            self._set_keys(generation, _read_keys(*args))
+            return
+        self.loading = True
+        self.loading_changed.emit(True)
+        worker = Worker(_read_keys, *args)
+        worker.signals.succeeded.connect(lambda keys: self._set_keys(generation, keys))
+        worker.signals.failed.connect(lambda error: self._on_failed(generation, error))
+        self._worker = worker
+        self._pool.start(worker)
+
+    def _on_failed(self, generation: int, error: object) -> None:
+        if generation != self._generation:
+            return
+        logger.error("cannot read the %s list: %s", self.kind, error)
+        self.loading = False
+        self.loading_changed.emit(False)
+
+    def _set_keys(self, generation: int, keys: list[int]) -> None:
+        if generation != self._generation:
+            return  # an older query finished after a newer one started
+        self.beginResetModel()
+        self._keys = keys
+        self._pages.clear()
+        self.endResetModel()
+        self.loading = False
+        self.loading_changed.emit(False)
+        self.loaded.emit(len(keys))
+
+    @Slot()
+    def refresh_rows(self) -> None:
+        """Forget cached rows (after an edit) and repaint; the order stays."""
+        self._pages.clear()
+        if self._keys:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._keys) - 1, len(self._columns) - 1))
+
+    def key(self, row: int) -> int | None:
+        return self._keys[row] if 0 <= row < len(self._keys) else None
+
+    def row_keys(self) -> list[int]:
+        return list(self._keys)
+
+    def row_of(self, key: int) -> int | None:
+        try:
+            return self._keys.index(key)
+        except ValueError:
+            return None
+
+    def row_values(self, row: int) -> dict[str, Any] | None:
+        if not (0 <= row < len(self._keys)):
+            return None
+        page = self._page(row // PAGE_SIZE)
+        return page.get(self._keys[row])
+
+    def _page(self, number: int) -> dict[int, dict[str, Any]]:
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        keys = self._keys[number * PAGE_SIZE:(number + 1) * PAGE_SIZE]
+        try:
+            page = db_lists.fetch_rows(self._store, self.kind, keys)
+        except Exception:
+            logger.exception("cannot read rows of the %s list", self.kind)
+            page = {}
+        self._pages[number] = page
+        while len(self._pages) > CACHED_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    # ----------------------------------------------------------------- Qt model interface
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._keys)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._columns):
+            return QCoreApplication.translate(self._context, self._columns[section].header)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self.row_values(index.row()) is None:
+            return Qt.ItemFlag.NoItemFlags  # a row that could not be read: shown disabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._keys)) or index.column() >= len(self._columns):
+            return None
+        key = self._keys[index.row()]
+        if role == KEY_ROLE:
+            return key
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE, RECORD_ROLE,
+                        Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.TextAlignmentRole):
+            return None
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column.align_right:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        values = self.row_values(index.row())
+        if values is None:
+            return "…" if role == Qt.ItemDataRole.DisplayRole else None
+        row = _StatefulRow(values, self._states.get(key))
+        try:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return state_brush(column.value(row)) if column.coloured_by_state else None
+            if role == RECORD_ROLE:
+                return values
+            if role == SORT_ROLE:
+                return column.value(row)
+            text = _text(column, row)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return text if len(text) > 30 else None
+            return text
+        except Exception:  # a broken row must not break the view
+            logger.exception("cannot show %s row %d column %d", self.kind, index.row(), index.column())
+            return "?" if role == Qt.ItemDataRole.DisplayRole else None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not (0 <= column < len(self._columns)):
+            sort: tuple[str | None, bool] = (None, False)
+        else:
+            name = self._columns[column].sort
+            if name is None:
+                return
+            sort = (name, order == Qt.SortOrder.DescendingOrder)
+        if sort == self._sort:
+            return
+        self._sort = sort
+        self.reload()
+
+    def opens_commitment(self, column: int) -> bool:
+        return 0 <= column < len(self._columns) and self._columns[column].opens_commitment
+
+    def column_sort(self, column: int) -> str | None:
+        """The sort name of a column (None when it does not sort)."""
+        return self._columns[column].sort if 0 <= column < len(self._columns) else None
+
+    def sort_column(self) -> tuple[str | None, bool]:
+        return self._sort
+
+    def default_sort_column(self) -> tuple[int, Qt.SortOrder]:
+        """The column and order of the list's default order (for the header's sort indicator)."""
+        name, descending = db_lists.spec(self.kind).default_sort
+        for number, column in enumerate(self._columns):
+            if column.sort == name:
+                order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+                self._sort = (name, descending)
+                return number, order
+        return -1, Qt.SortOrder.AscendingOrder
+
+
+class _StatefulRow(dict):
+    """A row's values plus the state judged for it (``row.state``)."""
+
+    def __init__(self, values: Mapping[str, Any], state: str | None) -> None:
+        super().__init__(values)
+        self.state = state
+
+
 class RecordTableModel(QAbstractTableModel):
-    """A read-only table of records; sorting happens in the model, never in a proxy."""
+    """A small read-only table over a list of records or rows in memory (upcoming deadlines, suggestions)."""
 
     def __init__(self, context: str, columns: Sequence[Column], parent: Any = None) -> None:
         super().__init__(parent)
@@ -53,6 +326,9 @@ class RecordTableModel(QAbstractTableModel):
 
     def record(self, row: int) -> Any:
         return self._records[row]
+
+    def records(self) -> list[Any]:
+        return list(self._records)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._records)
@@ -73,26 +349,14 @@ class RecordTableModel(QAbstractTableModel):
         column = self._columns[index.column()]
         try:
             if role == Qt.ItemDataRole.DisplayRole:
-                value = column.value(record)
-                return column.display(value) if column.display else display_value(value)
+                return _text(column, record)
             if role == SORT_ROLE:
                 return column.value(record)
             if role == RECORD_ROLE:
                 return record
+            if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         except Exception:  # a broken record must not break the view
             logger.exception("cannot show row %d column %d", index.row(), index.column())
             return "?" if role == Qt.ItemDataRole.DisplayRole else None
         return None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not (0 <= column < len(self._columns)):
-            return
-        getter = self._columns[column].value
-
-        def key(record: Any) -> tuple[int, Any]:
-            value = getter(record)
-            return (1, "") if value is None else (0, value if not isinstance(value, str) else value.casefold())
-
-        self.beginResetModel()
-        self._records.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
-        self.endResetModel()

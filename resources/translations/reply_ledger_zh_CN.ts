@@ -36,7 +36,73 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <source>Commitments</source>
+        <translation>承诺事项</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Nothing to show yet.</source>
+        <translation>暂无数据。</translation>
+    </message>
+    <message>
+        <source>{label}: {commitments} commitments, {targets} targets — click to list them</source>
+        <translation>{label}：承诺事项 {commitments} 项，指标 {targets} 项 — 点击查看清单</translation>
+    </message>
+</context>
+<context>
     <name>CommitmentColumns</name>
+    <message>
+        <source>Commitment</source>
+        <translation>承诺事项</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Latest evidence</source>
+        <translation>最新佐证</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>答复文号</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Time expression</source>
+        <translation>时限原文</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentForm</name>
+    <message>
+        <source>Reply</source>
+        <translation>所属答复</translation>
+    </message>
     <message>
         <source>Commitment</source>
         <translation>承诺事项</translation>
@@ -54,8 +120,190 @@ Details are in {log}.</source>
         <translation>时限原文</translation>
     </message>
     <message>
+        <source>As the letter says it, e.g. 2021年</source>
+        <translation>按答复原文填写，如“2021年”</translation>
+    </message>
+    <message>
+        <source>State set by hand</source>
+        <translation>人工认定状态</translation>
+    </message>
+    <message>
+        <source>(judged from its targets)</source>
+        <translation>（按指标自动判定）</translation>
+    </message>
+    <message>
         <source>Quote</source>
         <translation>原文摘录</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>By state</source>
+        <translation>按状态</translation>
+    </message>
+    <message>
+        <source>By deadline year</source>
+        <translation>按完成年度</translation>
+    </message>
+    <message>
+        <source>By responsible unit</source>
+        <translation>按责任单位</translation>
+    </message>
+    <message>
+        <source>Upcoming deadlines</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（未填）</translation>
+    </message>
+    <message>
+        <source>Judging the targets…</source>
+        <translation>正在判定指标状态…</translation>
+    </message>
+    <message>
+        <source>The ledger as of {date}</source>
+        <translation>截至 {date} 的台账情况</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>e.g. 2021-12-31</source>
+        <translation>如 2021-12-31</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineColumns</name>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation>承诺事项</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+</context>
+<context>
+    <name>Decisions</name>
+    <message>
+        <source>To review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已采纳</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceColumns</name>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>实测值</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至日期</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>发布单位</translation>
+    </message>
+    <message>
+        <source>Source date</source>
+        <translation>来源日期</translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation>承诺事项</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>录入人</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceForm</name>
+    <message>
+        <source>Target</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至日期</translation>
+    </message>
+    <message>
+        <source>Measured value</source>
+        <translation>实测值</translation>
+    </message>
+    <message>
+        <source>A number with its unit: 11080个</source>
+        <translation>数值连同单位，如“11080个”</translation>
+    </message>
+    <message>
+        <source>Comparator</source>
+        <translation>比较方式</translation>
+    </message>
+    <message>
+        <source>Achieved (qualitative)</source>
+        <translation>是否完成（定性指标）</translation>
+    </message>
+    <message>
+        <source>(not stated)</source>
+        <translation>（未说明）</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>发布单位</translation>
+    </message>
+    <message>
+        <source>Source date</source>
+        <translation>来源日期</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>原文摘录</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -110,6 +358,29 @@ Details are in {log}.</source>
     <message>
         <source>“{sentence}” — {reasons}</source>
         <translation>“{sentence}”——{reasons}</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackForm</name>
+    <message>
+        <source>Reply</source>
+        <translation>所属答复</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>评价对象</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>意见</translation>
     </message>
 </context>
 <context>
@@ -319,6 +590,401 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Motion</source>
+        <translation>议案</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>提案</translation>
+    </message>
+    <message>
+        <source>Criticism or opinion</source>
+        <translation>批评意见</translation>
+    </message>
+    <message>
+        <source>Being handled</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>公开</translation>
+    </message>
+    <message>
+        <source>Not public</source>
+        <translation>不公开</translation>
+    </message>
+    <message>
+        <source>Public on request</source>
+        <translation>依申请公开</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Unsatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>The reply</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>落实</translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基数</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>已达成</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>进展正常</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>有风险</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>未达成</translation>
+    </message>
+    <message>
+        <source>Overdue, no evidence</source>
+        <translation>逾期无佐证</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>at least (≥)</source>
+        <translation>不少于（≥）</translation>
+    </message>
+    <message>
+        <source>more than (&gt;)</source>
+        <translation>超过（&gt;）</translation>
+    </message>
+    <message>
+        <source>equal to (=)</source>
+        <translation>等于（=）</translation>
+    </message>
+    <message>
+        <source>at most (≤)</source>
+        <translation>不超过（≤）</translation>
+    </message>
+    <message>
+        <source>less than (&lt;)</source>
+        <translation>低于（&lt;）</translation>
+    </message>
+    <message>
+        <source>range</source>
+        <translation>区间</translation>
+    </message>
+    <message>
+        <source>qualitative</source>
+        <translation>定性</translation>
+    </message>
+    <message>
+        <source>Reply deadline</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Commitment deadline</source>
+        <translation>承诺期限</translation>
+    </message>
+    <message>
+        <source>Target deadline</source>
+        <translation>指标期限</translation>
+    </message>
+    <message>
+        <source>No recent evidence</source>
+        <translation>佐证久未更新</translation>
+    </message>
+    <message>
+        <source>No feedback</source>
+        <translation>未反馈</translation>
+    </message>
+    <message>
+        <source>Answer again</source>
+        <translation>不满意再答复</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>已推迟</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation>累计</translation>
+    </message>
+    <message>
+        <source>In the period</source>
+        <translation>当期</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>LetterReviewWindow</name>
+    <message>
+        <source>New: {title}</source>
+        <translation>新建：{title}</translation>
+    </message>
+    <message>
+        <source>Review letter — {file}</source>
+        <translation>审核答复函 — {file}</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Issuing office</source>
+        <translation>发文单位</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Addressee</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Copy to</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <source>Result class</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未填）</translation>
+    </message>
+    <message>
+        <source>Proposal session</source>
+        <translation>建议所属会议</translation>
+    </message>
+    <message>
+        <source>Proposal number</source>
+        <translation>建议编号</translation>
+    </message>
+    <message>
+        <source>Proposal kind</source>
+        <translation>建议类别</translation>
+    </message>
+    <message>
+        <source>Letter header</source>
+        <translation>答复函基本信息</translation>
+    </message>
+    <message>
+        <source>I have checked the header fields against the letter</source>
+        <translation>我已对照原文核对以上基本信息</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>采纳(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>驳回(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Accept the rest</source>
+        <translation>其余全部采纳</translation>
+    </message>
+    <message>
+        <source>Reject the rest</source>
+        <translation>其余全部驳回</translation>
+    </message>
+    <message>
+        <source>&amp;Save to the ledger</source>
+        <translation>保存到台账(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <source>Reading and extracting {file}…</source>
+        <translation>正在读取并识别 {file}…</translation>
+    </message>
+    <message>
+        <source>The letter could not be read; details are in the log.</source>
+        <translation>无法读取该答复函；详细信息见日志。</translation>
+    </message>
+    <message>
+        <source>This letter&apos;s reply is already in the ledger: saving updates it and adds the accepted targets to it.</source>
+        <translation>该答复已在台账中：保存时将更新该答复，并把采纳的指标加入其中。</translation>
+    </message>
+    <message>
+        <source>No targets were found in this letter.</source>
+        <translation>未在该答复函中识别到指标。</translation>
+    </message>
+    <message>
+        <source>The letter is still being read.</source>
+        <translation>答复函仍在读取中。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s) still need a decision.</source>
+        <translation>
+            <numerusform>还有 %n 条识别结果需要审核。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Correct the header fields marked in red.</source>
+        <translation>请更正标红的基本信息。</translation>
+    </message>
+    <message>
+        <source>Confirm that you checked the header.</source>
+        <translation>请确认已核对基本信息。</translation>
+    </message>
+    <message>
+        <source>{accepted} accepted, {rejected} rejected, {pending} to review</source>
+        <translation>已采纳 {accepted} 条，已驳回 {rejected} 条，待审核 {pending} 条</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: reply #{reply} with %n target(s).</source>
+        <translation>
+            <numerusform>已保存：答复 #{reply}，指标 %n 项。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message>
+        <source>Search (Ctrl+F): words in titles, quotes and texts</source>
+        <translation>搜索（Ctrl+F）：标题、摘录和正文中的词语</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <source>All sessions</source>
+        <translation>全部会议</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Reply due</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>共 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在查询…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Reply Ledger — {path}</source>
@@ -333,10 +999,6 @@ Details are in {log}.</source>
         <translation>答复</translation>
     </message>
     <message>
-        <source>Commitments</source>
-        <translation>承诺事项</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -345,12 +1007,206 @@ Details are in {log}.</source>
         <translation>重新载入(&amp;R)</translation>
     </message>
     <message>
+        <source>Commitments &amp; targets</source>
+        <translation>承诺与指标</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Evidence suggestions</source>
+        <translation>佐证建议</translation>
+    </message>
+    <message>
+        <source>Looking back</source>
+        <translation>回头看</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>办理时间线</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>统计图表</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Proposal</source>
+        <translation>建议提案(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>答复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Feedback</source>
+        <translation>代表评价(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Commitment</source>
+        <translation>承诺事项(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Target</source>
+        <translation>指标(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence</source>
+        <translation>佐证(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Close form</source>
+        <translation>关闭表单(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Import letter…</source>
+        <translation>导入答复函(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export workbook…</source>
+        <translation>导出台账(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open ledger…</source>
+        <translation>打开台账(&amp;O)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <source>{proposals} proposals, {replies} replies, {commitments} commitments</source>
-        <translation>建议提案 {proposals} 件，答复 {replies} 件，承诺事项 {commitments} 项</translation>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete selected record…</source>
+        <translation>删除所选记录(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;About Reply Ledger</source>
+        <translation>关于答复承诺台账(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Due &amp;reminders…</source>
+        <translation>到期提醒(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline of the selected proposal</source>
+        <translation>所选建议的办理时间线(&amp;T)</translation>
+    </message>
+    <message>
+        <source>New record</source>
+        <translation>新建记录</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Judged as of </source>
+        <translation>判定日期 </translation>
+    </message>
+    <message>
+        <source>States say what was known on this day</source>
+        <translation>状态按当日已掌握的佐证判定</translation>
+    </message>
+    <message>
+        <source>Due reminders</source>
+        <translation>到期提醒</translation>
+    </message>
+    <message>
+        <source>Judging targets…</source>
+        <translation>正在判定指标状态…</translation>
+    </message>
+    <message>
+        <source>States as of {date}</source>
+        <translation>状态判定日期 {date}</translation>
+    </message>
+    <message>
+        <source>States could not be judged; see the log.</source>
+        <translation>无法判定状态；详见日志。</translation>
+    </message>
+    <message>
+        <source>{proposals} proposals, {replies} replies, {commitments} commitments, {targets} targets, {evidence} evidence</source>
+        <translation>建议提案 {proposals} 件，答复 {replies} 件，承诺事项 {commitments} 项，指标 {targets} 项，佐证 {evidence} 条</translation>
+    </message>
+    <message>
+        <source>This record no longer exists; the list is reloaded.</source>
+        <translation>该记录已不存在；列表已重新载入。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete {record} and everything recorded under it? The history keeps a copy.</source>
+        <translation>删除“{record}”及其下的全部记录吗？变更记录中会保留副本。</translation>
+    </message>
+    <message>
+        <source>{file} was imported before; nothing changed.</source>
+        <translation>{file} 之前已导入；未做任何改动。</translation>
+    </message>
+    <message numerus="yes">
+        <source>{file} is not a reply letter; it is kept as a source document. %n figure(s) in it are suggested as evidence.</source>
+        <translation>
+            <numerusform>{file} 不是答复函，已作为来源文件保存。其中 %n 个数据被建议为佐证。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ledger_{date}.xlsx</source>
+        <translation>台账_{date}.xlsx</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>正在写入 {file}…</translation>
+    </message>
+    <message>
+        <source>The audit workbook was written to {path}.</source>
+        <translation>审计台账已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>The workbook could not be written; details are in the log.</source>
+        <translation>无法写入工作簿；详细信息见日志。</translation>
+    </message>
+    <message>
+        <source>{title} {version}
+Proposals, reply letters, their promises and the evidence.
+Database: {path}</source>
+        <translation>{title} {version}
+建议提案、答复函、承诺事项及其佐证。
+数据库：{path}</translation>
     </message>
 </context>
 <context>
@@ -395,6 +1251,144 @@ Details are in {log}.</source>
         <source>This record already exists; open the existing one instead of adding it again.</source>
         <translation>该记录已存在；请打开已有记录，不要重复添加。</translation>
     </message>
+    <message>
+        <source>Required; fill it in.</source>
+        <translation>必填；请填写。</translation>
+    </message>
+    <message>
+        <source>Required; write a date such as 2021-12-31.</source>
+        <translation>必填；请按 2021-12-31 的格式填写日期。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not one of the choices; pick one.</source>
+        <translation>“{value}”不是可选项；请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a comparator; use one of &gt;=, &gt;, =, &lt;=, &lt;, range or qualitative.</source>
+        <translation>“{value}”不是比较方式；请使用 &gt;=、&gt;、=、&lt;=、&lt;、区间或定性。</translation>
+    </message>
+    <message>
+        <source>The assignment date is before the date received; check both dates.</source>
+        <translation>交办日期早于收到日期；请核对这两个日期。</translation>
+    </message>
+    <message>
+        <source>The reply deadline is before the assignment date; check both dates.</source>
+        <translation>答复期限早于交办日期；请核对这两个日期。</translation>
+    </message>
+    <message>
+        <source>An extended deadline needs the approval it was granted by; record who approved it.</source>
+        <translation>延期须有批准依据；请填写批准单位或批准人。</translation>
+    </message>
+    <message>
+        <source>A measurable target needs a value; enter a number or choose the comparator &apos;qualitative&apos;.</source>
+        <translation>量化指标需要目标值；请填写数值，或将比较方式选为“定性”。</translation>
+    </message>
+    <message>
+        <source>Enter a measured value, or a yes/no for a qualitative target.</source>
+        <translation>请填写实测值；定性指标请选择是否完成。</translation>
+    </message>
+    <message>
+        <source>A range needs an upper value; enter it.</source>
+        <translation>区间需要上限值；请填写。</translation>
+    </message>
+    <message>
+        <source>The upper value is below the lower value; swap them.</source>
+        <translation>上限值小于下限值；请对调。</translation>
+    </message>
+    <message>
+        <source>The quote&apos;s start and end offsets do not fit; select the quote again.</source>
+        <translation>摘录的起止位置不符；请重新选择摘录。</translation>
+    </message>
+    <message>
+        <source>A snoozed reminder needs the date it wakes up; pick one.</source>
+        <translation>推迟的提醒需要恢复日期；请选择。</translation>
+    </message>
+    <message>
+        <source>Required; choose one from the list.</source>
+        <translation>必填；请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not in the list; type part of it and choose one of the matches.</source>
+        <translation>“{value}”不在列表中；请输入其中的词语，再从匹配结果中选择。</translation>
+    </message>
+    <message>
+        <source>This record no longer exists; it may have been deleted. Reload the list.</source>
+        <translation>该记录已不存在，可能已被删除；请重新载入列表。</translation>
+    </message>
+    <message>
+        <source>The record refers to a record that does not exist, or other records still refer to it; check the linked records.</source>
+        <translation>该记录关联的记录不存在，或仍有其他记录关联它；请检查关联记录。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Please wait</source>
+        <translation>请稍候</translation>
+    </message>
+</context>
+<context>
+    <name>Prompter</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <source>These records have changes that are not saved:
+{names}
+
+Save them?</source>
+        <translation>以下记录有未保存的修改：
+{names}
+
+是否保存？</translation>
+    </message>
+    <message>
+        <source>Restore unsaved forms</source>
+        <translation>恢复未保存的表单</translation>
+    </message>
+    <message>
+        <source>Reply Ledger was closed while these forms had unsaved changes:
+{names}
+
+Open them again?</source>
+        <translation>答复承诺台账上次关闭时，以下表单有未保存的修改：
+{names}
+
+是否重新打开？</translation>
+    </message>
+    <message>
+        <source>Reply Ledger</source>
+        <translation>答复承诺台账</translation>
+    </message>
+    <message>
+        <source>Import a reply letter</source>
+        <translation>导入答复函</translation>
+    </message>
+    <message>
+        <source>Letters ({patterns})</source>
+        <translation>答复函（{patterns}）</translation>
+    </message>
+    <message>
+        <source>Open a ledger</source>
+        <translation>打开台账</translation>
+    </message>
+    <message>
+        <source>Ledgers (*.sqlite3 *.db);;All files (*)</source>
+        <translation>台账 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export the audit workbook</source>
+        <translation>导出审计台账</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
 </context>
 <context>
     <name>ProposalColumns</name>
@@ -405,6 +1399,10 @@ Details are in {log}.</source>
     <message>
         <source>Number</source>
         <translation>编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Title</source>
@@ -427,27 +1425,156 @@ Details are in {log}.</source>
         <translation>答复期限</translation>
     </message>
     <message>
+        <source>Key supervised</source>
+        <translation>重点督办</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>状态</translation>
     </message>
 </context>
 <context>
-    <name>ProposalStates</name>
+    <name>ProposalForm</name>
     <message>
-        <source>Being handled</source>
-        <translation>办理中</translation>
+        <source>Kind</source>
+        <translation>类别</translation>
     </message>
     <message>
-        <source>Replied</source>
-        <translation>已答复</translation>
+        <source>Session</source>
+        <translation>会议届次</translation>
     </message>
     <message>
-        <source>Closed</source>
-        <translation>已办结</translation>
+        <source>The congress or conference session, e.g. 常州市十六届人大五次会议</source>
+        <translation>人大或政协会议届次，如“常州市十六届人大五次会议”</translation>
     </message>
     <message>
-        <source>Withdrawn</source>
-        <translation>已撤回</translation>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>As assigned, e.g. 第021号</source>
+        <translation>按交办编号填写，如“第021号”</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Proposers</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <source>Lead proposer first; separate names with 、</source>
+        <translation>领衔人在前，姓名之间用“、”分隔</translation>
+    </message>
+    <message>
+        <source>Delegation or sector</source>
+        <translation>代表团或界别</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>交办日期</translation>
+    </message>
+    <message>
+        <source>Reply due</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Extended deadline</source>
+        <translation>延期后期限</translation>
+    </message>
+    <message>
+        <source>Extension approved by</source>
+        <translation>延期批准依据</translation>
+    </message>
+    <message>
+        <source>Lead unit</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>Co-handling units</source>
+        <translation>会办单位</translation>
+    </message>
+    <message>
+        <source>Handling mode</source>
+        <translation>办理方式</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未填）</translation>
+    </message>
+    <message>
+        <source>Key supervised</source>
+        <translation>重点督办</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>* required</source>
+        <translation>* 为必填项</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>New {kind}</source>
+        <translation>新建{kind}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordKinds</name>
+    <message>
+        <source>proposal</source>
+        <translation>建议提案</translation>
+    </message>
+    <message>
+        <source>reply</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>feedback</source>
+        <translation>代表评价</translation>
+    </message>
+    <message>
+        <source>commitment</source>
+        <translation>承诺事项</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>佐证</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPicker</name>
+    <message>
+        <source>Type to search, then choose</source>
+        <translation>输入词语搜索，再选择</translation>
     </message>
 </context>
 <context>
@@ -487,6 +1614,14 @@ Details are in {log}.</source>
     <message>
         <source>State</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Snoozed until</source>
+        <translation>推迟至</translation>
+    </message>
+    <message>
+        <source>Days ahead</source>
+        <translation>提前天数</translation>
     </message>
     <message>
         <source>How it was computed</source>
@@ -560,6 +1695,245 @@ Details are in {log}.</source>
     <message>
         <source>Result class</source>
         <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>所答建议</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyForm</name>
+    <message>
+        <source>Proposal</source>
+        <translation>所答建议</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Issuing office</source>
+        <translation>发文单位</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Addressee</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Copy to</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <source>Result class</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未填）</translation>
+    </message>
+    <message>
+        <source>Disclosure</source>
+        <translation>公开属性</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>公开日期</translation>
+    </message>
+    <message>
+        <source>Replying unit</source>
+        <translation>答复单位</translation>
+    </message>
+    <message>
+        <source>Answered again</source>
+        <translation>再次答复</translation>
+    </message>
+    <message>
+        <source>Full text</source>
+        <translation>全文</translation>
+    </message>
+</context>
+<context>
+    <name>SaveRecordCommand</name>
+    <message>
+        <source>edit of {record}</source>
+        <translation>对“{record}”的修改</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionColumns</name>
+    <message>
+        <source>Decision</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Comparator</source>
+        <translation>比较方式</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation>所属承诺事项</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionEditor</name>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Comparator</source>
+        <translation>比较方式</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Upper value</source>
+        <translation>上限值</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Time expression</source>
+        <translation>时限原文</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>统计口径</translation>
+    </message>
+    <message>
+        <source>(not stated)</source>
+        <translation>（未说明）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation>所属承诺事项</translation>
+    </message>
+    <message>
+        <source>Commitment title</source>
+        <translation>承诺事项名称</translation>
+    </message>
+    <message>
+        <source>New: {title}</source>
+        <translation>新建：{title}</translation>
+    </message>
+    <message>
+        <source>Existing: {title}</source>
+        <translation>已有：{title}</translation>
+    </message>
+</context>
+<context>
+    <name>TargetForm</name>
+    <message>
+        <source>Commitment</source>
+        <translation>所属承诺事项</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Comparator</source>
+        <translation>比较方式</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>A number with its unit as written: 15亿元, 1万个, 30%</source>
+        <translation>按原文填写数值和单位，如“15亿元”“1万个”“30%”</translation>
+    </message>
+    <message>
+        <source>Upper value</source>
+        <translation>上限值</translation>
+    </message>
+    <message>
+        <source>Only for a range</source>
+        <translation>仅用于区间</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Time expression</source>
+        <translation>时限原文</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>统计口径</translation>
+    </message>
+    <message>
+        <source>(not stated)</source>
+        <translation>（未说明）</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基数</translation>
+    </message>
+    <message>
+        <source>Baseline date</source>
+        <translation>基数日期</translation>
+    </message>
+    <message>
+        <source>Baseline quote</source>
+        <translation>基数原文</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>原文摘录</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,20 @@
 from __future__ import annotations
 
-import pytest
-from PySide6.QtWidgets import QApplication
+import datetime as dt
+from pathlib import Path
 
+import pytest
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from db import Store
 from desktop.ui.i18n import install_translators
+from desktop.ui.main_window import MainWindow
+from desktop.ui.prompts import DISCARD, Prompter
+from desktop.ui.workers import SyncPool
+
+# The demo is judged as of this day in UI tests (the 2022-03-03 report is known, the 2021 deadlines are past).
+AS_OF = dt.date(2022, 3, 31)
 
 
 @pytest.fixture
@@ -13,3 +24,77 @@ def chinese(qapp: QApplication):
     yield translators
     for translator in translators:
         qapp.removeTranslator(translator)
+
+
+def type_text(qtbot, widget: QWidget, text: str) -> None:
+    """Type like a user: ASCII as key presses, Chinese as an input method commits it (QTest sends ASCII only)."""
+    run = ""
+    for char in text + "\0":
+        if char != "\0" and char.isascii() == (run[:1].isascii() if run else char.isascii()):
+            run += char
+            continue
+        if run.isascii():
+            qtbot.keyClicks(widget, run)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(run)
+            QApplication.sendEvent(widget, event)
+        run = char
+
+
+class ScriptedPrompter(Prompter):
+    """Answers the app's questions from a script and records what was asked (stands in for the user)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.unsaved_answer = DISCARD
+        self.restore_answer = True
+        self.confirm_answer = True
+        self.letter_path: Path | None = None
+        self.workbook_path: Path | None = None
+        self.asked: list[tuple[str, object]] = []
+
+    def ask_unsaved(self, parent: QWidget | None, names: list[str]) -> str:
+        self.asked.append(("unsaved", list(names)))
+        return self.unsaved_answer
+
+    def ask_restore_drafts(self, parent: QWidget | None, names: list[str]) -> bool:
+        self.asked.append(("restore", list(names)))
+        return self.restore_answer
+
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        self.asked.append(("confirm", text))
+        return self.confirm_answer
+
+    def show_error(self, parent: QWidget | None, text: str) -> None:
+        self.asked.append(("error", text))
+
+    def show_info(self, parent: QWidget | None, text: str) -> None:
+        self.asked.append(("info", text))
+
+    def open_letter(self, parent: QWidget | None) -> Path | None:
+        self.asked.append(("open_letter", None))
+        return self.letter_path
+
+    def save_workbook(self, parent: QWidget | None, suggested: str) -> Path | None:
+        self.asked.append(("save_workbook", suggested))
+        return self.workbook_path
+
+
+@pytest.fixture
+def prompter() -> ScriptedPrompter:
+    return ScriptedPrompter()
+
+
+@pytest.fixture
+def make_window(qtbot, prompter: ScriptedPrompter):
+    """Build a main window on a store, with the scripted prompter and a synchronous pool."""
+
+    def make(store: Store, **kwargs) -> MainWindow:
+        window = MainWindow(store, prompter=kwargs.pop("prompter", prompter), pool=kwargs.pop("pool", SyncPool()),
+                            today=kwargs.pop("today", lambda: AS_OF), **kwargs)
+        qtbot.addWidget(window)
+        window.show()
+        return window
+
+    return make

@@ -1,17 +1,20 @@
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTableView, QTabWidget
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QTableView, QTabWidget, QWidget
 
 from db import Store
-from desktop.ui.main_window import MainWindow
-from desktop.ui.models import RECORD_ROLE
+from desktop import paths
+from desktop.ui.dashboard import BarChart
+from desktop.ui.main_window import PAGES
+from desktop.ui.models import KEY_ROLE
+from tests.ui.conftest import type_text
 
 
-def test_main_window_lists_the_demo(qtbot, demo_store: Store) -> None:
-    window = MainWindow(demo_store)
-    qtbot.addWidget(window)
-    window.show()
+def test_main_window_lists_the_demo(make_window, demo_store: Store) -> None:
+    window = make_window(demo_store)
     replies = window.findChild(QTableView, "replyTable")
     commitments = window.findChild(QTableView, "commitmentTable")
     assert replies.model().rowCount() == 1
@@ -19,31 +22,151 @@ def test_main_window_lists_the_demo(qtbot, demo_store: Store) -> None:
     assert commitments.model().rowCount() == 15
     titles = {commitments.model().index(row, 0).data() for row in range(15)}
     assert "累计开通5G基站超1万个" in titles
-    assert window.findChild(QLabel, "countLabel").text() == "1 proposals, 1 replies, 15 commitments"
-    assert window.findChild(QTabWidget, "recordTabs").count() == 3
+    assert window.findChild(QLabel, "countLabel").text() == (
+        "1 proposals, 1 replies, 15 commitments, 13 targets, 1 evidence")
+    assert str(demo_store.path) in window.findChild(QLabel, "pathLabel").text()
+    assert window.findChild(QListWidget, "navigator").count() == len(PAGES) == 9
 
 
-def test_models_pass_the_model_tester(qtbot, qtmodeltester, demo_store: Store) -> None:
-    window = MainWindow(demo_store)
-    qtbot.addWidget(window)
-    for model in (window.proposal_model, window.reply_model, window.commitment_model):
-        qtmodeltester.check(model)
+def test_main_window_shows_judged_states_as_of_the_chosen_day(make_window, demo_store: Store) -> None:
+    window = make_window(demo_store)
+    model = window.pages["commitments"].model
+    column = next(i for i in range(model.columnCount()) if model.headerData(i, Qt.Orientation.Horizontal) == "State")
+    states = {model.index(row, 0).data(): model.index(row, column).data() for row in range(model.rowCount())}
+    assert states["累计开通5G基站超1万个"] == "Met"
+    assert window.findChild(QLabel, "judgeLabel").text() == "States as of 2022-03-31"
 
 
-def test_sorting_happens_in_the_model(qtbot, demo_store: Store) -> None:
-    window = MainWindow(demo_store)
-    qtbot.addWidget(window)
-    model = window.commitment_model
-    model.sort(2, Qt.SortOrder.DescendingOrder)
-    deadlines = [model.index(row, 2).data() for row in range(model.rowCount())]
-    assert deadlines == sorted(deadlines, reverse=True)
-    assert model.index(0, 0).data(RECORD_ROLE).deadline.isoformat() == deadlines[0]
+def test_an_edit_judges_its_commitment_again(make_window, demo_store: Store) -> None:
+    window = make_window(demo_store)
+    model = window.pages["commitments"].model
+    state = next(i for i in range(model.columnCount()) if model.headerData(i, Qt.Orientation.Horizontal) == "State")
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "累计开通5G基站超1万个")
+    key = model.key(row)
+    form = window.open_record("target", key)
+    value = form.findChild(QLineEdit, "valueEdit")
+    value.setText("2万个")  # 11 080 stations counted by 2022-03-03 no longer reach the target
+    window.save_action.trigger()
+    window.refresh()  # what the refresh timer does a moment after a save
+    worker = window.pool.started[-1]
+    assert worker._args[2] == [form.record.commitment_id]  # only that commitment was judged again
+    assert model.index(model.row_of(key), state).data() == "Missed"
+    assert window.status.targets[key].state == "missed" and len(window.status.targets) == 13
 
 
-def test_main_window_in_chinese(qtbot, demo_store: Store, chinese) -> None:
-    window = MainWindow(demo_store)
-    qtbot.addWidget(window)
-    tabs = window.findChild(QTabWidget, "recordTabs")
-    assert [tabs.tabText(i) for i in range(3)] == ["建议提案", "答复", "承诺事项"]
-    assert window.reply_model.headerData(0, Qt.Orientation.Horizontal) == "文号"
+def test_search_box_finds_the_demo_commitment_for_jizhan(qtbot, make_window, demo_store: Store) -> None:
+    window = make_window(demo_store)
+    window.find_action.trigger()
+    page = window.pages["commitments"]
+    search = page.findChild(QLineEdit, "searchEdit")
+    assert search.hasFocus() or window.current_page_kind() == "commitments"
+    type_text(qtbot, search, "基站")
+    # Typing is debounced: the list follows once the user pauses.
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
+    assert page.model.index(0, 0).data() == "累计开通5G基站超1万个"
+    assert page.findChild(QLabel, "listCountLabel").text() == "1 record(s)"
+    search.clear()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 15, timeout=3000)
+
+
+def test_double_click_opens_the_record(qtbot, make_window, demo_store: Store) -> None:
+    window = make_window(demo_store)
+    page = window.pages["commitments"]
+    table = page.table
+    row = next(r for r in range(page.model.rowCount()) if page.model.index(r, 0).data() == "累计开通5G基站超1万个")
+    index = page.model.index(row, 1)
+    rect = table.visualRect(index)
+    # A real double click: press and release, then the double-click event.
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    tabs = window.findChild(QTabWidget, "editorTabs")
+    assert tabs.count() == 1
+    form = tabs.currentWidget()
+    assert form.kind == "target" and form.record_id == index.data(KEY_ROLE)
+    assert form.findChild(QLineEdit, "indicatorEdit").text() == "累计开通5G基站数"
+    assert form.findChild(QLineEdit, "valueEdit").text() == "1万个"
+    # Opening it again shows the same tab.
+    window.open_list_row("commitments", index.data(KEY_ROLE))
+    assert tabs.count() == 1
+    # The commitment's own columns open the commitment.
+    title = table.visualRect(page.model.index(row, 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=title)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=title)
+    assert tabs.count() == 2
+    commitment = tabs.currentWidget()
+    assert commitment.kind == "commitment"
+    assert commitment.findChild(QLineEdit, "titleEdit").text() == "累计开通5G基站超1万个"
+
+
+def test_dashboard_bar_click_filters_the_list(qtbot, make_window, demo_store: Store) -> None:
+    window = make_window(demo_store)
+    window.show_page("dashboard")
+    chart = window.findChild(BarChart, "yearChart")
+    bars = chart.bars()
+    index = next(i for i, bar in enumerate(bars) if bar.key == 2025)
+    assert (bars[index].commitments, bars[index].targets) == (7, 5)
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=chart.bar_rect(index).center())
+    assert window.current_page_kind() == "commitments"
+    page = window.pages["commitments"]
+    assert page.model.rowCount() == 7
+    assert page.year_combo.currentData() == 2025
+    window.show_page("dashboard")
+    states = window.findChild(BarChart, "stateChart")
+    met = next(i for i, bar in enumerate(states.bars()) if bar.key == "met")
+    qtbot.mouseClick(states, Qt.MouseButton.LeftButton, pos=QPoint(10, states.bar_rect(met).center().y()))
+    assert page.year_combo.currentData() is None and page.state_combo.currentData() == "met"
+    assert page.model.rowCount() == states.bars()[met].targets + sum(
+        1 for key in page.model.row_keys() if key < 0)
+
+
+def test_layout_and_last_database_are_remembered(make_window, demo_store: Store) -> None:
+    window = make_window(demo_store)
+    window.show_page("replies")
+    window.close()
+    settings = QSettings(str(paths.ui_settings_path()), QSettings.Format.IniFormat)
+    assert settings.value("lastDatabase") == str(demo_store.path)
+    again = make_window(demo_store)
+    assert again.current_page_kind() == "replies"
+
+
+def test_main_window_in_chinese(make_window, demo_store: Store, chinese) -> None:
+    window = make_window(demo_store)
+    navigator = window.findChild(QListWidget, "navigator")
+    assert [navigator.item(i).text() for i in range(navigator.count())] == [
+        "建议提案", "答复", "承诺与指标", "佐证", "佐证建议", "提醒", "回头看", "办理时间线", "统计图表"]
+    assert window.pages["replies"].model.headerData(0, Qt.Orientation.Horizontal) == "文号"
     assert window.windowTitle().startswith("答复承诺台账")
+    assert window.count_label.text().startswith("建议提案 1 件，答复 1 件，承诺事项 15 项")
+    model = window.pages["commitments"].model
+    column = next(i for i in range(model.columnCount()) if model.headerData(i, Qt.Orientation.Horizontal) == "状态")
+    assert "已达成" in {model.index(row, column).data() for row in range(model.rowCount())}
+
+
+
+def test_export_writes_the_workbook_as_of_the_chosen_day(make_window, prompter, demo_store: Store,
+                                                          tmp_path: Path) -> None:
+    window = make_window(demo_store)
+    prompter.workbook_path = tmp_path / "audit"
+    window.export_action.trigger()
+    assert prompter.asked[0] == ("save_workbook", "ledger_2022-03-31.xlsx")
+    assert (tmp_path / "audit.xlsx").stat().st_size > 0
+    assert prompter.asked[-1] == ("info", f"The audit workbook was written to {tmp_path / 'audit.xlsx'}.")
+    prompter.workbook_path = None  # the user cancels the file dialog
+    window.export_action.trigger()
+    assert prompter.asked[-1] == ("save_workbook", "ledger_2022-03-31.xlsx")
+
+def test_follow_up_pages_are_built_when_first_shown(qtbot, make_window, demo_store: Store) -> None:
+    window = make_window(demo_store)
+    assert window.lazy_pages == {}
+    window.show_page("audit")
+    audit = window.lazy_pages["audit"]
+    assert window.page_stack.currentWidget() is audit and audit.objectName() == "auditView"
+    window.show_page("proposals")
+    window.pages["proposals"].table.selectRow(0)
+    window.timeline_action.trigger()
+    timeline = window.lazy_pages["timeline"]
+    assert window.current_page_kind() == "timeline" and timeline.proposal_id() == 1
+    assert timeline.model.rowCount() > 0
+    dialog = window.show_due_reminders()
+    qtbot.addWidget(dialog)
+    assert dialog.findChild(QWidget, "remindersPanel") is not None

@@ -1,0 +1,366 @@
+"""The record lists of the app: which rows match a filter, in which order, and their values page by page.
+
+Lists of a real office's data (100 000 targets) are never loaded whole. :func:`list_keys` returns only the
+ordered row keys, filtered and sorted in SQL; :func:`fetch_rows` reads the values of the few rows on screen.
+Search goes through the full-text index (``search_index``) with the same rules as :meth:`Store.search`.
+
+Each list has a *kind*: ``proposals``, ``replies``, ``commitments`` (one row per target, plus one row for each
+commitment without targets; the key is the target id, or minus the commitment id), ``evidence`` and
+``reminders``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from db.store import SEARCH_CODES, Store, search_terms, search_terms_clause
+
+# SQLite allows 32 766 bound parameters; fetches stay far below that.
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    """What the user narrowed a list to; empty fields do not filter.
+
+    ``year`` is the year of the list's date (deadline, reply date, as-of date or due date), ``date_from`` and
+    ``date_to`` bound that same date (both included).
+    """
+
+    text: str = ""
+    unit: str | None = None
+    year: int | None = None
+    session: str | None = None
+    state: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return self == ListFilter()
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    """How one list is read: its FROM clause, row key, columns and the expressions filters and sorts use."""
+
+    kind: str
+    source: str
+    key: str
+    columns: Mapping[str, str]
+    unit: str | None = None
+    date: str | None = None
+    session: str | None = None
+    state: str | None = None
+    sort: Mapping[str, str] = field(default_factory=dict)
+    default_sort: tuple[str, bool] = ("id", False)
+    # (search kind, SQL expression of that kind's record id) pairs: a row matches when any of them matches.
+    search: tuple[tuple[str, str], ...] = ()
+    # Extra text columns matched with instr() (records the search index does not cover).
+    search_text: tuple[str, ...] = ()
+
+
+_LEAD_PROPOSER = ("(SELECT name FROM proposers WHERE proposers.proposal_id = p.id"
+                  " ORDER BY position, id LIMIT 1)")
+_LATEST_EVIDENCE = ("(SELECT {col} FROM evidence WHERE evidence.target_id = t.id"
+                    " ORDER BY as_of_date DESC, id DESC LIMIT 1)")
+
+SPECS: dict[str, ListSpec] = {
+    "proposals": ListSpec(
+        kind="proposals",
+        source="proposals p",
+        key="p.id",
+        columns={
+            "id": "p.id", "kind": "p.kind", "session": "p.session", "number": "p.number", "title": "p.title",
+            "lead_proposer": _LEAD_PROPOSER, "lead_unit": "p.lead_unit", "assigned_date": "p.assigned_date",
+            "reply_due_date": "coalesce(p.extended_due_date, p.reply_due_date)", "state": "p.state",
+            "key_supervised": "p.key_supervised",
+        },
+        unit="p.lead_unit", date="coalesce(p.extended_due_date, p.reply_due_date)", session="p.session",
+        state="p.state",
+        sort={"id": "p.id", "kind": "p.kind", "session": "p.session", "number": "p.number", "title": "p.title",
+              "lead_unit": "p.lead_unit", "assigned_date": "p.assigned_date",
+              "reply_due_date": "coalesce(p.extended_due_date, p.reply_due_date)", "state": "p.state",
+              "key_supervised": "p.key_supervised"},
+        default_sort=("assigned_date", True),
+        search=(("proposal", "p.id"),),
+    ),
+    "replies": ListSpec(
+        kind="replies",
+        source="replies r LEFT JOIN proposals p ON p.id = r.proposal_id",
+        key="r.id",
+        columns={
+            "id": "r.id", "doc_number": "r.doc_number", "title": "r.title", "addressee": "r.addressee",
+            "reply_date": "r.reply_date", "issuing_office": "r.issuing_office", "signer": "r.signer",
+            "result_class": "r.result_class", "session": "p.session", "proposal_number": "p.number",
+            "proposal_id": "r.proposal_id",
+        },
+        unit="coalesce(r.replying_unit, r.issuing_office)", date="r.reply_date", session="p.session",
+        sort={"id": "r.id", "doc_number": "r.doc_issuer_code || printf('%06d', r.doc_year) || "
+              "printf('%09d', r.doc_serial)", "title": "r.title", "addressee": "r.addressee",
+              "reply_date": "r.reply_date", "issuing_office": "r.issuing_office", "signer": "r.signer",
+              "result_class": "r.result_class", "session": "p.session", "proposal_number": "p.number"},
+        default_sort=("reply_date", True),
+        search=(("reply", "r.id"),),
+    ),
+    "commitments": ListSpec(
+        kind="commitments",
+        source="commitments c LEFT JOIN targets t ON t.commitment_id = c.id"
+               " LEFT JOIN replies r ON r.id = c.reply_id LEFT JOIN proposals p ON p.id = r.proposal_id",
+        key="coalesce(t.id, -c.id)",
+        columns={
+            "commitment_id": "c.id", "target_id": "t.id", "title": "c.title", "responsible_unit": "c.responsible_unit",
+            "indicator": "t.indicator", "comparator": "t.comparator", "value": "t.value", "value_high": "t.value_high",
+            "unit": "t.unit", "value_normalized": "t.value_normalized", "unit_normalized": "t.unit_normalized",
+            "deadline": "coalesce(t.deadline, c.deadline)",
+            "deadline_text": "coalesce(t.deadline_text, c.deadline_text)", "kind": "t.kind",
+            "cumulative": "t.cumulative", "baseline_value": "t.baseline_value", "baseline_unit": "t.baseline_unit",
+            "manual_state": "c.manual_state", "doc_number": "r.doc_number", "reply_id": "c.reply_id",
+            "latest_value": _LATEST_EVIDENCE.format(col="value"),
+            "latest_unit": _LATEST_EVIDENCE.format(col="unit"),
+            "latest_date": _LATEST_EVIDENCE.format(col="as_of_date"),
+        },
+        unit="c.responsible_unit", date="coalesce(t.deadline, c.deadline)", session="p.session",
+        sort={"title": "c.title", "responsible_unit": "c.responsible_unit", "indicator": "t.indicator",
+              "comparator": "t.comparator", "value": "t.value_normalized", "unit": "t.unit",
+              "deadline": "coalesce(t.deadline, c.deadline)", "kind": "t.kind", "doc_number": "r.doc_number",
+              "id": "c.id"},
+        default_sort=("deadline", False),
+        search=(("commitment", "c.id"), ("target", "t.id")),
+    ),
+    "evidence": ListSpec(
+        kind="evidence",
+        source="evidence e JOIN targets t ON t.id = e.target_id JOIN commitments c ON c.id = t.commitment_id"
+               " LEFT JOIN replies r ON r.id = c.reply_id LEFT JOIN proposals p ON p.id = r.proposal_id",
+        key="e.id",
+        columns={
+            "id": "e.id", "target_id": "e.target_id", "indicator": "t.indicator", "commitment": "c.title",
+            "value": "e.value", "unit": "e.unit", "achieved": "e.achieved", "comparator": "e.comparator",
+            "as_of_date": "e.as_of_date", "source_title": "e.source_title", "publisher": "e.publisher",
+            "source_date": "e.source_date", "recorded_by": "e.recorded_by",
+        },
+        unit="c.responsible_unit", date="e.as_of_date", session="p.session",
+        sort={"id": "e.id", "indicator": "t.indicator", "commitment": "c.title", "value": "e.value_normalized",
+              "unit": "e.unit", "as_of_date": "e.as_of_date", "source_title": "e.source_title",
+              "publisher": "e.publisher", "source_date": "e.source_date", "recorded_by": "e.recorded_by"},
+        default_sort=("as_of_date", True),
+        search=(("target", "t.id"), ("commitment", "c.id")),
+        search_text=("e.source_title", "e.publisher", "e.quote", "e.notes"),
+    ),
+    "reminders": ListSpec(
+        kind="reminders",
+        source="reminders m",
+        key="m.id",
+        columns={
+            "id": "m.id", "kind": "m.kind", "title": "m.title", "due_date": "m.due_date", "state": "m.state",
+            "snoozed_until": "m.snoozed_until", "lead_days": "m.lead_days", "subject_table": "m.subject_table",
+            "subject_id": "m.subject_id",
+        },
+        date="m.due_date", state="m.state",
+        sort={"id": "m.id", "kind": "m.kind", "title": "m.title", "due_date": "m.due_date", "state": "m.state",
+              "snoozed_until": "m.snoozed_until"},
+        default_sort=("due_date", False),
+        search_text=("m.title", "m.note"),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """The values a list's filters can take, from the data."""
+
+    units: list[str]
+    years: list[int]
+    sessions: list[str]
+
+
+def spec(kind: str) -> ListSpec:
+    try:
+        return SPECS[kind]
+    except KeyError:
+        raise ValueError(f"unknown list kind {kind!r}") from None
+
+
+def _where(store: Store, list_spec: ListSpec, flt: ListFilter) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if flt.unit is not None and list_spec.unit:
+        clauses.append(f"{list_spec.unit} = ?")
+        params.append(flt.unit)
+    if flt.session is not None and list_spec.session:
+        clauses.append(f"{list_spec.session} = ?")
+        params.append(flt.session)
+    if flt.state is not None and list_spec.state:
+        clauses.append(f"{list_spec.state} = ?")
+        params.append(flt.state)
+    if list_spec.date:
+        # Year and range compare ISO text, so an index on the date column stays usable.
+        if flt.year is not None:
+            clauses.append(f"{list_spec.date} BETWEEN ? AND ?")
+            params.extend([f"{flt.year:04d}-01-01", f"{flt.year:04d}-12-31"])
+        if flt.date_from is not None:
+            clauses.append(f"{list_spec.date} >= ?")
+            params.append(flt.date_from.isoformat())
+        if flt.date_to is not None:
+            clauses.append(f"{list_spec.date} <= ?")
+            params.append(flt.date_to.isoformat())
+    terms = search_terms(flt.text)
+    if terms:
+        alternatives: list[str] = []
+        if list_spec.search:
+            match, match_params = search_terms_clause(terms)
+            for search_kind, id_expr in list_spec.search:
+                alternatives.append(f"{id_expr} IN (SELECT rowid / 8 FROM search_index WHERE {match}"
+                                    f" AND rowid % 8 = {SEARCH_CODES[search_kind]})")
+                params.extend(match_params)
+        if list_spec.search_text:
+            text = " || ' ' || ".join(f"coalesce({column}, '')" for column in list_spec.search_text)
+            alternatives.append("(" + " AND ".join(f"instr(lower({text}), lower(?)) > 0" for _ in terms) + ")")
+            params.extend(terms)
+        clauses.append("(" + " OR ".join(alternatives) + ")")
+    return clauses, params
+
+
+def list_keys(store: Store, kind: str, flt: ListFilter = ListFilter(), sort: str | None = None,
+              descending: bool = False, *, states: Mapping[int, str] | None = None) -> list[int]:
+    """The keys of the rows that match ``flt``, in order.
+
+    Args:
+        kind: the list (see the module docstring).
+        flt: the filter; ``flt.state`` on a list whose state is judged outside SQL (commitments, evidence)
+            uses ``states``, a map from row key to state code (rows missing from it have no state).
+        sort: a column name of the list's ``sort`` map, or ``"state"`` (ordered by ``states``); None for the
+            list's default order. Empty values sort last; ties keep the key order.
+        descending: reverse the order (empty values still last).
+    """
+    list_spec = spec(kind)
+    clauses, params = _where(store, list_spec, flt)
+    sort_name, descending_default = list_spec.default_sort
+    if sort is None:
+        sort, descending = sort_name, descending_default
+    by_state = sort == "state" and "state" not in list_spec.sort
+    expr = list_spec.sort.get(sort if not by_state else sort_name) or list_spec.key
+    direction = "DESC" if descending and not by_state else "ASC"
+    sql = f"SELECT {list_spec.key} FROM {list_spec.source}"
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    sql += f" ORDER BY ({expr}) IS NULL, {expr} {direction}, {list_spec.key} {direction}"
+    keys = [row[0] for row in store.conn.execute(sql, params)]
+    if flt.state is not None and not list_spec.state:
+        known = states or {}
+        keys = [key for key in keys if known.get(key) == flt.state]
+    if by_state:
+        known = states or {}
+        order = {state: rank for rank, state in enumerate(STATE_ORDER)}
+        missing = len(order)
+        keys.sort(key=lambda key: order.get(known.get(key, ""), missing), reverse=descending)
+    return keys
+
+
+# Worst first when sorting by state, as an auditor reads the list.
+STATE_ORDER = ("overdue", "missed", "at_risk", "on_track", "met", "no_data")
+
+
+def fetch_rows(store: Store, kind: str, keys: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """The column values of the rows with these keys (keys that no longer exist are missing from the result)."""
+    list_spec = spec(kind)
+    columns = ", ".join(f"{expr} AS {name}" for name, expr in list_spec.columns.items())
+    rows: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(keys), _CHUNK):
+        chunk = list(keys[start:start + _CHUNK])
+        if kind == "commitments":
+            # Split the composite key so that both halves use their primary key.
+            targets = [key for key in chunk if key > 0]
+            bare = [-key for key in chunk if key < 0]
+            where = []
+            params: list[Any] = []
+            if targets:
+                where.append(f"t.id IN ({', '.join('?' * len(targets))})")
+                params.extend(targets)
+            if bare:
+                where.append(f"(t.id IS NULL AND c.id IN ({', '.join('?' * len(bare))}))")
+                params.extend(bare)
+            if not where:
+                continue
+            condition = " OR ".join(where)
+        else:
+            condition = f"{list_spec.key} IN ({', '.join('?' * len(chunk))})"
+            params = chunk
+        sql = f"SELECT {list_spec.key} AS row_key, {columns} FROM {list_spec.source} WHERE {condition}"
+        for row in store.conn.execute(sql, params):
+            values = dict(row)
+            rows[values.pop("row_key")] = values
+    return rows
+
+
+def filter_choices(store: Store, kind: str) -> FilterChoices:
+    """Units, years and sessions that occur in a list, for its filter menus."""
+    list_spec = spec(kind)
+    units: list[str] = []
+    years: list[int] = []
+    sessions: list[str] = []
+    conn = store.conn
+    if kind in ("commitments", "evidence"):
+        # Evidence is filtered by its commitment's unit; the commitments' units (an index) are the menu.
+        units = [r[0] for r in conn.execute("SELECT DISTINCT responsible_unit FROM commitments"
+                                            " WHERE responsible_unit IS NOT NULL ORDER BY 1")]
+    if kind == "evidence":
+        years = [int(r[0]) for r in conn.execute("SELECT DISTINCT substr(as_of_date, 1, 4) FROM evidence ORDER BY 1")]
+    elif kind == "commitments":
+        found = {r[0] for r in conn.execute("SELECT DISTINCT substr(deadline, 1, 4) FROM targets"
+                                            " WHERE deadline IS NOT NULL")}
+        found |= {r[0] for r in conn.execute("SELECT DISTINCT substr(deadline, 1, 4) FROM commitments"
+                                             " WHERE deadline IS NOT NULL")}
+        years = sorted(int(y) for y in found)
+    elif list_spec.unit or list_spec.date:
+        if list_spec.unit:
+            units = [r[0] for r in conn.execute(f"SELECT DISTINCT {list_spec.unit} FROM {list_spec.source}"
+                                                f" WHERE {list_spec.unit} IS NOT NULL ORDER BY 1")]
+        if list_spec.date:
+            years = [int(r[0]) for r in conn.execute(f"SELECT DISTINCT substr({list_spec.date}, 1, 4)"
+                                                     f" FROM {list_spec.source} WHERE {list_spec.date} IS NOT NULL"
+                                                     " ORDER BY 1")]
+    if list_spec.session:
+        sessions = [r[0] for r in conn.execute("SELECT DISTINCT session FROM proposals ORDER BY 1")]
+    return FilterChoices(units=units, years=years, sessions=sessions)
+
+
+def record_labels(store: Store, kind: str, text: str = "", *, limit: int = 50,
+                  include: Iterable[int] = ()) -> list[tuple[int, str]]:
+    """(id, label) of records a form can link to, newest first, narrowed by a search text.
+
+    ``kind`` is ``proposals``, ``replies``, ``commitments`` or ``targets``; ids in ``include`` are always listed
+    (the form's current value), whatever the text.
+    """
+    labels = {
+        "proposals": ("proposals p", "p.id", "p.session || ' ' || p.number || ' ' || p.title", "proposal"),
+        "replies": ("replies r", "r.id", "coalesce(r.doc_number, '#' || r.id) || ' ' || coalesce(r.title, '')",
+                    "reply"),
+        "commitments": ("commitments c", "c.id", "c.title || coalesce(' (' || c.deadline_text || ')', '')",
+                        "commitment"),
+        "targets": ("targets t JOIN commitments c ON c.id = t.commitment_id", "t.id",
+                    "t.indicator || ' — ' || c.title", "target"),
+    }
+    if kind not in labels:
+        raise ValueError(f"unknown record kind {kind!r}")
+    source, key, label, search_kind = labels[kind]
+    found: dict[int, str] = {}
+    wanted = [int(i) for i in include]
+    if wanted:
+        sql = f"SELECT {key}, {label} FROM {source} WHERE {key} IN ({', '.join('?' * len(wanted))})"
+        found.update((row[0], row[1]) for row in store.conn.execute(sql, wanted))
+    terms = search_terms(text)
+    params: list[Any] = []
+    sql = f"SELECT {key}, {label} FROM {source}"
+    if terms:
+        match, params = search_terms_clause(terms)
+        sql += (f" WHERE {key} IN (SELECT rowid / 8 FROM search_index WHERE {match}"
+                f" AND rowid % 8 = {SEARCH_CODES[search_kind]})")
+    sql += f" ORDER BY {key} DESC LIMIT ?"
+    params.append(int(limit))
+    for row in store.conn.execute(sql, params):
+        found.setdefault(row[0], row[1])
+    return list(found.items())

@@ -1,0 +1,94 @@
+"""Translated labels of the stored codes (kinds, states, comparators...), declared once for the whole UI.
+
+The source strings are English; the Chinese translations use the same words as ``desktop.core.records`` (the
+labels of the exports and the command line), so the app and the workbook speak alike.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    return text
+
+
+PROPOSAL_KINDS = {
+    "suggestion": QT_TRANSLATE_NOOP("Labels", "Suggestion"),
+    "motion": QT_TRANSLATE_NOOP("Labels", "Motion"),
+    "proposal": QT_TRANSLATE_NOOP("Labels", "Proposal"),
+    "criticism": QT_TRANSLATE_NOOP("Labels", "Criticism or opinion"),
+}
+PROPOSAL_STATES = {
+    "open": QT_TRANSLATE_NOOP("Labels", "Being handled"),
+    "replied": QT_TRANSLATE_NOOP("Labels", "Replied"),
+    "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
+    "withdrawn": QT_TRANSLATE_NOOP("Labels", "Withdrawn"),
+}
+DISCLOSURES = {
+    "public": QT_TRANSLATE_NOOP("Labels", "Public"),
+    "not_public": QT_TRANSLATE_NOOP("Labels", "Not public"),
+    "on_request": QT_TRANSLATE_NOOP("Labels", "Public on request"),
+}
+RATINGS = {
+    "satisfied": QT_TRANSLATE_NOOP("Labels", "Satisfied"),
+    "basically_satisfied": QT_TRANSLATE_NOOP("Labels", "Basically satisfied"),
+    "unsatisfied": QT_TRANSLATE_NOOP("Labels", "Unsatisfied"),
+}
+FEEDBACK_ASPECTS = {
+    "reply": QT_TRANSLATE_NOOP("Labels", "The reply"),
+    "delivery": QT_TRANSLATE_NOOP("Labels", "Delivery"),
+}
+TARGET_KINDS = {
+    "commitment": QT_TRANSLATE_NOOP("Labels", "Commitment"),
+    "baseline": QT_TRANSLATE_NOOP("Labels", "Baseline"),
+}
+TARGET_STATES = {
+    "met": QT_TRANSLATE_NOOP("Labels", "Met"),
+    "on_track": QT_TRANSLATE_NOOP("Labels", "On track"),
+    "at_risk": QT_TRANSLATE_NOOP("Labels", "At risk"),
+    "missed": QT_TRANSLATE_NOOP("Labels", "Missed"),
+    "overdue": QT_TRANSLATE_NOOP("Labels", "Overdue, no evidence"),
+    "no_data": QT_TRANSLATE_NOOP("Labels", "No data"),
+}
+COMPARATORS = {
+    ">=": QT_TRANSLATE_NOOP("Labels", "at least (≥)"),
+    ">": QT_TRANSLATE_NOOP("Labels", "more than (>)"),
+    "=": QT_TRANSLATE_NOOP("Labels", "equal to (=)"),
+    "<=": QT_TRANSLATE_NOOP("Labels", "at most (≤)"),
+    "<": QT_TRANSLATE_NOOP("Labels", "less than (<)"),
+    "range": QT_TRANSLATE_NOOP("Labels", "range"),
+    "qualitative": QT_TRANSLATE_NOOP("Labels", "qualitative"),
+}
+REMINDER_KINDS = {
+    "reply_due": QT_TRANSLATE_NOOP("Labels", "Reply deadline"),
+    "commitment_due": QT_TRANSLATE_NOOP("Labels", "Commitment deadline"),
+    "target_due": QT_TRANSLATE_NOOP("Labels", "Target deadline"),
+    "stale_evidence": QT_TRANSLATE_NOOP("Labels", "No recent evidence"),
+    "no_feedback": QT_TRANSLATE_NOOP("Labels", "No feedback"),
+    "reanswer_due": QT_TRANSLATE_NOOP("Labels", "Answer again"),
+    "custom": QT_TRANSLATE_NOOP("Labels", "Custom"),
+}
+REMINDER_STATES = {
+    "open": QT_TRANSLATE_NOOP("Labels", "Open"),
+    "snoozed": QT_TRANSLATE_NOOP("Labels", "Snoozed"),
+    "done": QT_TRANSLATE_NOOP("Labels", "Done"),
+}
+CUMULATIVE = {
+    True: QT_TRANSLATE_NOOP("Labels", "Cumulative"),
+    False: QT_TRANSLATE_NOOP("Labels", "In the period"),
+}
+YES_NO = {
+    True: QT_TRANSLATE_NOOP("Labels", "Yes"),
+    False: QT_TRANSLATE_NOOP("Labels", "No"),
+}
+
+
+def label(table: dict, code: object) -> str:
+    """The translated label of a code; the code itself when it has none (never an empty cell for data)."""
+    if code is None:
+        return ""
+    source = table.get(code)
+    if source is None:
+        return str(code)
+    return QCoreApplication.translate("Labels", source)

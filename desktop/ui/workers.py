@@ -1,0 +1,192 @@
+"""Running long work off the GUI thread: one QRunnable with a companion QObject for its signals.
+
+The work is a plain function from the core or the store that takes optional ``progress(done, total)`` and
+``is_cancelled()`` keyword arguments and raises :class:`desktop.core.errors.Cancelled` when asked to stop. It
+never touches a widget. Results come back to the GUI thread through queued signals.
+
+Tests pass a :class:`SyncPool`, which runs each worker at once on the calling thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from desktop.core.errors import Cancelled, LedgerError
+
+logger = logging.getLogger(__name__)
+
+
+class WorkerSignals(QObject):
+    """The signals of a :class:`Worker`; created on the GUI thread, so Qt queues them back to it.
+
+    Signals:
+        progress(int, int): done and total so far.
+        succeeded(object): the function's return value.
+        failed(object): the exception it raised (:class:`Cancelled` when it was cancelled).
+        finished(): after succeeded or failed.
+    """
+
+    progress = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    finished = Signal()
+
+
+class Worker(QRunnable):
+    """Calls ``fn(*args, **kwargs)`` on a pool thread; passes ``progress`` and ``is_cancelled`` when asked to."""
+
+    def __init__(self, fn: Callable[..., Any], *args: Any, reports_progress: bool = False, **kwargs: Any) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the Python object owns it; the pool must not delete it under our feet
+        self.signals = WorkerSignals()
+        self._fn = fn
+        self._args = args
+        self._kwargs = kwargs
+        self._reports_progress = reports_progress
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def _progress(self, done: int, total: int) -> None:
+        self._emit(self.signals.progress, int(done), int(total))
+
+    def _emit(self, signal: Any, *args: Any) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the window that wanted the result is gone (the app is closing)
+            self._cancel.set()
+
+    def run(self) -> None:
+        kwargs = dict(self._kwargs)
+        if self._reports_progress:
+            kwargs.update(progress=self._progress, is_cancelled=self.is_cancelled)
+        try:
+            if self.is_cancelled():
+                raise Cancelled()
+            result = self._fn(*self._args, **kwargs)
+        except BaseException as error:  # every failure is reported, none kills the pool thread
+            if isinstance(error, LedgerError | Cancelled):
+                logger.info("background work stopped: %s", error)  # expected: the user is told
+            else:
+                logger.exception("background work failed")
+            self._emit(self.signals.failed, error)
+        else:
+            self._emit(self.signals.succeeded, result)
+        self._emit(self.signals.finished)
+
+
+class Pool(Protocol):
+    def start(self, worker: Worker) -> None: ...
+
+    def cancel_all(self) -> None: ...
+
+    def wait(self, msecs: int = -1) -> bool: ...
+
+
+class ThreadPool:
+    """Starts workers on Qt's global thread pool and keeps them alive until they finish."""
+
+    def __init__(self, pool: QThreadPool | None = None) -> None:
+        self._pool = pool or QThreadPool.globalInstance()
+        self._running: set[Worker] = set()
+
+    def start(self, worker: Worker) -> None:
+        self._running.add(worker)
+        worker.signals.finished.connect(lambda: self._running.discard(worker),
+                                        Qt.ConnectionType.QueuedConnection)
+        self._pool.start(worker)
+
+    def wait(self, msecs: int = -1) -> bool:
+        return self._pool.waitForDone(msecs)
+
+    def cancel_all(self) -> None:
+        """Ask every running worker to stop (they raise Cancelled at their next check)."""
+        for worker in list(self._running):
+            worker.cancel()
+
+
+class SyncPool:
+    """Runs each worker immediately on the calling thread: deterministic tests, no sleeping."""
+
+    def __init__(self) -> None:
+        self.started: list[Worker] = []
+
+    def start(self, worker: Worker) -> None:
+        self.started.append(worker)
+        worker.run()
+
+    def cancel_all(self) -> None:
+        """Nothing runs between calls."""
+
+    def wait(self, msecs: int = -1) -> bool:
+        return True
+
+
+class ProgressRunner(QObject):
+    """Runs one worker behind a progress dialog with Cancel; the dialog opens only if the work takes a while.
+
+    Signals:
+        succeeded(object), failed(object): as the worker's; a cancelled run emits ``cancelled`` instead.
+    """
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget, pool: Pool, label: str) -> None:
+        super().__init__(parent)
+        self._pool = pool
+        self.dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
+        self.dialog.setObjectName("progressDialog")
+        self.dialog.setWindowTitle(self.tr("Please wait"))
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(400)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.reset()
+        self.worker: Worker | None = None
+
+    def start(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Worker:
+        worker = Worker(fn, *args, reports_progress=True, **kwargs)
+        self.worker = worker
+        worker.signals.progress.connect(self._on_worker_progress)
+        worker.signals.succeeded.connect(self._on_worker_succeeded)
+        worker.signals.failed.connect(self._on_worker_failed)
+        self.dialog.canceled.connect(worker.cancel)
+        self.dialog.setValue(0)
+        self._pool.start(worker)
+        return worker
+
+    @Slot(int, int)
+    def _on_worker_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(min(done, total))
+
+    def _close(self) -> None:
+        self.dialog.canceled.disconnect()
+        self.dialog.reset()
+        self.dialog.hide()
+
+    @Slot(object)
+    def _on_worker_succeeded(self, result: object) -> None:
+        self._close()
+        self.succeeded.emit(result)
+
+    @Slot(object)
+    def _on_worker_failed(self, error: object) -> None:
+        self._close()
+        if isinstance(error, Cancelled):
+            self.cancelled.emit()
+        else:
+            self.failed.emit(error)

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from db import Store
+from db.letter_review import existing_reply, save_review
+from desktop.core.errors import LedgerError
+from desktop.core.extraction import extract_document, read_document
+from desktop.core.letter_review import ACCEPTED, EXISTING_PREFIX, REJECTED, plan_records, start_review
+from desktop.core.records import Commitment, Proposal, Reply, SourceDocument, Suggestion, Target
+from tests.letters import write_small_letter
+
+
+def _review(path: Path, store: Store):
+    document = read_document(path)
+    extraction = extract_document(document)
+    return start_review(document, extraction, existing_reply=existing_reply(store, extraction.header.doc_number))
+
+
+def test_save_review_writes_the_letter_and_exactly_the_accepted_targets(store: Store, tmp_path: Path) -> None:
+    review = _review(write_small_letter(tmp_path), store)
+    review.items[0].decision = REJECTED
+    review.items[1].decision = review.items[2].decision = ACCEPTED
+    saved = save_review(store, plan_records(review))
+    assert [t.indicator for t in store.list(Target)] == ["新建公共充电桩数", "公共充电桩数"]
+    assert store.count(Commitment) == 2 and store.count(Suggestion) == 0
+    reply = store.get(Reply, saved.reply_id)
+    proposal = store.get(Proposal, saved.proposal_id)
+    source = store.get(SourceDocument, saved.source_document_id)
+    assert (reply.doc_number, reply.proposal_id, reply.source_document_id) == (
+        "常交复〔2022〕第12号", proposal.id, source.id)
+    assert [p.name for p in proposal.proposers] == ["王芳"] and reply.proposer_id == proposal.proposers[0].id
+    assert source.kind == "letter" and source.content == (tmp_path / "reply_charging.txt").read_bytes()
+    assert all(t.source_document_id == source.id for t in store.list(Target))
+    assert store.verify_history() == []
+
+
+def test_save_review_is_all_or_nothing(store: Store, tmp_path: Path) -> None:
+    review = _review(write_small_letter(tmp_path), store)
+    review.items[1].decision = ACCEPTED
+    review.items[2].decision = ACCEPTED
+    review.items[2].link = f"{EXISTING_PREFIX}999"  # a commitment that does not exist
+    history = len(store.history())
+    with pytest.raises(LedgerError):
+        save_review(store, plan_records(review))
+    assert store.counts().replies == store.counts().targets == store.counts().source_documents == 0
+    assert len(store.history()) == history
+
+
+def test_reviewing_a_letter_again_updates_its_reply(store: Store, tmp_path: Path) -> None:
+    path = write_small_letter(tmp_path)
+    first = _review(path, store)
+    first.items[1].decision = ACCEPTED
+    saved = save_review(store, plan_records(first))
+    again = _review(path, store)
+    assert again.existing_reply_id == saved.reply_id
+    commitment_id = saved.commitment_ids[0]
+    again.items[2].decision = ACCEPTED
+    again.items[2].link = f"{EXISTING_PREFIX}{commitment_id}"
+    again.reply.signer = "李明同志"
+    second = save_review(store, plan_records(again, existing_commitments={
+        commitment_id: store.get(Commitment, commitment_id)}))
+    assert second.reply_id == saved.reply_id and second.source_document_id == saved.source_document_id
+    assert store.counts().replies == 1 and store.count(Commitment) == 1
+    assert [t.commitment_id for t in store.list(Target)] == [commitment_id, commitment_id]
+    assert store.get(Reply, saved.reply_id).signer == "李明同志"

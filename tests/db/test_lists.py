@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from db import Store
+from db import lists as db_lists
+from db.lists import ListFilter
+from desktop.core.records import Commitment, Evidence, Reply, Target
+
+
+def _titles(store: Store, keys: list[int]) -> list[str]:
+    rows = db_lists.fetch_rows(store, "commitments", keys)
+    return [rows[key]["title"] for key in keys]
+
+
+def test_lists_commitments_have_one_row_per_target_and_per_bare_commitment(demo_store: Store) -> None:
+    keys = db_lists.list_keys(demo_store, "commitments")
+    counts = demo_store.counts()
+    bare = demo_store.conn.execute(
+        "SELECT count(*) FROM commitments c WHERE NOT EXISTS (SELECT 1 FROM targets t WHERE t.commitment_id = c.id)"
+    ).fetchone()[0]
+    assert bare == 2
+    assert len(keys) == counts.targets + bare == 15
+    assert len([key for key in keys if key < 0]) == bare
+    rows = db_lists.fetch_rows(demo_store, "commitments", keys)
+    assert set(rows) == set(keys)
+    bare_row = rows[next(key for key in keys if key < 0)]
+    assert bare_row["target_id"] is None and bare_row["title"]
+
+
+def test_lists_default_order_is_by_deadline_with_empty_dates_last(demo_store: Store) -> None:
+    reply = demo_store.list(Reply)[0]
+    undated = demo_store.save(Commitment(reply_id=reply.id, title="没有期限的承诺"))
+    keys = db_lists.list_keys(demo_store, "commitments")
+    rows = db_lists.fetch_rows(demo_store, "commitments", keys)
+    deadlines = [rows[key]["deadline"] for key in keys]
+    assert deadlines[-1] is None and keys[-1] == -undated.id
+    assert deadlines[:-1] == sorted(deadlines[:-1])
+    descending = db_lists.list_keys(demo_store, "commitments", sort="deadline", descending=True)
+    rows = db_lists.fetch_rows(demo_store, "commitments", descending)
+    assert [rows[key]["deadline"] for key in descending][:-1] == sorted(deadlines[:-1], reverse=True)
+    assert descending[-1] == -undated.id  # empty values stay last in both directions
+
+
+def test_lists_search_finds_two_character_words_in_commitments_and_targets(demo_store: Store) -> None:
+    keys = db_lists.list_keys(demo_store, "commitments", ListFilter(text="基站"))
+    assert _titles(demo_store, keys) == ["累计开通5G基站超1万个"]
+    # A term of three or more characters goes through the trigram index; it matches a target's indicator.
+    keys = db_lists.list_keys(demo_store, "commitments", ListFilter(text="标识注册量"))
+    assert sorted(_titles(demo_store, keys)) == ["标识注册量累计超过5亿", "标识注册量达2.5亿"]
+    # Every term must match; operators are text.
+    assert db_lists.list_keys(demo_store, "commitments", ListFilter(text="基站 标识注册量")) == []
+    assert db_lists.list_keys(demo_store, "commitments", ListFilter(text='"AND" OR (')) == []
+
+
+@pytest.mark.parametrize("kind", sorted(db_lists.SPECS))
+def test_lists_every_kind_reads_filters_and_searches(demo_store: Store, kind: str) -> None:
+    keys = db_lists.list_keys(demo_store, kind)
+    assert keys
+    rows = db_lists.fetch_rows(demo_store, kind, keys)
+    assert len(rows) == len(keys)
+    choices = db_lists.filter_choices(demo_store, kind)
+    if db_lists.spec(kind).date:
+        assert choices.years
+        year = choices.years[0]
+        dated = db_lists.list_keys(demo_store, kind, ListFilter(year=year))
+        assert 0 < len(dated) <= len(keys)
+    for name in sorted(db_lists.spec(kind).sort):
+        assert sorted(db_lists.list_keys(demo_store, kind, sort=name)) == sorted(keys)
+    db_lists.list_keys(demo_store, kind, ListFilter(text="基站"))  # never raises
+
+
+def test_lists_filters_by_unit_year_session_and_date_range(demo_store: Store) -> None:
+    office = "常州市工业和信息化局"
+    assert len(db_lists.list_keys(demo_store, "commitments", ListFilter(unit=office))) == 15
+    assert db_lists.list_keys(demo_store, "commitments", ListFilter(unit="某某局")) == []
+    in_2021 = db_lists.list_keys(demo_store, "commitments", ListFilter(year=2021))
+    in_2025 = db_lists.list_keys(demo_store, "commitments", ListFilter(year=2025))
+    assert len(in_2021) + len(in_2025) == 15 and in_2021 and in_2025
+    ranged = db_lists.list_keys(demo_store, "commitments",
+                                ListFilter(date_from=dt.date(2021, 12, 31), date_to=dt.date(2021, 12, 31)))
+    assert ranged == in_2021
+    assert db_lists.list_keys(demo_store, "commitments", ListFilter(date_from=dt.date(2026, 1, 1))) == []
+    session = demo_store.conn.execute("SELECT session FROM proposals").fetchone()[0]
+    assert len(db_lists.list_keys(demo_store, "commitments", ListFilter(session=session))) == 15
+    assert db_lists.list_keys(demo_store, "replies", ListFilter(session="另一次会议")) == []
+    assert db_lists.list_keys(demo_store, "proposals", ListFilter(state="replied")) == [1]
+    assert db_lists.list_keys(demo_store, "proposals", ListFilter(state="open")) == []
+
+
+def test_lists_state_filter_and_sort_use_judged_states(demo_store: Store) -> None:
+    keys = db_lists.list_keys(demo_store, "commitments")
+    states = {key: ("met" if index % 3 == 0 else "missed") for index, key in enumerate(keys)}
+    met = db_lists.list_keys(demo_store, "commitments", ListFilter(state="met"), states=states)
+    assert met == [key for key in keys if states[key] == "met"]
+    by_state = db_lists.list_keys(demo_store, "commitments", sort="state", states=states)
+    assert [states[key] for key in by_state] == sorted((states[key] for key in keys),
+                                                       key=db_lists.STATE_ORDER.index)
+
+
+def test_lists_fetch_skips_rows_that_are_gone(demo_store: Store) -> None:
+    target = demo_store.list(Target)[0]
+    keys = db_lists.list_keys(demo_store, "commitments")
+    demo_store.delete(Target, target.id)
+    rows = db_lists.fetch_rows(demo_store, "commitments", keys)
+    assert target.id not in rows and len(rows) == len(keys) - 1
+
+
+def test_lists_latest_evidence_is_the_newest(demo_store: Store) -> None:
+    target = next(t for t in demo_store.list(Target) if t.indicator == "累计开通5G基站数")
+    demo_store.save(Evidence(target_id=target.id, as_of_date=dt.date(2021, 6, 30), value=8000, unit="个"))
+    row = db_lists.fetch_rows(demo_store, "commitments", [target.id])[target.id]
+    assert (row["latest_value"], row["latest_date"]) == (11080, "2022-03-03")
+
+
+def test_lists_record_labels_search_and_keep_the_current_value(demo_store: Store) -> None:
+    found = db_lists.record_labels(demo_store, "targets", "基站")
+    assert [label for _, label in found] == ["累计开通5G基站数 — 累计开通5G基站超1万个"]
+    reply = demo_store.list(Reply)[0]
+    labels = db_lists.record_labels(demo_store, "replies", "没有这个词", include=[reply.id])
+    assert labels == [(reply.id, f"{reply.doc_number} {reply.title}")]
+    assert len(db_lists.record_labels(demo_store, "commitments", limit=5)) == 5
+    with pytest.raises(ValueError):
+        db_lists.record_labels(demo_store, "nothing")

@@ -1,0 +1,206 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton
+
+from db import Store
+from desktop.core.records import Commitment, Evidence, Proposal, Reply, SourceDocument, Suggestion, Target
+from desktop.ui.prompts import CANCEL, DISCARD
+from desktop.ui.review import LetterReviewWindow
+from tests.conftest import DEMO_DIR
+from tests.letters import write_small_letter
+from tests.ui.conftest import type_text
+
+
+def _open(qtbot, window, path: Path) -> LetterReviewWindow:
+    review = window.open_letter(path)
+    qtbot.addWidget(review)
+    return review
+
+
+def _button(review, name: str) -> QPushButton:
+    return review.findChild(QPushButton, name)
+
+
+def _click(qtbot, review, name: str) -> None:
+    qtbot.mouseClick(_button(review, name), Qt.MouseButton.LeftButton)
+
+
+def _select(qtbot, review, row: int) -> None:
+    table = review.table
+    rect = table.visualRect(review.model.index(row, 1))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_review_accepts_two_rejects_one_and_saves_exactly_that(qtbot, make_window, store: Store,
+                                                                 tmp_path: Path) -> None:
+    window = make_window(store)
+    review = _open(qtbot, window, write_small_letter(tmp_path))
+    assert review.model.rowCount() == 3
+    text_view = review.findChild(QPlainTextEdit, "letterText")
+    # Every extracted target is highlighted in the letter.
+    highlighted = [selection.cursor.selectedText() for selection in text_view.extraSelections()]
+    assert highlighted == [item.target.quote for item in review.review.items]
+    # Clicking a suggestion selects its quote in the text.
+    _select(qtbot, review, 2)
+    assert text_view.textCursor().selectedText() == "到2025年底全市公共充电桩累计超过1万个"
+    _select(qtbot, review, 0)
+    _click(qtbot, review, "rejectButton")  # the baseline
+    assert review.current_row() == 1  # moves on to the next undecided suggestion
+    _click(qtbot, review, "acceptButton")
+    _click(qtbot, review, "acceptButton")
+    assert review.findChild(QLabel, "reviewSummary").text() == "2 accepted, 1 rejected, 0 to review"
+    save = _button(review, "saveReviewButton")
+    assert not save.isEnabled()  # the header is not confirmed yet
+    assert "Confirm that you checked the header." in review.findChild(QLabel, "reviewMessage").text()
+    review.findChild(QCheckBox, "headerConfirmedCheck").setChecked(True)
+    assert save.isEnabled()
+    with qtbot.waitSignal(review.saved):
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert [(t.kind, t.indicator, t.value, t.unit) for t in store.list(Target)] == [
+        ("commitment", "新建公共充电桩数", 1500, "个"), ("commitment", "公共充电桩数", 1, "万个")]
+    assert store.count(Commitment) == 2 and store.count(Suggestion) == 0
+    assert store.count(Reply) == store.count(Proposal) == store.count(SourceDocument) == 1
+    reply = store.list(Reply)[0]
+    assert (reply.doc_number, reply.signer, reply.handler) == ("常交复〔2022〕第12号", "李明", "张伟")
+    # The main window shows the new records.
+    qtbot.waitUntil(lambda: window.pages["commitments"].model.rowCount() == 2, timeout=3000)
+    assert window.review_windows == []
+
+
+def test_review_edits_a_suggestion_and_the_header_before_saving(qtbot, make_window, store: Store,
+                                                                 tmp_path: Path) -> None:
+    window = make_window(store)
+    review = _open(qtbot, window, write_small_letter(tmp_path))
+    _select(qtbot, review, 1)
+    editor = review.editor
+    value = editor.findChild(QLineEdit, "valueEdit")
+    assert value.text() == "1500个"
+    value.selectAll()
+    qtbot.keyClick(value, Qt.Key.Key_Delete)
+    type_text(qtbot, value, "很多")
+    assert editor.findChild(QLabel, "valueError").isVisibleTo(editor)
+    value.selectAll()
+    qtbot.keyClick(value, Qt.Key.Key_Delete)
+    type_text(qtbot, value, "1600个")
+    link = editor.findChild(QComboBox, "commitmentLinkCombo")
+    link.setCurrentIndex(link.findData(review.review.items[2].link))  # join the third one's commitment
+    title = editor.findChild(QLineEdit, "commitmentTitleEdit")
+    title.selectAll()
+    qtbot.keyClick(title, Qt.Key.Key_Delete)
+    type_text(qtbot, title, "充电桩建设")
+    _click(qtbot, review, "acceptButton")
+    _click(qtbot, review, "acceptButton")
+    _select(qtbot, review, 0)
+    _click(qtbot, review, "rejectButton")
+    phone = review.findChild(QLineEdit, "phoneEdit")
+    phone.clear()
+    type_text(qtbot, phone, "85")
+    review.findChild(QCheckBox, "headerConfirmedCheck").setChecked(True)
+    assert not _button(review, "saveReviewButton").isEnabled()
+    phone.clear()
+    type_text(qtbot, phone, "0519-85580001")
+    assert _button(review, "saveReviewButton").isEnabled()
+    assert review.save()
+    assert [(t.indicator, t.value) for t in store.list(Target)] == [("新建公共充电桩数", 1600), ("公共充电桩数", 1)]
+    assert [c.title for c in store.list(Commitment)] == ["充电桩建设"]
+    assert store.list(Reply)[0].phone == "0519-85580001"
+
+
+def test_review_of_the_seed_letter_highlights_every_suggestion(qtbot, make_window, demo_store: Store) -> None:
+    window = make_window(demo_store)
+    review = _open(qtbot, window, DEMO_DIR / "reply_changgongxinfu_2021_39.md")
+    assert review.model.rowCount() >= 10
+    assert len(review.findChild(QPlainTextEdit, "letterText").extraSelections()) == review.model.rowCount()
+    indicators = [item.target.indicator for item in review.review.items]
+    assert any("基站" in indicator for indicator in indicators)
+    # The demo already holds this reply: the review offers its commitments and will update it.
+    assert review.review.existing_reply_id == demo_store.list(Reply)[0].id
+    link = review.editor.findChild(QComboBox, "commitmentLinkCombo")
+    assert any(str(link.itemData(i)).startswith("commitment:") for i in range(link.count()))
+
+
+def test_dropping_a_letter_opens_the_review(qtbot, make_window, store: Store, tmp_path: Path) -> None:
+    window = make_window(store)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(write_small_letter(tmp_path)))])
+    # What the platform sends when a file is dragged over the window and let go.
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, drop)
+    assert len(window.review_windows) == 1
+    review = window.review_windows[0]
+    qtbot.addWidget(review)
+    assert review.model.rowCount() == 3
+
+
+def test_review_of_an_unreadable_file_says_why(qtbot, make_window, prompter, store: Store, tmp_path: Path) -> None:
+    window = make_window(store)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    prompter.letter_path = empty
+    window.import_action.trigger()
+    review = window.review_windows[0]
+    qtbot.addWidget(review)
+    assert prompter.asked[-1][0] == "error"
+    assert "is empty" in prompter.asked[-1][1]
+    assert review.findChild(QLabel, "reviewMessage").text() == prompter.asked[-1][1]
+    assert not review.has_unsaved_changes()
+
+
+def test_closing_an_unsaved_review_asks(qtbot, make_window, prompter, store: Store, tmp_path: Path) -> None:
+    window = make_window(store)
+    review = _open(qtbot, window, write_small_letter(tmp_path))
+    prompter.unsaved_answer = CANCEL
+    assert not review.close()
+    assert not window.close()  # the main window asks for the review too
+    assert [kind for kind, _ in prompter.asked] == ["unsaved", "unsaved"]
+    prompter.unsaved_answer = DISCARD
+    assert window.close()
+    assert store.count(Reply) == 0
+
+
+def test_suggestion_model_passes_the_model_tester(qtbot, qtmodeltester, make_window, store: Store,
+                                                  tmp_path: Path) -> None:
+    window = make_window(store)
+    review = _open(qtbot, window, write_small_letter(tmp_path))
+    qtmodeltester.check(review.model)
+    _click(qtbot, review, "acceptButton")
+    qtmodeltester.check(review.model)
+
+
+def test_a_news_report_is_kept_and_its_figures_suggested_as_evidence(qtbot, make_window, prompter,
+                                                                       demo_store: Store, tmp_path: Path) -> None:
+    # The demo without its recorded 5G figure, and another copy of the 2022-03-03 report that states it (the demo
+    # holds the original file already).
+    demo_store.delete(Evidence, demo_store.list(Evidence)[0].id)
+    window = make_window(demo_store)
+    report = tmp_path / "news_copy.md"
+    report.write_bytes((DEMO_DIR / "news_2022-03-03_changzhou_digital_economy.md").read_bytes() + b"\n")
+    sources = demo_store.count(SourceDocument)
+    window.open_letter(report)
+    assert window.review_windows == []  # not a letter: no review window stays open
+    assert demo_store.count(SourceDocument) == sources + 1
+    assert window.current_page_kind() == "suggestions"
+    kind, message = prompter.asked[-1]
+    assert kind == "info" and "is not a reply letter" in message
+    panel = window.lazy_pages["suggestions"]
+    assert panel.model.rowCount() >= 1
+    figures = [panel.model.index(row, 2).data() for row in range(panel.model.rowCount())]
+    assert any("11080" in (figure or "") for figure in figures)
+    row = next(r for r, figure in enumerate(figures) if "11080" in (figure or ""))
+    panel.table.selectRow(row)
+    evidence = demo_store.counts().evidence
+    qtbot.mouseClick(panel.findChild(QPushButton, "acceptSuggestionButton"), Qt.MouseButton.LeftButton)
+    assert demo_store.counts().evidence == evidence + 1
+    # Importing the same file again changes nothing.
+    window.open_letter(report)
+    assert demo_store.count(SourceDocument) == sources + 1
+    assert prompter.asked[-1] == ("info", "news_copy.md was imported before; nothing changed.")
