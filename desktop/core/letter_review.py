@@ -3,18 +3,26 @@
 A :class:`LetterReview` starts from what extraction found (:mod:`desktop.core.extraction`): the header fields
 and one :class:`ReviewItem` per extracted target or baseline. The clerk accepts, edits or rejects each item and
 links it to a commitment: a new one (items that share a quote start in the same new commitment) or one already
-in the ledger. :func:`plan_records` turns the accepted items, and nothing else, into the records to save.
+in the ledger. :func:`plan_records` turns the accepted items into the records to save, as ``reply-ledger import
+--accept`` would: an accepted baseline ("目前全市已开通5G基站近7000个") linked to a commitment with a target it
+measures becomes that target's baseline (:func:`desktop.core.extraction.grouping.best_baseline`, the rule of
+:func:`~desktop.core.extraction.grouping.plan_acceptance`), otherwise a baseline target of that commitment. Items
+left undecided are kept as pending suggestions for later, as a plain ``reply-ledger import`` keeps them; rejected
+items leave nothing behind.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from desktop.core.docnumber import parse_doc_number
 from desktop.core.errors import RecordErrors, ValidationError
 from desktop.core.extraction import Document, ExtractedTarget, LetterExtraction
+from desktop.core.extraction.grouping import Figure, best_baseline, indicator_similarity, plan_acceptance
 from desktop.core.records import PROPOSAL_KINDS, Commitment, Reply, SourceDocument, Target
 
 PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
@@ -110,7 +118,9 @@ def start_review(document: Document, extraction: LetterExtraction, *,
                  existing_reply: Reply | None = None) -> LetterReview:
     """A review of a read letter: the header as found, and every extracted target as a pending item.
 
-    Items that share a quote are linked to the same new commitment, titled after the quote.
+    Items that share a quote are linked to the same new commitment, titled after the quote. A baseline that
+    measures a promised target (the rule of ``reply-ledger import --accept``) starts linked to that target's
+    commitment, so that accepting it records it as the target's baseline.
     """
     header = extraction.header
     reply = Reply(doc_number=_doc_number(header.doc_number, header.doc_number_normalized),
@@ -120,49 +130,112 @@ def start_review(document: Document, extraction: LetterExtraction, *,
     proposal = ProposalRef(session=header.session, number=header.number,
                            kind=PROPOSAL_KINDS_BY_WORD.get(header.proposal_type or "", "suggestion"),
                            title=header.proposal_title)
+    extracted = extraction.targets
+    home = _baseline_homes(extracted)
     groups: dict[str, NewCommitment] = {}
     items: list[ReviewItem] = []
-    for extracted in extraction.targets:
-        key = f"{extracted.start}-{extracted.end}"
+    for index, target in enumerate(extracted):
+        owner = extracted[home.get(index, index)]
+        key = f"{owner.start}-{owner.end}"
         if key not in groups:
-            groups[key] = NewCommitment(key=key, title=_title(extracted.quote), quote=extracted.quote,
-                                        quote_start=extracted.start, quote_end=extracted.end)
-        target = _target(extracted)
-        items.append(ReviewItem(target=target, confidence=extracted.confidence, link=NEW_PREFIX + key,
-                                original=dataclasses.replace(target)))
+            groups[key] = NewCommitment(key=key, title=_title(owner.quote), quote=owner.quote,
+                                        quote_start=owner.start, quote_end=owner.end)
+        record = _target(target)
+        items.append(ReviewItem(target=record, confidence=target.confidence, link=NEW_PREFIX + key,
+                                original=dataclasses.replace(record)))
+    groups = dict(sorted(groups.items(), key=lambda pair: (pair[1].quote_start, pair[1].quote_end)))
     notes = list(header.notes)
     return LetterReview(document=document, reply=reply, proposal=proposal, items=items, new_commitments=groups,
                         existing_reply_id=existing_reply.id if existing_reply else None, notes=notes)
 
 
+def _baseline_homes(targets: list[ExtractedTarget]) -> dict[int, int]:
+    """Baseline index → the promised target whose commitment it starts in: of the targets it is the baseline
+    of (:func:`plan_acceptance`), the one with the most similar indicator (the first on a tie)."""
+    homes: dict[int, int] = {}
+    for target_index, baseline_index in sorted(plan_acceptance(targets).baseline_of.items()):
+        similarity = indicator_similarity(targets[baseline_index].indicator, targets[target_index].indicator)
+        current = homes.get(baseline_index)
+        if current is None or similarity > indicator_similarity(targets[baseline_index].indicator,
+                                                                targets[current].indicator):
+            homes[baseline_index] = target_index
+    return homes
+
+
+def suggestion_payload(target: Target, confidence: float) -> dict[str, Any]:
+    """A reviewed item as a target suggestion, in the layout ``reply-ledger import`` stores
+    (:meth:`ExtractedTarget.to_dict`)."""
+    return {
+        "quote": target.quote, "indicator": target.indicator, "comparator": target.comparator, "value": target.value,
+        "value_high": target.value_high, "unit": target.unit, "value_normalized": target.value_normalized,
+        "unit_normalized": target.unit_normalized,
+        "deadline": target.deadline.isoformat() if target.deadline else None, "deadline_text": target.deadline_text,
+        "cumulative": target.cumulative, "kind": target.kind, "start": target.quote_start, "end": target.quote_end,
+        "confidence": round(confidence, 2),
+    }
+
+
+def suggestion_key(payload: dict[str, Any]) -> tuple:
+    """What identifies a target suggestion of a letter: its quote's place, kind, comparator and value."""
+    return (payload.get("start"), payload.get("end"), payload.get("kind"), payload.get("comparator"),
+            payload.get("value"))
+
+
 @dataclass
 class PlannedCommitment:
-    """A commitment to write (``commitment.id`` None) or one already stored, with the new targets under it."""
+    """A commitment to write (``commitment.id`` None) or one already stored, with the new targets under it and
+    stored targets of it that receive a baseline (``updates``)."""
 
     commitment: Commitment
     targets: list[Target]
+    updates: list[Target] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SuggestionFate:
+    """What became of one item, for the suggestion rows of its letter.
+
+    ``state`` is the clerk's decision. An accepted item's target is ``target`` (commitment and target index in
+    the plan) or the stored ``target_id`` whose baseline it became. ``payload`` and ``score`` are what a pending
+    item is stored as.
+    """
+
+    key: tuple
+    state: str
+    payload: dict[str, Any]
+    score: float
+    target: tuple[int, int] | None = None
+    target_id: int | None = None
 
 
 @dataclass
 class ReviewPlan:
-    """The records a review writes: exactly the accepted items, in one transaction."""
+    """The records a review writes in one transaction: the accepted items, and the undecided ones as
+    suggestions."""
 
     source: SourceDocument
     proposal: ProposalRef | None
     reply: Reply
     commitments: list[PlannedCommitment]
+    suggestions: list[SuggestionFate] = field(default_factory=list)
 
     @property
     def target_count(self) -> int:
         return sum(len(planned.targets) for planned in self.commitments)
 
+    @property
+    def pending_count(self) -> int:
+        return sum(1 for fate in self.suggestions if fate.state == PENDING)
+
 
 def plan_records(review: LetterReview, *, imported_by: str | None = None,
-                 existing_commitments: dict[int, Commitment] | None = None) -> ReviewPlan:
+                 existing_commitments: dict[int, Commitment] | None = None,
+                 existing_targets: dict[int, list[Target]] | None = None) -> ReviewPlan:
     """The records of the accepted items, grouped by the commitment each is linked to.
 
     A new commitment takes the latest deadline of its accepted targets and the replying unit as its responsible
-    unit. ``existing_commitments`` are the stored commitments items may be linked to.
+    unit. ``existing_commitments`` are the stored commitments items may be linked to, ``existing_targets`` their
+    stored targets (by commitment id), which an accepted baseline may measure.
 
     Raises:
         RecordErrors: the header or an accepted item is not valid (each problem names its field).
@@ -180,26 +253,73 @@ def plan_records(review: LetterReview, *, imported_by: str | None = None,
                             content=document.content, imported_by=imported_by)
     ref = review.proposal
     proposal = ref if ref.session and ref.number else None
-    planned: dict[str, PlannedCommitment] = {}
+    members: dict[str, list[ReviewItem]] = {}
     for item in accepted:
-        if item.link not in planned:
-            new = review.new_commitment(item.link)
-            if new is not None:
-                commitment = Commitment(reply_id=0, title=new.title, quote=new.quote, quote_start=new.quote_start,
-                                        quote_end=new.quote_end, responsible_unit=review.reply.replying_unit
-                                        or review.reply.issuing_office)
-            else:
-                commitment_id = int(item.link.removeprefix(EXISTING_PREFIX))
-                commitment = (existing_commitments or {}).get(commitment_id) or Commitment(
-                    reply_id=0, title="", id=commitment_id)
-            planned[item.link] = PlannedCommitment(commitment, [])
-        planned[item.link].targets.append(dataclasses.replace(item.target))
-    for plan in planned.values():
+        members.setdefault(item.link, []).append(item)
+    planned: list[PlannedCommitment] = []
+    where: dict[int, tuple[int, int] | int] = {}  # id(item) → (commitment index, target index) or stored target id
+    for link, linked in members.items():
+        new = review.new_commitment(link)
+        stored: list[Target] = []
+        if new is not None:
+            commitment = Commitment(reply_id=0, title=new.title, quote=new.quote, quote_start=new.quote_start,
+                                    quote_end=new.quote_end, responsible_unit=review.reply.replying_unit
+                                    or review.reply.issuing_office)
+        else:
+            commitment_id = int(link.removeprefix(EXISTING_PREFIX))
+            commitment = (existing_commitments or {}).get(commitment_id) or Commitment(
+                reply_id=0, title="", id=commitment_id)
+            stored = list((existing_targets or {}).get(commitment_id, []))
+        plan = PlannedCommitment(commitment, [])
+        position = len(planned)
+        baselines = [item for item in linked if item.target.kind == "baseline"]
+        measures = {id(item): _measured_by(item.target, baselines) for item in linked}
+        used = {id(baseline) for baseline in measures.values() if baseline is not None}
+        for target in stored:
+            baseline = _measured_by(target, baselines)
+            if baseline is not None:
+                plan.updates.append(_with_baseline(target, baseline.target, review.reply.reply_date))
+                where.setdefault(id(baseline), target.id)  # type: ignore[arg-type]
+                used.add(id(baseline))
+        for item in linked:  # in the letter's order
+            if id(item) in used:
+                continue  # the baseline of a target: recorded on it, not as a target of its own
+            target = dataclasses.replace(item.target)
+            baseline = measures[id(item)]
+            if baseline is not None:
+                target = _with_baseline(target, baseline.target, review.reply.reply_date)
+                where.setdefault(id(baseline), (position, len(plan.targets)))
+            where[id(item)] = (position, len(plan.targets))
+            plan.targets.append(target)
+        planned.append(plan)
+    for plan in planned:
         if plan.commitment.id is None:
             deadlines = [(t.deadline, t.deadline_text) for t in plan.targets if t.deadline]
             if deadlines:
                 latest = max(deadlines, key=lambda pair: pair[0])
                 plan.commitment = dataclasses.replace(plan.commitment, deadline=latest[0], deadline_text=latest[1])
             plan.commitment.check()
-    return ReviewPlan(source=source, proposal=proposal, reply=review.reply, commitments=list(planned.values()))
+    fates = []
+    for item in review.items:
+        origin = suggestion_payload(item.original or item.target, item.confidence)
+        place = where.get(id(item))
+        fates.append(SuggestionFate(
+            key=suggestion_key(origin), state=item.decision, payload=suggestion_payload(item.target, item.confidence),
+            score=round(item.confidence, 2), target=place if isinstance(place, tuple) else None,
+            target_id=place if isinstance(place, int) else None))
+    return ReviewPlan(source=source, proposal=proposal, reply=review.reply, commitments=planned, suggestions=fates)
 
+
+def _measured_by(target: Target, baselines: list[ReviewItem]) -> ReviewItem | None:
+    """The accepted baseline item that states ``target``'s starting figure (:func:`best_baseline`), if any."""
+    if target.kind == "baseline" or target.comparator == "qualitative":
+        return None
+    figures = [Figure(b.target.indicator, b.target.unit, b.target.quote_start) for b in baselines]
+    found = best_baseline(Figure(target.indicator, target.unit, target.quote_start), figures)
+    return baselines[found] if found is not None else None
+
+
+def _with_baseline(target: Target, baseline: Target, letter_date: dt.date | None) -> Target:
+    """``target`` with the figure a letter states as its starting point, dated the letter's date."""
+    return dataclasses.replace(target, baseline_value=baseline.value, baseline_unit=baseline.unit,
+                               baseline_date=letter_date, baseline_quote=baseline.quote)

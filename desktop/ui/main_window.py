@@ -61,6 +61,7 @@ NEW_KIND = {"proposals": "proposal", "replies": "reply", "commitments": "commitm
             "dashboard": "proposal"}
 DRAFT_DELAY_MS = 800
 REFRESH_DELAY_MS = 150
+STATUS_MESSAGE_MS = 20_000
 
 
 def _judge(path: Path, as_of: dt.date, commitment_ids: list[int] | None = None, progress: Any = None,
@@ -783,6 +784,7 @@ class MainWindow(QMainWindow):
 
         window = LetterReviewWindow(self.store, path, pool=self.pool, prompter=self.prompter, parent=self)
         window.saved.connect(lambda reply_id: self._records_changed())
+        window.saved_summary.connect(lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
         window.other_document_read.connect(self.import_other_document)
         window.closed.connect(lambda: self.review_windows.remove(window) if window in self.review_windows else None)
         self.review_windows.append(window)

@@ -2,7 +2,9 @@
 
 Reading and extracting the file runs off the GUI thread (with a progress dialog and Cancel). The clerk checks the
 header fields, accepts, edits or rejects each suggestion, links each to a new or existing commitment, confirms
-the header and saves: the source document, the reply and exactly the accepted targets, in one transaction.
+the header and saves: the source document, the reply and exactly the accepted targets, in one transaction. An
+accepted baseline linked to a commitment with a target it measures becomes that target's baseline; suggestions left
+undecided are kept as pending suggestions for later, as ``reply-ledger import`` keeps them.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import Store
-from db.letter_review import existing_reply, save_review
+from db.letter_review import existing_reply, pending_target_suggestions, save_review
 from desktop.core.errors import LedgerError, RecordErrors, ValidationError
 from desktop.core.extraction import Document, LetterExtraction, extract_files
 from desktop.core.letter_review import (
@@ -310,6 +312,7 @@ class LetterReviewWindow(QMainWindow):
     Signals:
         loaded(int): the letter was read; the number of suggestions.
         saved(int): the review was saved; the reply's id.
+        saved_summary(str): what the save wrote, in one sentence for a status line.
         failed(str): the letter could not be read; the message shown.
         other_document_read(object, object): the file is not a reply letter (Document, LetterExtraction); the
             window closes and leaves the document to the main window.
@@ -318,6 +321,7 @@ class LetterReviewWindow(QMainWindow):
 
     loaded = Signal(int)
     saved = Signal(int)
+    saved_summary = Signal(str)
     failed = Signal(str)
     other_document_read = Signal(object, object)
     closed = Signal()
@@ -512,6 +516,10 @@ class LetterReviewWindow(QMainWindow):
         if review.existing_reply_id is not None:
             notes.append(self.tr("This letter's reply is already in the ledger: saving updates it and adds the "
                                  "accepted targets to it."))
+            waiting = len(pending_target_suggestions(self._store, review.existing_reply_id))
+            if waiting:
+                notes.append(self.tr("%n suggestion(s) of this letter were left undecided before; your decisions "
+                                     "here settle them.", "", waiting))
         if not review.items:
             notes.append(self.tr("No targets were found in this letter."))
         self.notes_label.setText("\n".join(notes))
@@ -688,9 +696,6 @@ class LetterReviewWindow(QMainWindow):
         if self.review is None:
             return [self.tr("The letter is still being read.")]
         reasons = []
-        pending = self.review.counts()[PENDING]
-        if pending:
-            reasons.append(self.tr("%n suggestion(s) still need a decision.", "", pending))
         if getattr(self, "_header_problems", {}):
             reasons.append(self.tr("Correct the header fields marked in red."))
         if not self.header_confirmed.isChecked():
@@ -702,8 +707,11 @@ class LetterReviewWindow(QMainWindow):
         if self.review is None:
             return
         counts = self.review.counts()
-        self.summary_label.setText(self.tr("{accepted} accepted, {rejected} rejected, {pending} to review").format(
-            accepted=counts[ACCEPTED], rejected=counts[REJECTED], pending=counts[PENDING]))
+        summary = self.tr("{accepted} accepted, {rejected} rejected, {pending} to review").format(
+            accepted=counts[ACCEPTED], rejected=counts[REJECTED], pending=counts[PENDING])
+        if counts[PENDING]:
+            summary += " " + self.tr("(saving keeps %n undecided suggestion(s) for later)", "", counts[PENDING])
+        self.summary_label.setText(summary)
         reasons = self.blockers()
         self.save_button.setEnabled(not reasons and not self._saved)
         self.message_label.setText(" ".join(reasons))
@@ -719,7 +727,9 @@ class LetterReviewWindow(QMainWindow):
             return False
         existing = {commitment.id: commitment for commitment in self._existing if commitment.id is not None}
         try:
-            plan = plan_records(self.review, imported_by=self._store.actor, existing_commitments=existing)
+            stored = {commitment_id: self._store.targets_of(commitment_id) for commitment_id in existing}
+            plan = plan_records(self.review, imported_by=self._store.actor, existing_commitments=existing,
+                                existing_targets=stored)
             result = save_review(self._store, plan)
         except RecordErrors as errors:
             self.message_label.setText(" ".join(user_message(p) for p in errors.problems))
@@ -728,10 +738,16 @@ class LetterReviewWindow(QMainWindow):
             self.message_label.setText(user_message(error))
             return False
         self._saved = True
-        self.summary_label.setText(self.tr("Saved: reply #{reply} with %n target(s).", "", len(result.target_ids))
-                                   .format(reply=result.reply_id))
+        summary = self.tr("Saved: reply #{reply} with %n target(s).", "", len(result.target_ids)).format(
+            reply=result.reply_id)
+        if result.pending_suggestions:
+            summary += " " + self.tr("%n undecided suggestion(s) are kept for later; open the letter again to "
+                                     "decide them.", "", result.pending_suggestions)
+        self.summary_label.setText(summary)
+        self.message_label.clear()
         self.save_button.setEnabled(False)
         self.saved.emit(result.reply_id)
+        self.saved_summary.emit(summary)
         self.close()
         return True
 

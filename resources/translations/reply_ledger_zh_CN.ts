@@ -886,6 +886,12 @@ Details are in {log}.</source>
         <source>This letter&apos;s reply is already in the ledger: saving updates it and adds the accepted targets to it.</source>
         <translation>该答复已在台账中：保存时将更新该答复，并把采纳的指标加入其中。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n suggestion(s) of this letter were left undecided before; your decisions here settle them.</source>
+        <translation>
+            <numerusform>此答复函此前有 %n 条识别结果未作决定，在此作出的决定将一并处理。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>No targets were found in this letter.</source>
         <translation>未在该答复函中识别到指标。</translation>
@@ -895,9 +901,9 @@ Details are in {log}.</source>
         <translation>答复函仍在读取中。</translation>
     </message>
     <message numerus="yes">
-        <source>%n suggestion(s) still need a decision.</source>
+        <source>%n undecided suggestion(s) are kept for later; open the letter again to decide them.</source>
         <translation>
-            <numerusform>还有 %n 条识别结果需要审核。</numerusform>
+            <numerusform>%n 条未决定的识别结果已保留待办，再次打开该答复函即可决定。</numerusform>
         </translation>
     </message>
     <message>
@@ -911,6 +917,12 @@ Details are in {log}.</source>
     <message>
         <source>{accepted} accepted, {rejected} rejected, {pending} to review</source>
         <translation>已采纳 {accepted} 条，已驳回 {rejected} 条，待审核 {pending} 条</translation>
+    </message>
+    <message numerus="yes">
+        <source>(saving keeps %n undecided suggestion(s) for later)</source>
+        <translation>
+            <numerusform>（保存时保留 %n 条未决定的识别结果，留待以后处理）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Saved: reply #{reply} with %n target(s).</source>

@@ -8,8 +8,16 @@ import pytest
 
 from desktop.core.errors import RecordErrors
 from desktop.core.extraction import extract_document, read_document
-from desktop.core.letter_review import ACCEPTED, EXISTING_PREFIX, PENDING, REJECTED, plan_records, start_review
-from desktop.core.records import Commitment
+from desktop.core.letter_review import (
+    ACCEPTED,
+    EXISTING_PREFIX,
+    PENDING,
+    REJECTED,
+    plan_records,
+    start_review,
+    suggestion_key,
+)
+from desktop.core.records import Commitment, Target
 from tests.letters import SMALL_LETTER_TARGETS, write_small_letter
 
 
@@ -31,9 +39,11 @@ def test_review_starts_with_the_header_and_pending_items(review) -> None:
     text = review.document.text
     for item in review.items:
         assert text[item.target.quote_start:item.target.quote_end] == item.target.quote
-    # Each quote starts its own new commitment, titled after the quote.
-    assert len(review.new_commitments) == 3
+    # Each promise's quote starts its own new commitment, titled after the quote; the baseline starts in the
+    # commitment of the target it measures (公共充电桩数, as `import --accept` pairs them).
+    assert len(review.new_commitments) == 2
     assert review.new_commitment(review.items[1].link).title == review.items[1].target.quote
+    assert review.items[0].link == review.items[2].link
 
 
 def test_plan_holds_exactly_the_accepted_items(review) -> None:
@@ -72,3 +82,47 @@ def test_plan_links_items_to_existing_commitments(review) -> None:
     review.items[2].link = f"{EXISTING_PREFIX}42"
     plan = plan_records(review, existing_commitments={42: existing})
     assert plan.commitments[0].commitment is existing
+
+
+def test_an_accepted_baseline_becomes_the_baseline_of_the_target_it_measures(review) -> None:
+    baseline, _yearly, total = review.items
+    baseline.decision = total.decision = ACCEPTED  # 新建公共充电桩数 left undecided
+    plan = plan_records(review)
+    assert len(plan.commitments) == 1 and plan.target_count == 1
+    target = plan.commitments[0].targets[0]
+    assert (target.indicator, target.kind, target.value, target.unit) == ("公共充电桩数", "commitment", 1, "万个")
+    assert (target.baseline_value, target.baseline_unit, target.baseline_date, target.baseline_quote) == (
+        3200, "个", dt.date(2022, 6, 20), baseline.target.quote)
+    fates = {fate.payload["indicator"]: fate for fate in plan.suggestions}
+    assert fates["建成公共充电桩数"].state == ACCEPTED and fates["建成公共充电桩数"].target == (0, 0)
+    assert fates["公共充电桩数"].target == (0, 0)
+    pending = fates["新建公共充电桩数"]
+    assert pending.state == PENDING and plan.pending_count == 1 and pending.target is None
+    assert pending.payload["value"] == 1500 and pending.key == suggestion_key(pending.payload)
+
+
+def test_a_baseline_that_measures_no_target_of_its_commitment_stays_a_baseline_target(review) -> None:
+    baseline, _yearly, total = review.items
+    baseline.decision = ACCEPTED
+    total.decision = REJECTED  # the target it measures is not taken
+    plan = plan_records(review)
+    assert [(t.kind, t.value, t.baseline_value) for t in plan.commitments[0].targets] == [("baseline", 3200, None)]
+    # Linked to a commitment whose target is a qualitative promise, it stays on its own too.
+    total.decision = ACCEPTED
+    total.target = dataclasses.replace(total.target, comparator="qualitative", value=None, unit=None)
+    plan = plan_records(review)
+    assert [t.kind for t in plan.commitments[0].targets] == ["baseline", "commitment"]
+    assert plan.commitments[0].targets[1].baseline_value is None
+
+
+def test_an_accepted_baseline_reaches_the_stored_target_of_an_existing_commitment(review) -> None:
+    existing = Commitment(reply_id=7, title="充电桩建设", id=42)
+    stored = Target(commitment_id=42, indicator="全市公共充电桩数", comparator=">", value=1, unit="万个", id=9)
+    baseline = review.items[0]
+    baseline.decision = ACCEPTED
+    baseline.link = f"{EXISTING_PREFIX}42"
+    plan = plan_records(review, existing_commitments={42: existing}, existing_targets={42: [stored]})
+    planned = plan.commitments[0]
+    assert planned.targets == [] and [t.id for t in planned.updates] == [9]
+    assert (planned.updates[0].baseline_value, planned.updates[0].baseline_date) == (3200, dt.date(2022, 6, 20))
+    assert plan.suggestions[0].target_id == 9 and plan.suggestions[0].target is None

@@ -5,10 +5,11 @@ from pathlib import Path
 import pytest
 
 from db import Store
-from db.letter_review import existing_reply, save_review
+from db.letter_review import existing_reply, pending_target_suggestions, save_review
+from db.letters import import_files
 from desktop.core.errors import LedgerError
 from desktop.core.extraction import extract_document, read_document
-from desktop.core.letter_review import ACCEPTED, EXISTING_PREFIX, REJECTED, plan_records, start_review
+from desktop.core.letter_review import ACCEPTED, EXISTING_PREFIX, PENDING, REJECTED, plan_records, start_review
 from desktop.core.records import Commitment, Proposal, Reply, SourceDocument, Suggestion, Target
 from tests.letters import write_small_letter
 
@@ -66,3 +67,53 @@ def test_reviewing_a_letter_again_updates_its_reply(store: Store, tmp_path: Path
     assert store.counts().replies == 1 and store.count(Commitment) == 1
     assert [t.commitment_id for t in store.list(Target)] == [commitment_id, commitment_id]
     assert store.get(Reply, saved.reply_id).signer == "李明同志"
+
+
+def test_undecided_items_are_kept_as_the_suggestions_the_command_line_stores(store: Store, tmp_path: Path) -> None:
+    path = write_small_letter(tmp_path)
+    review = _review(path, store)
+    baseline, _yearly, total = review.items
+    baseline.decision = total.decision = ACCEPTED
+    saved = save_review(store, plan_records(review))
+    assert saved.pending_suggestions == 1
+    target = store.list(Target)[0]
+    assert (target.indicator, target.baseline_value, target.baseline_unit, str(target.baseline_date)) == (
+        "公共充电桩数", 3200, "个", "2022-06-20")
+    assert target.baseline_quote == "目前全市已建成公共充电桩3200个"
+    [pending] = pending_target_suggestions(store, saved.reply_id)
+    assert (pending.kind, pending.state, pending.source_document_id) == ("target", "pending", saved.source_document_id)
+    # The same payload `reply-ledger import` stores for that target.
+    with Store.open(tmp_path / "cli.sqlite3") as other:
+        import_files(other, [path])
+        stored = {s.payload["value"]: s for s in other.list(Suggestion)}
+    assert pending.payload == stored[1500].payload and pending.score == stored[1500].score
+
+
+def test_reviewing_an_imported_letter_settles_its_pending_suggestions(store: Store, tmp_path: Path) -> None:
+    path = write_small_letter(tmp_path)
+    [outcome] = import_files(store, [path])  # the command line: three pending suggestions
+    assert len(pending_target_suggestions(store, outcome.reply_id)) == 3
+    review = _review(path, store)
+    assert review.existing_reply_id == outcome.reply_id
+    baseline, _yearly, total = review.items
+    baseline.decision, total.decision = REJECTED, ACCEPTED
+    saved = save_review(store, plan_records(review))
+    states = {s.payload["value"]: (s.state, s.target_id) for s in store.list(Suggestion)}
+    assert states == {3200: ("rejected", None), 1500: (PENDING, None), 1: ("accepted", saved.target_ids[0])}
+    assert saved.pending_suggestions == 1 and store.count(Reply) == 1
+
+
+def test_a_baseline_linked_to_a_stored_commitment_updates_its_target(store: Store, tmp_path: Path) -> None:
+    path = write_small_letter(tmp_path)
+    first = _review(path, store)
+    first.items[2].decision = ACCEPTED
+    saved = save_review(store, plan_records(first))
+    commitment_id = saved.commitment_ids[0]
+    again = _review(path, store)
+    again.items[0].decision = ACCEPTED
+    again.items[0].link = f"{EXISTING_PREFIX}{commitment_id}"
+    save_review(store, plan_records(again, existing_commitments={commitment_id: store.get(Commitment, commitment_id)},
+                                    existing_targets={commitment_id: store.targets_of(commitment_id)}))
+    [target] = store.list(Target)
+    assert (target.id, target.baseline_value, target.baseline_unit) == (saved.target_ids[0], 3200, "个")
+    assert store.verify_history() == []

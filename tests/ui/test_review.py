@@ -204,3 +204,30 @@ def test_a_news_report_is_kept_and_its_figures_suggested_as_evidence(qtbot, make
     window.open_letter(report)
     assert demo_store.count(SourceDocument) == sources + 1
     assert prompter.asked[-1] == ("info", "news_copy.md was imported before; nothing changed.")
+
+
+def test_review_saves_with_undecided_suggestions_and_records_a_baseline_on_its_target(
+        qtbot, make_window, store: Store, tmp_path: Path) -> None:
+    window = make_window(store)
+    review = _open(qtbot, window, write_small_letter(tmp_path))
+    link = review.editor.findChild(QComboBox, "commitmentLinkCombo")
+    _select(qtbot, review, 0)  # the baseline starts in the commitment of the target it measures
+    assert link.currentData() == review.review.items[2].link
+    _click(qtbot, review, "acceptButton")
+    _select(qtbot, review, 2)
+    _click(qtbot, review, "acceptButton")
+    summary = review.findChild(QLabel, "reviewSummary")
+    assert summary.text() == "2 accepted, 0 rejected, 1 to review (saving keeps 1 undecided suggestion(s) for later)"
+    review.findChild(QCheckBox, "headerConfirmedCheck").setChecked(True)
+    save = _button(review, "saveReviewButton")
+    assert save.isEnabled()  # an undecided suggestion does not block saving
+    with qtbot.waitSignal(review.saved_summary) as saved:
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert "1 undecided suggestion(s) are kept for later" in saved.args[0]
+    assert window.statusBar().currentMessage() == saved.args[0]
+    [target] = store.list(Target)
+    assert (target.indicator, target.baseline_value, target.baseline_unit, str(target.baseline_date)) == (
+        "公共充电桩数", 3200, "个", "2022-06-20")
+    assert store.count(Commitment) == 1
+    [pending] = store.list(Suggestion)
+    assert (pending.kind, pending.state, pending.payload["indicator"]) == ("target", "pending", "新建公共充电桩数")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from desktop.core.extraction.targets import ExtractedTarget
@@ -47,12 +48,40 @@ class AcceptPlan:
     unmatched_baselines: list[int]
 
 
-def plan_acceptance(targets: list[ExtractedTarget], threshold: float = 0.5) -> AcceptPlan:
-    """Group commitment targets by quote and attach each baseline to the commitment targets it measures.
+@dataclass(frozen=True)
+class Figure:
+    """What the baseline rule looks at: an indicator, its unit and where its quote starts (None: unknown)."""
 
-    A baseline matches a commitment target when their indicators are alike (:func:`indicator_similarity` at
-    least ``threshold``) and their units can be compared (个 and 万个, 元 and 亿元). Among several baselines the
-    most similar wins, then the nearest one before the target. Baselines that match nothing stay on their own.
+    indicator: str | None
+    unit: str | None
+    start: int | None = None
+
+
+def best_baseline(target: Figure, baselines: Sequence[Figure], threshold: float = 0.5) -> int | None:
+    """The index of the baseline that measures ``target``, or None.
+
+    A baseline matches when the indicators are alike (:func:`indicator_similarity` at least ``threshold``) and
+    the units can be compared (个 and 万个, 元 and 亿元). Among several the most similar wins, then one stated
+    before the target, then the nearest; the first listed breaks a tie.
+    """
+    best: tuple[float, int, int] | None = None
+    found: int | None = None
+    for index, baseline in enumerate(baselines):
+        if not compatible(baseline.unit or "", target.unit or ""):
+            continue
+        score = indicator_similarity(baseline.indicator, target.indicator)
+        if score < threshold:
+            continue
+        distance = (target.start or 0) - (baseline.start or 0)
+        rank = (score, 1 if distance >= 0 else 0, -abs(distance))
+        if best is None or rank > best:
+            best, found = rank, index
+    return found
+
+
+def plan_acceptance(targets: list[ExtractedTarget], threshold: float = 0.5) -> AcceptPlan:
+    """Group commitment targets by quote and attach each baseline to the commitment targets it measures
+    (:func:`best_baseline`). Baselines that match nothing stay on their own.
     """
     by_quote: dict[tuple[int, int], PlannedCommitment] = {}
     for index, target in enumerate(targets):
@@ -62,24 +91,14 @@ def plan_acceptance(targets: list[ExtractedTarget], threshold: float = 0.5) -> A
         planned = by_quote.setdefault(key, PlannedCommitment(target.quote, target.start, target.end))
         (planned.qualitative if target.comparator == "qualitative" else planned.targets).append(index)
     baselines = [i for i, t in enumerate(targets) if t.kind == "baseline"]
+    figures = [Figure(targets[b].indicator, targets[b].unit, targets[b].start) for b in baselines]
     baseline_of: dict[int, int] = {}
     for planned in by_quote.values():
         for index in planned.targets:
             target = targets[index]
-            best: tuple[float, int, int, int] | None = None
-            for b in baselines:
-                baseline = targets[b]
-                if not compatible(baseline.unit or "", target.unit or ""):
-                    continue
-                score = indicator_similarity(baseline.indicator, target.indicator)
-                if score < threshold:
-                    continue
-                distance = target.start - baseline.start
-                rank = (score, 1 if distance >= 0 else 0, -abs(distance), b)
-                if best is None or rank[:3] > best[:3]:
-                    best = rank
-            if best is not None:
-                baseline_of[index] = best[3]
+            found = best_baseline(Figure(target.indicator, target.unit, target.start), figures, threshold)
+            if found is not None:
+                baseline_of[index] = baselines[found]
     used = set(baseline_of.values())
     return AcceptPlan(commitments=sorted(by_quote.values(), key=lambda p: (p.start, p.end)),
                       baseline_of=baseline_of, unmatched_baselines=[b for b in baselines if b not in used])
