@@ -354,11 +354,11 @@ class MainWindow(QMainWindow):
             suggestions.suggestion_decided.connect(lambda suggestion_id, state: self._records_changed())
             page = suggestions
         elif kind == "audit":
-            audit = AuditView(self.store, today=self.as_of, parent=self)
+            audit = AuditView(self.store, pool=self.pool, today=self.as_of, parent=self)
             audit.proposal_activated.connect(self.show_timeline)
             page = audit
         else:
-            page = TimelineView(self.store, today=self.as_of, parent=self)
+            page = TimelineView(self.store, pool=self.pool, today=self.as_of, parent=self)
         index = PAGES.index(kind)
         placeholder = self.page_stack.widget(index)
         self.page_stack.removeWidget(placeholder)

@@ -28,11 +28,23 @@ Details are in {log}.</source>
         <source>As of</source>
         <translation>截至</translation>
     </message>
+    <message>
+        <source>Looking back as of {date}…</source>
+        <translation>正在回头看（截至{date}）…</translation>
+    </message>
     <message numerus="yes">
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n条发现</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Stopped; press Check to look back again.</source>
+        <translation>已停止；点击“检查”重新回头看。</translation>
+    </message>
+    <message>
+        <source>Looking back failed; details are in the log.</source>
+        <translation>回头看未能完成，详情见日志。</translation>
     </message>
 </context>
 <context>
@@ -1970,12 +1982,20 @@ Open them again?</source>
         <translation>截至</translation>
     </message>
     <message>
+        <source>Reading the timeline…</source>
+        <translation>正在读取办理时间线…</translation>
+    </message>
+    <message>
         <source>No proposal recorded yet.</source>
         <translation>尚未录入建议提案。</translation>
     </message>
     <message>
         <source>{state} as of {date}: {reason}</source>
         <translation>{state}（截至{date}）：{reason}</translation>
+    </message>
+    <message>
+        <source>The timeline could not be read; details are in the log.</source>
+        <translation>未能读取办理时间线，详情见日志。</translation>
     </message>
 </context>
 </TS>
