@@ -56,7 +56,7 @@ class LedgerImportRejected(LedgerError):
         rows = len({(p.sheet, p.row) for p in problems})
         super().__init__(f"{rows} row(s) of '{plan.path.name}' cannot be imported, so nothing was imported; fix the "
                          "rows listed above (or import the others with --skip-bad).", path=str(plan.path),
-                         rows=rows)
+                         file=plan.path.name, rows=rows)
         self.problems = problems
 
 
@@ -105,12 +105,12 @@ def import_ledger(store: Store, plan: ImportPlan, *, dry_run: bool = False, skip
                     with store.transaction():  # a savepoint: a refused row leaves nothing behind
                         staged = writer.apply(planned, counts)
                 except RecordErrors as errors:
-                    outcome.problems.extend(RowProblem(planned.sheet, planned.row, _column(planned, p.field),
-                                                       p.message) for p in errors.problems)
+                    outcome.problems.extend(RowProblem.of(planned.sheet, planned.row, _column(planned, p.field), p)
+                                            for p in errors.problems)
                     continue
                 except LedgerError as error:
                     column = _column(planned, error.facts.get("field") or error.facts.get("column"))
-                    outcome.problems.append(RowProblem(planned.sheet, planned.row, column, error.message))
+                    outcome.problems.append(RowProblem.of(planned.sheet, planned.row, column, error))
                     continue
                 writer.keep(staged)
                 for (kind, what), count in counts.items():
@@ -244,7 +244,8 @@ class _Writer:
         if proposal_id is None:
             if doc_number:
                 raise LedgerError(f"No reply with the document number '{doc_number}' is in the ledger or the "
-                                  "workbook; add the reply first.", code="import_reply_missing", field="答复文号")
+                                  "workbook; add the reply first.", code="import_reply_missing", field="答复文号",
+                                  value=doc_number)
             raise LedgerError("The reply this row belongs to is not in the ledger or the workbook; add it first.",
                               code="import_reply_missing", field="建议")
         if not doc_number:
@@ -253,7 +254,7 @@ class _Writer:
                 return replies[0].id
         label = doc_number or f"{proposal_key[0]}{proposal_key[2]}"
         raise LedgerError(f"No reply '{label}' is in the ledger or the workbook; add the reply first.",
-                          code="import_reply_missing", field="答复文号")
+                          code="import_reply_missing", field="答复文号", value=label)
 
     def _reply(self, planned: PlannedRow, proposal_id: int | None, staged: dict, counts: Counter) -> int:
         incoming = planned.reply
@@ -271,7 +272,8 @@ class _Writer:
                 other = self.store.get(Proposal, existing.proposal_id)
                 raise LedgerError(f"The document number '{doc_number}' already belongs to the reply to "
                                   f"{other.label if other else 'another proposal'}; check the number.",
-                                  code="import_doc_number_taken", field="doc_number")
+                                  code="import_doc_number_taken", field="doc_number", value=doc_number,
+                                  other=other.label if other else "")
         elif proposal_id is not None:
             existing = next((r for r in self.store.replies_of(proposal_id) if not r.doc_number), None)
         proposer_id = None
@@ -343,7 +345,7 @@ class _Writer:
         if not targets:
             raise LedgerError(f"The target '{indicator}' of the commitment '{title}' is not in the ledger or the "
                               "workbook; add it to the sheet 承诺与指标 first.", code="import_target_missing",
-                              field="指标")
+                              field="指标", indicator=indicator, title=title)
         target_id = targets[0].id
         fields = set(EVIDENCE_SHEET_FIELDS)
         source_id = None
@@ -370,7 +372,7 @@ class _Writer:
             subject_id = self._subject_labels().get((table, label))
             if subject_id is None:
                 raise LedgerError(f"The reminder's subject '{label}' is not in the ledger or the workbook; fix the "
-                                  "name or clear it.", code="import_subject_missing", field="关联对象")
+                                  "name or clear it.", code="import_subject_missing", field="关联对象", value=label)
             subject_table = table
         incoming = dataclasses.replace(incoming, subject_table=subject_table, subject_id=subject_id)
         existing = self.store.list(Reminder, "uid = ?", (incoming.uid,), limit=1) if incoming.uid else []

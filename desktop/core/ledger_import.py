@@ -118,12 +118,24 @@ _TITLE_LENGTH = 40
 
 @dataclass(frozen=True)
 class RowProblem:
-    """Why a row cannot be imported: sheet, row number as Excel shows it, column header, one sentence."""
+    """Why a row cannot be imported: sheet, row number as Excel shows it, column header, one sentence.
+
+    ``code`` and ``facts`` are those of the error behind the sentence (as :class:`LedgerError` carries them), so
+    that the app can word it in the user's language.
+    """
 
     sheet: str
     row: int
     column: str | None
     message: str
+    code: str | None = None
+    facts: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def of(cls, sheet: str, row: int, column: str | None, error: LedgerError) -> RowProblem:
+        """The problem a row has because of ``error``."""
+        facts = {key: value for key, value in error.facts.items() if key != "problems"}
+        return cls(sheet, row, column, error.message, error.code, facts)
 
     def __str__(self) -> str:
         where = f"Sheet '{self.sheet}', row {self.row}"
@@ -183,7 +195,12 @@ class PlannedRow:
 
 @dataclass
 class ImportPlan:
-    """What a ledger file holds: rows to write, rows that cannot be taken, and how the columns were read."""
+    """What a ledger file holds: rows to write, rows that cannot be taken, and how the columns were read.
+
+    ``headers`` are the header row's cells by column (1-based), ``sheets`` every sheet of the workbook and
+    ``session`` the session the rows were given. ``blockers`` are what stops the rows from being read at all (no
+    header row, no column for a required field, no session) when :func:`read_ledger` was asked not to raise them.
+    """
 
     path: Path
     kind: str  # "foreign" or "workbook" (our own export)
@@ -194,6 +211,20 @@ class ImportPlan:
     notes: list[str] = field(default_factory=list)
     sheet: str = ""
     header_row: int = 0
+    headers: dict[int, str] = field(default_factory=dict)
+    sheets: list[str] = field(default_factory=list)
+    session: str | None = None
+    blockers: list[LedgerError] = field(default_factory=list)
+
+    def mapping_overrides(self) -> dict[str, Any]:
+        """The plan's sheet, header row, session and columns in the form :func:`load_mapping` returns: read with
+        it, the ledger is read the same way again."""
+        fields: dict[str, str | None] = {item.key: None for item in FIELDS}
+        fields.update((match.field, get_column_letter(match.column)) for match in self.mapping)
+        overrides: dict[str, Any] = {"sheet": self.sheet, "header_row": self.header_row, "fields": fields}
+        if self.session:
+            overrides["session"] = self.session
+        return overrides
 
     def describe_mapping(self) -> list[str]:
         if self.kind == "workbook":
@@ -395,15 +426,20 @@ def load_mapping(path: Path) -> dict[str, Any]:
 
 # --------------------------------------------------------------------------------------------- reading
 def read_ledger(path: str | Path, *, mapping: dict[str, Any] | None = None, session: str | None = None,
-                progress: Progress | None = None, is_cancelled: IsCancelled | None = None) -> ImportPlan:
+                strict: bool = True, progress: Progress | None = None,
+                is_cancelled: IsCancelled | None = None) -> ImportPlan:
     """Read a ledger file into an import plan (nothing is written).
 
     Args:
         mapping: overrides from :func:`load_mapping`.
         session: the session of every proposal when the ledger does not say (its title rows usually do).
+        strict: raise the problems a mapping can fix (no header row, no column for a required field, no
+            session); with False they are listed in ``plan.blockers`` instead and no row is read, so that the app
+            can show the columns and let the clerk map them.
 
     Raises:
-        LedgerError: the file cannot be read, or no header row / no column for a required field is found.
+        LedgerError: the file cannot be read, or (``strict``) no header row / no column for a required field /
+            no session is found.
         Cancelled: ``is_cancelled()`` turned true.
     """
     path = Path(path)
@@ -413,8 +449,11 @@ def read_ledger(path: str | Path, *, mapping: dict[str, Any] | None = None, sess
     sheet_names = _sheet_names(path)
     own = {SHEET_PROPOSALS, SHEET_REPLIES, SHEET_TARGETS} <= set(sheet_names)
     if own and not (mapping or {}).get("fields") and not (mapping or {}).get("sheet"):
-        return _OwnWorkbook(path, progress, is_cancelled).read()
-    return _ForeignLedger(path, mapping or {}, session, progress, is_cancelled).read()
+        plan = _OwnWorkbook(path, progress, is_cancelled).read()
+    else:
+        plan = _ForeignLedger(path, mapping or {}, session, strict, progress, is_cancelled).read()
+    plan.sheets = sheet_names
+    return plan
 
 
 def _open(path: Path, read_only: bool):
@@ -439,11 +478,12 @@ def _check_cancel(is_cancelled: IsCancelled | None, count: int) -> None:
 
 
 class _ForeignLedger:
-    def __init__(self, path: Path, mapping: dict[str, Any], session: str | None, progress: Progress | None,
-                 is_cancelled: IsCancelled | None) -> None:
+    def __init__(self, path: Path, mapping: dict[str, Any], session: str | None, strict: bool,
+                 progress: Progress | None, is_cancelled: IsCancelled | None) -> None:
         self.path = path
         self.mapping = mapping
         self.session = mapping.get("session") or session
+        self.strict = strict
         self.progress = progress
         self.is_cancelled = is_cancelled
 
@@ -458,27 +498,41 @@ class _ForeignLedger:
         plan = ImportPlan(self.path, "foreign", sheet=ws.title)
         header_row = self.mapping.get("header_row") or self._find_header_row(grid)
         if header_row is None or header_row > len(grid):
-            raise LedgerError(f"No header row was found in sheet '{ws.title}' of '{self.path.name}' (a row naming "
-                              "columns such as 建议编号 and 建议标题); give it with \"header_row\" in --mapping.",
-                              code="ledger_no_header", path=str(self.path))
+            error = LedgerError(f"No header row was found in sheet '{ws.title}' of '{self.path.name}' (a row naming "
+                                "columns such as 建议编号 and 建议标题); give it with \"header_row\" in --mapping.",
+                                code="ledger_no_header", path=str(self.path), file=self.path.name, sheet=ws.title)
+            if self.strict:
+                raise error
+            plan.blockers = [error]
+            return plan
         plan.header_row = header_row
         headers = {index + 1: _text(value) or "" for index, value in enumerate(grid[header_row - 1])}
         headers = {column: text for column, text in headers.items() if text}
+        plan.headers = headers
         plan.mapping, plan.ignored_headers = self._mapping(headers, ws.title)
         fields = {match.field: match for match in plan.mapping}
+        blockers = []
         for required in ("number", "title"):
             if required not in fields:
                 label = FIELDS_BY_KEY[required].label
-                raise LedgerError(f"Sheet '{ws.title}' of '{self.path.name}' has no column for {label}; name its "
-                                  f"header in --mapping, e.g. {{\"{label}\": \"...\"}}.", code="ledger_missing_column",
-                                  path=str(self.path), field=label)
+                blockers.append(LedgerError(
+                    f"Sheet '{ws.title}' of '{self.path.name}' has no column for {label}; name its header in "
+                    f"--mapping, e.g. {{\"{label}\": \"...\"}}.", code="ledger_missing_column", path=str(self.path),
+                    file=self.path.name, sheet=ws.title, field=label))
         titles = " ".join(_text(v) or "" for row in grid[: header_row - 1] for v in row)
         session = self.session or session_from_title(titles) or session_from_title(ws.title)
+        plan.session = session
         ledger_kind = kind_from_text(titles) or kind_from_text(ws.title) or "suggestion"
         if session is None and "session" not in fields:
-            raise LedgerError(f"'{self.path.name}' does not say which session its proposals belong to (no 届次 column "
-                              "and no session such as 十六届人大五次会议 in its title rows); give it with --session.",
-                              code="ledger_no_session", path=str(self.path))
+            blockers.append(LedgerError(
+                f"'{self.path.name}' does not say which session its proposals belong to (no 届次 column and no "
+                "session such as 十六届人大五次会议 in its title rows); give it with --session.",
+                code="ledger_no_session", path=str(self.path), file=self.path.name))
+        if blockers:
+            if self.strict:
+                raise blockers[0]
+            plan.blockers = blockers
+            return plan
         if session and not self.session:
             plan.notes.append(f"Session read from the title: {session}.")
         body = "政协" if "政协" in titles or ledger_kind == "proposal" else ("人大" if "人大" in titles else None)
@@ -510,7 +564,8 @@ class _ForeignLedger:
         if wanted:
             if wanted not in workbook.sheetnames:
                 raise LedgerError(f"'{self.path.name}' has no sheet '{wanted}'; its sheets are "
-                                  f"{', '.join(workbook.sheetnames)}.", code="ledger_no_sheet", path=str(self.path))
+                                  f"{', '.join(workbook.sheetnames)}.", code="ledger_no_sheet", path=str(self.path),
+                                  file=self.path.name, sheet=wanted, sheets="、".join(workbook.sheetnames))
             return workbook[wanted]
         best, best_score = workbook.worksheets[0], -1
         for ws in workbook.worksheets:
@@ -584,30 +639,33 @@ class _ForeignLedger:
         def header(key: str) -> str:
             return fields[key].header if key in fields else FIELDS_BY_KEY[key].label
 
-        def problem(key: str, message: str) -> None:
-            problems.append(RowProblem(sheet, row, header(key), message))
+        def problem(key: str, message: str, code: str, **facts: Any) -> None:
+            problems.append(RowProblem(sheet, row, header(key), message, code, facts))
 
-        def read(key: str, parse: Callable[[Any], Any]) -> Any:
+        def read(key: str, parse: Callable[[Any], Any], code: str = "") -> Any:
             value = cells.get(key)
             if _text(value) is None:
                 return None
             try:
                 return parse(value)
-            except (ValidationError, ValueError) as error:
-                problem(key, str(error))
-                return None
+            except ValidationError as error:
+                problems.append(RowProblem.of(sheet, row, header(key), error))
+            except ValueError as error:
+                problem(key, str(error), code, value=_text(value))
+            return None
 
         number = _text(cells.get("number"))
         title = _text(cells.get("title"))
         row_session = _text(cells.get("session")) or session
         if number is None:
             problem("number", "The proposal number is empty; fill it in (rows of one proposal may share a merged "
-                              "cell).")
+                              "cell).", "required")
         if title is None:
-            problem("title", "The title is empty; fill it in.")
+            problem("title", "The title is empty; fill it in.", "required")
         if row_session is None:
             problem("session", "The ledger does not say which session the proposal belongs to (no 届次 column and "
-                               "no session such as 十六届人大五次会议 in its title rows); give it with --session.")
+                               "no session such as 十六届人大五次会议 in its title rows); give it with --session.",
+                    "session_missing")
         kind = kind_from_text(_text(cells.get("kind")) or "") or ledger_kind
         names = _split_names(_text(cells.get("proposer")))
         proposal = Proposal(
@@ -625,9 +683,9 @@ class _ForeignLedger:
         if body:
             proposal_fields.add("body")
         reply_date = read("reply_date", lambda v: parse_date(v, header("reply_date")))
-        result_class = read("result_class", parse_result_class)
+        result_class = read("result_class", parse_result_class, "result_class_invalid")
         doc_number = _text(cells.get("doc_number"))
-        rating = read("rating", parse_rating)
+        rating = read("rating", parse_rating, "rating_invalid")
         reply = None
         reply_fields: set[str] = set()
         if any(v is not None for v in (reply_date, result_class, doc_number, rating)) or cells.get("commitment"):
@@ -637,7 +695,8 @@ class _ForeignLedger:
                                                      ("result_class", result_class),
                                                      ("replying_unit", proposal.lead_unit)) if value is not None}
             for found in reply.problems():
-                problem("doc_number" if found.field == "doc_number" else "result_class", found.message)
+                key = "doc_number" if found.field == "doc_number" else "result_class"
+                problems.append(RowProblem.of(sheet, row, header(key), found))
             if reply_date is not None:
                 proposal.state = "replied"
                 proposal_fields.add("state")
@@ -659,11 +718,11 @@ class _ForeignLedger:
         elif _text(cells.get("progress")) or _text(cells.get("deadline")):
             problem("commitment" if "commitment" in fields else "progress",
                     "The row has progress or a deadline but no commitment (承诺事项) to attach it to; add the "
-                    "commitment or clear the cells.")
+                    "commitment or clear the cells.", "import_commitment_missing")
         for found in proposal.problems():
             key = {"session": "session", "number": "number", "title": "title"}.get(found.field, "number")
             if not any(p.column == header(key) for p in problems):
-                problem(key, found.message)
+                problems.append(RowProblem.of(sheet, row, header(key), found))
         planned = PlannedRow(sheet, row, proposal=proposal, proposal_fields=frozenset(proposal_fields),
                              reply=reply, reply_ref=((row_session, kind, number), doc_number) if reply else None,
                              reply_fields=frozenset(reply_fields), feedback=feedback, commitment=commitment,
@@ -761,7 +820,7 @@ class _OwnWorkbook:
             try:
                 return parse_date(value, header)
             except ValidationError as error:
-                self.fail(header, error.message)
+                self.problems.append(RowProblem.of(self.sheet, self.row, header, error))
                 return None
 
         def number(self, header: str) -> float | None:
@@ -769,14 +828,16 @@ class _OwnWorkbook:
             if _text(value) is None:
                 return None
             if isinstance(value, bool):
-                self.fail(header, f"'{value}' is not a number; write a number such as 15.")
+                self.fail(header, f"'{value}' is not a number; write a number such as 15.", "number_invalid",
+                          value=str(value))
                 return None
             if isinstance(value, (int, float)):
                 return float(value)
             try:
                 return float(unicodedata.normalize("NFKC", str(value)).replace(",", ""))
             except ValueError:
-                self.fail(header, f"'{value}' is not a number; write a number such as 15.")
+                self.fail(header, f"'{value}' is not a number; write a number such as 15.", "number_invalid",
+                          value=str(value))
                 return None
 
         def integer(self, header: str) -> int | None:
@@ -791,14 +852,15 @@ class _OwnWorkbook:
                 return codes[text]
             if text in codes.values():
                 return text
-            self.fail(header, f"'{text}' is not one of {', '.join(codes)}; choose one of them.")
+            self.fail(header, f"'{text}' is not one of {', '.join(codes)}; choose one of them.", "choice_invalid",
+                      value=text, choices=list(codes))
             return default
 
         def flag(self, header: str) -> bool:
             return self.text(header) == YES
 
-        def fail(self, header: str, message: str) -> None:
-            self.problems.append(RowProblem(self.sheet, self.row, header, message))
+        def fail(self, header: str, message: str, code: str, **facts: Any) -> None:
+            self.problems.append(RowProblem(self.sheet, self.row, header, message, code, facts))
 
     def _proposal_key_of(self, read: _Reader, header: str = "建议") -> tuple[str, str, str] | None:
         label = read.text(header)
@@ -807,7 +869,7 @@ class _OwnWorkbook:
         key = self.proposal_keys.get(label)
         if key is None:
             read.fail(header, f"The proposal '{label}' is not in the sheet {SHEET_PROPOSALS}; add it there or fix "
-                              "the name.")
+                              "the name.", "import_proposal_missing", value=label, sheet=SHEET_PROPOSALS)
         return key
 
     def _proposal(self, sheet: str, row: int, values: dict[str, Any], problems: list[RowProblem]) -> PlannedRow:
@@ -862,7 +924,8 @@ class _OwnWorkbook:
         doc = read.text("答复文号")
         key = self._proposal_key_of(read) if (read.text("建议") or not doc) else None
         if doc is None and key is None:
-            read.fail("答复文号", "The row names neither a reply document number nor a proposal; fill in one of them.")
+            read.fail("答复文号", "The row names neither a reply document number nor a proposal; fill in one of them.",
+                      "import_reply_ref_missing")
         return (key, doc)
 
     def _target(self, sheet: str, row: int, values: dict[str, Any], problems: list[RowProblem]) -> PlannedRow:
@@ -904,7 +967,8 @@ class _OwnWorkbook:
         commitment_title, indicator = read.text("承诺事项"), read.text("指标")
         if commitment_title is None or indicator is None:
             read.fail("指标" if commitment_title else "承诺事项", "Evidence needs the commitment and indicator it "
-                      "measures; fill in 承诺事项 and 指标.")
+                      "measures; fill in 承诺事项 and 指标.",
+                      "import_target_ref_missing")
         achieved = read.text("是否实现")
         value, unit = read.number("数值"), read.text("单位")
         evidence = Evidence(
@@ -914,12 +978,13 @@ class _OwnWorkbook:
             publisher=read.text("发布单位"), source_date=read.date("来源日期"), source_url=read.text("链接"),
             quote=read.text("原文摘录"), recorded_by=read.text("记录人"), notes=read.text("备注"))
         if read.text("佐证日期") is None:
-            read.fail("佐证日期", "Evidence needs the date it was measured; fill in 佐证日期.")
+            read.fail("佐证日期", "Evidence needs the date it was measured; fill in 佐证日期.", "date_missing")
         if value is not None:
             evidence.value_normalized, evidence.unit_normalized = normalize(value, unit or "")
         _record_problems(evidence, read, {"value": "数值", "comparator": "比较"})
         if achieved not in (None, YES, NO):
-            read.fail("是否实现", f"'{achieved}' is not 是 or 否; write one of them.")
+            read.fail("是否实现", f"'{achieved}' is not 是 or 否; write one of them.", "choice_invalid", value=achieved,
+                      choices=[YES, NO])
         return PlannedRow(sheet, row, evidence=evidence, source_sha256=read.text("来源文件SHA-256"),
                           target_ref=((reply_ref, commitment_title), indicator, 0))
 
@@ -927,7 +992,7 @@ class _OwnWorkbook:
         read = self._Reader(sheet, row, values, problems)
         due = read.date("到期日")
         if due is None and read.text("到期日") is None:
-            read.fail("到期日", "A reminder needs a due date; fill in 到期日.")
+            read.fail("到期日", "A reminder needs a due date; fill in 到期日.", "date_missing")
         reminder = Reminder(
             kind=read.code("类型", _REMINDER_KIND_CODES, "custom"), title=read.text("标题") or "",
             due_date=due or dt.date.min, lead_days=read.integer("提前天数"),
@@ -966,7 +1031,7 @@ def _record_problems(record: Record, read: _OwnWorkbook._Reader, headers: dict[s
     for problem in record.problems():
         header = headers.get(problem.field)
         if not any(p.row == read.row and p.column == header for p in read.problems):
-            read.fail(header or problem.field, problem.message)
+            read.problems.append(RowProblem.of(read.sheet, read.row, header or problem.field, problem))
 
 
 def report_lines(problems: Iterable[RowProblem]) -> list[str]:

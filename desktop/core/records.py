@@ -291,7 +291,8 @@ class Evidence(Record):
         found = [_enum_problem(self.comparator, (">=", ">", "=", "<=", "<"), "comparator", "Comparator")]
         if self.value is None and self.achieved is None:
             found.append(ValidationError("value", "Evidence needs a measured value, or a yes/no for a qualitative "
-                                         "target; enter one.", code="value_missing"))
+                                         "target; enter one.", code="value_missing",
+                                         record="evidence"))
         return [p for p in found if p]
 
 

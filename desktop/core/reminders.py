@@ -276,7 +276,7 @@ def snoozed(reminder: Reminder, until: dt.date, today: dt.date) -> Reminder:
     if until <= today:
         raise ValidationError("snoozed_until", f"A reminder can only be snoozed until a later day than today "
                               f"({today.isoformat()}); pick a later date.", code="snooze_date_past",
-                              value=until.isoformat())
+                              value=until.isoformat(), today=today.isoformat())
     return dataclasses.replace(reminder, state="snoozed", snoozed_until=until, done_at=None)
 
 

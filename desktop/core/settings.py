@@ -85,21 +85,23 @@ def check_setting(key: str, value: Any) -> Any:
         raise ValidationError(key, f"'{key}' is not a setting of this version; check its spelling.",
                               code="setting_unknown")
     if setting.kind is int and (isinstance(value, bool) or not isinstance(value, int)):
-        raise ValidationError(key, f"The setting '{setting.label}' needs a whole number.", code="setting_type")
+        raise ValidationError(key, f"The setting '{setting.label}' needs a whole number.", code="setting_type",
+                              label=setting.label)
     if not isinstance(value, setting.kind):
-        raise ValidationError(key, f"The setting '{setting.label}' has the wrong type.", code="setting_type")
+        raise ValidationError(key, f"The setting '{setting.label}' has the wrong type.", code="setting_type",
+                              label=setting.label)
     if setting.kind is int:
         if setting.minimum is not None and value < setting.minimum:
             raise ValidationError(key, f"The setting '{setting.label}' must be at least {setting.minimum}.",
-                                  code="setting_range")
+                                  code="setting_range", label=setting.label, minimum=setting.minimum)
         if setting.maximum is not None and value > setting.maximum:
             raise ValidationError(key, f"The setting '{setting.label}' must be at most {setting.maximum}.",
-                                  code="setting_range")
+                                  code="setting_range", label=setting.label, maximum=setting.maximum)
     if key == "result_class.classes":
         codes = [item.get("code") for item in value if isinstance(item, dict)]
         if not codes or len(codes) != len(value) or len(set(codes)) != len(codes):
             raise ValidationError(key, "Each result class needs its own code.", code="setting_value")
     if key == "result_class.scheme" and value not in RESULT_CLASS_SCHEMES and value != "custom":
         raise ValidationError(key, f"'{value}' is not a result-class scheme; choose ABCD, ABC, 甲乙丙 or custom.",
-                              code="setting_value")
+                              code="setting_value", value=value)
     return value

@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self._judge_generation = 0
         self._touched: set[int] | None = set()  # commitments to judge again at the next refresh; None: all
         self.review_windows: list[QWidget] = []
+        self.ledger_import_dialog: QDialog | None = None
         self.reminder_start: object | None = None  # the start-up reminders hook, set by the app
 
         self.setObjectName("mainWindow")
@@ -236,6 +237,8 @@ class MainWindow(QMainWindow):
                                               QKeySequence.StandardKey.Close)
         self.import_action = self._action("importAction", self.tr("&Import letter…"), self.import_letter,
                                           "Ctrl+I", pixmap.SP_DialogOpenButton)
+        self.import_ledger_action = self._action("importLedgerAction", self.tr("Import Excel &ledger…"),
+                                                 self.import_ledger_workbook, "Ctrl+Shift+I")
         self.export_action = self._action("exportAction", self.tr("&Export workbook…"), self.export_workbook,
                                           "Ctrl+E", pixmap.SP_DriveFDIcon)
         self.open_ledger_action = self._action("openLedgerAction", self.tr("&Open ledger…"), self.open_ledger,
@@ -269,6 +272,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.close_form_action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
+        file_menu.addAction(self.import_ledger_action)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.open_ledger_action)
@@ -810,6 +814,31 @@ class MainWindow(QMainWindow):
         self.prompter.show_info(self, self.tr(
             "{file} is not a reply letter; it is kept as a source document. %n figure(s) in it are suggested as "
             "evidence.", "", outcome.suggestions).format(file=document.file_name))
+
+    @Slot()
+    def import_ledger_workbook(self) -> QDialog | None:
+        """Move in an Excel ledger: pick the workbook, check its columns and rows, then import (see
+        :mod:`desktop.ui.ledger_import`)."""
+        from desktop.ui.ledger_import import LedgerImportDialog, result_text
+
+        path = self.prompter.open_ledger_workbook(self)
+        if path is None:
+            return None
+        if self.ledger_import_dialog is not None:
+            self.ledger_import_dialog.deleteLater()
+        dialog = LedgerImportDialog(self.store, path, pool=self.pool, prompter=self.prompter, parent=self)
+        self.ledger_import_dialog = dialog
+
+        def imported(result: Any) -> None:
+            self.reload_everything()
+            text = result_text(result, path)
+            self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
+            self.prompter.show_info(self, text)
+
+        dialog.imported.connect(imported)
+        dialog.open()
+        dialog.start()
+        return dialog
 
     @Slot()
     def export_workbook(self) -> ProgressRunner | None:

@@ -69,6 +69,12 @@ class Prompter(QObject):
                                               self.tr("Ledgers (*.sqlite3 *.db);;All files (*)"))
         return Path(name) if name else None
 
+    def open_ledger_workbook(self, parent: QWidget | None) -> Path | None:
+        """An Excel ledger to import."""
+        name, _ = QFileDialog.getOpenFileName(parent, self.tr("Import an Excel ledger"), "",
+                                              self.tr("Excel workbooks (*.xlsx)"))
+        return Path(name) if name else None
+
     def save_workbook(self, parent: QWidget | None, suggested: str) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(parent, self.tr("Export the audit workbook"), suggested,
                                               self.tr("Excel workbooks (*.xlsx)"))

@@ -785,6 +785,241 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>LedgerColumns</name>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Header in the workbook</source>
+        <translation>工作簿中的表头</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Found by</source>
+        <translation>识别依据</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerImport</name>
+    <message>
+        <source>proposals</source>
+        <translation>建议提案</translation>
+    </message>
+    <message>
+        <source>replies</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>ratings</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>commitments</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <source>targets</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>佐证</translation>
+    </message>
+    <message>
+        <source>reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>名称相同</translation>
+    </message>
+    <message>
+        <source>similar name</source>
+        <translation>名称相近</translation>
+    </message>
+    <message>
+        <source>your choice</source>
+        <translation>手动选择</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{kind} {count}</source>
+        <translation>{kind} {count} 条</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>%n row(s) of {file} were imported. Created: {created}. Updated: {updated}. Unchanged: {unchanged}.</source>
+        <translation>已从 {file} 导入 %n 行。新增：{created}；更新：{updated}；未变：{unchanged}。</translation>
+    </message>
+    <message>
+        <source>The rows left out are listed in {report}.</source>
+        <translation>未导入的行已列在 {report} 中。</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerImportDialog</name>
+    <message>
+        <source>Import Excel ledger — {file}</source>
+        <translation>导入 Excel 台账 — {file}</translation>
+    </message>
+    <message>
+        <source>e.g. 常州市十六届人大五次会议</source>
+        <translation>例如：常州市十六届人大五次会议</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation>表头所在行</translation>
+    </message>
+    <message>
+        <source>Session of the proposals</source>
+        <translation>建议所属届次</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Check the rows…</source>
+        <translation>检查各行(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>All or nothing: import only if every row can be imported</source>
+        <translation>全部导入或全不导入：只有每一行都能导入时才导入</translation>
+    </message>
+    <message>
+        <source>Skip the bad rows and import the others (the rows left out are listed in a report next to the workbook)</source>
+        <translation>跳过有问题的行，导入其余各行（未导入的行会写入工作簿旁的报告文件）</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 返回(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <source>The workbook could not be read; details are in the log.</source>
+        <translation>未能读取该工作簿，详情见日志。</translation>
+    </message>
+    <message>
+        <source>{file} is a workbook written by Reply Ledger: its sheets are read by their headers, so there are no columns to choose. Check the rows to see what the import would do.</source>
+        <translation>{file} 是由答复承诺台账导出的工作簿：各工作表按表头读取，无需选择列。请检查各行，查看导入后的结果。</translation>
+    </message>
+    <message>
+        <source>How the columns of {file} are read. Change a column&apos;s field where the guess is wrong, or choose “(not imported)”; the field names are those of a --mapping file.</source>
+        <translation>{file} 各列的识别结果如下。识别有误的列可改选字段，或选择“（不导入）”；字段名称与 --mapping 映射文件中的相同。</translation>
+    </message>
+    <message>
+        <source>Checking the rows of {file}…</source>
+        <translation>正在检查 {file} 的各行…</translation>
+    </message>
+    <message>
+        <source>The rows could not be checked; details are in the log.</source>
+        <translation>未能检查各行，详情见日志。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) can be imported.</source>
+        <translation>
+            <numerusform>可导入 %n 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Would create: {created}. Would update: {updated}. Unchanged: {unchanged}.</source>
+        <translation>将新增：{created}；将更新：{updated}；未变：{unchanged}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) cannot be imported; each is listed below with its column and why.</source>
+        <translation>
+            <numerusform>有 %n 行无法导入，下面逐行列出所在列及原因。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every row can be imported.</source>
+        <translation>所有行均可导入。</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet.</source>
+        <translation>目前尚未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>No row can be imported.</source>
+        <translation>没有可以导入的行。</translation>
+    </message>
+    <message>
+        <source>Some rows are bad: correct them in the workbook and check again, or choose to skip them.</source>
+        <translation>部分行有问题：请在工作簿中改正后重新检查，或选择跳过这些行。</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>正在导入 {file}…</translation>
+    </message>
+    <message>
+        <source>The import failed and nothing was written; details are in the log.</source>
+        <translation>导入失败，未写入任何内容；详情见日志。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was written.</source>
+        <translation>导入已取消，未写入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerProblemColumns</name>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerSheetColumns</name>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Rows read</source>
+        <translation>读取行数</translation>
+    </message>
+    <message>
+        <source>Rows with problems</source>
+        <translation>有问题的行数</translation>
+    </message>
+</context>
+<context>
     <name>LetterReviewWindow</name>
     <message>
         <source>New: {title}</source>
@@ -1099,6 +1334,10 @@ Details are in {log}.</source>
         <translation>导入答复函(&amp;I)…</translation>
     </message>
     <message>
+        <source>Import Excel &amp;ledger…</source>
+        <translation>导入 Excel 台账(&amp;L)…</translation>
+    </message>
+    <message>
         <source>&amp;Export workbook…</source>
         <translation>导出台账(&amp;E)…</translation>
     </message>
@@ -1276,6 +1515,14 @@ Database: {path}</source>
         <translation>该记录已存在；请打开已有记录，不要重复添加。</translation>
     </message>
     <message>
+        <source>The field &apos;{field}&apos; has a value the ledger does not accept; correct it.</source>
+        <translation>字段“{field}”的值不被台账接受；请改正。</translation>
+    </message>
+    <message>
+        <source>The database refused to save the record; check its values and save again.</source>
+        <translation>数据库拒绝保存该记录；请检查各项内容后重新保存。</translation>
+    </message>
+    <message>
         <source>Required; fill it in.</source>
         <translation>必填；请填写。</translation>
     </message>
@@ -1308,6 +1555,10 @@ Database: {path}</source>
         <translation>量化指标需要目标值；请填写数值，或将比较方式选为“定性”。</translation>
     </message>
     <message>
+        <source>Evidence needs a measured value, or a yes/no for a qualitative target; enter one.</source>
+        <translation>佐证需要填写实测数值；定性指标请选择“是”或“否”。</translation>
+    </message>
+    <message>
         <source>Enter a measured value, or a yes/no for a qualitative target.</source>
         <translation>请填写实测值；定性指标请选择是否完成。</translation>
     </message>
@@ -1324,8 +1575,20 @@ Database: {path}</source>
         <translation>摘录的起止位置不符；请重新选择摘录。</translation>
     </message>
     <message>
+        <source>The document&apos;s fingerprint (SHA-256) is not valid; import the file again.</source>
+        <translation>文件指纹（SHA-256）无效；请重新导入该文件。</translation>
+    </message>
+    <message>
         <source>A snoozed reminder needs the date it wakes up; pick one.</source>
         <translation>推迟的提醒需要恢复日期；请选择。</translation>
+    </message>
+    <message>
+        <source>A reminder can only be snoozed until a day after today ({today}); pick a later date.</source>
+        <translation>提醒只能推迟到今天（{today}）之后的日期；请选择更晚的日期。</translation>
+    </message>
+    <message>
+        <source>A reminder can only be snoozed until a day after today; pick a later date.</source>
+        <translation>提醒只能推迟到今天之后的日期；请选择更晚的日期。</translation>
     </message>
     <message>
         <source>Required; choose one from the list.</source>
@@ -1334,6 +1597,190 @@ Database: {path}</source>
     <message>
         <source>&apos;{value}&apos; is not in the list; type part of it and choose one of the matches.</source>
         <translation>“{value}”不在列表中；请输入其中的词语，再从匹配结果中选择。</translation>
+    </message>
+    <message>
+        <source>&apos;{field}&apos; is not a setting of this version; check its spelling.</source>
+        <translation>“{field}”不是本版本的设置项；请检查拼写。</translation>
+    </message>
+    <message>
+        <source>The setting &apos;{label}&apos; needs a value of another kind; enter a whole number or text as its label says.</source>
+        <translation>设置“{label}”的值类型不对；请按说明填写整数或文字。</translation>
+    </message>
+    <message>
+        <source>The setting &apos;{label}&apos; must be at least {minimum}.</source>
+        <translation>设置“{label}”不能小于 {minimum}。</translation>
+    </message>
+    <message>
+        <source>The setting &apos;{label}&apos; must be at most {maximum}.</source>
+        <translation>设置“{label}”不能大于 {maximum}。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a result-class scheme; choose ABCD, ABC, 甲乙丙 or custom.</source>
+        <translation>“{value}”不是办理结果分类方案；请选择 ABCD、ABC、甲乙丙或自定义。</translation>
+    </message>
+    <message>
+        <source>Each result class needs its own code.</source>
+        <translation>每个办理结果类别都需要一个不重复的代码。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; is larger than 64 MB; import the letter itself, not an archive.</source>
+        <translation>“{file}”超过 64 MB；请导入答复函本身，而不是压缩包。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; does not exist; check the file name.</source>
+        <translation>“{file}”不存在；请检查文件名。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; is a folder; choose the letter files inside it.</source>
+        <translation>“{file}”是文件夹；请选择其中的答复函文件。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; cannot be read; check that it is not locked or moved.</source>
+        <translation>无法读取“{file}”；请确认该文件未被锁定或移动。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; is empty; choose the file that holds the letter text.</source>
+        <translation>“{file}”是空文件；请选择包含答复函正文的文件。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; is not a format the ledger reads; save it as .docx, .pdf or .txt and import that.</source>
+        <translation>台账无法读取“{file}”的格式；请另存为 .docx、.pdf 或 .txt 后再导入。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; is not text in a known encoding (UTF-8 or GBK); open it and save it as UTF-8 text.</source>
+        <translation>“{file}”的文字编码无法识别（不是 UTF-8 或 GBK）；请打开后另存为 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; is not a readable Word .docx file (it may be damaged or another format); open it in Word or WPS and save it again as .docx.</source>
+        <translation>“{file}”不是可读取的 Word .docx 文件（可能已损坏或是其他格式）；请用 Word 或 WPS 打开后重新另存为 .docx。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; is a password-protected PDF; save an unprotected copy and import that.</source>
+        <translation>“{file}”是设有密码的 PDF；请另存一份无密码的副本后导入。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; is not a readable PDF (it may be damaged); open it and save or print it again as PDF.</source>
+        <translation>“{file}”不是可读取的 PDF（可能已损坏）；请打开后重新保存或打印为 PDF。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; has no text layer (it is probably a scan); run OCR on it or import the letter as .docx or .txt.</source>
+        <translation>“{file}”没有文字层（可能是扫描件）；请先做文字识别（OCR），或导入 .docx、.txt 格式的答复函。</translation>
+    </message>
+    <message>
+        <source>The folder of &apos;{path}&apos; does not exist; create it or choose another place.</source>
+        <translation>“{path}”所在的文件夹不存在；请先创建该文件夹或选择其他位置。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is a folder; give a file name ending in .xlsx.</source>
+        <translation>“{path}”是文件夹；请给出以 .xlsx 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; does not end in .xlsx; give the workbook an .xlsx name.</source>
+        <translation>“{path}”不以 .xlsx 结尾；请为工作簿使用 .xlsx 文件名。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is open or locked in another program (Excel, WPS or LibreOffice); close it and export again.</source>
+        <translation>“{path}”已在其他程序（Excel、WPS 或 LibreOffice）中打开或被锁定；请关闭后重新导出。</translation>
+    </message>
+    <message>
+        <source>The folder of &apos;{path}&apos; is read-only; choose a folder you can write to.</source>
+        <translation>“{path}”所在的文件夹为只读；请选择可写入的文件夹。</translation>
+    </message>
+    <message>
+        <source>The workbook &apos;{path}&apos; could not be written; check that the disk has room and the file is not open elsewhere, then export again.</source>
+        <translation>无法写入工作簿“{path}”；请确认磁盘空间充足且文件未在别处打开，然后重新导出。</translation>
+    </message>
+    <message>
+        <source>The ledger &apos;{path}&apos; does not exist; check the path.</source>
+        <translation>台账“{path}”不存在；请检查路径。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is not an Excel workbook that can be read; save it as .xlsx and try again.</source>
+        <translation>“{path}”不是可读取的 Excel 工作簿；请另存为 .xlsx 后重试。</translation>
+    </message>
+    <message>
+        <source>No header row was found in sheet &apos;{sheet}&apos; of &apos;{file}&apos;; give the number of the row that names the columns (such as 建议编号 and 建议标题).</source>
+        <translation>在“{file}”的工作表“{sheet}”中未找到表头行；请填写列名（如建议编号、建议标题）所在的行号。</translation>
+    </message>
+    <message>
+        <source>Sheet &apos;{sheet}&apos; of &apos;{file}&apos; has no column for {field}; choose the column that holds it.</source>
+        <translation>“{file}”的工作表“{sheet}”中没有“{field}”列；请选择包含该内容的列。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; does not say which session its proposals belong to; enter the session, such as 常州市十六届人大五次会议, or choose the column 届次.</source>
+        <translation>“{file}”没有写明建议所属的届次；请填写届次（如常州市十六届人大五次会议），或选择“届次”列。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; has no sheet &apos;{sheet}&apos;; its sheets are {sheets}.</source>
+        <translation>“{file}”中没有工作表“{sheet}”；其工作表为：{sheets}。</translation>
+    </message>
+    <message>
+        <source>The ledger does not say which session this proposal belongs to; enter the session or choose the column 届次.</source>
+        <translation>台账没有写明这件建议所属的届次；请填写届次，或选择“届次”列。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a rating; write 满意, 基本满意 or 不满意.</source>
+        <translation>“{value}”不是有效的满意度；请填写满意、基本满意或不满意。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a result class; write one of the office&apos;s classes, such as A, B or C.</source>
+        <translation>“{value}”不是有效的办理结果类别；请填写本单位使用的类别，如 A、B、C。</translation>
+    </message>
+    <message>
+        <source>{rows} row(s) of &apos;{file}&apos; cannot be imported, so nothing was imported; correct them in the workbook, or choose to skip them.</source>
+        <translation>“{file}”中有 {rows} 行无法导入，因此未导入任何内容；请在工作簿中改正这些行，或选择跳过。</translation>
+    </message>
+    <message>
+        <source>The reply this row belongs to is not in the ledger or the workbook; add it first.</source>
+        <translation>该行所属的答复不在台账或工作簿中；请先添加该答复。</translation>
+    </message>
+    <message>
+        <source>A rating needs the reply it rates; fill in the reply&apos;s columns.</source>
+        <translation>满意度评价需要对应的答复；请填写答复各列。</translation>
+    </message>
+    <message>
+        <source>No reply &apos;{value}&apos; is in the ledger or the workbook; add the reply first.</source>
+        <translation>台账和工作簿中都没有答复“{value}”；请先添加该答复。</translation>
+    </message>
+    <message>
+        <source>The document number &apos;{value}&apos; already belongs to the reply to {other}; check the number.</source>
+        <translation>文号“{value}”已用于对{other}的答复；请核对文号。</translation>
+    </message>
+    <message>
+        <source>The target &apos;{indicator}&apos; of the commitment &apos;{title}&apos; is not in the ledger or the workbook; add it to the sheet 承诺与指标 first.</source>
+        <translation>承诺“{title}”的指标“{indicator}”不在台账或工作簿中；请先在“承诺与指标”工作表中添加。</translation>
+    </message>
+    <message>
+        <source>The reminder&apos;s subject &apos;{value}&apos; is not in the ledger or the workbook; fix the name or clear it.</source>
+        <translation>提醒关联的对象“{value}”不在台账或工作簿中；请改正名称或清空。</translation>
+    </message>
+    <message>
+        <source>The proposal &apos;{value}&apos; is not in the sheet {sheet}; add it there or fix the name.</source>
+        <translation>建议“{value}”不在“{sheet}”工作表中；请在该表中添加或改正名称。</translation>
+    </message>
+    <message>
+        <source>The row names neither a reply document number nor a proposal; fill in one of them.</source>
+        <translation>该行既没有答复文号也没有建议；请至少填写其中一项。</translation>
+    </message>
+    <message>
+        <source>Evidence needs the commitment and indicator it measures; fill in 承诺事项 and 指标.</source>
+        <translation>佐证需要注明所佐证的承诺和指标；请填写“承诺事项”和“指标”。</translation>
+    </message>
+    <message>
+        <source>The row has progress or a deadline but no commitment (承诺事项) to attach it to; add the commitment or clear the cells.</source>
+        <translation>该行有落实情况或完成时限，但没有对应的承诺事项；请补填承诺事项，或清空这些单元格。</translation>
+    </message>
+    <message>
+        <source>The report &apos;{path}&apos; could not be written; check that the folder is writable.</source>
+        <translation>无法写入报告“{path}”；请确认文件夹可写。</translation>
+    </message>
+    <message>
+        <source>Evidence suggestion #{id} was decided already; only a pending suggestion can be accepted or rejected.</source>
+        <translation>佐证建议 #{id} 已处理过；只有待审核的建议才能采纳或驳回。</translation>
+    </message>
+    <message>
+        <source>The target of evidence suggestion #{id} was deleted; reject the suggestion.</source>
+        <translation>佐证建议 #{id} 对应的指标已被删除；请驳回该建议。</translation>
     </message>
     <message>
         <source>This record no longer exists; it may have been deleted. Reload the list.</source>
@@ -1404,6 +1851,10 @@ Open them again?</source>
     <message>
         <source>Ledgers (*.sqlite3 *.db);;All files (*)</source>
         <translation>台账 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import an Excel ledger</source>
+        <translation>导入 Excel 台账</translation>
     </message>
     <message>
         <source>Export the audit workbook</source>

@@ -164,3 +164,31 @@ def test_ledger_import_no_header_row(tmp_path: Path) -> None:
     with pytest.raises(LedgerError) as caught:
         read_ledger(tmp_path / "other.xlsx")
     assert caught.value.code == "ledger_no_header"
+
+
+def test_ledger_import_row_problems_carry_the_code_and_facts_of_their_error(tmp_path: Path) -> None:
+    plan = read_ledger(cppcc_ledger(tmp_path / "cppcc.xlsx"))
+    assert [(p.code, p.facts.get("value")) for p in plan.problems] == [
+        ("date_invalid", "2021-13-40"), ("rating_invalid", "还行"), ("doc_number_invalid", "应急复2021-7")]
+
+
+def test_ledger_import_not_strict_lists_what_the_mapping_must_fix(tmp_path: Path) -> None:
+    plan = read_ledger(minimal_ledger(tmp_path / "minimal.xlsx"), strict=False)
+    assert [b.code for b in plan.blockers] == ["ledger_no_session"] and plan.rows == []
+    assert plan.headers == {1: "编号", 2: "建议标题名称", 3: "领衔代表姓名", 4: "主办单位", 5: "答复 时间", 6: "无关列"}
+    assert plan.sheets == ["Sheet"] and plan.header_row == 1
+    # The mapping the plan was read with reads it the same way; with a session the rows are read.
+    again = read_ledger(plan.path, mapping={**plan.mapping_overrides(), "session": "常州市十七届人大一次会议"})
+    assert [(m.field, m.column) for m in again.mapping] == [(m.field, m.column) for m in plan.mapping]
+    assert not again.blockers and len(again.rows) == 2
+    unmapped = plan.mapping_overrides()
+    unmapped["fields"]["title"] = None
+    blocked = read_ledger(plan.path, mapping=unmapped, strict=False)
+    assert [(b.code, b.facts["field"]) for b in blocked.blockers[:1]] == [("ledger_missing_column", "建议标题")]
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["天气", "温度"])
+    wb.save(tmp_path / "other.xlsx")
+    no_header = read_ledger(tmp_path / "other.xlsx", strict=False)
+    assert [b.code for b in no_header.blockers] == ["ledger_no_header"] and no_header.headers == {}

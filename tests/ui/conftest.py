@@ -69,6 +69,7 @@ class ScriptedPrompter(Prompter):
         self.confirm_answer = True
         self.letter_path: Path | None = None
         self.workbook_path: Path | None = None
+        self.ledger_path: Path | None = None
         self.asked: list[tuple[str, object]] = []
 
     def ask_unsaved(self, parent: QWidget | None, names: list[str]) -> str:
@@ -92,6 +93,10 @@ class ScriptedPrompter(Prompter):
     def open_letter(self, parent: QWidget | None) -> Path | None:
         self.asked.append(("open_letter", None))
         return self.letter_path
+
+    def open_ledger_workbook(self, parent: QWidget | None) -> Path | None:
+        self.asked.append(("open_ledger", None))
+        return self.ledger_path
 
     def save_workbook(self, parent: QWidget | None, suggested: str) -> Path | None:
         self.asked.append(("save_workbook", suggested))

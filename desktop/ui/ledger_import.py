@@ -1,0 +1,722 @@
+"""Moving in an Excel ledger from the app: columns, a dry run and its report, then the import.
+
+The steps are those of ``reply-ledger import-ledger``: the workbook is read (:func:`read_ledger`) on the worker
+pool; the dialog shows how each spreadsheet column was understood and lets the clerk change it (the field names
+are those of the ``--mapping`` file), along with the sheet, the header row and the session; "Check" runs the whole
+import in a transaction that is rolled back (a dry run) and shows the rows that cannot be taken, with their column
+and why; the clerk then imports all or nothing, or skips the bad rows. Nothing is written before that, and a
+failed or cancelled import changes nothing (it runs in one transaction).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db import Store
+from db.connection import connect
+from db.ledger_import import ImportOutcome, LedgerImportRejected, import_ledger
+from desktop.core.errors import LedgerError
+from desktop.core.ledger_import import FIELDS, FIELDS_BY_KEY, ImportPlan, RowProblem, read_ledger, write_report
+from desktop.ui.forms import ERROR_STYLE
+from desktop.ui.labels import QT_TRANSLATE_NOOP
+from desktop.ui.messages import problem_message, user_message
+from desktop.ui.models import Column, RecordTableModel
+from desktop.ui.prompts import Prompter
+from desktop.ui.workers import Pool, ProgressRunner
+
+logger = logging.getLogger(__name__)
+
+Index = QModelIndex | QPersistentModelIndex
+
+# The record kinds an import counts (db.ledger_import), as the report names them.
+RECORD_KINDS = {
+    "proposals": QT_TRANSLATE_NOOP("LedgerImport", "proposals"),
+    "replies": QT_TRANSLATE_NOOP("LedgerImport", "replies"),
+    "feedback": QT_TRANSLATE_NOOP("LedgerImport", "ratings"),
+    "commitments": QT_TRANSLATE_NOOP("LedgerImport", "commitments"),
+    "targets": QT_TRANSLATE_NOOP("LedgerImport", "targets"),
+    "evidence": QT_TRANSLATE_NOOP("LedgerImport", "evidence"),
+    "reminders": QT_TRANSLATE_NOOP("LedgerImport", "reminders"),
+}
+HOW = {
+    "exact": QT_TRANSLATE_NOOP("LedgerImport", "same name"),
+    "near": QT_TRANSLATE_NOOP("LedgerImport", "similar name"),
+    "given": QT_TRANSLATE_NOOP("LedgerImport", "your choice"),
+}
+
+
+# --------------------------------------------------------------------------------------------- pool work
+def read_plan(path: Path, mapping: dict[str, Any] | None, *, progress: Any = None,
+              is_cancelled: Any = None) -> ImportPlan:
+    """Read the workbook into an import plan; what a mapping can fix is listed, not raised (pool thread)."""
+    return read_ledger(path, mapping=mapping, strict=False, progress=progress, is_cancelled=is_cancelled)
+
+
+def _with_store(db_path: Path, actor: str, work: Callable[[Store], Any]) -> Any:
+    conn = connect(db_path)
+    try:
+        return work(Store(conn, db_path, actor))
+    finally:
+        conn.close()
+
+
+def check_plan(db_path: Path, actor: str, plan: ImportPlan, *, progress: Any = None,
+               is_cancelled: Any = None) -> ImportOutcome:
+    """A dry run: every row is written and checked in a transaction that is rolled back (pool thread)."""
+    return _with_store(db_path, actor, lambda store: import_ledger(
+        store, plan, dry_run=True, skip_bad=True, progress=progress, is_cancelled=is_cancelled))
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did, and where the rows left out are listed (``report``), or why they could not be."""
+
+    outcome: ImportOutcome
+    report: Path | None = None
+    report_error: LedgerError | None = None
+
+
+def run_import(db_path: Path, actor: str, plan: ImportPlan, skip_bad: bool, *, progress: Any = None,
+               is_cancelled: Any = None) -> ImportResult:
+    """Import the plan in one transaction; with ``skip_bad`` the rows left out are written to a report beside the
+    workbook, as ``import-ledger --skip-bad`` does (pool thread).
+
+    Raises:
+        LedgerImportRejected: all or nothing, and some rows are bad; nothing was written.
+        Cancelled: nothing was written.
+    """
+    outcome = _with_store(db_path, actor, lambda store: import_ledger(
+        store, plan, skip_bad=skip_bad, progress=progress, is_cancelled=is_cancelled))
+    if not outcome.problems:
+        return ImportResult(outcome)
+    try:
+        report = write_report(plan.path, [f"{plan.path.name} → {db_path}", outcome.summary(),
+                                          f"{len(outcome.problems)} problem(s) in rows left out:"], outcome.problems)
+    except LedgerError as error:  # the good rows are in; the dialog lists the bad ones
+        return ImportResult(outcome, report_error=error)
+    return ImportResult(outcome, report=report)
+
+
+def count_text(counts: Counter) -> str:
+    """'proposals 2, replies 2' in the user's language; 'nothing' when empty."""
+    if not counts:
+        return QCoreApplication.translate("LedgerImport", "nothing")
+    parts = [QCoreApplication.translate("LedgerImport", "{kind} {count}").format(
+        kind=QCoreApplication.translate("LedgerImport", RECORD_KINDS.get(kind, kind)), count=count)
+        for kind, count in sorted(counts.items(), key=lambda item: list(RECORD_KINDS).index(item[0])
+                                  if item[0] in RECORD_KINDS else len(RECORD_KINDS))]
+    return QCoreApplication.translate("LedgerImport", ", ").join(parts)
+
+
+# --------------------------------------------------------------------------------------------- the columns
+def column_letter(column: int) -> str:
+    """A spreadsheet column's letters: 1 → A, 28 → AB."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+@dataclass
+class ColumnRow:
+    """One spreadsheet column of the header row and the ledger field it is read as (None: not imported)."""
+
+    column: int
+    letter: str
+    header: str
+    field: str | None
+    how: str | None
+
+
+class ColumnMappingModel(QAbstractTableModel):
+    """One row per column of the header row: letter, header text, the ledger field (editable), how it was found.
+
+    A field is read from one column only: choosing it for a column takes it from any other.
+
+    Signals:
+        mapping_edited(): the clerk chose another field for a column.
+    """
+
+    mapping_edited = Signal()
+    FIELD_COLUMN = 2
+    HEADERS = (
+        QT_TRANSLATE_NOOP("LedgerColumns", "Column"),
+        QT_TRANSLATE_NOOP("LedgerColumns", "Header in the workbook"),
+        QT_TRANSLATE_NOOP("LedgerColumns", "Read as"),
+        QT_TRANSLATE_NOOP("LedgerColumns", "Found by"),
+    )
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[ColumnRow] = []
+
+    def set_plan(self, plan: ImportPlan) -> None:
+        matches = {match.column: match for match in plan.mapping}
+        self.beginResetModel()
+        self.rows = [ColumnRow(column, column_letter(column), header,
+                               matches[column].field if column in matches else None,
+                               matches[column].how if column in matches else None)
+                     for column, header in sorted(plan.headers.items())]
+        self.endResetModel()
+
+    def fields(self) -> dict[str, str | None]:
+        """Every ledger field and the column letter it is read from (None: none), as a --mapping file gives them."""
+        chosen: dict[str, str | None] = {item.key: None for item in FIELDS}
+        chosen.update((row.field, row.letter) for row in self.rows if row.field)
+        return chosen
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self.HEADERS):
+            return QCoreApplication.translate("LedgerColumns", self.HEADERS[section])
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == self.FIELD_COLUMN:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.EditRole and index.column() == self.FIELD_COLUMN:
+            return row.field
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if index.column() == 0:
+            return row.letter
+        if index.column() == 1:
+            return row.header
+        if index.column() == self.FIELD_COLUMN:
+            return FIELDS_BY_KEY[row.field].label if row.field else QCoreApplication.translate(
+                "LedgerImport", "(not imported)")
+        return QCoreApplication.translate("LedgerImport", HOW[row.how]) if row.how else ""
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != self.FIELD_COLUMN:
+            return False
+        field = value or None
+        if field is not None and field not in FIELDS_BY_KEY:
+            return False
+        row = self.rows[index.row()]
+        if row.field == field:
+            return True
+        for number, other in enumerate(self.rows):
+            if field is not None and other is not row and other.field == field:
+                other.field, other.how = None, None
+                self.dataChanged.emit(self.index(number, self.FIELD_COLUMN), self.index(number, 3))
+        row.field, row.how = field, "given" if field else None
+        self.dataChanged.emit(self.index(index.row(), self.FIELD_COLUMN), self.index(index.row(), 3))
+        self.mapping_edited.emit()
+        return True
+
+
+class FieldDelegate(QStyledItemDelegate):
+    """A combo box of the ledger fields (the names a --mapping file uses), always open in its column."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        combo = QComboBox(parent)
+        model = index.model()
+        letter = model.index(index.row(), 0).data() if model is not None else index.row()
+        combo.setObjectName(f"ledgerFieldCombo_{letter}")
+        combo.addItem(QCoreApplication.translate("LedgerImport", "(not imported)"), None)
+        for item in FIELDS:
+            combo.addItem(item.label, item.key)
+        combo.currentIndexChanged.connect(lambda _index, combo=combo: self.commitData.emit(combo))
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        found = editor.findData(index.data(Qt.ItemDataRole.EditRole))
+        editor.blockSignals(True)
+        editor.setCurrentIndex(max(found, 0))
+        editor.blockSignals(False)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+def _problem_columns() -> tuple[Column, ...]:
+    return (
+        Column(QT_TRANSLATE_NOOP("LedgerProblemColumns", "Sheet"), lambda p: p.sheet),
+        Column(QT_TRANSLATE_NOOP("LedgerProblemColumns", "Row"), lambda p: p.row, align_right=True),
+        Column(QT_TRANSLATE_NOOP("LedgerProblemColumns", "Column"), lambda p: p.column or ""),
+        Column(QT_TRANSLATE_NOOP("LedgerProblemColumns", "Why"), problem_message),
+    )
+
+
+def _sheet_columns() -> tuple[Column, ...]:
+    return (
+        Column(QT_TRANSLATE_NOOP("LedgerSheetColumns", "Sheet"), lambda s: s[0]),
+        Column(QT_TRANSLATE_NOOP("LedgerSheetColumns", "Rows read"), lambda s: s[1], align_right=True),
+        Column(QT_TRANSLATE_NOOP("LedgerSheetColumns", "Rows with problems"), lambda s: s[2], align_right=True),
+    )
+
+
+# --------------------------------------------------------------------------------------------- the dialog
+class LedgerImportDialog(QDialog):
+    """Import one Excel ledger: its columns, a dry run with the report of bad rows, then the import.
+
+    Signals:
+        imported(object): the import is in the ledger (an :class:`ImportResult`).
+        failed(str): the workbook could not be read; the message shown.
+    """
+
+    imported = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, store: Store, path: Path, *, pool: Pool, prompter: Prompter | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ledgerImportDialog")
+        self.setWindowTitle(self.tr("Import Excel ledger — {file}").format(file=Path(path).name))
+        self.resize(980, 640)
+        self._store = store
+        self.path = Path(path)
+        self._pool = pool
+        self.prompter = prompter or Prompter(self)
+        self.plan: ImportPlan | None = None
+        self.outcome: ImportOutcome | None = None
+        self.runner: ProgressRunner | None = None
+        self._edited = False  # the columns, header row or session differ from what the plan was read with
+        self._check_when_read = False
+
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("ledgerImportPages")
+        self.stack.addWidget(self._columns_page())
+        self.stack.addWidget(self._report_page())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+        self._set_enabled(False)
+
+    # ----------------------------------------------------------------- pages
+    def _columns_page(self) -> QWidget:
+        page = QWidget(self)
+        page.setObjectName("ledgerColumnsPage")
+        self.intro_label = QLabel(page)
+        self.intro_label.setObjectName("ledgerIntroLabel")
+        self.intro_label.setWordWrap(True)
+        self.sheet_combo = QComboBox(page)
+        self.sheet_combo.setObjectName("ledgerSheetCombo")
+        self.sheet_combo.activated.connect(self._on_sheet_combo_activated)
+        self.header_row_spin = QSpinBox(page)
+        self.header_row_spin.setObjectName("ledgerHeaderRowSpin")
+        self.header_row_spin.setRange(1, 100)
+        self.header_row_spin.setKeyboardTracking(False)
+        self.header_row_spin.valueChanged.connect(self._on_header_row_spin_changed)
+        self.session_edit = QLineEdit(page)
+        self.session_edit.setObjectName("ledgerSessionEdit")
+        self.session_edit.setPlaceholderText(self.tr("e.g. 常州市十六届人大五次会议"))
+        self.session_edit.textEdited.connect(self._on_mapping_edited)
+        form = QFormLayout()
+        form.addRow(self.tr("Sheet"), self.sheet_combo)
+        form.addRow(self.tr("Header row"), self.header_row_spin)
+        form.addRow(self.tr("Session of the proposals"), self.session_edit)
+        self.form_box = QWidget(page)
+        self.form_box.setLayout(form)
+
+        self.mapping_model = ColumnMappingModel(self)
+        self.mapping_model.mapping_edited.connect(self._on_mapping_edited)
+        self.mapping_table = QTableView(page)
+        self.mapping_table.setObjectName("ledgerMappingTable")
+        self.mapping_table.setModel(self.mapping_model)
+        self.mapping_table.setItemDelegateForColumn(ColumnMappingModel.FIELD_COLUMN, FieldDelegate(self.mapping_table))
+        self.mapping_table.verticalHeader().setVisible(False)
+        self.mapping_table.setSelectionMode(QTableView.SelectionMode.NoSelection)
+        self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.mapping_table.horizontalHeader().setStretchLastSection(True)
+        self.sheet_model = RecordTableModel("LedgerSheetColumns", _sheet_columns(), self)
+        self.sheet_table = QTableView(page)
+        self.sheet_table.setObjectName("ledgerSheetTable")
+        self.sheet_table.setModel(self.sheet_model)
+        self.sheet_table.verticalHeader().setVisible(False)
+        self.sheet_table.horizontalHeader().setStretchLastSection(True)
+        self.sheet_table.hide()
+        self.blockers_label = QLabel(page)
+        self.blockers_label.setObjectName("ledgerBlockersLabel")
+        self.blockers_label.setStyleSheet(ERROR_STYLE)
+        self.blockers_label.setWordWrap(True)
+        self.blockers_label.hide()
+
+        self.cancel_button = QPushButton(self.tr("Cancel"), page)
+        self.cancel_button.setObjectName("ledgerCancelButton")
+        self.cancel_button.clicked.connect(self.reject)
+        self.check_button = QPushButton(self.tr("&Check the rows…"), page)
+        self.check_button.setObjectName("ledgerCheckButton")
+        self.check_button.setDefault(True)
+        self.check_button.clicked.connect(self.check)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.check_button)
+
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.intro_label)
+        layout.addWidget(self.form_box)
+        layout.addWidget(self.mapping_table, 1)
+        layout.addWidget(self.sheet_table, 1)
+        layout.addWidget(self.blockers_label)
+        layout.addLayout(buttons)
+        return page
+
+    def _report_page(self) -> QWidget:
+        page = QWidget(self)
+        page.setObjectName("ledgerReportPage")
+        self.report_label = QLabel(page)
+        self.report_label.setObjectName("ledgerReportSummary")
+        self.report_label.setWordWrap(True)
+        self.problem_model = RecordTableModel("LedgerProblemColumns", _problem_columns(), self)
+        self.problem_table = QTableView(page)
+        self.problem_table.setObjectName("ledgerProblemTable")
+        self.problem_table.setModel(self.problem_model)
+        self.problem_table.verticalHeader().setVisible(False)
+        self.problem_table.setWordWrap(True)
+        self.problem_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.problem_table.horizontalHeader().setStretchLastSection(True)
+        self.all_or_nothing_radio = QRadioButton(self.tr("All or nothing: import only if every row can be "
+                                                         "imported"), page)
+        self.all_or_nothing_radio.setObjectName("ledgerAllOrNothingRadio")
+        self.all_or_nothing_radio.setChecked(True)
+        self.skip_bad_radio = QRadioButton(self.tr("Skip the bad rows and import the others (the rows left out "
+                                                   "are listed in a report next to the workbook)"), page)
+        self.skip_bad_radio.setObjectName("ledgerSkipBadRadio")
+        self.all_or_nothing_radio.toggled.connect(self._update_import_button)
+        self.message_label = QLabel(page)
+        self.message_label.setObjectName("ledgerImportMessage")
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet(ERROR_STYLE)
+        self.back_button = QPushButton(self.tr("< &Back"), page)
+        self.back_button.setObjectName("ledgerBackButton")
+        self.back_button.clicked.connect(lambda: self.stack.setCurrentIndex(0))
+        close_button = QPushButton(self.tr("Cancel"), page)
+        close_button.setObjectName("ledgerReportCancelButton")
+        close_button.clicked.connect(self.reject)
+        self.import_button = QPushButton(self.tr("&Import"), page)
+        self.import_button.setObjectName("ledgerImportButton")
+        self.import_button.clicked.connect(self.import_rows)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close_button)
+        buttons.addWidget(self.import_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.report_label)
+        layout.addWidget(self.problem_table, 1)
+        layout.addWidget(self.all_or_nothing_radio)
+        layout.addWidget(self.skip_bad_radio)
+        layout.addWidget(self.message_label)
+        layout.addLayout(buttons)
+        return page
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self.form_box, self.mapping_table, self.check_button):
+            widget.setEnabled(enabled)
+
+    # ----------------------------------------------------------------- reading
+    def start(self) -> ProgressRunner:
+        """Read the workbook in the background (columns guessed from their names)."""
+        self.intro_label.setText(self.tr("Reading {file}…").format(file=self.path.name))
+        return self._read(None)
+
+    def _runner(self, label: str) -> ProgressRunner:
+        runner = ProgressRunner(self, self._pool, label)
+        self.runner = runner
+        return runner
+
+    def _read(self, mapping: dict[str, Any] | None) -> ProgressRunner:
+        runner = self._runner(self.tr("Reading {file}…").format(file=self.path.name))
+        runner.succeeded.connect(self._on_read)
+        runner.failed.connect(self._on_read_failed)
+        runner.cancelled.connect(self._on_read_cancelled)
+        self._set_enabled(False)
+        runner.start(read_plan, self.path, mapping)
+        return runner
+
+    @Slot(object)
+    def _on_read(self, plan: ImportPlan) -> None:
+        self.plan = plan
+        self._edited = False
+        self._show_plan(plan)
+        self._set_enabled(True)
+        if self._check_when_read:
+            self._check_when_read = False
+            if not plan.blockers:
+                self._dry_run()
+
+    @Slot(object)
+    def _on_read_failed(self, error: object) -> None:
+        self._check_when_read = False
+        message = user_message(error) if isinstance(error, LedgerError) else self.tr(
+            "The workbook could not be read; details are in the log.")
+        if self.plan is None:  # nothing to show: the file itself cannot be read
+            self.failed.emit(message)
+            self.prompter.show_error(self, message)
+            self.reject()
+            return
+        self._set_enabled(True)
+        self.blockers_label.setText(message)
+        self.blockers_label.show()
+
+    @Slot()
+    def _on_read_cancelled(self) -> None:
+        self._check_when_read = False
+        if self.plan is None:
+            self.reject()
+        else:
+            self._set_enabled(True)
+
+    def _show_plan(self, plan: ImportPlan) -> None:
+        own = plan.kind == "workbook"
+        if own:
+            self.intro_label.setText(self.tr(
+                "{file} is a workbook written by Reply Ledger: its sheets are read by their headers, so there are no "
+                "columns to choose. Check the rows to see what the import would do.").format(file=self.path.name))
+        else:
+            self.intro_label.setText(self.tr(
+                "How the columns of {file} are read. Change a column's field where the guess is wrong, or choose "
+                "\u201c(not imported)\u201d; the field names are those of a --mapping file.").format(
+                file=self.path.name))
+        self.form_box.setVisible(not own)
+        self.mapping_table.setVisible(not own)
+        self.sheet_table.setVisible(own)
+        if own:
+            problems = Counter(problem.sheet for problem in plan.problems)
+            rows = Counter(row.sheet for row in plan.rows)
+            self.sheet_model.set_records([(sheet, rows[sheet] + problems[sheet], problems[sheet])
+                                          for sheet in plan.sheets if sheet in rows or sheet in problems])
+            self.sheet_table.resizeColumnsToContents()
+        else:
+            self.sheet_combo.blockSignals(True)
+            self.sheet_combo.clear()
+            self.sheet_combo.addItems(plan.sheets)
+            self.sheet_combo.setCurrentIndex(max(self.sheet_combo.findText(plan.sheet), 0))
+            self.sheet_combo.blockSignals(False)
+            self.header_row_spin.blockSignals(True)
+            self.header_row_spin.setValue(max(plan.header_row, 1))
+            self.header_row_spin.blockSignals(False)
+            self.session_edit.setText(plan.session or "")
+            for row in range(self.mapping_model.rowCount()):  # the old columns' combo boxes go
+                index = self.mapping_model.index(row, ColumnMappingModel.FIELD_COLUMN)
+                editor = self.mapping_table.indexWidget(index)
+                if editor is not None:  # deleted later: until then it must not answer to its name or commit
+                    editor.blockSignals(True)
+                    editor.setObjectName("")
+                self.mapping_table.closePersistentEditor(index)
+            self.mapping_model.set_plan(plan)
+            for row in range(self.mapping_model.rowCount()):
+                self.mapping_table.openPersistentEditor(self.mapping_model.index(row, ColumnMappingModel.FIELD_COLUMN))
+            self.mapping_table.resizeColumnsToContents()
+            self.mapping_table.setColumnWidth(ColumnMappingModel.FIELD_COLUMN, 150)
+            self.mapping_table.resizeRowsToContents()
+        self.blockers_label.setText("\n".join(user_message(error) for error in plan.blockers))
+        self.blockers_label.setVisible(bool(plan.blockers))
+
+    def mapping(self) -> dict[str, Any] | None:
+        """The columns, sheet, header row and session as chosen, in the form of a --mapping file (None: our own
+        workbook, read by its headers)."""
+        if self.plan is None or self.plan.kind == "workbook":
+            return None
+        mapping: dict[str, Any] = {"sheet": self.sheet_combo.currentText(),
+                                   "header_row": self.header_row_spin.value(),
+                                   "fields": self.mapping_model.fields()}
+        session = self.session_edit.text().strip()
+        if session:
+            mapping["session"] = session
+        return mapping
+
+    @Slot()
+    def _on_mapping_edited(self) -> None:
+        self._edited = True
+
+    @Slot(int)
+    def _on_sheet_combo_activated(self, index: int) -> None:
+        self._reread_columns()
+
+    @Slot(int)
+    def _on_header_row_spin_changed(self, value: int) -> None:
+        self._reread_columns()
+
+    def _reread_columns(self) -> None:
+        """Another sheet or header row: its columns are guessed afresh."""
+        mapping: dict[str, Any] = {"sheet": self.sheet_combo.currentText(), "header_row": self.header_row_spin.value()}
+        if self.session_edit.text().strip():
+            mapping["session"] = self.session_edit.text().strip()
+        self._read(mapping)
+
+    # ----------------------------------------------------------------- the dry run
+    @Slot()
+    def check(self) -> None:
+        """Read the rows as the columns say (again, when they were changed), then run the import without keeping
+        it, and show what it would do."""
+        if self.plan is None:
+            return
+        if self._edited or self.plan.blockers:
+            self._check_when_read = True
+            self._read(self.mapping())
+            return
+        self._dry_run()
+
+    def _dry_run(self) -> None:
+        assert self.plan is not None
+        runner = self._runner(self.tr("Checking the rows of {file}…").format(file=self.path.name))
+        runner.succeeded.connect(self._on_checked)
+        runner.failed.connect(self._on_check_failed)
+        runner.cancelled.connect(lambda: self._set_enabled(True))
+        self._set_enabled(False)
+        runner.start(check_plan, self._store.path, self._store.actor, self.plan)
+
+    @Slot(object)
+    def _on_checked(self, outcome: ImportOutcome) -> None:
+        self._set_enabled(True)
+        self.outcome = outcome
+        self.message_label.clear()
+        self._show_report(outcome.problems)
+        self.stack.setCurrentIndex(1)
+
+    @Slot(object)
+    def _on_check_failed(self, error: object) -> None:
+        self._set_enabled(True)
+        message = user_message(error) if isinstance(error, LedgerError) else self.tr(
+            "The rows could not be checked; details are in the log.")
+        self.blockers_label.setText(message)
+        self.blockers_label.show()
+
+    def _show_report(self, problems: list[RowProblem]) -> None:
+        outcome = self.outcome
+        assert outcome is not None
+        bad_rows = len({(problem.sheet, problem.row) for problem in problems})
+        lines = [self.tr("%n row(s) can be imported.", "", outcome.rows_written),
+                 self.tr("Would create: {created}. Would update: {updated}. Unchanged: {unchanged}.").format(
+                     created=count_text(outcome.created), updated=count_text(outcome.updated),
+                     unchanged=count_text(outcome.unchanged))]
+        lines.append(self.tr("%n row(s) cannot be imported; each is listed below with its column and why.", "",
+                             bad_rows) if bad_rows else self.tr("Every row can be imported."))
+        lines.append(self.tr("Nothing has been written yet."))
+        self.report_label.setText("\n".join(lines))
+        self.problem_model.set_records(problems)
+        self.problem_table.resizeColumnsToContents()
+        self.problem_table.setColumnWidth(3, max(self.problem_table.columnWidth(3), 420))
+        self.problem_table.resizeRowsToContents()
+        self.problem_table.setVisible(bool(problems))
+        self.skip_bad_radio.setEnabled(bool(bad_rows))
+        if not bad_rows:
+            self.all_or_nothing_radio.setChecked(True)
+        self._update_import_button()
+
+    @Slot()
+    def _update_import_button(self) -> None:
+        outcome = self.outcome
+        if outcome is None:
+            self.import_button.setEnabled(False)
+            return
+        bad = bool(outcome.problems)
+        reason = ""
+        if outcome.rows_written == 0:
+            reason = self.tr("No row can be imported.")
+        elif bad and self.all_or_nothing_radio.isChecked():
+            reason = self.tr("Some rows are bad: correct them in the workbook and check again, or choose to skip "
+                             "them.")
+        self.import_button.setEnabled(not reason)
+        self.message_label.setStyleSheet("")
+        self.message_label.setText(reason)
+
+    # ----------------------------------------------------------------- the import
+    @Slot()
+    def import_rows(self) -> None:
+        """Import in one transaction, in the background; a cancel or a refusal leaves the ledger as it was."""
+        if self.plan is None or not self.import_button.isEnabled():
+            return
+        skip_bad = self.skip_bad_radio.isChecked()
+        runner = self._runner(self.tr("Importing {file}…").format(file=self.path.name))
+        runner.succeeded.connect(self._on_imported)
+        runner.failed.connect(self._on_import_failed)
+        runner.cancelled.connect(self._on_import_cancelled)
+        self.import_button.setEnabled(False)
+        self.back_button.setEnabled(False)
+        runner.start(run_import, self._store.path, self._store.actor, self.plan, skip_bad)
+
+    @Slot(object)
+    def _on_imported(self, result: ImportResult) -> None:
+        self.imported.emit(result)
+        self.accept()
+
+    def _show_message(self, text: str) -> None:
+        self.back_button.setEnabled(True)
+        self.message_label.setStyleSheet(ERROR_STYLE)
+        self.message_label.setText(text)
+
+    @Slot(object)
+    def _on_import_failed(self, error: object) -> None:
+        self.import_button.setEnabled(True)
+        if isinstance(error, LedgerImportRejected):  # a row the dry run took was refused this time
+            self._show_report(error.problems)
+            self.import_button.setEnabled(False)
+            self._show_message(user_message(error))
+            return
+        self._show_message(user_message(error) if isinstance(error, LedgerError) else self.tr(
+            "The import failed and nothing was written; details are in the log."))
+
+    @Slot()
+    def _on_import_cancelled(self) -> None:
+        self.import_button.setEnabled(True)
+        self._show_message(self.tr("The import was cancelled; nothing was written."))
+
+
+def result_text(result: ImportResult, path: Path) -> str:
+    """What an import did, in one or two sentences for the clerk."""
+    outcome = result.outcome
+    rows = outcome.rows_written  # a plain name: lupdate does not see a numerus call whose count is an attribute
+    text = QCoreApplication.translate("LedgerImport", "%n row(s) of {file} were imported. Created: {created}. "
+                                      "Updated: {updated}. Unchanged: {unchanged}.", "", rows)
+    text = text.format(file=path.name, created=count_text(outcome.created), updated=count_text(outcome.updated),
+                       unchanged=count_text(outcome.unchanged))
+    if result.report is not None:
+        text += " " + QCoreApplication.translate("LedgerImport", "The rows left out are listed in {report}.").format(
+            report=result.report)
+    elif result.report_error is not None:
+        text += " " + user_message(result.report_error)
+    return text
