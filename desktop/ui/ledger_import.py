@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QStyledItemDelegate,
@@ -352,7 +353,10 @@ class LedgerImportDialog(QDialog):
         self.session_edit.setObjectName("ledgerSessionEdit")
         self.session_edit.setPlaceholderText(self.tr("e.g. 常州市十六届人大五次会议"))
         self.session_edit.textEdited.connect(self._on_mapping_edited)
+        self.sheet_combo.setMinimumWidth(240)
+        self.session_edit.setMinimumWidth(360)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.tr("Sheet"), self.sheet_combo)
         form.addRow(self.tr("Header row"), self.header_row_spin)
         form.addRow(self.tr("Session of the proposals"), self.session_edit)
@@ -374,7 +378,7 @@ class LedgerImportDialog(QDialog):
         self.sheet_table.setObjectName("ledgerSheetTable")
         self.sheet_table.setModel(self.sheet_model)
         self.sheet_table.verticalHeader().setVisible(False)
-        self.sheet_table.horizontalHeader().setStretchLastSection(True)
+        self.sheet_table.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
         self.sheet_table.hide()
         self.blockers_label = QLabel(page)
         self.blockers_label.setObjectName("ledgerBlockersLabel")
@@ -384,6 +388,7 @@ class LedgerImportDialog(QDialog):
 
         self.cancel_button = QPushButton(self.tr("Cancel"), page)
         self.cancel_button.setObjectName("ledgerCancelButton")
+        self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
         self.check_button = QPushButton(self.tr("&Check the rows…"), page)
         self.check_button.setObjectName("ledgerCheckButton")
@@ -397,9 +402,10 @@ class LedgerImportDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.addWidget(self.intro_label)
         layout.addWidget(self.form_box)
-        layout.addWidget(self.mapping_table, 1)
-        layout.addWidget(self.sheet_table, 1)
+        layout.addWidget(self.mapping_table, 10)
+        layout.addWidget(self.sheet_table)
         layout.addWidget(self.blockers_label)
+        layout.addStretch(0)  # takes the room the mapping table leaves when our own workbook hides it
         layout.addLayout(buttons)
         return page
 
@@ -431,12 +437,15 @@ class LedgerImportDialog(QDialog):
         self.message_label.setStyleSheet(ERROR_STYLE)
         self.back_button = QPushButton(self.tr("< &Back"), page)
         self.back_button.setObjectName("ledgerBackButton")
+        self.back_button.setAutoDefault(False)
         self.back_button.clicked.connect(lambda: self.stack.setCurrentIndex(0))
         close_button = QPushButton(self.tr("Cancel"), page)
         close_button.setObjectName("ledgerReportCancelButton")
+        close_button.setAutoDefault(False)
         close_button.clicked.connect(self.reject)
         self.import_button = QPushButton(self.tr("&Import"), page)
         self.import_button.setObjectName("ledgerImportButton")
+        self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.import_rows)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
@@ -445,10 +454,11 @@ class LedgerImportDialog(QDialog):
         buttons.addWidget(self.import_button)
         layout = QVBoxLayout(page)
         layout.addWidget(self.report_label)
-        layout.addWidget(self.problem_table, 1)
+        layout.addWidget(self.problem_table, 10)
         layout.addWidget(self.all_or_nothing_radio)
         layout.addWidget(self.skip_bad_radio)
         layout.addWidget(self.message_label)
+        layout.addStretch(0)  # takes the room of the problem table when every row is good
         layout.addLayout(buttons)
         return page
 
@@ -514,7 +524,9 @@ class LedgerImportDialog(QDialog):
         if own:
             self.intro_label.setText(self.tr(
                 "{file} is a workbook written by Reply Ledger: its sheets are read by their headers, so there are no "
-                "columns to choose. Check the rows to see what the import would do.").format(file=self.path.name))
+                "columns to choose. Check the rows to see what the import would do.").format(file=self.path.name)
+                + "\n" + self.tr("The sheets 汇总 and 回头看 are worked out from the records, and 变更记录 is not "
+                                 "imported: the ledger keeps its own history of the import."))
         else:
             self.intro_label.setText(self.tr(
                 "How the columns of {file} are read. Change a column's field where the guess is wrong, or choose "
@@ -529,6 +541,13 @@ class LedgerImportDialog(QDialog):
             self.sheet_model.set_records([(sheet, rows[sheet] + problems[sheet], problems[sheet])
                                           for sheet in plan.sheets if sheet in rows or sheet in problems])
             self.sheet_table.resizeColumnsToContents()
+            header = self.sheet_table.horizontalHeader()
+            for column in range(self.sheet_model.columnCount()):
+                self.sheet_table.setColumnWidth(column, max(self.sheet_table.columnWidth(column), 140))
+            rows = sum(self.sheet_table.rowHeight(row) for row in range(self.sheet_model.rowCount()))
+            frame = 2 * self.sheet_table.frameWidth() + 4
+            self.sheet_table.setMaximumHeight(header.sizeHint().height() + rows + frame)
+            self.sheet_table.setMaximumWidth(header.length() + frame)
         else:
             self.sheet_combo.blockSignals(True)
             self.sheet_combo.clear()
@@ -554,6 +573,7 @@ class LedgerImportDialog(QDialog):
             self.mapping_table.resizeRowsToContents()
         self.blockers_label.setText("\n".join(user_message(error) for error in plan.blockers))
         self.blockers_label.setVisible(bool(plan.blockers))
+        self.check_button.setFocus()
 
     def mapping(self) -> dict[str, Any] | None:
         """The columns, sheet, header row and session as chosen, in the form of a --mapping file (None: our own
@@ -616,6 +636,7 @@ class LedgerImportDialog(QDialog):
         self.message_label.clear()
         self._show_report(outcome.problems)
         self.stack.setCurrentIndex(1)
+        (self.import_button if self.import_button.isEnabled() else self.back_button).setFocus()
 
     @Slot(object)
     def _on_check_failed(self, error: object) -> None:
@@ -681,8 +702,8 @@ class LedgerImportDialog(QDialog):
 
     @Slot(object)
     def _on_imported(self, result: ImportResult) -> None:
+        self.accept()  # closed before the window says what was imported
         self.imported.emit(result)
-        self.accept()
 
     def _show_message(self, text: str) -> None:
         self.back_button.setEnabled(True)

@@ -929,6 +929,10 @@ Details are in {log}.</source>
         <translation>{file} 是由答复承诺台账导出的工作簿：各工作表按表头读取，无需选择列。请检查各行，查看导入后的结果。</translation>
     </message>
     <message>
+        <source>The sheets 汇总 and 回头看 are worked out from the records, and 变更记录 is not imported: the ledger keeps its own history of the import.</source>
+        <translation>“汇总”和“回头看”工作表由各条记录计算得出；“变更记录”不导入，台账会自行记录本次导入的变更。</translation>
+    </message>
+    <message>
         <source>How the columns of {file} are read. Change a column&apos;s field where the guess is wrong, or choose “(not imported)”; the field names are those of a --mapping file.</source>
         <translation>{file} 各列的识别结果如下。识别有误的列可改选字段，或选择“（不导入）”；字段名称与 --mapping 映射文件中的相同。</translation>
     </message>
