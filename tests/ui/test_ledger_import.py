@@ -67,8 +67,12 @@ def test_import_ledger_shows_the_columns_checks_and_imports(qtbot, qtmodeltester
     assert not dialog.findChild(QRadioButton, "ledgerSkipBadRadio").isEnabled()
     assert _dump(store) == before  # nothing is written before the clerk confirms
 
+    shown_over_the_dialog: list[bool] = []
+    show_info = prompter.show_info
+    prompter.show_info = lambda parent, text: (shown_over_the_dialog.append(dialog.isVisible()),
+                                               show_info(parent, text))
     _click(qtbot, dialog, "ledgerImportButton")
-    assert not dialog.isVisible()
+    assert not dialog.isVisible() and shown_over_the_dialog == [False]  # closed before the result is told
     assert store.count(Proposal) == 2 and store.count(Commitment) == 3
     kind, message = prompter.asked[-1]
     assert kind == "info" and message.startswith("3 row(s) of ledger.xlsx were imported. Created: proposals 2")
