@@ -78,7 +78,7 @@ class ExtractedTarget:
 
 # ------------------------------------------------------------------------------------------- cue words
 _COMMITMENT_CUES = re.compile(
-    r"已将|计划|拟(?!定)|(?<!即)将(?!近|其|军|来|所|此|之)|预计|力争|争取|确保|规划|需要|(?<![必所])需(?!求)|目标|预期|打算|届时|"
+    r"已将|计划|拟(?!定)|(?<!即)将(?!近|其|军|来|所|此|之)|预计|力争|争取|确保|规划|需要|(?<![必所])需(?!求)|目标(?!(?:任务)?的)|预期|打算|届时|"
     r"实施后|建成后|完成后|投用后|投产后|到位后|(?<![主重需纲摘必只首紧简概])要(?![求点素害闻件])|"
     r"可(?=完工|竣工|建成|满足|实现|新增|达到|完成|投用|解决|覆盖|容纳|提供|带动|惠及|减少|增加|节约|节省)")
 _BASELINE_CUES = re.compile(
@@ -209,18 +209,21 @@ def _block_spans(folded: str, blocked: list[bool], times: list[TimeExpression]) 
 
 
 def _cues(text: str, start: int, end: int, times: list[TimeExpression],
-          reference: dt.date | None) -> list[tuple[int, str]]:
-    """(position, kind) of the kind cues in text[start:end], time expressions included."""
+          reference: dt.date | None, status_times: frozenset[int] = frozenset()) -> list[tuple[int, str]]:
+    """(position, kind) of the kind cues in text[start:end], time expressions included (except those starting
+    at ``status_times``, which only name the current period)."""
     found: list[tuple[int, str]] = []
     segment = text[start:end]
     for match in _COMMITMENT_CUES.finditer(segment):
+        if segment[max(0, match.start() - 2):match.start()].endswith(("已", "已经", "曾")):
+            continue  # 已争取, 已计划: a plan word after 已 tells what was done, not what will be
         kind = "baseline" if match.group(0) == "已将" else "commitment"
         found.append((start + match.start(), kind))
     for match in _BASELINE_CUES.finditer(segment):
         if match.group(0) != "已将":
             found.append((start + match.start(), "baseline"))
     for expression in times:
-        if start <= expression.start < end:
+        if start <= expression.start < end and expression.start not in status_times:
             if expression.role in ("asof", "start"):
                 found.append((expression.start, "baseline"))
             elif expression.role == "deadline":
@@ -231,6 +234,30 @@ def _cues(text: str, start: int, end: int, times: list[TimeExpression],
                     found.append((expression.start, "baseline"))
     found.sort()
     return found
+
+
+# Words that set a bound only a target has.
+_TARGET_WORDS = re.compile(r"不低于|不少于|不超过|不高于|控制在|至少")
+_PRESENT_PERIOD = ("今年", "本年", "当年", "全年", "本年度")
+
+
+def _status_times(folded: str, sentence: _Sentence, sentence_times: list[TimeExpression],
+                  reference: dt.date | None) -> frozenset[int]:
+    """'今年全市高校毕业生达2.3万人，比上年增加0.25万人': a bare 今年 with no plan word in a sentence that states
+    facts (比上年, 同比, 已…) names the current period; it does not make the figures promises (GUIDELINES §3: 今年
+    is a commitment cue only with a plan)."""
+    present = [t for t in sentence_times if t.role == "deadline" and t.text in _PRESENT_PERIOD]
+    if not present:
+        return frozenset()
+    text = folded[sentence.start:sentence.end]
+    if any(not text[max(0, m.start() - 2):m.start()].endswith(("已", "已经", "曾"))
+           for m in _COMMITMENT_CUES.finditer(text)):
+        return frozenset()
+    if any(t.role == "deadline" and t.is_future(reference) and t.text not in _PRESENT_PERIOD for t in sentence_times):
+        return frozenset()
+    if not any(m.group(0) != "已将" for m in _BASELINE_CUES.finditer(text)) or _TARGET_WORDS.search(text):
+        return frozenset()
+    return frozenset(t.start for t in present)
 
 
 def _governing_times(times: list[TimeExpression], start: int, end: int) -> list[TimeExpression]:
@@ -332,7 +359,8 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
                     in_sentence.append(quantities[q_index])
                 q_index += 1
             sentence_times = [t for t in times if sentence.start <= t.start < sentence.end]
-            sentence_cues = _cues(folded, sentence.start, sentence.end, times, reference_date)
+            status_times = _status_times(folded, sentence, sentence_times, reference_date)
+            sentence_cues = _cues(folded, sentence.start, sentence.end, times, reference_date, status_times)
             sentence_asof = any(t.role == "asof" for t in sentence_times) or \
                 bool(re.search(r"截至|截止", folded[sentence.start:sentence.end]))
             inherit = not sentence_cues and not sentence_times and carry_kind == "commitment"
@@ -342,7 +370,7 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
             produced: list[ExtractedTarget] = []
             for ci, clause in enumerate(sentence.clauses):
                 clause_qs = [q for q in in_sentence if clause.start <= q.start < clause.end]
-                clause_cues = _cues(folded, clause.start, clause.end, times, reference_date)
+                clause_cues = _cues(folded, clause.start, clause.end, times, reference_date, status_times)
                 clause_times = _governing_times(times, clause.start, clause.end)
                 if clause.semicolon_before:
                     cumulative_state = None
@@ -396,6 +424,10 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
                     cumulative_state = None
                 qualitative = _qualitative(text, folded, sentence, ci, clause_times, times, reference_date,
                                            in_sentence, state_kind, clause_cues, skipped)
+                if qualitative is None and not clause_times and not clause_qs and ci > 0 and \
+                        not any(t.comparator == "qualitative" and t.start >= clause.start for t in produced):
+                    qualitative = _governed_qualitative(text, folded, sentence, clause, sentence_times, times,
+                                                        reference_date, skipped)
                 if qualitative:
                     produced.append(qualitative)
                 if clause_cues:
@@ -516,6 +548,38 @@ def _qualitative(text: str, folded: str, sentence: _Sentence, ci: int, clause_ti
             deadline_text=_deadline_text(expression), cumulative=None, kind="commitment", start=q_start,
             end=q_end, confidence=0.6, sentence_start=sentence.start, sentence_end=sentence.end)
     return None
+
+
+_ADVERBS = (r"(?:全面|基本|全部|如期|按期|按时|顺利|正式|陆续|逐步|同步|完全|力争|争取|确保|将|要|可|能|再|还|并|同时|"
+            r"进一步|有效|切实|彻底)*")
+_OPENING_OUTCOME = re.compile(_ADVERBS + "(?:" + _OUTCOME_VERBS.pattern + ")")
+
+
+def _governed_qualitative(text: str, folded: str, sentence: _Sentence, clause: _Clause,
+                          sentence_times: list[TimeExpression], times: list[TimeExpression],
+                          reference: dt.date | None, skipped: list[bool]) -> ExtractedTarget | None:
+    """A later clause of a sentence opened by a future time expression, that states an outcome on its own
+    ('今年年底前完成…改造，消除C级危房'; '到2025年，…，基本消除重污染天气'): the opening time governs it (GUIDELINES
+    §5), so it is a qualitative commitment with that deadline. The clause must begin with the outcome verb, so that
+    adverbial clauses ('在多个领域打造…') and descriptions are left alone."""
+    opening = next((t for t in sentence_times if t.role == "deadline"), None)
+    if opening is None or opening.start - sentence.start > 6 or opening.start >= sentence.clauses[0].end:
+        return None
+    if opening.is_future(reference) is not True:
+        return None
+    if skipped[clause.start] or skipped[max(clause.start, clause.end - 1)]:
+        return None
+    body = folded[clause.start:clause.end].strip()
+    if not _OPENING_OUTCOME.match(body) or _BASELINE_CUES.search(body):
+        return None
+    q_start, q_end = _quote_span(text, clause)
+    indicator = _strip_indicator(text[clause.start:clause.end], times, clause.start)
+    indicator = re.sub("^" + _ADVERBS + r"(?:实现|完成|走出)?", "", indicator) or indicator
+    return ExtractedTarget(
+        quote=text[q_start:q_end], indicator=indicator[:40], comparator="qualitative", value=None, unit=None,
+        value_normalized=None, unit_normalized=None, deadline=opening.deadline, deadline_text=_deadline_text(opening),
+        cumulative=None, kind="commitment", start=q_start, end=q_end, confidence=0.5,
+        sentence_start=sentence.start, sentence_end=sentence.end)
 
 
 def _deadline_text(expression: TimeExpression) -> str:

@@ -101,12 +101,13 @@ _PATTERN = re.compile(
       | (?P<ym>(?P<y4>{_Y}|{_CY})\s*年\s*(?P<m4a>{_D})(?:\s*(?:-|—|–|至|到)\s*(?P<m4b>{_D}))?\s*月
              (?P<mp4>{_MONTH_PART})?
          | (?P<y4c>{_Y}|{_CY})\s*年\s*(?P<m4c>{_CD})\s*月(?P<mp4c>{_MONTH_PART})?)
+      | (?P<season2>(?:(?:{_Y})\s*年|今年|明年|本年|次年)?[春夏秋冬]季(?:学期)?)
       | (?P<y>(?P<y5>{_Y}|{_CY})\s*年(?!\s*一遇)(?P<yp5>{_YEAR_PART})?)
       | (?P<md>(?<![\d年])(?P<m6>{_D}|{_CD})\s*月\s*(?P<d6>{_D}|{_CD})\s*[日号])
       | (?P<m>(?<![\d个年一二三四五六七八九十])(?P<m7>{_D}|十[一二]?|[一二三四五六七八九])\s*月(?P<mp7>{_MONTH_PART})?)
       | (?P<relmd>(?P<rel_year2>今年|本年|明年|次年)\s*(?P<m8>{_D}|{_CD})\s*月
              (?:\s*(?P<d8>{_D}|{_CD})\s*[日号]|(?P<mp8>{_MONTH_PART}))?)
-      | (?P<rel>(?P<rel_year>今年|本年|当年|明年|次年|后年|年|本年度)
+      | (?P<rel>(?P<rel_year>今年|本年|当年|明年|次年|后年|全年|年|本年度)
               (?P<rel_part>年底|年末|底|末|内|度|上半年|下半年|第?[一二三四]季度)?)
       | (?P<half>上半年|下半年)
       | (?P<q>第?[一二三四]季度)
@@ -133,13 +134,15 @@ def find_time_expressions(text: str, reference: dt.date | None = None) -> list[T
 
 
 def _last_year_before(found: list[TimeExpression], text: str, at: int) -> int | None:
-    """The year of the nearest earlier full date in the same paragraph."""
+    """The year under discussion at ``at``: that of the nearest earlier date or year written in full in the same
+    paragraph ('2023年，…' opening a passage, '2021年9月…'), as GUIDELINES §5 asks. Years that only qualify a
+    noun, start a period ('2020年以来'), give a status date ('截至2022年底') or end a plan period do not count."""
     paragraph_start = max(text.rfind("\n\n", 0, at), text.rfind("\n", 0, at))
     for expression in reversed(found):
         if expression.start < paragraph_start:
             break
         if expression.explicit_year and expression.deadline and not expression.plan and \
-                expression.role != "modifier" and re.search(r"月", expression.text):
+                expression.role == "deadline" and not re.search(r"\d\s*(?:-|–|—|－|~|～|至|到)\s*\d", expression.text):
             return expression.deadline.year
     return None
 
@@ -204,7 +207,9 @@ def _interpret(match: re.Match[str], text: str, reference: dt.date | None,
         elif groups["rel"]:
             word, part = groups["rel_year"], groups["rel_part"] or ""
             offset = {"明年": 1, "次年": 1, "后年": 2}.get(word, 0)
-            year = ref_year + offset if ref_year else None
+            # 年底, 年内, 全年: the year the passage speaks of; 今年, 明年: counted from the reference date.
+            relative = ref_year + offset if ref_year else None
+            year = context_year if word in ("年", "全年") else relative
             if word == "年" and part in ("度",) and start and text[start - 1] in "本":
                 part = "度"
             deadline = _year_part_date(year, part) if year else None
@@ -212,7 +217,7 @@ def _interpret(match: re.Match[str], text: str, reference: dt.date | None,
             deadline = _year_part_date(context_year, groups["half"]) if context_year else None
         elif groups["q"]:
             deadline = _year_part_date(context_year, groups["q"]) if context_year else None
-        elif groups["season"]:
+        elif groups["season"] or groups["season2"]:
             deadline = None
     except ValueError:
         return None  # 2月30日 and the like: not a date
@@ -221,7 +226,7 @@ def _interpret(match: re.Match[str], text: str, reference: dt.date | None,
         role = "asof"
     elif lead in _START_LEADS or tail in ("以来", "起"):
         role = "start"
-    elif _is_modifier(text, end):
+    elif _is_modifier(text, end) or (groups["rel"] and groups["rel_part"] == "度" and _ANNUAL_NOUN.match(text, end)):
         role = "modifier"
     marked = lead in _DEADLINE_LEADS or tail in ("之前", "以前", "前", "底前", "末前") or \
         bool(groups["plan"] and groups["plan_part"]) or bool(groups["yp5"] and groups["yp5"] in ("底", "末", "年底"))
@@ -253,6 +258,8 @@ def _year_part_date(year: int | None, part: str) -> dt.date | None:
     return dt.date(year, 12, 31)
 
 
+# 年度目标, 年度任务: 年度 as an attribute of a noun, not a time ('完成年度目标任务的80%').
+_ANNUAL_NOUN = re.compile(r"(?:目标|任务|计划|指标|考核|预算|报告|总结|工作要点|重点)")
 _MODIFIER_AFTER = re.compile(r"(?:前|以前|之前|底前)?[^\s，。,；;、：:！？!?“”\"（）()]{0,6}?的(?![确])")
 _PAST_VERBS_BEFORE_DE = re.compile(r"(建成|投用|建设|竣工|完成|投入使用|建造|修建|出生|注册|成立|设立|批准|开通|实施)")
 

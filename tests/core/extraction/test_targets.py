@@ -100,6 +100,40 @@ def test_letter_targets_come_from_the_body_only() -> None:
         (20, "commitment", dt.date(2021, 12, 31))]
 
 
+def test_plan_word_after_已_states_what_was_done() -> None:
+    (target,) = _targets("今年已争取省级补助资金800万元。")
+    assert (target.kind, target.deadline) == ("baseline", None)
+    (target,) = _targets("今年争取省级补助资金800万元。")
+    assert (target.kind, target.deadline) == ("commitment", dt.date(2021, 12, 31))
+
+
+def test_this_year_in_a_sentence_of_facts_names_the_current_period() -> None:
+    found = _targets("今年全市应届毕业生达1.8万人，比上年增加0.1万人。今年全市新增就业不低于2万人。")
+    assert [(t.value, t.kind, t.deadline) for t in found] == [
+        (1.8, "baseline", None), (0.1, "baseline", None), (2, "commitment", dt.date(2021, 12, 31))]
+
+
+def test_share_of_an_annual_target_is_progress_not_a_promise() -> None:
+    found = _targets("1-5月，全市新增就业1.2万人，完成年度目标任务的45%；发放贷款超1亿元。")
+    assert [(t.kind, t.comparator, t.deadline) for t in found] == [
+        ("baseline", "=", None), ("baseline", "=", None), ("baseline", ">", None)]
+
+
+def test_later_clause_with_an_outcome_verb_is_governed_by_the_opening_time() -> None:
+    found = _targets("年底前完成10所学校维修改造，消除D级危房。明年计划新建驿站4个，基本实现街道全覆盖。"
+                     "到2025年，建成示范区2个，在多个领域打造应用场景。")
+    assert [(t.comparator, t.value, t.deadline) for t in found] == [
+        (">=", 10, dt.date(2021, 12, 31)), ("qualitative", None, dt.date(2021, 12, 31)),
+        ("=", 4, dt.date(2022, 12, 31)), ("qualitative", None, dt.date(2022, 12, 31)),
+        ("=", 2, dt.date(2025, 12, 31))]
+    assert [t.quote for t in found if t.comparator == "qualitative"] == ["消除D级危房", "基本实现街道全覆盖"]
+
+
+def test_outcome_clause_after_a_past_or_missing_time_is_not_a_target() -> None:
+    assert [t.comparator for t in _targets("2020年完成改造10所，消除D级危房。")] == ["="]
+    assert [t.comparator for t in _targets("完成改造10所，消除D级危房。")] == ["="]
+
+
 # ------------------------------------------------------------------------------------ measured accuracy
 def _flat(text: str) -> tuple[str, list[int]]:
     keep = [i for i, ch in enumerate(text) if not ch.isspace()]

@@ -80,3 +80,32 @@ def test_future_and_past() -> None:
 
 def test_not_time_expressions() -> None:
     assert find_time_expressions("治理标准为10年一遇，3个月内", LETTER_DATE) == []
+
+
+@pytest.mark.parametrize("text", ["今年秋季学期投入使用", "明年春季开学", "2022年秋季完工", "秋季学期启用"])
+def test_seasons_written_with_季_have_no_date(text: str) -> None:
+    expression = _one(text)
+    assert expression.deadline is None and expression.text.endswith(("季", "学期"))
+
+
+def test_bare_year_words_take_the_year_the_paragraph_speaks_of() -> None:
+    found = find_time_expressions("2020年，全市完成造林1万亩。全年新增绿地50公顷，年底前验收。", LETTER_DATE)
+    assert [(e.text, e.deadline) for e in found] == [
+        ("2020年", dt.date(2020, 12, 31)), ("全年", dt.date(2020, 12, 31)), ("年底前", dt.date(2020, 12, 31))]
+    assert not found[1].is_future(LETTER_DATE)
+
+
+def test_bare_month_takes_an_opening_year_of_the_paragraph() -> None:
+    found = find_time_expressions("2022年，计划新建公园3个。项目将于10月底前开工。", None)
+    assert found[-1].deadline == dt.date(2022, 10, 31)
+
+
+def test_bare_year_words_skip_status_and_start_years() -> None:
+    found = find_time_expressions("截至2020年底，累计建成公园8个。2019年以来新增3个，年内再建2个。", LETTER_DATE)
+    assert found[-1].text == "年内" and found[-1].deadline == dt.date(2021, 12, 31)
+
+
+def test_annual_target_is_an_attribute_not_a_deadline() -> None:
+    (expression,) = find_time_expressions("完成年度目标任务的80%", LETTER_DATE)
+    assert expression.role == "modifier"
+    assert _one("年度完成投资5亿元").role == "deadline"
