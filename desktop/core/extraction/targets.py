@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.core.extraction.numbers import Quantity, find_quantities, fold
+from desktop.core.extraction.numbers import PREFIX_COMPARATORS, Quantity, find_quantities, fold
 from desktop.core.extraction.timeexpr import TimeExpression, find_time_expressions
 
 
@@ -317,6 +317,30 @@ def _is_spec(text: str, quantity: Quantity) -> bool:
     return quantity.spec and bool(re.match(r"[\u4e00-\u9fffA-Za-z]", text[quantity.end:quantity.end + 1]))
 
 
+_AGE_UNITS = ("岁", "周岁")
+_SHARE_BOUND = re.compile("(?P<word>" + "|".join(w for w, c in PREFIX_COMPARATORS if c != "=") +
+                          r")[^\d，,。；;：:、]{1,12}的\s*$")
+
+
+def _share_comparator(folded: str, clause: _Clause, quantity: Quantity) -> str | None:
+    """'不少于床位总数的4%', '不超过总投资的10%': the bound word stands before the base of the share."""
+    if quantity.unit not in ("%", "‰", "倍", "成"):
+        return None
+    match = _SHARE_BOUND.search(folded, clause.start, quantity.start)
+    return dict(PREFIX_COMPARATORS)[match.group("word")] if match else None
+
+
+def _is_criterion(text: str, quantity: Quantity, following: Quantity | None) -> bool:
+    """'60周岁以上老年人口9.46万人', '投资1亿元以上项目20个': a bound followed by a noun picks out what is counted;
+    it is an eligibility criterion, not a target (GUIDELINES §3). An age bound before a noun always is one."""
+    if quantity.comparator_word not in ("以上", "以下", "及以上", "及以下"):
+        return False
+    noun = r"[\u4e00-\u9fffA-Za-z（）()]{1,12}"
+    if quantity.unit in _AGE_UNITS and re.match(noun, text[quantity.end:quantity.end + 1]):
+        return True
+    return following is not None and bool(re.fullmatch(noun, text[quantity.end:following.start]))
+
+
 def extract_targets(text: str, *, reference_date: dt.date | None = None, start: int = 0, end: int | None = None,
                     skip: list[tuple[int, int]] | None = None) -> list[ExtractedTarget]:
     """Every target and baseline stated in ``text`` (a letter body, a news article, a bulletin).
@@ -345,7 +369,9 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
             blocked[k] = True
     skipped = list(blocked)  # outside the region or in a skipped span: no qualitative targets either
     _block_spans(folded, blocked, times)
-    quantities = [q for q in find_quantities(text, blocked) if not _is_spec(folded, q)]
+    found = find_quantities(text, blocked)
+    quantities = [q for i, q in enumerate(found) if not _is_spec(folded, q)
+                  and not _is_criterion(folded, q, found[i + 1] if i + 1 < len(found) else None)]
     results: list[ExtractedTarget] = []
     q_index = 0
     carry_kind: str | None = None
@@ -368,6 +394,7 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
             state_time = carry_time if inherit else None
             cumulative_state: bool | None = None
             produced: list[ExtractedTarget] = []
+            project_start, project_finishes = _project_times(folded, sentence_times, reference_date)
             for ci, clause in enumerate(sentence.clauses):
                 clause_qs = [q for q in in_sentence if clause.start <= q.start < clause.end]
                 clause_cues = _cues(folded, clause.start, clause.end, times, reference_date, status_times)
@@ -387,16 +414,31 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
                         kind, kind_sure = state_kind, True
                     else:
                         kind, kind_sure = "baseline", False
+                    previous_level = _is_previous_level(folded, clause, quantity)
+                    if previous_level:
+                        kind = "baseline"
+                    # Figures of a project whose start lies ahead, unless a cue of their own says they are facts.
+                    project_spec = kind == "baseline" and not previous_level and project_start is not None and \
+                        quantity.start < project_start.start and not (before_cues and before_cues[-1][1] == "baseline")
+                    if project_spec:
+                        kind, kind_sure = "commitment", True
                     deadline_expr = None
-                    if kind == "commitment":
-                        deadline_expr = _deadline_for(quantity, sentence, sentence_times, state_time,
-                                                      reference_date)
+                    if project_spec and project_finishes:
+                        deadline_expr = next((t for t in project_finishes if t.start > quantity.start),
+                                             project_finishes[-1])
+                    elif kind == "commitment":
+                        deadline_expr = _deadline_for(folded, quantity, sentence_times, state_time,
+                                                      reference_date, project_finishes)
                     comparator = quantity.comparator
+                    if comparator == "=" and not quantity.comparator_word:
+                        comparator = _share_comparator(folded, clause, quantity) or comparator
                     if comparator == "=" and not quantity.comparator_word and kind == "commitment" and \
                             "完成" in folded[clause.start:quantity.start]:
                         comparator = ">="
                     cumulative = _cumulative(folded, clause, quantity, kind, sentence_times, sentence_asof,
                                              elliptical, cumulative_state, deadline_expr)
+                    if previous_level or (project_spec and not quantity.comparator_word):
+                        cumulative = None  # a level, or a specification of one project (GUIDELINES §6)
                     next_start = clause_qs[qi + 1].start if qi + 1 < len(clause_qs) else clause.end
                     indicator = _indicator(text, clause, quantity, previous_end, next_start, times,
                                            previous_indicator)
@@ -446,8 +488,9 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
     return results
 
 
-def _deadline_for(quantity: Quantity, sentence: _Sentence, sentence_times: list[TimeExpression],
-                  state_time: TimeExpression | None, reference: dt.date | None) -> TimeExpression | None:
+def _deadline_for(folded: str, quantity: Quantity, sentence_times: list[TimeExpression],
+                  state_time: TimeExpression | None, reference: dt.date | None,
+                  finishes: list[TimeExpression] | None = None) -> TimeExpression | None:
     before = [t for t in sentence_times if t.start < quantity.start and t.role == "deadline"]
     if before:
         latest = before[-1]
@@ -457,8 +500,47 @@ def _deadline_for(quantity: Quantity, sentence: _Sentence, sentence_times: list[
     after = [t for t in sentence_times if t.start > quantity.start and t.role == "deadline"
              and t.is_future(reference) is True]
     if after:
+        # '…计划今年11月开工，2023年6月底前建成': a project's figures take its completion date, not its start.
+        later_finish = [t for t in finishes or () if t.start > after[0].start]
+        if later_finish and _START_AFTER.match(folded, after[0].end):
+            return later_finish[0]
         return after[0]
     return state_time
+
+
+_START_AFTER = re.compile(r"(?:前|之前|以前|底前)?\s*(?:全面|全部|正式|陆续|启动|开始|即可|可)?"
+                          r"(?:开工|动工|开建|启动建设|开始建设)")
+_FINISH_AFTER = re.compile(r"(?:前|之前|以前|底前)?\s*(?:全面|全部|基本|如期|按期|顺利|正式|即可|可)?(?:主体)?"
+                           r"(?:建成|竣工|完工|投用|投入使用|投运|投产|通车|交付|完成建设|完成主体工程)")
+
+
+def _project_times(folded: str, sentence_times: list[TimeExpression],
+                   reference: dt.date | None) -> tuple[TimeExpression | None, list[TimeExpression]]:
+    """The future start (…开工) and completion (…建成, 竣工, 投入使用) dates a sentence gives for a project.
+
+    A project whose start still lies ahead has not started: its figures stated before the start are its
+    specifications, commitments that take the completion date (GUIDELINES §3, §5).
+    """
+    start: TimeExpression | None = None
+    finishes: list[TimeExpression] = []
+    for expression in sentence_times:
+        if expression.role != "deadline" or expression.is_future(reference) is not True:
+            continue
+        if _START_AFTER.match(folded, expression.end):
+            start = start or expression
+        elif _FINISH_AFTER.match(folded, expression.end):
+            finishes.append(expression)
+    return start, finishes
+
+
+_PREVIOUS_LEVEL_AFTER = re.compile(r"\s*(?:提高|提升|增加|增长|扩大|降低|下降|减少|缩小|压减|调整|降|升|增)"
+                                   r"(?:到|至|为)")
+
+
+def _is_previous_level(folded: str, clause: _Clause, quantity: Quantity) -> bool:
+    """'防洪标准由10年一遇提高到20年一遇': the amount after 由/从 is the level now, a baseline."""
+    return bool(re.search(r"[由从]\s*$", folded[clause.start:quantity.start])) and \
+        bool(_PREVIOUS_LEVEL_AFTER.match(folded, quantity.end))
 
 
 def _is_elliptical(folded: str, clause: _Clause, quantities: list[Quantity], cues: list[tuple[int, str]]) -> bool:

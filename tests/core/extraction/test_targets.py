@@ -134,6 +134,48 @@ def test_outcome_clause_after_a_past_or_missing_time_is_not_a_target() -> None:
     assert [t.comparator for t in _targets("完成改造10所，消除D级危房。")] == ["="]
 
 
+def test_bounds_that_pick_out_what_is_counted_are_criteria() -> None:
+    found = _targets("全县65周岁以上老年人口3.2万人。今年为80周岁及以上老人发放津贴。"
+                     "今年新增投资5000万元以上项目12个。")
+    assert [(t.value, t.unit, t.comparator) for t in found] == [(3.2, "万人", "="), (12, "个", "=")]
+    (target,) = _targets("到2025年，人均预期寿命达到80岁以上。")
+    assert (target.value, target.comparator) == (80, ">=")
+
+
+def test_bound_word_before_the_base_of_a_share() -> None:
+    found = _targets("到2025年，绿地面积不低于建成区面积的40%，管理费用不超过总投资的3%，占全省的12%。")
+    assert [(t.value, t.comparator) for t in found] == [(40, ">="), (3, "<="), (12, "=")]
+
+
+def test_level_after_由_is_the_current_one() -> None:
+    text = "计划明年完成提标改造，排放标准由一级B提高到一级A，处理能力由5万吨/日提高到8万吨/日。"
+    old, new = [t for t in _targets(text) if t.value is not None]
+    assert (old.unit, new.unit) == ("万吨/日", "万吨/日")
+    assert (old.value, old.kind, old.deadline, old.cumulative) == (5, "baseline", None, None)
+    assert (new.value, new.kind, new.deadline) == (8, "commitment", dt.date(2022, 12, 31))
+
+
+def test_project_with_a_start_ahead_gives_its_figures_the_completion_date() -> None:
+    found = _targets("该项目已完成初步设计，建筑面积1.2万平方米，总投资约9000万元，计划今年10月开工，"
+                     "2023年6月底前竣工。")
+    figures = [(t.value, t.kind, t.deadline) for t in found if t.value is not None]
+    assert figures == [(1.2, "commitment", dt.date(2023, 6, 30)), (9000, "commitment", dt.date(2023, 6, 30))]
+    assert [(t.quote, t.deadline) for t in found if t.value is None] == [
+        ("计划今年10月开工", dt.date(2021, 10, 31)), ("2023年6月底前竣工", dt.date(2023, 6, 30))]
+
+
+def test_project_under_way_keeps_its_figures_as_baselines() -> None:
+    found = _targets("该项目总投资9000万元，已于今年3月开工，计划明年6月底前竣工。")
+    assert [(t.value, t.kind) for t in found if t.value is not None] == [(9000, "baseline")]
+    found = _targets("该项目已完成投资3000万元，计划今年10月开工。")
+    assert [(t.value, t.kind) for t in found if t.value is not None] == [(3000, "baseline")]
+
+
+def test_plan_figure_before_a_start_and_a_completion_date_takes_the_completion() -> None:
+    found = _targets("计划新建道路3.5公里，计划今年9月开工，明年5月底前建成。")
+    assert (found[0].value, found[0].deadline) == (3.5, dt.date(2022, 5, 31))
+
+
 # ------------------------------------------------------------------------------------ measured accuracy
 def _flat(text: str) -> tuple[str, list[int]]:
     keep = [i for i, ch in enumerate(text) if not ch.isspace()]
