@@ -27,10 +27,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from desktop.core.extraction.numbers import PREFIX_COMPARATORS, Quantity, find_quantities, fold
+from desktop.core.extraction.tables import Table, find_tables, indicator_and_unit, number_cell
 from desktop.core.extraction.timeexpr import TimeExpression, find_time_expressions
+from desktop.core.units import normalize, to_number
 
 
 @dataclass
@@ -175,7 +178,7 @@ def _sentences(text: str, lo: int, hi: int) -> list[list[_Sentence]]:
                 clause_start = i + 1
             i += 1
             continue
-        if ch in _SENTENCE_END and not depth:
+        if (ch in _SENTENCE_END or (ch == "." and _is_ascii_full_stop(text, i, hi))) and not depth:
             close_sentence(i)
         elif ch in _CLAUSE_END and not depth:
             if ch == "," and 0 < i < hi - 1 and text[i - 1].isdigit() and text[i + 1:i + 4].isdigit():
@@ -188,6 +191,16 @@ def _sentences(text: str, lo: int, hi: int) -> list[list[_Sentence]]:
     if current:
         paragraphs.append(current)
     return paragraphs
+
+
+def _is_ascii_full_stop(text: str, i: int, hi: int) -> bool:
+    """An ASCII '.' used as a Chinese full stop ('增长12.3%.主要指标'), not a decimal point or part of a name."""
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < hi else "\n"
+    if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
+        return False  # 3.5, PM2.5, www.gov.cn
+    return bool(re.match(r"[\u4e00-\u9fff%）)”》\]]", before)) and \
+        bool(re.match(r"[\u4e00-\u9fff\s“《（(]", after))
 
 
 def _block_spans(folded: str, blocked: list[bool], times: list[TimeExpression]) -> None:
@@ -367,6 +380,10 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
     for a, b in skip or ():
         for k in range(max(0, a), min(len(blocked), b)):
             blocked[k] = True
+    tables = [t for t in find_tables(folded, start, end) if not blocked[t.start]]
+    for table in tables:
+        for k in range(table.start, table.end):
+            blocked[k] = True
     skipped = list(blocked)  # outside the region or in a skipped span: no qualitative targets either
     _block_spans(folded, blocked, times)
     found = find_quantities(text, blocked)
@@ -484,8 +501,55 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
                 carry_kind, carry_time = state_kind, state_time
             elif not inherit:
                 carry_kind, carry_time = None, None
+    for table in tables:
+        results.extend(_table_targets(text, folded, table, times, reference_date))
     results.sort(key=lambda t: (t.start, t.end))
     return results
+
+
+_PLANNED_COLUMN = re.compile(r"目标|计划|预计|预期|力争|任务|规划")
+_ACHIEVED_COLUMN = re.compile(r"完成|实际|实绩|现状|基数|基期|上年|去年|已")
+
+
+def _table_targets(text: str, folded: str, table: Table, times: list[TimeExpression],
+                   reference: dt.date | None) -> list[ExtractedTarget]:
+    """Figures of a pipe table: each column header says whether its figures are achieved or planned, and for
+    which year ('2022年完成', '2023年目标'); the first cell of a row names the indicator and often its unit."""
+    columns: list[tuple[str, TimeExpression | None] | None] = []
+    for cell in table.header.cells:
+        time = next((t for t in times if t.start < cell.end and t.end > cell.start and t.role == "deadline"), None)
+        future = time.is_future(reference) if time else None
+        if _PLANNED_COLUMN.search(cell.text) or (future is True and not _ACHIEVED_COLUMN.search(cell.text)):
+            columns.append(("commitment", time if future is not False else None))
+        elif _ACHIEVED_COLUMN.search(cell.text) or future is False:
+            columns.append(("baseline", None))
+        else:
+            columns.append(None)
+    found: list[ExtractedTarget] = []
+    for row in table.rows:
+        if len(row.cells) != len(columns) or number_cell(row.cells[0]):
+            continue
+        indicator, row_unit = indicator_and_unit(row.cells[0])
+        for cell, column in zip(row.cells[1:], columns[1:], strict=True):
+            number = number_cell(cell)
+            if column is None or number is None:
+                continue
+            unit = number[1] or row_unit
+            if not unit:
+                continue
+            kind, time = column
+            value = to_number(Decimal(number[0]))
+            try:
+                normalized, base = normalize(value, unit)
+            except (InvalidOperation, ValueError):
+                continue
+            found.append(ExtractedTarget(
+                quote=text[row.start:row.end], indicator=indicator, comparator="=", value=value, unit=unit,
+                value_normalized=normalized, unit_normalized=base,
+                deadline=time.deadline if time else None, deadline_text=time.text if time else None,
+                cumulative=None, kind=kind, start=row.start, end=row.end, confidence=0.7,
+                sentence_start=row.start, sentence_end=row.end))
+    return found
 
 
 def _deadline_for(folded: str, quantity: Quantity, sentence_times: list[TimeExpression],

@@ -176,6 +176,30 @@ def test_plan_figure_before_a_start_and_a_completion_date_takes_the_completion()
     assert (found[0].value, found[0].deadline) == (3.5, dt.date(2022, 5, 31))
 
 
+def test_pipe_table_columns_say_achieved_or_planned_and_the_year() -> None:
+    text = ("主要指标如下：\n| 指标 | 2020年完成 | 2021年目标 | 备注 |\n|---|---|---|---|\n"
+            "| 新能源公交车(辆) | 120 | 150 | 含出租 |\n| 充电桩覆盖率 | 85% | 95% | |\n| 说明 | 见附件 | 待定 | |\n")
+    found = _targets(text)
+    assert [(t.value, t.unit, t.kind, t.deadline, t.comparator) for t in found] == [
+        (120, "辆", "baseline", None, "="), (150, "辆", "commitment", dt.date(2021, 12, 31), "="),
+        (85, "%", "baseline", None, "="), (95, "%", "commitment", dt.date(2021, 12, 31), "=")]
+    assert found[0].quote == "| 新能源公交车(辆) | 120 | 150 | 含出租 |"
+    assert found[0].indicator == "新能源公交车"
+    for target in found:
+        assert text[target.start:target.end] == target.quote
+
+
+def test_table_column_of_unknown_meaning_gives_nothing() -> None:
+    assert _targets("| 区县 | 户数 | 人口 |\n| 东区 | 120户 | 300人 |\n") == []
+
+
+def test_ascii_full_stop_ends_a_sentence() -> None:
+    found = _targets("全县新建公园2个.年内争取建成绿道15公里.", dt.date(2021, 6, 8))
+    assert [(t.value, t.kind, t.deadline) for t in found] == [
+        (2, "baseline", None), (15, "commitment", dt.date(2021, 12, 31))]
+    assert found[0].quote == "全县新建公园2个"
+
+
 # ------------------------------------------------------------------------------------ measured accuracy
 def _flat(text: str) -> tuple[str, list[int]]:
     keep = [i for i, ch in enumerate(text) if not ch.isspace()]
