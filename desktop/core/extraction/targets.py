@@ -92,11 +92,11 @@ _OUTCOME_VERBS = re.compile(
     r"达到|达标|落地|交付|出台|制定|印发|修订|编制|改造|消除|解决|开放|推广|创成|创建|验收|搬迁|安装|铺设|改建|"
     r"新建|扩建|拆除|整治|治理|构建|建立|健全|迈入|跻身|成为|贯通|接通|投运|挂牌|开业|开园|提升|补齐")
 _TRUE_MARKERS = re.compile(
-    r"累计|总计|共计|共有|保有量|总量|总数|总规模|"
-    r"共(?=计|有|建设|建成|完成|投入|改造|实施|发放|培训|开展|办理|受理|接待|走访|组织|安装|设置|配备|\d)")
+    r"累计|总计|共计|共有|保有量|总量|总数(?!的)|"
+    r"(?<![公中])共(?![同享识性治赢商担青育生融济产谋筑抓促创])(?!建(?![设成]))(?=[\u4e00-\u9fff\d])")
 _NEW_MARKERS = re.compile(r"新增|新建|新开工|新开通|新培育|新认定|新引进")
 _FLOW_VERBS = re.compile(r"完成|投入|改造|建设|实施|培育|遴选|打造|创建|新建|新增|发放|培训|举办|开展|引进|招引|认定|"
-                         r"铺设|安装|改建|扩建|修建|种植|植树|补贴|资助|奖励")
+                         r"铺设|安装|改建|扩建|修建|种植|植树|补贴|资助|奖励|淘汰|安排|争取|处理|帮扶|扶持")
 _CLAUSE_LEAD = re.compile(
     r"^(?:[一二三四五六七八九十]+是|其中|同时|并且|并|此外|另外|以及|和|且|而且|另|再|还|也|即|及|"
     r"(?:全|我|本|该)(?:市|县|区|省|镇|乡|局|委|单位|街道)|目前|当前|截至目前|现已|现有|现|已经|已|计划|拟|将|"
@@ -416,8 +416,6 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
                 clause_qs = [q for q in in_sentence if clause.start <= q.start < clause.end]
                 clause_cues = _cues(folded, clause.start, clause.end, times, reference_date, status_times)
                 clause_times = _governing_times(times, clause.start, clause.end)
-                if clause.semicolon_before:
-                    cumulative_state = None
                 elliptical = _is_elliptical(folded, clause, clause_qs, clause_cues)
                 previous_end = clause.start
                 previous_indicator = None
@@ -623,24 +621,53 @@ def _is_elliptical(folded: str, clause: _Clause, quantities: list[Quantity], cue
                 or _OUTCOME_VERBS.search(rest))
 
 
+# Levels: rates, shares, concentrations and per-unit figures are neither stocks nor flows (GUIDELINES §6: null).
+_LEVEL_UNITS = ("%", "‰", "个百分点", "百分点", "年一遇")
+_LEVEL_NAME = re.compile(r"(?:率|比例|占比|比重|浓度|增速|增幅|密度|标准|指数|规模)"
+                         r"(?:为|是|达到|达|超过|超|约|近|不低于|不少于|不高于|不超过|控制在|提高到|提升到|降至|降到|稳定在)?$")
+_PER_UNIT = re.compile(r"(?:每|人均|户均|亩均|平均|均)[\u4e00-\u9fff]{0,12}$")
+# A count set apart from the list it follows, or one still under way.
+_APART = re.compile(r"另有|另外还有|正在|在建|在施")
+
+
+def _is_level(folded: str, clause: _Clause, quantity: Quantity) -> bool:
+    unit = quantity.unit or ""
+    if unit in _LEVEL_UNITS or "/" in unit:
+        return True
+    before = folded[clause.start:quantity.start].strip()
+    return bool(_LEVEL_NAME.search(before) or _PER_UNIT.search(before))
+
+
 def _cumulative(folded: str, clause: _Clause, quantity: Quantity, kind: str, sentence_times: list[TimeExpression],
                 sentence_asof: bool, elliptical: bool, state: bool | None,
                 deadline_expr: TimeExpression | None) -> bool | None:
     before = folded[clause.start:quantity.start]
     whole = folded[clause.start:clause.end]
+    if _is_level(folded, clause, quantity) or _APART.search(whole):
+        return None
+    period = any(t.role == "deadline" and t.start < quantity.start and not t.plan for t in sentence_times) or \
+        bool(re.search(r"今年|当年|本年|全年|年度|年内", whole))
     if _NEW_MARKERS.search(before):
         return False
-    if _TRUE_MARKERS.search(before):
-        return True
-    if elliptical:
+    marker = _TRUE_MARKERS.search(before)
+    if marker:
+        # '2023年，全市共改造老旧小区86个': 共 sums a year's programme, which is a flow (GUIDELINES §6).
+        return not (marker.group(0) in ("共", "共计") and period and not sentence_asof)
+    if state is not None and (elliptical or _continues_list(folded, clause, quantity)):
         return state
     if kind == "baseline" and sentence_asof:
         return True
-    period = any(t.role == "deadline" and t.start < quantity.start and not t.plan for t in sentence_times) or \
-        bool(re.search(r"今年|当年|本年|年度|年内", whole))
     if _FLOW_VERBS.search(whole) and (kind == "commitment" or period):
         return False
     return None
+
+
+def _continues_list(folded: str, clause: _Clause, quantity: Quantity) -> bool:
+    """'…累计完成6座病险水库除险加固，投入资金3150万元': a later item of the list the sentence began, stated
+    plainly (no bound word, no marker or time of its own), shares the stock or flow reading of the first."""
+    before = folded[clause.start:quantity.start]
+    ends_clause = not folded[quantity.end:clause.end].strip()
+    return ends_clause and quantity.comparator_word in ("", "余", "多") and not re.search(r"\d|年|月", before)
 
 
 def _implied_unit(folded: str, quantity: Quantity) -> str:

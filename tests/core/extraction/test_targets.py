@@ -200,6 +200,21 @@ def test_ascii_full_stop_ends_a_sentence() -> None:
     assert found[0].quote == "全县新建公园2个"
 
 
+def test_levels_are_neither_stocks_nor_flows() -> None:
+    found = _targets("截至2020年底，全市共有床位5000张，每千人口床位数5.1张，床位使用率为85%，收费标准为30元/天。")
+    assert [(t.value, t.cumulative) for t in found] == [(5000, True), (5.1, None), (85, None), (30, None)]
+
+
+def test_共_sums_a_stock_but_a_years_programme_is_a_flow() -> None:
+    found = _targets("目前全县共开通公交线路27条，投入运营车辆186辆。2020年，全县共改造老旧小区40个，惠及居民9000户。")
+    assert [(t.value, t.cumulative) for t in found] == [(27, True), (186, True), (40, False), (9000, False)]
+
+
+def test_stock_reading_carries_to_later_items_of_the_list() -> None:
+    found = _targets("2018年以来，累计完成水库除险加固6座，投入资金3150万元；建成泵站12座，另有3座正在施工。")
+    assert [(t.value, t.cumulative) for t in found] == [(6, True), (3150, True), (12, True), (3, None)]
+
+
 # ------------------------------------------------------------------------------------ measured accuracy
 def _flat(text: str) -> tuple[str, list[int]]:
     keep = [i for i, ch in enumerate(text) if not ch.isspace()]
