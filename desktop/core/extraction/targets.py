@@ -254,6 +254,15 @@ _TARGET_WORDS = re.compile(r"不低于|不少于|不超过|不高于|控制在|�
 _PRESENT_PERIOD = ("今年", "本年", "当年", "全年", "本年度")
 
 
+_BOUND_WORDS = ("不少于", "不低于", "不小于", "至少", "不超过", "不高于", "不大于", "不多于")
+
+
+def _sets_a_bound(folded: str, clause: _Clause, quantity: Quantity) -> bool:
+    """'浓度控制在35微克/立方米以内', '覆盖率不低于90%': with no other cue, a bound to keep is a target."""
+    return quantity.comparator_word in _BOUND_WORDS or \
+        bool(re.search(r"控制在\s*(?:约|大约)?\s*$", folded[clause.start:quantity.start]))
+
+
 def _status_times(folded: str, sentence: _Sentence, sentence_times: list[TimeExpression],
                   reference: dt.date | None) -> frozenset[int]:
     """'今年全市高校毕业生达2.3万人，比上年增加0.25万人': a bare 今年 with no plan word in a sentence that states
@@ -427,6 +436,8 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
                         kind, kind_sure = clause_cues[0][1], True
                     elif state_kind:
                         kind, kind_sure = state_kind, True
+                    elif _sets_a_bound(folded, clause, quantity):
+                        kind, kind_sure = "commitment", False
                     else:
                         kind, kind_sure = "baseline", False
                     previous_level = _is_previous_level(folded, clause, quantity)
@@ -470,7 +481,7 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
                         value=quantity.value, unit=quantity.unit, value_normalized=quantity.value_normalized,
                         unit_normalized=_implied_unit(folded, quantity),
                         deadline=deadline_expr.deadline if deadline_expr else None,
-                        deadline_text=deadline_expr.text if deadline_expr else None,
+                        deadline_text=_deadline_text(deadline_expr) if deadline_expr else None,
                         cumulative=cumulative, kind=kind, start=q_start, end=q_end, confidence=confidence,
                         value_high=quantity.value_high if comparator == "range" else None,
                         value_high_normalized=quantity.value_high_normalized if comparator == "range" else None,
@@ -556,9 +567,13 @@ def _deadline_for(folded: str, quantity: Quantity, sentence_times: list[TimeExpr
     before = [t for t in sentence_times if t.start < quantity.start and t.role == "deadline"]
     if before:
         latest = before[-1]
-        if latest.is_future(reference) is not False:
-            return latest
-        return None
+        if latest.is_future(reference) is False:
+            return None
+        # '计划今年9月开工，总投资约2亿元，明年10月底前建成': the start date does not govern the figures.
+        finish = [t for t in finishes or () if t.start > latest.start]
+        if finish and _START_AFTER.match(folded, latest.end):
+            return finish[0]
+        return latest
     after = [t for t in sentence_times if t.start > quantity.start and t.role == "deadline"
              and t.is_future(reference) is True]
     if after:

@@ -74,10 +74,13 @@ class TimeExpression:
     plan: bool = False
     explicit_year: bool = False
     marked: bool = False  # introduced by 到/至/于/前/底...: plainly a point to reach
+    horizon: dt.date | None = None  # for a season: when it ends, to tell past from future (it has no deadline)
 
     def is_future(self, reference: dt.date | None) -> bool | None:
         """True when the expression lies on or after the reference date, False before, None when unknown."""
         if self.deadline is None:
+            if self.horizon is not None and reference is not None:
+                return self.horizon >= reference
             return True if self.marked or self.plan else None
         if reference is None:
             return True if self.marked or self.plan else None
@@ -226,14 +229,39 @@ def _interpret(match: re.Match[str], text: str, reference: dt.date | None,
         role = "asof"
     elif lead in _START_LEADS or tail in ("以来", "起"):
         role = "start"
-    elif _is_modifier(text, end) or (groups["rel"] and groups["rel_part"] == "度" and _ANNUAL_NOUN.match(text, end)):
+    elif _is_modifier(text, end) or (groups["rel"] and (groups["rel_part"] == "度" or groups["rel_year"] == "全年")
+                                     and _ANNUAL_NOUN.match(text, end)):
         role = "modifier"
     marked = lead in _DEADLINE_LEADS or tail in ("之前", "以前", "前", "底前", "末前") or \
         bool(groups["plan"] and groups["plan_part"]) or bool(groups["yp5"] and groups["yp5"] in ("底", "末", "年底"))
     if lead and lead not in _DEADLINE_LEADS | _ASOF_LEADS | _START_LEADS:
         marked = True
+    horizon = _season_end(groups["season"] or groups["season2"], ref_year) \
+        if groups["season"] or groups["season2"] else None
     return TimeExpression(start=start, end=end, text=text[start:end].strip(), deadline=deadline, role=role,
-                          plan=plan, explicit_year=explicit, marked=marked)
+                          plan=plan, explicit_year=explicit, marked=marked, horizon=horizon)
+
+
+_SEASON_LAST_MONTH = {"春": 5, "夏": 8, "秋": 11, "冬": 14}  # winter ends in February of the next year
+
+
+def _season_end(word: str, ref_year: int | None) -> dt.date | None:
+    """The end of the season a word names ('今冬' → February of next year), used only to tell whether it is still
+    ahead; None when the year cannot be told."""
+    season = next((ch for ch in word if ch in _SEASON_LAST_MONTH), None)
+    if season is None or "节" in word:
+        return None  # 春节前, 年前: a holiday, not a season
+    year_match = re.match(r"((?:19|20)\d{2})\s*年", word)
+    if year_match:
+        year = int(year_match.group(1))
+    elif ref_year is not None and word.startswith(("明", "次")):
+        year = ref_year + 1
+    elif ref_year is not None and word[0] in "今本春夏秋冬":
+        year = ref_year
+    else:
+        return None
+    month = _SEASON_LAST_MONTH[season]
+    return month_end(year + (month - 1) // 12, (month - 1) % 12 + 1)
 
 
 def _month_date(year: int | None, month: int, part: str) -> dt.date | None:
@@ -258,8 +286,10 @@ def _year_part_date(year: int | None, part: str) -> dt.date | None:
     return dt.date(year, 12, 31)
 
 
-# 年度目标, 年度任务: 年度 as an attribute of a noun, not a time ('完成年度目标任务的80%').
-_ANNUAL_NOUN = re.compile(r"(?:目标|任务|计划|指标|考核|预算|报告|总结|工作要点|重点)")
+# 年度目标, 全年任务: 年度/全年 as an attribute of a noun, not a time ('完成年度目标任务的80%'). 计划 is a noun only
+# when nothing it could govern follows ('年度计划的', but '全年计划开展培训').
+_ANNUAL_NOUN = re.compile(r"(?:目标|任务|指标|考核|预算|报告|总结|工作要点|重点|"
+                          r"计划(?=的|任务|目标|指标|中|内|[，,。；;]))")
 _MODIFIER_AFTER = re.compile(r"(?:前|以前|之前|底前)?[^\s，。,；;、：:！？!?“”\"（）()]{0,6}?的(?![确])")
 _PAST_VERBS_BEFORE_DE = re.compile(r"(建成|投用|建设|竣工|完成|投入使用|建造|修建|出生|注册|成立|设立|批准|开通|实施)")
 

@@ -215,6 +215,21 @@ def test_stock_reading_carries_to_later_items_of_the_list() -> None:
     assert [(t.value, t.cumulative) for t in found] == [(6, True), (3150, True), (12, True), (3, None)]
 
 
+def test_a_bound_to_keep_is_a_target_even_without_a_plan_word() -> None:
+    found = _targets("全市PM10年均浓度控制在60微克/立方米以内，森林覆盖率不低于40%。目前失业率控制在4%以内。")
+    assert [(t.value, t.kind) for t in found] == [(60, "commitment"), (40, "commitment"), (4, "baseline")]
+
+
+def test_figures_after_the_start_date_take_the_completion_date() -> None:
+    found = _targets("项目计划今年9月开工，总投资约2亿元，明年10月底前建成。")
+    assert [(t.value, t.deadline) for t in found if t.value is not None] == [(2, dt.date(2022, 10, 31))]
+
+
+def test_plan_stated_for_a_season_ahead_is_a_commitment_without_a_date() -> None:
+    (target,) = _targets("今年秋季学期新增学位600个。")
+    assert (target.kind, target.deadline, target.deadline_text) == ("commitment", None, "今年秋季学期")
+
+
 # ------------------------------------------------------------------------------------ measured accuracy
 def _flat(text: str) -> tuple[str, list[int]]:
     keep = [i for i, ch in enumerate(text) if not ch.isspace()]

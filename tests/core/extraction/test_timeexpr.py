@@ -109,3 +109,15 @@ def test_annual_target_is_an_attribute_not_a_deadline() -> None:
     (expression,) = find_time_expressions("完成年度目标任务的80%", LETTER_DATE)
     assert expression.role == "modifier"
     assert _one("年度完成投资5亿元").role == "deadline"
+
+
+def test_seasons_are_ahead_or_past_by_the_reference_date() -> None:
+    assert [e.is_future(LETTER_DATE) for e in find_time_expressions("今冬明春", LETTER_DATE)] == [True, True]
+    assert _one("今春完成").is_future(LETTER_DATE) is False
+    assert _one("今年秋季学期启用").is_future(LETTER_DATE) is True
+    assert _one("春节前发放").is_future(LETTER_DATE) is None
+
+
+def test_annual_plan_as_a_noun_and_as_a_verb() -> None:
+    assert _one("完成全年计划的60%").role == "modifier"
+    assert _one("全年计划开展培训").role == "deadline"
