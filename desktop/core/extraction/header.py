@@ -115,12 +115,14 @@ _DATE_LINE = re.compile(
 _PHONE = re.compile(r"(?<![\d-])(?:1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}|"
                     r"\(?0\d{2,3}\)?[-\s]?(?:\d{7,8}|\d{3,4}[-\s]\d{4})(?:\s*转\s*\d{1,5})?|"
                     r"(?:[2-9]\d{6,7}|[2-9]\d{2,3}[-\s]\d{4})(?:\s*转\s*\d{1,5})?)(?![\d])")
-_CLASS_LABELED = re.compile(r"(?:办理结果|办复类别|答复类别|办理类别|结果类别|办复结果|答复结果|类别|分类)\s*[:：]?\s*"
+_CLASS_LABELED = re.compile(r"(?:办理结果|办复类别|答复类别|办理类别|结果类别|办复结果|答复结果|答复类型|办理类型|"
+                            r"办复类型|类别|分类)\s*(?:[:：]|为|是)?\s*"
                             r"(?P<c>[ABCDＡＢＣＤ甲乙丙丁])\s*类?")
 _CLASS_MARK = re.compile(r"(?:^|[\s(（])(?P<c>[ABCDＡＢＣＤ甲乙丙])\s*类(?![别型])")
 _CLASS_ALONE = re.compile(r"^\s*[(（]?\s*(?P<c>[ABCＡＢＣ])\s*[)）]?\s*$")
 # A line that only states the result class, wherever it stands (some letters put it after the body).
-_CLASS_LINE = re.compile(r"^\s*[(（]?\s*(?:办理结果|办复类别|答复类别|办理类别|办复结果|答复结果)\s*[:：]\s*"
+_CLASS_LINE = re.compile(r"^\s*[(（]?\s*(?:办理结果|办复类别|答复类别|办理类别|办复结果|答复结果|答复类型|办理类型|"
+                         r"办复类型)\s*(?:[:：]|为|是)\s*"
                          r"(?P<c>[ABCDＡＢＣＤ])\s*类?\s*[)）]?\s*[。.]?\s*$")
 
 
@@ -137,7 +139,9 @@ def _label_name(lines: list[_Line], pattern: re.Pattern[str]) -> str | None:
     for line in lines:
         match = pattern.search(line.text)
         if match:
-            name = _clean_name(match.group("name"))
+            # The name runs to the next label, punctuation or wide gap ('黄志鹏联系电话：…' once spaces are closed).
+            run = re.match(r"[\u4e00-\u9fff·]+(?:[ \u3000][\u4e00-\u9fff·]+)*", line.text[match.start("name"):])
+            name = _clean_name(run.group(0) if run else match.group("name"))
             if name:
                 return name
     return None
@@ -178,7 +182,8 @@ def parse_header(text: str) -> LetterHeader:
     header.body_end = lines[footer_from].start if footer_from < len(lines) else len(text)
     if header.body_end < header.body_start:
         header.body_end = len(text)
-    edge_lines = head_lines + foot_lines
+    # Labels are often spaced out to line up ('签 发 人', '抄 送'); read labelled fields with those spaces closed.
+    edge_lines = [_Line(line.start, line.end, _despace(line.text)) for line in head_lines + foot_lines]
 
     _read_doc_number(header, head_lines, foot_lines)
     header.title = _title(head_lines, lines, content, salutation)
@@ -187,10 +192,16 @@ def parse_header(text: str) -> LetterHeader:
     header.handler = _label_name(edge_lines, _HANDLER) or _label_name(edge_lines, _CONTACT)
     header.phone = _phone(edge_lines)
     header.cc = _cc(edge_lines)
-    header.classification = _classification(edge_lines) or _class_line(lines)
+    header.classification = _classification(edge_lines) or \
+        _class_line([_Line(line.start, line.end, _despace(line.text)) for line in lines])
     header.date = _letter_date(foot_lines) or (_letter_date(head_lines) if salutation is not None else None)
     header.issuer = _issuer(header, head_lines, foot_lines)
     return header
+
+
+def _despace(text: str) -> str:
+    """The text with the spaces between two Chinese characters removed ('联 系 人：王 芳' → '联系人：王芳')."""
+    return re.sub(r"(?<=[\u4e00-\u9fff])[ \t\u3000\xa0]{1,2}(?=[\u4e00-\u9fff])", "", text)
 
 
 def _footer_start(lines: list[_Line], content: list[int], salutation: int | None) -> int:
@@ -200,7 +211,7 @@ def _footer_start(lines: list[_Line], content: list[int], salutation: int | None
     for i in reversed(content):
         if i < first_body:
             break
-        line = fold(lines[i].stripped)
+        line = _despace(fold(lines[i].stripped))
         footer_like = (
             _DATE_LINE.match(line) or _ORG.match(line.replace(" ", "")) or len(line) <= 4
             or re.match(r"^[-—_=*]{3,}$", line)
@@ -245,6 +256,8 @@ def _title(head_lines: list[_Line], lines: list[_Line], content: list[int], salu
     """The letter's title line(s): '关于…的答复', '对…第29号提案的 / 答复'."""
     for index, line in enumerate(head_lines):
         text = line.stripped
+        if re.match(r"^[\u4e00-\u9fff\s]{2,8}[:：]", text):
+            continue  # a labelled field ('答复类型：B类'), not the title
         if re.search(r"答\s*复|复\s*函|回\s*复|的函|办理情况", text) or \
                 (re.search(r"(建议|提案|议案)", text) and re.search(r"关于|会议", text)):
             title = text

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from desktop.core.extraction import parse_header
 
 FULL = """常州市工业和信息化局文件
@@ -135,3 +137,25 @@ def test_note_on_the_classes_after_the_date_is_part_of_the_closing_block() -> No
     assert header.date == dt.date(2022, 3, 1)
     assert header.classification is None
     assert "注" not in text[header.body_start:header.body_end]
+
+
+def test_labels_spaced_out_to_line_up() -> None:
+    text = ("某卫函〔2023〕8号\n签 发 人：李明\n关于县政协九届二次会议第12号提案的答复\n张三委员：\n正文。\n"
+            "某某县卫生健康局\n2023年6月1日\n经 办 人：王芳\n联 系 电 话：0731-1234567\n抄 送：县政协提案委。\n")
+    header = parse_header(text)
+    assert (header.signer, header.handler, header.phone) == ("李明", "王芳", "0731-1234567")
+    assert header.cc == "县政协提案委"
+    assert header.date == dt.date(2023, 6, 1)
+    assert header.issuer == "某某县卫生健康局"
+
+
+def test_name_followed_by_a_label_after_a_narrow_gap() -> None:
+    text = "关于第12号建议的答复\n张三代表：\n正文。\n某某局\n2023年6月1日\n联系人：周晓燕 电话：0731-1234567\n"
+    assert parse_header(text).handler == "周晓燕"
+
+
+@pytest.mark.parametrize("line", ["答复类型：B类", "办理结果为B类", "（办复类别：B）"])
+def test_result_class_label_variants(line: str) -> None:
+    header = parse_header(f"某卫函〔2023〕8号\n{line}\n关于第12号建议的答复\n张三代表：\n正文。\n")
+    assert header.classification == "B"
+    assert header.proposal_type == "建议"
