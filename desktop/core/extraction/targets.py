@@ -237,7 +237,10 @@ def _cues(text: str, start: int, end: int, times: list[TimeExpression],
             found.append((start + match.start(), "baseline"))
     for expression in times:
         if start <= expression.start < end and expression.start not in status_times:
-            if expression.role in ("asof", "start"):
+            if expression.role == "start" and expression.is_future(reference) is True and \
+                    not expression.text.endswith("以来"):
+                found.append((expression.start, "commitment"))  # '从明年起，每年安排…': a policy to come
+            elif expression.role in ("asof", "start"):
                 found.append((expression.start, "baseline"))
             elif expression.role == "deadline":
                 future = expression.is_future(reference)

@@ -126,3 +126,8 @@ def test_及以上_and_及以下_are_bounds() -> None:
 def test_boiler_rating_is_a_specification() -> None:
     rating, count = find_quantities("淘汰10蒸吨/小时以下燃煤锅炉43台")
     assert rating.spec and rating.comparator == "<=" and not count.spec
+
+
+def test_cap_and_floor_written_with_最() -> None:
+    assert _only("每户最高补助2万元").comparator == "<="
+    assert _only("最少安排资金500万元").comparator == ">="

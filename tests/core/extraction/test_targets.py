@@ -230,6 +230,13 @@ def test_plan_stated_for_a_season_ahead_is_a_commitment_without_a_date() -> None
     assert (target.kind, target.deadline, target.deadline_text) == ("commitment", None, "今年秋季学期")
 
 
+def test_policy_starting_ahead_is_a_commitment_and_one_started_is_a_fact() -> None:
+    (ahead,) = _targets("2022年起，每年安排不少于500万元用于道路养护。")
+    assert (ahead.kind, ahead.deadline) == ("commitment", None)
+    (since,) = _targets("2020年以来，每年安排500万元用于道路养护。")
+    assert since.kind == "baseline"
+
+
 # ------------------------------------------------------------------------------------ measured accuracy
 def _flat(text: str) -> tuple[str, list[int]]:
     keep = [i for i, ch in enumerate(text) if not ch.isspace()]
