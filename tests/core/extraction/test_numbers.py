@@ -129,5 +129,5 @@ def test_boiler_rating_is_a_specification() -> None:
 
 
 def test_cap_and_floor_written_with_最() -> None:
-    assert _only("每户最高补助2万元").comparator == "<="
-    assert _only("最少安排资金500万元").comparator == ">="
+    assert _only("给予每户最高2万元的补助").comparator == "<="
+    assert _only("每年安排资金最少500万元").comparator == ">="
