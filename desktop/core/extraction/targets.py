@@ -90,7 +90,7 @@ _BASELINE_CUES = re.compile(
 _OUTCOME_VERBS = re.compile(
     r"实现|完成|建成|完工|竣工|开工|动工|投用|投产|投入使用|运营|启用|启动|重启|开通|通车|上线|覆盖|形成|打造|走出|"
     r"达到|达标|落地|交付|出台|制定|印发|修订|编制|改造|消除|解决|开放|推广|创成|创建|验收|搬迁|安装|铺设|改建|"
-    r"新建|扩建|拆除|整治|治理|构建|建立|健全|迈入|跻身|成为|贯通|接通|投运|挂牌|开业|开园|提升|补齐")
+    r"新建|扩建|拆除|整治|治理|构建|建立|健全|迈入|跻身|成为|贯通|接通|投运|挂牌|开业|开园|提升|补齐|缓解")
 _TRUE_MARKERS = re.compile(
     r"累计|总计|共计|共有|保有量|总量|总数(?!的)|"
     r"(?<![公中])共(?![同享识性治赢商担青育生融济产谋筑抓促创])(?!建(?![设成]))(?=[\u4e00-\u9fff\d])")
@@ -754,8 +754,8 @@ def _governed_qualitative(text: str, folded: str, sentence: _Sentence, clause: _
     §5), so it is a qualitative commitment with that deadline. The clause must begin with the outcome verb, so that
     adverbial clauses ('在多个领域打造…') and descriptions are left alone."""
     opening = next((t for t in sentence_times if t.role == "deadline"), None)
-    if opening is None or opening.start - sentence.start > 6 or opening.start >= sentence.clauses[0].end:
-        return None
+    if opening is None or len(folded[sentence.start:opening.start].strip()) > 6:
+        return None  # the time must open the sentence (after at most a connective such as '同时，')
     if opening.is_future(reference) is not True:
         return None
     if skipped[clause.start] or skipped[max(clause.start, clause.end - 1)]:
@@ -774,4 +774,4 @@ def _governed_qualitative(text: str, folded: str, sentence: _Sentence, clause: _
 
 
 def _deadline_text(expression: TimeExpression) -> str:
-    return re.sub(r"^(?:计划于|预计于|力争于|将于|力争|争取|于|在)", "", expression.text)
+    return re.sub(r"^(?:计划于|预计于|力争于|将于|拟于|力争|争取|于|在)", "", expression.text)

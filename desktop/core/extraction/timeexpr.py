@@ -236,6 +236,12 @@ def _interpret(match: re.Match[str], text: str, reference: dt.date | None,
         bool(groups["plan"] and groups["plan_part"]) or bool(groups["yp5"] and groups["yp5"] in ("底", "末", "年底"))
     if lead and lead not in _DEADLINE_LEADS | _ASOF_LEADS | _START_LEADS:
         marked = True
+    # 年内, 年底 and a date right after a plan word ('计划5月开工') are points still to reach, even when the
+    # letter's own date is unknown.
+    if groups["rel"] and (groups["rel_part"] or "") in ("内", "底", "末", "年底", "年末"):
+        marked = True
+    if re.search(r"(?:计划|预计|拟|力争|争取|确保|将|要)$", text[max(0, start - 2):start]):
+        marked = True
     horizon = _season_end(groups["season"] or groups["season2"], ref_year) \
         if groups["season"] or groups["season2"] else None
     return TimeExpression(start=start, end=end, text=text[start:end].strip(), deadline=deadline, role=role,

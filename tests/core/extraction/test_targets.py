@@ -238,6 +238,14 @@ def test_policy_starting_ahead_is_a_commitment_and_one_started_is_a_fact() -> No
     assert since.kind == "baseline"
 
 
+def test_plans_of_a_letter_without_a_date_take_the_year_of_the_passage() -> None:
+    text = "2023年，我区将新建水厂2座。水厂计划5月开工。同时，年内完成3个村组应急供水工程，彻底解决缺水问题。"
+    found = _targets(text, None)
+    assert [(t.value, t.kind, t.deadline) for t in found] == [
+        (2, "commitment", dt.date(2023, 12, 31)), (None, "commitment", dt.date(2023, 5, 31)),
+        (3, "commitment", dt.date(2023, 12, 31)), (None, "commitment", dt.date(2023, 12, 31))]
+
+
 # ------------------------------------------------------------------------------------ measured accuracy
 def _flat(text: str) -> tuple[str, list[int]]:
     keep = [i for i, ch in enumerate(text) if not ch.isspace()]

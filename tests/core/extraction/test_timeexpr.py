@@ -121,3 +121,10 @@ def test_seasons_are_ahead_or_past_by_the_reference_date() -> None:
 def test_annual_plan_as_a_noun_and_as_a_verb() -> None:
     assert _one("完成全年计划的60%").role == "modifier"
     assert _one("全年计划开展培训").role == "deadline"
+
+
+def test_points_to_reach_are_ahead_even_without_a_reference_date() -> None:
+    assert _one("年内完成", None).is_future(None) is True
+    assert _one("年底建成", None).is_future(None) is True
+    assert find_time_expressions("计划5月开工", None)[0].is_future(None) is True
+    assert _one("5月开工", None).is_future(None) is None
