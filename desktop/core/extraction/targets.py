@@ -743,7 +743,11 @@ def _qualitative(text: str, folded: str, sentence: _Sentence, ci: int, clause_ti
 
 _ADVERBS = (r"(?:全面|基本|全部|如期|按期|按时|顺利|正式|陆续|逐步|同步|完全|力争|争取|确保|将|要|可|能|再|还|并|同时|"
             r"进一步|有效|切实|彻底)*")
-_OPENING_OUTCOME = re.compile(_ADVERBS + "(?:" + _OUTCOME_VERBS.pattern + ")")
+# Outcomes a later clause can promise on its own: a state reached or a thing done, not an effort ('形成合力',
+# '建立健全机制', '提升水平' are ways of working and are left out).
+_OPENING_OUTCOME = re.compile(_ADVERBS + r"(?:实现|完成|建成|完工|竣工|开工|动工|投用|投产|投入使用|投运|启用|开通|"
+                              r"通车|上线|覆盖|达到|达标|落地|交付|消除|解决|缓解|改造|新建|扩建|拆除|创成|验收|搬迁|贯通|"
+                              r"接通|出台|印发)")
 
 
 def _governed_qualitative(text: str, folded: str, sentence: _Sentence, clause: _Clause,

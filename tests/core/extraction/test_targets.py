@@ -246,6 +246,10 @@ def test_plans_of_a_letter_without_a_date_take_the_year_of_the_passage() -> None
         (3, "commitment", dt.date(2023, 12, 31)), (None, "commitment", dt.date(2023, 12, 31))]
 
 
+def test_later_clauses_that_describe_efforts_are_not_promises() -> None:
+    assert _targets("2022年，我局将持续推进村落保护，建立健全长效机制，形成工作合力，提升服务水平。") == []
+
+
 # ------------------------------------------------------------------------------------ measured accuracy
 def _flat(text: str) -> tuple[str, list[int]]:
     keep = [i for i, ch in enumerate(text) if not ch.isspace()]
