@@ -138,14 +138,16 @@ def find_time_expressions(text: str, reference: dt.date | None = None) -> list[T
 
 def _last_year_before(found: list[TimeExpression], text: str, at: int) -> int | None:
     """The year under discussion at ``at``: that of the nearest earlier date or year written in full in the same
-    paragraph ('2023年，…' opening a passage, '2021年9月…'), as GUIDELINES §5 asks. Years that only qualify a
+    paragraph ('2023年，…' opening a passage, '2021年9月…', or '今年'/'明年' counted from the reference date), as
+    GUIDELINES §5 asks. Years that only qualify a
     noun, start a period ('2020年以来'), give a status date ('截至2022年底') or end a plan period do not count."""
     paragraph_start = max(text.rfind("\n\n", 0, at), text.rfind("\n", 0, at))
     for expression in reversed(found):
         if expression.start < paragraph_start:
             break
-        if expression.explicit_year and expression.deadline and not expression.plan and \
-                expression.role == "deadline" and not re.search(r"\d\s*(?:-|–|—|－|~|～|至|到)\s*\d", expression.text):
+        names_year = expression.explicit_year or re.match(r"(?:今年|本年|当年|明年|次年|后年)", expression.text)
+        if names_year and expression.deadline and not expression.plan and expression.role == "deadline" and \
+                not re.search(r"\d\s*(?:-|–|—|－|~|～|至|到)\s*\d", expression.text):
             return expression.deadline.year
     return None
 

@@ -128,3 +128,11 @@ def test_points_to_reach_are_ahead_even_without_a_reference_date() -> None:
     assert _one("年底建成", None).is_future(None) is True
     assert find_time_expressions("计划5月开工", None)[0].is_future(None) is True
     assert _one("5月开工", None).is_future(None) is None
+
+
+def test_this_year_named_later_in_the_paragraph_wins_over_an_earlier_year() -> None:
+    text = "2020年，全市完成改造40个。今年将新建公园3个，年底前完成验收。明年3月开工，6月底前完成。"
+    found = find_time_expressions(text, LETTER_DATE)
+    assert [(e.text, e.deadline) for e in found] == [
+        ("2020年", dt.date(2020, 12, 31)), ("今年", dt.date(2021, 12, 31)), ("年底前", dt.date(2021, 12, 31)),
+        ("明年3月", dt.date(2022, 3, 31)), ("6月底前", dt.date(2022, 6, 30))]
