@@ -423,7 +423,7 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
             state_time = carry_time if inherit else None
             cumulative_state: bool | None = None
             produced: list[ExtractedTarget] = []
-            project_start, project_finishes = _project_times(folded, sentence_times, reference_date)
+            project_pending, project_finishes = _project_times(folded, sentence, sentence_times, reference_date)
             for ci, clause in enumerate(sentence.clauses):
                 clause_qs = [q for q in in_sentence if clause.start <= q.start < clause.end]
                 clause_cues = _cues(folded, clause.start, clause.end, times, reference_date, status_times)
@@ -447,8 +447,8 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
                     if previous_level:
                         kind = "baseline"
                     # Figures of a project whose start lies ahead, unless a cue of their own says they are facts.
-                    project_spec = kind == "baseline" and not previous_level and project_start is not None and \
-                        quantity.start < project_start.start and not (before_cues and before_cues[-1][1] == "baseline")
+                    project_spec = kind == "baseline" and not previous_level and project_pending is not None and \
+                        quantity.start < project_pending and not (before_cues and before_cues[-1][1] == "baseline")
                     if project_spec:
                         kind, kind_sure = "commitment", True
                     deadline_expr = None
@@ -594,12 +594,21 @@ _FINISH_AFTER = re.compile(r"(?:前|之前|以前|底前)?\s*(?:全面|全部|�
                            r"(?:建成|竣工|完工|投用|投入使用|投运|投产|通车|交付|完成建设|完成主体工程)")
 
 
-def _project_times(folded: str, sentence_times: list[TimeExpression],
-                   reference: dt.date | None) -> tuple[TimeExpression | None, list[TimeExpression]]:
-    """The future start (…开工) and completion (…建成, 竣工, 投入使用) dates a sentence gives for a project.
+# Steps taken before building starts: approval, design, tendering, listing in a programme.
+_PREPARATORY = re.compile(r"已(?:经)?(?:完成|通过|获得|取得|办理)?(?:了)?(?:项目)?(?:可研|可行性研究|立项|施工招标|"
+                          r"招标|初步设计|施工图设计|设计|选址|用地预审|土地预审|环评|批复|审批|备案|评审|前期工作)|"
+                          r"已(?:经)?(?:列入|纳入|获批|批复)")
+_UNDER_WAY = re.compile(r"开工|动工|开建|在建|正在(?:建设|施工)|施工中|封顶|已完成投资|完成投资|主体工程")
 
-    A project whose start still lies ahead has not started: its figures stated before the start are its
-    specifications, commitments that take the completion date (GUIDELINES §3, §5).
+
+def _project_times(folded: str, sentence: _Sentence, sentence_times: list[TimeExpression],
+                   reference: dt.date | None) -> tuple[int | None, list[TimeExpression]]:
+    """Where the figures of a project not yet started end, and the completion dates (…建成, 竣工, 投入使用).
+
+    A project has not started when the sentence gives its start as still ahead ('计划今年11月开工'), or when
+    it only reports steps before building ('已完成可研批复', '已列入…项目') and a completion date ahead. Its
+    figures stated before the start (or the completion) are its specifications: commitments that take the
+    completion date (GUIDELINES §3, §5). Returns (None, finishes) for any other sentence.
     """
     start: TimeExpression | None = None
     finishes: list[TimeExpression] = []
@@ -610,7 +619,12 @@ def _project_times(folded: str, sentence_times: list[TimeExpression],
             start = start or expression
         elif _FINISH_AFTER.match(folded, expression.end):
             finishes.append(expression)
-    return start, finishes
+    if start is not None:
+        return start.start, finishes
+    text = folded[sentence.start:sentence.end]
+    if finishes and _PREPARATORY.search(text) and not _UNDER_WAY.search(text):
+        return finishes[0].start, finishes
+    return None, finishes
 
 
 _PREVIOUS_LEVEL_AFTER = re.compile(r"\s*(?:提高|提升|增加|增长|扩大|降低|下降|减少|缩小|压减|调整|降|升|增)"

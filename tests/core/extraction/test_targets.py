@@ -250,6 +250,14 @@ def test_later_clauses_that_describe_efforts_are_not_promises() -> None:
     assert _targets("2022年，我局将持续推进村落保护，建立健全长效机制，形成工作合力，提升服务水平。") == []
 
 
+def test_project_with_only_preparations_done_gives_its_figures_the_completion_date() -> None:
+    found = _targets("该项目已完成可研批复，设计规模100吨/日，总投资约8600万元，力争2023年底前建成投运。")
+    assert [(t.value, t.kind, t.deadline) for t in found if t.value is not None] == [
+        (100, "commitment", dt.date(2023, 12, 31)), (8600, "commitment", dt.date(2023, 12, 31))]
+    found = _targets("该项目已完成招标，总投资3000万元，目前正在施工，预计年底前建成。")
+    assert [(t.value, t.kind) for t in found if t.value is not None] == [(3000, "baseline")]
+
+
 # ------------------------------------------------------------------------------------ measured accuracy
 def _flat(text: str) -> tuple[str, list[int]]:
     keep = [i for i, ch in enumerate(text) if not ch.isspace()]
