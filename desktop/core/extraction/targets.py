@@ -633,7 +633,7 @@ _PREVIOUS_LEVEL_AFTER = re.compile(r"\s*(?:提高|提升|增加|增长|扩大|�
 
 def _is_previous_level(folded: str, clause: _Clause, quantity: Quantity) -> bool:
     """'防洪标准由10年一遇提高到20年一遇': the amount after 由/从 is the level now, a baseline."""
-    return bool(re.search(r"[由从]\s*$", folded[clause.start:quantity.start])) and \
+    return bool(re.search(r"[由从][^，,。；;：:、\d]{0,6}$", folded[clause.start:quantity.start])) and \
         bool(_PREVIOUS_LEVEL_AFTER.match(folded, quantity.end))
 
 

@@ -154,6 +154,8 @@ def test_level_after_由_is_the_current_one() -> None:
     assert (old.unit, new.unit) == ("万吨/日", "万吨/日")
     assert (old.value, old.kind, old.deadline, old.cumulative) == (5, "baseline", None, None)
     assert (new.value, new.kind, new.deadline) == (8, "commitment", dt.date(2022, 12, 31))
+    old, new = _targets("明年将补助标准由原来的每人500元提高到800元。")
+    assert (old.value, old.kind, new.value, new.kind) == (500, "baseline", 800, "commitment")
 
 
 def test_project_with_a_start_ahead_gives_its_figures_the_completion_date() -> None:
