@@ -4,22 +4,32 @@ A target phrase is an amount (:mod:`~desktop.core.extraction.numbers`) in a clau
 sentence say around it decides the rest (GUIDELINES §3–§6):
 
 * kind — cue words before the amount in its clause (计划, 将, 力争, 确保, 规划, 需… → commitment; 目前, 已, 截至,
-  共有, 获评, a verb with 了… → baseline), else a time expression of the clause (a future date → commitment, a
-  past one → baseline), else the state the sentence reached in its earlier clauses, else the state of the
-  previous sentence of the paragraph when that one made commitments, else baseline (facts are stated plainly).
+  共有, 获评, a verb with 了… → baseline; a plan word after 已 (已争取) states what was done), else a time
+  expression of the clause (a future date or a start ahead such as 明年起 → commitment, a past one → baseline),
+  else the state the sentence reached in its earlier clauses, else the state of the previous sentence of the
+  paragraph when that one made commitments, else a bound to keep (不低于, 控制在…以内) → commitment, else
+  baseline (facts are stated plainly). A bare 今年 in a sentence of facts (比上年, 同比, 已…) with no plan word
+  only names the current period. The level after 由 in '由X提高到Y' is a baseline. The figures of a project
+  that has not started (its start is still ahead, or only preparations such as 可研批复 or 招标 are done) are
+  commitments.
 * deadline — the latest future time expression before the amount in its sentence (a time expression at the
   start of a sentence governs all its clauses), else the first future one after it, else the one the paragraph
-  carries; commitments only.
-* comparator — comparator words around the amount (超, 突破, 近, 不少于, 以上, 以内, 左右, 余, 多…); "完成 X"
-  in a commitment means at least X.
-* cumulative — stock markers (累计, 共计, 共有, 保有量, 截至…) → true; increments (新增, 新建, a period's
-  完成/投入/改造/建设…) → false; items of a list that share one verb inherit it; else null.
+  carries; commitments only. A start date (…开工) gives way to the completion date (…建成, 竣工) of the same
+  sentence, and a project's figures take its completion date.
+* comparator — comparator words around the amount (超, 突破, 近, 不少于, 以上, 以内, 左右, 余, 多…), also
+  before the base of a share ('不少于床位总数的4%'); "完成 X" in a commitment means at least X.
+* cumulative — levels (rates, shares, per-unit figures, standards) → null; stock markers (累计, 共计, 共有,
+  保有量, 截至…) → true, but 共 over a year's programme is a flow → false; increments (新增, 新建, a period's
+  完成/投入/改造/建设…) → false; later plain items of a list share the reading of the first; counts set apart
+  (另有) or under way → null; else null.
 * qualitative commitments — a clause with a future time expression (or the clause that follows a bare time
-  phrase such as "到“十四五”期末，") that states an outcome (实现, 建成, 完工, 竣工…) and has no amount.
+  phrase such as "到“十四五”期末，") that states an outcome (实现, 建成, 完工, 竣工…) and has no amount; and a
+  later clause of a sentence opened by a future time that begins with an outcome (消除…, 实现…全覆盖).
+* tables — rows of a pipe table, read by :func:`_table_targets`.
 
 Amounts inside book titles (《…》), short quoted names (“七个一”), document numbers, dates, session names,
-rankings (第三, 前十), category counts (三大工程) and the power rating of a specified device (120KW直流充电桩)
-are not targets.
+rankings (第三, 前十), category counts (三大工程), the power rating of a specified device (120KW直流充电桩) and
+bounds that pick out what is counted (60周岁以上老年人口, 投资1亿元以上项目20个) are not targets.
 """
 
 from __future__ import annotations

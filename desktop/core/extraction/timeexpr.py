@@ -2,12 +2,14 @@
 
 "2021年" and "年底" → 31 December; "上半年" → 30 June; "X月", "X月底", "X月下旬" → the last day of the month;
 "X月中旬"/"X月上旬" → the 20th/10th; "X月Y日前" → that day; "一季度" → 31 March; "2024-2026年" → the end of
-the last year; "十四五期末"/"十四五期间"/"到2025年" → 2025-12-31; seasons ("明春", "今冬") have no date.
-A year left unwritten comes from an earlier full date in the same paragraph, else from the reference date.
+the last year; "十四五期末"/"十四五期间"/"到2025年" → 2025-12-31; seasons ("明春", "今冬", "今年秋季学期") have no
+date, though whether they lie ahead is known from the reference date. "今年"/"明年" count from the reference date;
+a year left unwritten (年底, 年内, 全年, 6月底, 上半年) is the year the paragraph speaks of: that of the nearest
+earlier year named in it ('2023年，…', '今年…'), else the reference date's.
 
 Each expression also says what role it plays: a ``deadline`` (到2025年, 12月15日前, 2021年), an ``asof`` date
 (截至2021年底, 目前), a ``start`` (自2014年7月, 2020年以来) or a ``modifier`` of a noun
-("2000年底前建成的老旧小区", an eligibility criterion, not a deadline).
+("2000年底前建成的老旧小区", an eligibility criterion, not a deadline; "年度目标任务", an attribute).
 """
 
 from __future__ import annotations
