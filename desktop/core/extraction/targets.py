@@ -668,6 +668,8 @@ _LEVEL_UNITS = ("%", "‰", "个百分点", "百分点", "年一遇")
 _LEVEL_NAME = re.compile(r"(?:率|比例|占比|比重|浓度|增速|增幅|密度|标准|指数|规模)"
                          r"(?:为|是|达到|达|超过|超|约|近|不低于|不少于|不高于|不超过|控制在|提高到|提升到|降至|降到|稳定在)?$")
 _PER_UNIT = re.compile(r"(?:每|人均|户均|亩均|平均|均)[\u4e00-\u9fff]{0,12}$")
+# A change against an earlier figure ('比上年增加0.25万人'): neither a stock nor a flow.
+_CHANGE_BEFORE = re.compile(r"(?:比|较|同比|环比|与)[^，,。；;]*?(?:增加|增长|减少|下降|提高|降低|上升|多|少)了?\s*$")
 # A count set apart from the list it follows, or one still under way.
 _APART = re.compile(r"另有|另外还有|正在|在建|在施")
 
@@ -685,7 +687,7 @@ def _cumulative(folded: str, clause: _Clause, quantity: Quantity, kind: str, sen
                 deadline_expr: TimeExpression | None) -> bool | None:
     before = folded[clause.start:quantity.start]
     whole = folded[clause.start:clause.end]
-    if _is_level(folded, clause, quantity) or _APART.search(whole):
+    if _is_level(folded, clause, quantity) or _APART.search(whole) or _CHANGE_BEFORE.search(before):
         return None
     period = any(t.role == "deadline" and t.start < quantity.start and not t.plan for t in sentence_times) or \
         bool(re.search(r"今年|当年|本年|全年|年度|年内", whole))

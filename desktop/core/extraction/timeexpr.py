@@ -233,8 +233,9 @@ def _interpret(match: re.Match[str], text: str, reference: dt.date | None,
         role = "asof"
     elif lead in _START_LEADS or tail in ("以来", "起"):
         role = "start"
-    elif _is_modifier(text, end) or (groups["rel"] and (groups["rel_part"] == "度" or groups["rel_year"] == "全年")
-                                     and _ANNUAL_NOUN.match(text, end)):
+    elif _is_modifier(text, end) or _is_comparison_base(text, start, lead) or \
+            (groups["rel"] and (groups["rel_part"] == "度" or groups["rel_year"] == "全年")
+             and _ANNUAL_NOUN.match(text, end)):
         role = "modifier"
     marked = lead in _DEADLINE_LEADS or tail in ("之前", "以前", "前", "底前", "末前") or \
         bool(groups["plan"] and groups["plan_part"]) or bool(groups["yp5"] and groups["yp5"] in ("底", "末", "年底"))
@@ -302,6 +303,11 @@ _ANNUAL_NOUN = re.compile(r"(?:目标|任务|指标|考核|预算|报告|总结|
                           r"计划(?=的|任务|目标|指标|中|内|[，,。；;]))")
 _MODIFIER_AFTER = re.compile(r"(?:前|以前|之前|底前)?[^\s，。,；;、：:！？!?“”\"（）()]{0,6}?的(?![确])")
 _PAST_VERBS_BEFORE_DE = re.compile(r"(建成|投用|建设|竣工|完成|投入使用|建造|修建|出生|注册|成立|设立|批准|开通|实施)")
+
+
+def _is_comparison_base(text: str, start: int, lead: str) -> bool:
+    """'比2020年下降13.5%', '较上年', '与2020年相比': the year a change is measured from, not a deadline."""
+    return not lead and bool(re.search(r"(?:比|较|与|同|相比|相较|对比)\s*$", text[max(0, start - 3):start]))
 
 
 def _is_modifier(text: str, end: int) -> bool:

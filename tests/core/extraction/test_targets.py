@@ -260,6 +260,22 @@ def test_project_with_only_preparations_done_gives_its_figures_the_completion_da
     assert [(t.value, t.kind) for t in found if t.value is not None] == [(3000, "baseline")]
 
 
+def test_target_measured_against_a_past_year_keeps_its_deadline() -> None:
+    (target,) = _targets("到2025年，单位GDP能耗比2020年下降13.5%。")
+    assert (target.kind, target.deadline) == ("commitment", dt.date(2025, 12, 31))
+
+
+def test_a_change_against_an_earlier_figure_is_not_a_stock() -> None:
+    stock, change = _targets("2020年底全市共有医生3200名，比2019年底增加150名。")
+    assert (stock.cumulative, change.cumulative) == (True, None)
+
+
+def test_how_the_proposal_was_handled_gives_no_targets() -> None:
+    text = ("关于第8号建议的答复\n\n王强代表：\n\n您的建议收悉。\n\n今年3月，我局组织召开专题协调会，参会人员60余人，"
+            "其后又召开座谈会2次。今年计划新建停车泊位500个。\n\n某某市城市管理局\n2021年6月1日\n")
+    assert [(t.value, t.kind) for t in extract_letter(text).targets] == [(500, "commitment")]
+
+
 # ------------------------------------------------------------------------------------ measured accuracy
 def _flat(text: str) -> tuple[str, list[int]]:
     keep = [i for i, ch in enumerate(text) if not ch.isspace()]

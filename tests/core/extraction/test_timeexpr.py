@@ -136,3 +136,8 @@ def test_this_year_named_later_in_the_paragraph_wins_over_an_earlier_year() -> N
     assert [(e.text, e.deadline) for e in found] == [
         ("2020年", dt.date(2020, 12, 31)), ("今年", dt.date(2021, 12, 31)), ("年底前", dt.date(2021, 12, 31)),
         ("明年3月", dt.date(2022, 3, 31)), ("6月底前", dt.date(2022, 6, 30))]
+
+
+def test_year_a_change_is_measured_from_is_not_a_deadline() -> None:
+    base = find_time_expressions("到2025年，能耗比2020年下降13.5%", LETTER_DATE)[1]
+    assert base.text == "2020年" and base.role == "modifier"
