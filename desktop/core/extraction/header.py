@@ -90,7 +90,9 @@ def _lines(text: str) -> list[_Line]:
 _ORG_SUFFIX = (r"(?:人民政府|管理委员会|委员会|管委会|办公室|办事处|街道办事处|分局|支队|大队|检察院|法院|医院|大学|"
                r"局|委|办|政府|中心|公司|集团|院|厅|部|所|署|队|馆|社|校|处|站)")
 _ORG = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,30}}?{_ORG_SUFFIX}$")
-_CJK_NAME = r"[\u4e00-\u9fff·]{2,4}"
+# A name of two to four characters; two-character names are often padded with a space to line up with longer
+# ones ('罗 婷'), and the space is not part of the name.
+_CJK_NAME = r"(?:[\u4e00-\u9fff·]{2,4}|[\u4e00-\u9fff][ \t\u3000\xa0]{1,3}[\u4e00-\u9fff](?![\u4e00-\u9fff]))"
 _LABELS = ("签发人", "签发领导", "领导签发", "审签", "经办人", "承办人", "联系人", "联系电话", "电话", "手机", "抄送",
            "承办负责人", "联系单位", "承办单位", "办理单位", "主办单位", "分管领导", "单位负责人", "日期", "邮编",
            "地址", "传真", "附件", "主题词", "印发", "公开", "办理结果", "办复类别", "答复类别")
@@ -104,16 +106,24 @@ _SESSION_STOP = ("关于对", "关于", "答复", "对于", "对", "在", "于",
 _PROPOSAL_NUMBER = re.compile(r"第\s*(?P<n>\d{1,5})\s*号|(?<![\d〔【\[(（])(?P<m>\d{1,5})\s*号\s*(?=建议|提案|议案)")
 _DOC_NUMBER = re.compile(
     r"(?P<doc>(?P<code>[\u4e00-\u9fff]{2,12}?)\s*[〔【\[［(（]\s*(?:19|20)\d{2}\s*[〕】\]］)）]\s*第?\s*\d{1,6}\s*号)")
-_DOC_NUMBER_BARE = re.compile(r"(?P<doc>(?P<code>[\u4e00-\u9fff]{2,12}?)(?:19|20)\d{2}\s*第?\s*\d{1,6}\s*号)")
+_DOC_NUMBER_BARE = re.compile(r"(?P<doc>(?P<code>[\u4e00-\u9fff]{2,12}?)\s*(?:19|20)\d{2}\s*第?\s*\d{1,6}\s*号)")
 _DATE_LINE = re.compile(
     r"^[\s(（]*(?P<date>(?:19|20)\d{2}\s*[年\-/.．\s]\s*\d{1,2}\s*[月\-/.．\s]\s*\d{1,2}\s*[日号]?|"
     r"[〇零○一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)[\s)）]*$")
+# Mobile numbers, numbers with an area code and local numbers; the digits may be grouped by a space or a hyphen
+# (139 0731 2248, 028-8736 2145).
 _PHONE = re.compile(r"(?<![\d-])(?:1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}|"
-                    r"\(?0\d{2,3}\)?[-\s]?\d{7,8}(?:\s*转\s*\d{1,5})?|[2-9]\d{6,7}(?:\s*转\s*\d{1,5})?)(?![\d])")
-_CLASS_LABELED = re.compile(r"(?:办理结果|办复类别|答复类别|办理类别|结果类别|办复结果|答复结果|类别|分类)\s*[:：]?\s*"
+                    r"\(?0\d{2,3}\)?[-\s]?(?:\d{7,8}|\d{3,4}[-\s]\d{4})(?:\s*转\s*\d{1,5})?|"
+                    r"(?:[2-9]\d{6,7}|[2-9]\d{2,3}[-\s]\d{4})(?:\s*转\s*\d{1,5})?)(?![\d])")
+_CLASS_LABELED = re.compile(r"(?:办理结果|办复类别|答复类别|办理类别|结果类别|办复结果|答复结果|答复类型|办理类型|"
+                            r"办复类型|类别|分类)\s*(?:[:：]|为|是)?\s*"
                             r"(?P<c>[ABCDＡＢＣＤ甲乙丙丁])\s*类?")
 _CLASS_MARK = re.compile(r"(?:^|[\s(（])(?P<c>[ABCDＡＢＣＤ甲乙丙])\s*类(?![别型])")
 _CLASS_ALONE = re.compile(r"^\s*[(（]?\s*(?P<c>[ABCＡＢＣ])\s*[)）]?\s*$")
+# A line that only states the result class, wherever it stands (some letters put it after the body).
+_CLASS_LINE = re.compile(r"^\s*[(（]?\s*(?:办理结果|办复类别|答复类别|办理类别|办复结果|答复结果|答复类型|办理类型|"
+                         r"办复类型)\s*(?:[:：]|为|是)\s*"
+                         r"(?P<c>[ABCDＡＢＣＤ])\s*类?\s*[)）]?\s*[。.]?\s*$")
 
 
 def _clean_name(raw: str) -> str | None:
@@ -121,7 +131,7 @@ def _clean_name(raw: str) -> str | None:
         at = raw.find(label)
         if at > 0:
             raw = raw[:at]
-    raw = raw.strip(" ：:，,。")
+    raw = re.sub(r"[\s\u3000\xa0]+", "", raw.strip(" ：:，,。"))
     return raw if 2 <= len(raw) <= 4 or ("·" in raw and len(raw) <= 10) else None
 
 
@@ -129,7 +139,9 @@ def _label_name(lines: list[_Line], pattern: re.Pattern[str]) -> str | None:
     for line in lines:
         match = pattern.search(line.text)
         if match:
-            name = _clean_name(match.group("name"))
+            # The name runs to the next label, punctuation or wide gap ('黄志鹏联系电话：…' once spaces are closed).
+            run = re.match(r"[\u4e00-\u9fff·]+(?:[ \u3000][\u4e00-\u9fff·]+)*", line.text[match.start("name"):])
+            name = _clean_name(run.group(0) if run else match.group("name"))
             if name:
                 return name
     return None
@@ -170,7 +182,8 @@ def parse_header(text: str) -> LetterHeader:
     header.body_end = lines[footer_from].start if footer_from < len(lines) else len(text)
     if header.body_end < header.body_start:
         header.body_end = len(text)
-    edge_lines = head_lines + foot_lines
+    # Labels are often spaced out to line up ('签 发 人', '抄 送'); read labelled fields with those spaces closed.
+    edge_lines = [_Line(line.start, line.end, _despace(line.text)) for line in head_lines + foot_lines]
 
     _read_doc_number(header, head_lines, foot_lines)
     header.title = _title(head_lines, lines, content, salutation)
@@ -179,10 +192,16 @@ def parse_header(text: str) -> LetterHeader:
     header.handler = _label_name(edge_lines, _HANDLER) or _label_name(edge_lines, _CONTACT)
     header.phone = _phone(edge_lines)
     header.cc = _cc(edge_lines)
-    header.classification = _classification(edge_lines)
+    header.classification = _classification(edge_lines) or \
+        _class_line([_Line(line.start, line.end, _despace(line.text)) for line in lines])
     header.date = _letter_date(foot_lines) or (_letter_date(head_lines) if salutation is not None else None)
     header.issuer = _issuer(header, head_lines, foot_lines)
     return header
+
+
+def _despace(text: str) -> str:
+    """The text with the spaces between two Chinese characters removed ('联 系 人：王 芳' → '联系人：王芳')."""
+    return re.sub(r"(?<=[\u4e00-\u9fff])[ \t\u3000\xa0]{1,2}(?=[\u4e00-\u9fff])", "", text)
 
 
 def _footer_start(lines: list[_Line], content: list[int], salutation: int | None) -> int:
@@ -192,12 +211,13 @@ def _footer_start(lines: list[_Line], content: list[int], salutation: int | None
     for i in reversed(content):
         if i < first_body:
             break
-        line = fold(lines[i].stripped)
+        line = _despace(fold(lines[i].stripped))
         footer_like = (
             _DATE_LINE.match(line) or _ORG.match(line.replace(" ", "")) or len(line) <= 4
             or re.match(r"^[-—_=*]{3,}$", line)
             or any(line.startswith(label) or f"{label}:" in line or f"{label}：" in line for label in _LABELS)
             or re.match(r"^[(（]?此件", line)
+            or re.match(r"^[(（]?\s*(?:注|备注|说明)\s*[:：]", line)  # a note on the classes or the reply
         )
         if not footer_like:
             break
@@ -207,14 +227,15 @@ def _footer_start(lines: list[_Line], content: list[int], salutation: int | None
 
 def _read_doc_number(header: LetterHeader, head_lines: list[_Line], foot_lines: list[_Line]) -> None:
     for line in head_lines + foot_lines:
-        folded = line.stripped
+        original = line.stripped
+        folded = fold(original)  # full-width digits read as digits; offsets are kept
         if re.search(r"[《》]", folded) or (re.match(r"^.{0,3}[(（]", folded) and "号)" in folded):
             continue
         for pattern in (_DOC_NUMBER, _DOC_NUMBER_BARE):
             match = pattern.search(folded)
             if not match:
                 continue
-            doc = match.group("doc")
+            doc = original[match.start("doc"):match.end("doc")]
             code = match.group("code")
             # A code never carries words of a sentence; cut anything before a label or a space.
             for stop in ("文件", "签发人", "：", ":"):
@@ -235,6 +256,8 @@ def _title(head_lines: list[_Line], lines: list[_Line], content: list[int], salu
     """The letter's title line(s): '关于…的答复', '对…第29号提案的 / 答复'."""
     for index, line in enumerate(head_lines):
         text = line.stripped
+        if re.match(r"^[\u4e00-\u9fff\s]{2,8}[:：]", text):
+            continue  # a labelled field ('答复类型：B类'), not the title
         if re.search(r"答\s*复|复\s*函|回\s*复|的函|办理情况", text) or \
                 (re.search(r"(建议|提案|议案)", text) and re.search(r"关于|会议", text)):
             title = text
@@ -363,6 +386,14 @@ def _classification(lines: list[_Line]) -> str | None:
             match = pattern.search(text)
             if match:
                 return match.group("c")
+    return None
+
+
+def _class_line(lines: list[_Line]) -> str | None:
+    for line in lines:
+        match = _CLASS_LINE.match(line.text)
+        if match:
+            return fold(match.group("c"))
     return None
 
 

@@ -52,6 +52,24 @@ def _acknowledgements(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# How the proposal was handled: meetings with the deputy, consultations, visits. Their counts (召开协调会2次,
+# 参会人员60余人) are process facts, not targets (GUIDELINES §3).
+_HANDLING = re.compile(r"座谈会|协调会|专题会|推进会|办理会|见面会|交办会|督办会|沟通会|面商|会商|现场办公|实地调研|"
+                       r"(?:走访|邀请|拜访|联系|约见)(?:了)?(?:提案人|建议人|代表|委员)|与(?:提案人|建议人|代表|委员)")
+
+
+def _handling_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of the body that tell how the proposal was handled."""
+    spans = []
+    for match in _HANDLING.finditer(text, start, end):
+        left = max(text.rfind(mark, start, match.start()) for mark in ("。", "\n", "！", "!", "；", ";"))
+        left = start if left < start else left + 1
+        right = min((p for p in (text.find(mark, match.end(), end) for mark in ("。", "\n", "！", "!", "；", ";"))
+                     if p >= 0), default=end)
+        spans.append((left, right))
+    return spans
+
+
 def reference_date_of(header: LetterHeader, letter_date: dt.date | None = None) -> dt.date | None:
     """The date targets are read against: the letter's date, else 1 January of its document number's year."""
     if letter_date:
@@ -79,7 +97,8 @@ def extract_letter(text: str, *, letter_date: dt.date | None = None) -> LetterEx
                                 targets=extract_targets(text, reference_date=letter_date),
                                 reference_date=letter_date)
     reference = reference_date_of(header, letter_date)
-    skip = _acknowledgements(text, header.body_start, header.body_end)
+    skip = _acknowledgements(text, header.body_start, header.body_end) + \
+        _handling_sentences(text, header.body_start, header.body_end)
     targets = extract_targets(text, reference_date=reference, start=header.body_start, end=header.body_end,
                               skip=skip)
     return LetterExtraction(header=header, targets=targets, reference_date=reference)

@@ -47,16 +47,17 @@ MAGNITUDE_WORDS = ("万亿", "千万", "百万", "十万", "亿", "万", "千", 
 UNIT_WORDS = (
     "个百分点", "百分点", "年一遇", "平方公里", "平方千米", "平方米", "立方米", "千瓦时", "万千瓦", "千瓦", "兆瓦",
     "千伏安", "千伏", "公里", "千米", "延米", "厘米", "毫米", "平米", "平方", "立方", "公顷", "公斤", "千克",
+    "微克", "毫克", "毫升", "分贝", "蒸吨", "周岁", "升",
     "台套", "人次", "户次", "家次", "车次", "架次", "班次", "个月", "个工作日", "工作日", "小时", "分钟",
     "美元", "元", "倍", "米", "亩", "吨", "方",
     "个", "家", "台", "座", "所", "户", "人", "名", "位", "栋", "幢", "条", "项", "件", "辆", "套", "处", "间",
     "张", "床", "支", "只", "头", "株", "棵", "盏", "根", "口", "眼", "块", "片", "部", "本", "册", "场", "次",
     "轮", "类", "种", "款", "架", "艘", "列", "趟", "层", "宗", "笔", "篇", "例", "份", "天", "周", "岁", "度",
     "秒", "kwh", "kw", "mw", "kv", "km2", "km²", "km", "m2", "m²", "m3", "m³", "㎡", "cm", "mm", "kg", "gbps",
-    "mbps", "tb", "gb", "pb", "g", "t", "m", "%", "‰",
+    "mbps", "tb", "gb", "pb", "μg", "mg", "db", "g", "t", "m", "%", "‰",
 )
 # Units of a technical specification: an amount in them followed by a noun describes the noun (120KW直流充电桩).
-SPEC_UNITS = {"kw", "mw", "kv", "千瓦", "兆瓦", "千伏", "千伏安", "kwh", "千瓦时"}
+SPEC_UNITS = {"kw", "mw", "kv", "千瓦", "兆瓦", "千伏", "千伏安", "kwh", "千瓦时", "蒸吨"}
 MEASURE_UNITS = {"个百分点", "百分点", "%", "‰", "元", "美元", "倍"}
 
 _UNIT_RE = re.compile("|".join(re.escape(u) for u in sorted(UNIT_WORDS, key=len, reverse=True)), re.IGNORECASE)
@@ -83,8 +84,11 @@ PREFIX_COMPARATORS = (
     ("不到", "<"), ("不足", "<"), ("少于", "<"), ("低于", "<"), ("小于", "<"), ("接近", "<"), ("将近", "<"),
     ("近", "<"),
     ("大约", "="), ("约为", "="), ("约", "="),
+    # A cap or a floor written with 最: '每户最高2万元', '最少安排500万元'.
+    ("最高", "<="), ("最多", "<="), ("最低", ">="), ("最少", ">="),
 )
-SUFFIX_COMPARATORS = (("以上", ">="), ("以下", "<="), ("以内", "<="), ("之内", "<="), ("左右", "="))
+SUFFIX_COMPARATORS = (("及以上", ">="), ("及以下", "<="), ("以上", ">="), ("以下", "<="),
+                       ("以内", "<="), ("之内", "<="), ("左右", "="))
 _PREFIX_RE = re.compile("(?:" + "|".join(re.escape(w) for w, _ in PREFIX_COMPARATORS) + r")\s*$")
 _PREFIX_MAP = dict(PREFIX_COMPARATORS)
 _SUFFIX_RE = re.compile(r"\s*(" + "|".join(w for w, _ in SUFFIX_COMPARATORS) + ")")
@@ -248,7 +252,7 @@ def _read_quantity(text: str, match: re.Match[str], original: str) -> Quantity |
         if unit_match and not _unit_is_word_start(text, unit_match):
             unit_text = original[unit_match.start():unit_match.end()]
             unit_end = unit_match.end()
-            slash = re.match(r"/(" + _UNIT_RE.pattern + ")", text[unit_end:], re.IGNORECASE)
+            slash = re.match(r"/(" + _UNIT_RE.pattern + r"|日|年|月|h)", text[unit_end:], re.IGNORECASE)
             if slash:
                 unit_end += slash.end()
                 unit_text = original[unit_match.start():unit_end]
@@ -299,8 +303,8 @@ def _read_quantity(text: str, match: re.Match[str], original: str) -> Quantity |
             quantity.comparator, quantity.comparator_word = _PREFIX_MAP[word], word
     if prefix:
         quantity.start = prefix.start()
-    base_unit = _UNIT_RE.fullmatch(unit[len(magnitude):] or "-")
-    quantity.spec = bool(base_unit) and unit[len(magnitude):].lower() in SPEC_UNITS
+    base_unit = _UNIT_RE.fullmatch(unit[len(magnitude):].split("/")[0] or "-")
+    quantity.spec = bool(base_unit) and unit[len(magnitude):].split("/")[0].lower() in SPEC_UNITS
     return quantity
 
 
@@ -312,7 +316,7 @@ def _comparator_before(text: str, start: int) -> bool:
 _NOT_UNIT_AFTER = {
     "人": "大民才口员群士", "名": "单称义牌", "次": "会", "度": "假", "方": "面案式法向针", "部": "门署分",
     "天": "然气", "周": "边年", "场": "景所地", "口": "岸", "头": "部", "米": "粮", "片": "区", "例": "如",
-    "处": "理置", "列": "入为", "份": "额",
+    "处": "理置", "列": "入为", "份": "额", "升": "级值温格",
 }
 
 

@@ -2,12 +2,14 @@
 
 "2021年" and "年底" → 31 December; "上半年" → 30 June; "X月", "X月底", "X月下旬" → the last day of the month;
 "X月中旬"/"X月上旬" → the 20th/10th; "X月Y日前" → that day; "一季度" → 31 March; "2024-2026年" → the end of
-the last year; "十四五期末"/"十四五期间"/"到2025年" → 2025-12-31; seasons ("明春", "今冬") have no date.
-A year left unwritten comes from an earlier full date in the same paragraph, else from the reference date.
+the last year; "十四五期末"/"十四五期间"/"到2025年" → 2025-12-31; seasons ("明春", "今冬", "今年秋季学期") have no
+date, though whether they lie ahead is known from the reference date. "今年"/"明年" count from the reference date;
+a year left unwritten (年底, 年内, 全年, 6月底, 上半年) is the year the paragraph speaks of: that of the nearest
+earlier year named in it ('2023年，…', '今年…'), else the reference date's.
 
 Each expression also says what role it plays: a ``deadline`` (到2025年, 12月15日前, 2021年), an ``asof`` date
 (截至2021年底, 目前), a ``start`` (自2014年7月, 2020年以来) or a ``modifier`` of a noun
-("2000年底前建成的老旧小区", an eligibility criterion, not a deadline).
+("2000年底前建成的老旧小区", an eligibility criterion, not a deadline; "年度目标任务", an attribute).
 """
 
 from __future__ import annotations
@@ -74,10 +76,13 @@ class TimeExpression:
     plan: bool = False
     explicit_year: bool = False
     marked: bool = False  # introduced by 到/至/于/前/底...: plainly a point to reach
+    horizon: dt.date | None = None  # for a season: when it ends, to tell past from future (it has no deadline)
 
     def is_future(self, reference: dt.date | None) -> bool | None:
         """True when the expression lies on or after the reference date, False before, None when unknown."""
         if self.deadline is None:
+            if self.horizon is not None and reference is not None:
+                return self.horizon >= reference
             return True if self.marked or self.plan else None
         if reference is None:
             return True if self.marked or self.plan else None
@@ -101,12 +106,13 @@ _PATTERN = re.compile(
       | (?P<ym>(?P<y4>{_Y}|{_CY})\s*年\s*(?P<m4a>{_D})(?:\s*(?:-|—|–|至|到)\s*(?P<m4b>{_D}))?\s*月
              (?P<mp4>{_MONTH_PART})?
          | (?P<y4c>{_Y}|{_CY})\s*年\s*(?P<m4c>{_CD})\s*月(?P<mp4c>{_MONTH_PART})?)
+      | (?P<season2>(?:(?:{_Y})\s*年|今年|明年|本年|次年)?[春夏秋冬]季(?:学期)?)
       | (?P<y>(?P<y5>{_Y}|{_CY})\s*年(?!\s*一遇)(?P<yp5>{_YEAR_PART})?)
       | (?P<md>(?<![\d年])(?P<m6>{_D}|{_CD})\s*月\s*(?P<d6>{_D}|{_CD})\s*[日号])
       | (?P<m>(?<![\d个年一二三四五六七八九十])(?P<m7>{_D}|十[一二]?|[一二三四五六七八九])\s*月(?P<mp7>{_MONTH_PART})?)
       | (?P<relmd>(?P<rel_year2>今年|本年|明年|次年)\s*(?P<m8>{_D}|{_CD})\s*月
              (?:\s*(?P<d8>{_D}|{_CD})\s*[日号]|(?P<mp8>{_MONTH_PART}))?)
-      | (?P<rel>(?P<rel_year>今年|本年|当年|明年|次年|后年|年|本年度)
+      | (?P<rel>(?P<rel_year>今年|本年|当年|明年|次年|后年|全年|年|本年度)
               (?P<rel_part>年底|年末|底|末|内|度|上半年|下半年|第?[一二三四]季度)?)
       | (?P<half>上半年|下半年)
       | (?P<q>第?[一二三四]季度)
@@ -133,13 +139,17 @@ def find_time_expressions(text: str, reference: dt.date | None = None) -> list[T
 
 
 def _last_year_before(found: list[TimeExpression], text: str, at: int) -> int | None:
-    """The year of the nearest earlier full date in the same paragraph."""
+    """The year under discussion at ``at``: that of the nearest earlier date or year written in full in the same
+    paragraph ('2023年，…' opening a passage, '2021年9月…', or '今年'/'明年' counted from the reference date), as
+    GUIDELINES §5 asks. Years that only qualify a
+    noun, start a period ('2020年以来'), give a status date ('截至2022年底') or end a plan period do not count."""
     paragraph_start = max(text.rfind("\n\n", 0, at), text.rfind("\n", 0, at))
     for expression in reversed(found):
         if expression.start < paragraph_start:
             break
-        if expression.explicit_year and expression.deadline and not expression.plan and \
-                expression.role != "modifier" and re.search(r"月", expression.text):
+        names_year = expression.explicit_year or re.match(r"(?:今年|本年|当年|明年|次年|后年)", expression.text)
+        if names_year and expression.deadline and not expression.plan and expression.role == "deadline" and \
+                not re.search(r"\d\s*(?:-|–|—|－|~|～|至|到)\s*\d", expression.text):
             return expression.deadline.year
     return None
 
@@ -204,7 +214,9 @@ def _interpret(match: re.Match[str], text: str, reference: dt.date | None,
         elif groups["rel"]:
             word, part = groups["rel_year"], groups["rel_part"] or ""
             offset = {"明年": 1, "次年": 1, "后年": 2}.get(word, 0)
-            year = ref_year + offset if ref_year else None
+            # 年底, 年内, 全年: the year the passage speaks of; 今年, 明年: counted from the reference date.
+            relative = ref_year + offset if ref_year else None
+            year = context_year if word in ("年", "全年") else relative
             if word == "年" and part in ("度",) and start and text[start - 1] in "本":
                 part = "度"
             deadline = _year_part_date(year, part) if year else None
@@ -212,7 +224,7 @@ def _interpret(match: re.Match[str], text: str, reference: dt.date | None,
             deadline = _year_part_date(context_year, groups["half"]) if context_year else None
         elif groups["q"]:
             deadline = _year_part_date(context_year, groups["q"]) if context_year else None
-        elif groups["season"]:
+        elif groups["season"] or groups["season2"]:
             deadline = None
     except ValueError:
         return None  # 2月30日 and the like: not a date
@@ -221,14 +233,46 @@ def _interpret(match: re.Match[str], text: str, reference: dt.date | None,
         role = "asof"
     elif lead in _START_LEADS or tail in ("以来", "起"):
         role = "start"
-    elif _is_modifier(text, end):
+    elif _is_modifier(text, end) or _is_comparison_base(text, start, lead) or \
+            (groups["rel"] and (groups["rel_part"] == "度" or groups["rel_year"] == "全年")
+             and _ANNUAL_NOUN.match(text, end)):
         role = "modifier"
     marked = lead in _DEADLINE_LEADS or tail in ("之前", "以前", "前", "底前", "末前") or \
         bool(groups["plan"] and groups["plan_part"]) or bool(groups["yp5"] and groups["yp5"] in ("底", "末", "年底"))
     if lead and lead not in _DEADLINE_LEADS | _ASOF_LEADS | _START_LEADS:
         marked = True
+    # 年内, 年底 and a date right after a plan word ('计划5月开工') are points still to reach, even when the
+    # letter's own date is unknown.
+    if groups["rel"] and (groups["rel_part"] or "") in ("内", "底", "末", "年底", "年末"):
+        marked = True
+    if re.search(r"(?:计划|预计|拟|力争|争取|确保|将|要)$", text[max(0, start - 2):start]):
+        marked = True
+    horizon = _season_end(groups["season"] or groups["season2"], ref_year) \
+        if groups["season"] or groups["season2"] else None
     return TimeExpression(start=start, end=end, text=text[start:end].strip(), deadline=deadline, role=role,
-                          plan=plan, explicit_year=explicit, marked=marked)
+                          plan=plan, explicit_year=explicit, marked=marked, horizon=horizon)
+
+
+_SEASON_LAST_MONTH = {"春": 5, "夏": 8, "秋": 11, "冬": 14}  # winter ends in February of the next year
+
+
+def _season_end(word: str, ref_year: int | None) -> dt.date | None:
+    """The end of the season a word names ('今冬' → February of next year), used only to tell whether it is still
+    ahead; None when the year cannot be told."""
+    season = next((ch for ch in word if ch in _SEASON_LAST_MONTH), None)
+    if season is None or "节" in word:
+        return None  # 春节前, 年前: a holiday, not a season
+    year_match = re.match(r"((?:19|20)\d{2})\s*年", word)
+    if year_match:
+        year = int(year_match.group(1))
+    elif ref_year is not None and word.startswith(("明", "次")):
+        year = ref_year + 1
+    elif ref_year is not None and word[0] in "今本春夏秋冬":
+        year = ref_year
+    else:
+        return None
+    month = _SEASON_LAST_MONTH[season]
+    return month_end(year + (month - 1) // 12, (month - 1) % 12 + 1)
 
 
 def _month_date(year: int | None, month: int, part: str) -> dt.date | None:
@@ -253,8 +297,17 @@ def _year_part_date(year: int | None, part: str) -> dt.date | None:
     return dt.date(year, 12, 31)
 
 
+# 年度目标, 全年任务: 年度/全年 as an attribute of a noun, not a time ('完成年度目标任务的80%'). 计划 is a noun only
+# when nothing it could govern follows ('年度计划的', but '全年计划开展培训').
+_ANNUAL_NOUN = re.compile(r"(?:目标|任务|指标|考核|预算|报告|总结|工作要点|重点|"
+                          r"计划(?=的|任务|目标|指标|中|内|[，,。；;]))")
 _MODIFIER_AFTER = re.compile(r"(?:前|以前|之前|底前)?[^\s，。,；;、：:！？!?“”\"（）()]{0,6}?的(?![确])")
 _PAST_VERBS_BEFORE_DE = re.compile(r"(建成|投用|建设|竣工|完成|投入使用|建造|修建|出生|注册|成立|设立|批准|开通|实施)")
+
+
+def _is_comparison_base(text: str, start: int, lead: str) -> bool:
+    """'比2020年下降13.5%', '较上年', '与2020年相比': the year a change is measured from, not a deadline."""
+    return not lead and bool(re.search(r"(?:比|较|与|同|相比|相较|对比)\s*$", text[max(0, start - 3):start]))
 
 
 def _is_modifier(text: str, end: int) -> bool:

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from desktop.core.extraction import parse_header
 
 FULL = """常州市工业和信息化局文件
@@ -88,3 +90,72 @@ def test_news_article_is_not_a_letter() -> None:
     header = parse_header("近年来，我市已开通5G基站11080个，5G个人用户达150万。\n")
     assert not header.is_letter
     assert header.addressee is None and header.doc_number is None
+
+
+def test_two_character_name_padded_with_a_space() -> None:
+    text = ("关于市七届人大三次会议第5号建议的答复\n张三代表：\n正文。\n某某市交通运输局\n2022年3月1日\n"
+            "经办人：王 芳    手机：138 0000 1234\n")
+    header = parse_header(text)
+    assert header.handler == "王芳"
+    assert header.phone == "138 0000 1234"
+
+
+def test_contact_name_padded_with_a_full_width_space() -> None:
+    text = "关于第5号提案的答复\n李四委员：\n正文。\n某某局\n2022年3月1日\n联系人：陈\u3000洁，电话：0731-2345678\n"
+    assert parse_header(text).handler == "陈洁"
+
+
+def test_phone_with_area_code_and_grouped_digits() -> None:
+    text = "关于第5号提案的答复\n李四委员：\n正文。\n某某局\n2022年3月1日\n经办人：赵刚  联系电话：021-6543 2109\n"
+    assert parse_header(text).phone == "021-6543 2109"
+
+
+def test_doc_number_with_full_width_digits() -> None:
+    text = "某某县教育局文件\n某教函〔２０２２〕１７号\n关于第5号建议的答复\n张三代表：\n正文。\n"
+    header = parse_header(text)
+    assert header.doc_number == "某教函〔２０２２〕１７号"
+    assert header.doc_number_normalized == "某教函〔2022〕17号"
+
+
+def test_doc_number_that_lost_its_brackets_keeps_the_spaces() -> None:
+    text = "某卫函 2022 8号\n关于第5号建议的答复\n张三代表：\n正文。\n"
+    header = parse_header(text)
+    assert header.doc_number == "某卫函 2022 8号"
+    assert header.doc_number_normalized == "某卫函〔2022〕8号"
+
+
+def test_result_class_stated_after_the_body() -> None:
+    text = ("关于第5号提案的答复\n李四委员：\n一、今年将新建公园2个。\n\n办理结果：C类\n\n感谢您的关心。\n"
+            "某某局\n2022年3月1日\n")
+    assert parse_header(text).classification == "C"
+
+
+def test_note_on_the_classes_after_the_date_is_part_of_the_closing_block() -> None:
+    text = ("关于第5号提案的答复\n李四委员：\n今年将新建公园2个。\n某某局\n二〇二二年三月一日\n\n"
+            "（注：办理结果分为A、B、C三类，A类为已解决，B类为正在解决，C类为暂不能解决。）\n\n联系人：王 芳\n")
+    header = parse_header(text)
+    assert header.date == dt.date(2022, 3, 1)
+    assert header.classification is None
+    assert "注" not in text[header.body_start:header.body_end]
+
+
+def test_labels_spaced_out_to_line_up() -> None:
+    text = ("某卫函〔2023〕8号\n签 发 人：李明\n关于县政协九届二次会议第12号提案的答复\n张三委员：\n正文。\n"
+            "某某县卫生健康局\n2023年6月1日\n经 办 人：王芳\n联 系 电 话：0731-1234567\n抄 送：县政协提案委。\n")
+    header = parse_header(text)
+    assert (header.signer, header.handler, header.phone) == ("李明", "王芳", "0731-1234567")
+    assert header.cc == "县政协提案委"
+    assert header.date == dt.date(2023, 6, 1)
+    assert header.issuer == "某某县卫生健康局"
+
+
+def test_name_followed_by_a_label_after_a_narrow_gap() -> None:
+    text = "关于第12号建议的答复\n张三代表：\n正文。\n某某局\n2023年6月1日\n联系人：周晓燕 电话：0731-1234567\n"
+    assert parse_header(text).handler == "周晓燕"
+
+
+@pytest.mark.parametrize("line", ["答复类型：B类", "办理结果为B类", "（办复类别：B）"])
+def test_result_class_label_variants(line: str) -> None:
+    header = parse_header(f"某卫函〔2023〕8号\n{line}\n关于第12号建议的答复\n张三代表：\n正文。\n")
+    assert header.classification == "B"
+    assert header.proposal_type == "建议"

@@ -105,3 +105,29 @@ def test_fold_keeps_offsets() -> None:
     text = "投资１５亿元，ＡＢＣ"
     assert len(fold(text)) == len(text)
     assert fold(text) == "投资15亿元,ABC"
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("PM2.5平均浓度为38微克/立方米", 38, "微克/立方米"),
+    ("PM10浓度降至60μg/m³", 60, "μg/m³"),
+    ("夜间噪声控制在45分贝以内", 45, "分贝"),
+    ("化学需氧量不高于20毫克/升", 20, "毫克/升"),
+])
+def test_concentration_and_noise_units_after_a_pollutant_name(text: str, value: int, unit: str) -> None:
+    quantity = _only(text)
+    assert (quantity.value, quantity.unit) == (value, unit)
+
+
+def test_及以上_and_及以下_are_bounds() -> None:
+    assert _only("培训人数1000人及以上").comparator == ">="
+    assert _only("单次补贴500元及以下").comparator == "<="
+
+
+def test_boiler_rating_is_a_specification() -> None:
+    rating, count = find_quantities("淘汰10蒸吨/小时以下燃煤锅炉43台")
+    assert rating.spec and rating.comparator == "<=" and not count.spec
+
+
+def test_cap_and_floor_written_with_最() -> None:
+    assert _only("给予每户最高2万元的补助").comparator == "<="
+    assert _only("每年安排资金最少500万元").comparator == ">="

@@ -80,3 +80,64 @@ def test_future_and_past() -> None:
 
 def test_not_time_expressions() -> None:
     assert find_time_expressions("治理标准为10年一遇，3个月内", LETTER_DATE) == []
+
+
+@pytest.mark.parametrize("text", ["今年秋季学期投入使用", "明年春季开学", "2022年秋季完工", "秋季学期启用"])
+def test_seasons_written_with_季_have_no_date(text: str) -> None:
+    expression = _one(text)
+    assert expression.deadline is None and expression.text.endswith(("季", "学期"))
+
+
+def test_bare_year_words_take_the_year_the_paragraph_speaks_of() -> None:
+    found = find_time_expressions("2020年，全市完成造林1万亩。全年新增绿地50公顷，年底前验收。", LETTER_DATE)
+    assert [(e.text, e.deadline) for e in found] == [
+        ("2020年", dt.date(2020, 12, 31)), ("全年", dt.date(2020, 12, 31)), ("年底前", dt.date(2020, 12, 31))]
+    assert not found[1].is_future(LETTER_DATE)
+
+
+def test_bare_month_takes_an_opening_year_of_the_paragraph() -> None:
+    found = find_time_expressions("2022年，计划新建公园3个。项目将于10月底前开工。", None)
+    assert found[-1].deadline == dt.date(2022, 10, 31)
+
+
+def test_bare_year_words_skip_status_and_start_years() -> None:
+    found = find_time_expressions("截至2020年底，累计建成公园8个。2019年以来新增3个，年内再建2个。", LETTER_DATE)
+    assert found[-1].text == "年内" and found[-1].deadline == dt.date(2021, 12, 31)
+
+
+def test_annual_target_is_an_attribute_not_a_deadline() -> None:
+    (expression,) = find_time_expressions("完成年度目标任务的80%", LETTER_DATE)
+    assert expression.role == "modifier"
+    assert _one("年度完成投资5亿元").role == "deadline"
+
+
+def test_seasons_are_ahead_or_past_by_the_reference_date() -> None:
+    assert [e.is_future(LETTER_DATE) for e in find_time_expressions("今冬明春", LETTER_DATE)] == [True, True]
+    assert _one("今春完成").is_future(LETTER_DATE) is False
+    assert _one("今年秋季学期启用").is_future(LETTER_DATE) is True
+    assert _one("春节前发放").is_future(LETTER_DATE) is None
+
+
+def test_annual_plan_as_a_noun_and_as_a_verb() -> None:
+    assert _one("完成全年计划的60%").role == "modifier"
+    assert _one("全年计划开展培训").role == "deadline"
+
+
+def test_points_to_reach_are_ahead_even_without_a_reference_date() -> None:
+    assert _one("年内完成", None).is_future(None) is True
+    assert _one("年底建成", None).is_future(None) is True
+    assert find_time_expressions("计划5月开工", None)[0].is_future(None) is True
+    assert _one("5月开工", None).is_future(None) is None
+
+
+def test_this_year_named_later_in_the_paragraph_wins_over_an_earlier_year() -> None:
+    text = "2020年，全市完成改造40个。今年将新建公园3个，年底前完成验收。明年3月开工，6月底前完成。"
+    found = find_time_expressions(text, LETTER_DATE)
+    assert [(e.text, e.deadline) for e in found] == [
+        ("2020年", dt.date(2020, 12, 31)), ("今年", dt.date(2021, 12, 31)), ("年底前", dt.date(2021, 12, 31)),
+        ("明年3月", dt.date(2022, 3, 31)), ("6月底前", dt.date(2022, 6, 30))]
+
+
+def test_year_a_change_is_measured_from_is_not_a_deadline() -> None:
+    base = find_time_expressions("到2025年，能耗比2020年下降13.5%", LETTER_DATE)[1]
+    assert base.text == "2020年" and base.role == "modifier"
