@@ -16,11 +16,9 @@ from PySide6.QtCore import QDate, QModelIndex, Signal, Slot
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,8 +28,8 @@ from db.audit import audit_ledger
 from db.connection import connect
 from desktop.core.audit import Finding
 from desktop.core.errors import Cancelled
-from desktop.ui.followup_labels import AUDIT_KINDS, QT_TRANSLATE_NOOP, label
-from desktop.ui.models import Column, RecordTableModel
+from desktop.ui.labels import AUDIT_KINDS, QT_TRANSLATE_NOOP, label
+from desktop.ui.models import Column, RecordTableModel, record_table_view
 from desktop.ui.workers import Pool, SyncPool, Worker
 
 logger = logging.getLogger(__name__)
@@ -100,14 +98,7 @@ class AuditView(QWidget):
         explanation.setObjectName("auditExplanationLabel")
         explanation.setWordWrap(True)
 
-        self.table = QTableView(self)
-        self.table.setObjectName("findingTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table_view(self, "findingTable", self.model)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
 
         top = QHBoxLayout()

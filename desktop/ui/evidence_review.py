@@ -6,10 +6,8 @@ from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -19,9 +17,9 @@ from db.evidence_suggestions import accept_evidence_suggestion, list_evidence_su
 from desktop.core.errors import LedgerError
 from desktop.core.records import Suggestion, Target
 from desktop.core.status import format_amount
-from desktop.ui.followup_labels import QT_TRANSLATE_NOOP, SUGGESTION_STATES, label
+from desktop.ui.labels import QT_TRANSLATE_NOOP, SUGGESTION_STATES, label
 from desktop.ui.messages import user_message
-from desktop.ui.models import Column, RecordTableModel
+from desktop.ui.models import Column, RecordTableModel, record_table_view
 
 
 def _figure(suggestion: Suggestion) -> str:
@@ -64,14 +62,7 @@ class EvidenceSuggestionsPanel(QWidget):
         self.show_all_check = QCheckBox(self.tr("Show accepted and rejected suggestions too"), self)
         self.show_all_check.setObjectName("showAllSuggestionsCheck")
         self.show_all_check.toggled.connect(self._on_show_all_check_toggled)
-        self.table = QTableView(self)
-        self.table.setObjectName("evidenceSuggestionTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table_view(self, "evidenceSuggestionTable", self.model)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.detail_label = QLabel(self)
         self.detail_label.setObjectName("suggestionDetailLabel")

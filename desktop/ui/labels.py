@@ -83,6 +83,47 @@ YES_NO = {
     False: QT_TRANSLATE_NOOP("Labels", "No"),
 }
 
+HANDLING_STATES = {
+    "pending": QT_TRANSLATE_NOOP("Labels", "Awaiting reply"),
+    "reply_overdue": QT_TRANSLATE_NOOP("Labels", "Reply overdue"),
+    "returned": QT_TRANSLATE_NOOP("Labels", "Returned as misrouted"),
+    "withdrawn": QT_TRANSLATE_NOOP("Labels", "Withdrawn"),
+    "awaiting_feedback": QT_TRANSLATE_NOOP("Labels", "Replied, awaiting rating"),
+    "reanswer_due": QT_TRANSLATE_NOOP("Labels", "Unsatisfied, to answer again"),
+    "delivering": QT_TRANSLATE_NOOP("Labels", "Delivering"),
+    "delivery_lagging": QT_TRANSLATE_NOOP("Labels", "Delivery lagging"),
+    "delivered": QT_TRANSLATE_NOOP("Labels", "Delivered"),
+    "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
+}
+AUDIT_KINDS = {
+    "solved_but_missed": QT_TRANSLATE_NOOP("Labels", "Classed solved, promise not kept"),
+    "met_not_reanswered": QT_TRANSLATE_NOOP("Labels", "Promises kept, never answered again"),
+    "unsatisfied_not_reanswered": QT_TRANSLATE_NOOP("Labels", "不满意 not answered again in time"),
+    "commitment_unsupported": QT_TRANSLATE_NOOP("Labels", "Promise with no target and no evidence"),
+}
+TIMELINE_KINDS = {
+    "received": QT_TRANSLATE_NOOP("Labels", "Received"),
+    "assigned": QT_TRANSLATE_NOOP("Labels", "Assigned"),
+    "reply_due": QT_TRANSLATE_NOOP("Labels", "Reply deadline"),
+    "extension": QT_TRANSLATE_NOOP("Labels", "Extension"),
+    "misrouted": QT_TRANSLATE_NOOP("Labels", "Found misrouted"),
+    "returned": QT_TRANSLATE_NOOP("Labels", "Returned"),
+    "contact": QT_TRANSLATE_NOOP("Labels", "Meeting or call"),
+    "reply": QT_TRANSLATE_NOOP("Labels", "Reply"),
+    "reanswer": QT_TRANSLATE_NOOP("Labels", "Answered again"),
+    "published": QT_TRANSLATE_NOOP("Labels", "Published"),
+    "feedback": QT_TRANSLATE_NOOP("Labels", "Rating"),
+    "commitment": QT_TRANSLATE_NOOP("Labels", "Promise made"),
+    "evidence": QT_TRANSLATE_NOOP("Labels", "Evidence"),
+    "deadline": QT_TRANSLATE_NOOP("Labels", "Promise deadline"),
+}
+SUGGESTION_STATES = {
+    "pending": QT_TRANSLATE_NOOP("Labels", "To review"),
+    "accepted": QT_TRANSLATE_NOOP("Labels", "Accepted"),
+    "rejected": QT_TRANSLATE_NOOP("Labels", "Rejected"),
+}
+
+
 
 def label(table: dict, code: object) -> str:
     """The translated label of a code; the code itself when it has none (never an empty cell for data)."""

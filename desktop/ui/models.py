@@ -15,8 +15,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from db import Store
 from db import lists as db_lists
@@ -360,3 +370,16 @@ class RecordTableModel(QAbstractTableModel):
             logger.exception("cannot show row %d column %d", index.row(), index.column())
             return "?" if role == Qt.ItemDataRole.DisplayRole else None
         return None
+
+
+def record_table_view(parent: QWidget, object_name: str, model: QAbstractItemModel) -> QTableView:
+    """A read-only table of records as the panels show them: whole rows selected, one line per row."""
+    view = QTableView(parent)
+    view.setObjectName(object_name)
+    view.setModel(model)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view

@@ -19,12 +19,10 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStyle,
     QSystemTrayIcon,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,9 +32,9 @@ from db.reminders import complete_reminder, list_reminders, snooze_reminder, syn
 from desktop.core.errors import LedgerError
 from desktop.core.records import Reminder
 from desktop.core.reminders import became_due, due_items
-from desktop.ui.followup_labels import QT_TRANSLATE_NOOP, REMINDER_KINDS, REMINDER_STATES, label
+from desktop.ui.labels import QT_TRANSLATE_NOOP, REMINDER_KINDS, REMINDER_STATES, label
 from desktop.ui.messages import user_message
-from desktop.ui.models import Column, RecordTableModel
+from desktop.ui.models import Column, RecordTableModel, record_table_view
 
 logger = logging.getLogger(__name__)
 
@@ -101,14 +99,7 @@ class RemindersPanel(QWidget):
         self.show_all_check.setObjectName("showAllRemindersCheck")
         self.show_all_check.toggled.connect(self._on_show_all_check_toggled)
 
-        self.table = QTableView(self)
-        self.table.setObjectName("reminderTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table_view(self, "reminderTable", self.model)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
 
         self.snooze_date_edit = QDateEdit(self)

@@ -17,10 +17,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,9 +32,9 @@ from desktop.core.errors import Cancelled, LedgerError
 from desktop.core.handling import HandlingJudgement, judge_handling, proposal_label
 from desktop.core.records import Proposal
 from desktop.ui.audit_view import to_qdate
-from desktop.ui.followup_labels import HANDLING_STATES, QT_TRANSLATE_NOOP, TIMELINE_KINDS, label
+from desktop.ui.labels import HANDLING_STATES, QT_TRANSLATE_NOOP, TIMELINE_KINDS, label
 from desktop.ui.messages import user_message
-from desktop.ui.models import Column, RecordTableModel
+from desktop.ui.models import Column, RecordTableModel, record_table_view
 from desktop.ui.workers import Pool, SyncPool, Worker
 
 logger = logging.getLogger(__name__)
@@ -117,13 +115,7 @@ class TimelineView(QWidget):
         self.busy_bar.setTextVisible(False)
         self.busy_bar.hide()
 
-        self.table = QTableView(self)
-        self.table.setObjectName("timelineTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table_view(self, "timelineTable", self.model)
 
         top = QHBoxLayout()
         top.addWidget(self.proposal_combo, 1)

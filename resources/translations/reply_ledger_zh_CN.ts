@@ -415,193 +415,6 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
-    <name>FollowUpLabels</name>
-    <message>
-        <source>Reply deadline</source>
-        <translation>答复期限</translation>
-    </message>
-    <message>
-        <source>Commitment deadline</source>
-        <translation>承诺期限</translation>
-    </message>
-    <message>
-        <source>Target deadline</source>
-        <translation>指标期限</translation>
-    </message>
-    <message>
-        <source>No recent evidence</source>
-        <translation>佐证久未更新</translation>
-    </message>
-    <message>
-        <source>No rating yet</source>
-        <translation>未反馈</translation>
-    </message>
-    <message>
-        <source>Answer again after 不满意</source>
-        <translation>不满意再答复</translation>
-    </message>
-    <message>
-        <source>Custom</source>
-        <translation>自定义</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>待办</translation>
-    </message>
-    <message>
-        <source>Snoozed</source>
-        <translation>已推迟</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Met</source>
-        <translation>已达成</translation>
-    </message>
-    <message>
-        <source>On track</source>
-        <translation>进展正常</translation>
-    </message>
-    <message>
-        <source>At risk</source>
-        <translation>有风险</translation>
-    </message>
-    <message>
-        <source>Missed</source>
-        <translation>未达成</translation>
-    </message>
-    <message>
-        <source>Overdue, no evidence</source>
-        <translation>逾期无佐证</translation>
-    </message>
-    <message>
-        <source>No data</source>
-        <translation>无数据</translation>
-    </message>
-    <message>
-        <source>Awaiting reply</source>
-        <translation>待答复</translation>
-    </message>
-    <message>
-        <source>Reply overdue</source>
-        <translation>超期未答复</translation>
-    </message>
-    <message>
-        <source>Returned as misrouted</source>
-        <translation>已退回</translation>
-    </message>
-    <message>
-        <source>Withdrawn</source>
-        <translation>已撤回</translation>
-    </message>
-    <message>
-        <source>Replied, awaiting rating</source>
-        <translation>已答复待反馈</translation>
-    </message>
-    <message>
-        <source>Unsatisfied, to answer again</source>
-        <translation>不满意待再答复</translation>
-    </message>
-    <message>
-        <source>Delivering</source>
-        <translation>落实中</translation>
-    </message>
-    <message>
-        <source>Delivery lagging</source>
-        <translation>落实滞后</translation>
-    </message>
-    <message>
-        <source>Delivered</source>
-        <translation>已落实</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>已办结</translation>
-    </message>
-    <message>
-        <source>Classed solved, promise not kept</source>
-        <translation>已解决类答复的承诺未兑现</translation>
-    </message>
-    <message>
-        <source>Promises kept, never answered again</source>
-        <translation>承诺已兑现但未再答复</translation>
-    </message>
-    <message>
-        <source>不满意 not answered again in time</source>
-        <translation>不满意未按期再答复</translation>
-    </message>
-    <message>
-        <source>Promise with no target and no evidence</source>
-        <translation>承诺无指标无佐证</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>收到</translation>
-    </message>
-    <message>
-        <source>Assigned</source>
-        <translation>交办</translation>
-    </message>
-    <message>
-        <source>Extension</source>
-        <translation>延期</translation>
-    </message>
-    <message>
-        <source>Found misrouted</source>
-        <translation>误交办</translation>
-    </message>
-    <message>
-        <source>Returned</source>
-        <translation>退回</translation>
-    </message>
-    <message>
-        <source>Meeting or call</source>
-        <translation>沟通</translation>
-    </message>
-    <message>
-        <source>Reply</source>
-        <translation>答复</translation>
-    </message>
-    <message>
-        <source>Answered again</source>
-        <translation>再答复</translation>
-    </message>
-    <message>
-        <source>Published</source>
-        <translation>公开</translation>
-    </message>
-    <message>
-        <source>Rating</source>
-        <translation>评价</translation>
-    </message>
-    <message>
-        <source>Promise made</source>
-        <translation>承诺</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>佐证</translation>
-    </message>
-    <message>
-        <source>Promise deadline</source>
-        <translation>承诺到期</translation>
-    </message>
-    <message>
-        <source>To review</source>
-        <translation>待审核</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>已采纳</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>已驳回</translation>
-    </message>
-</context>
-<context>
     <name>Labels</name>
     <message>
         <source>Suggestion</source>
@@ -782,6 +595,118 @@ Details are in {log}.</source>
     <message>
         <source>No</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <source>Awaiting reply</source>
+        <translation>待答复</translation>
+    </message>
+    <message>
+        <source>Reply overdue</source>
+        <translation>超期未答复</translation>
+    </message>
+    <message>
+        <source>Returned as misrouted</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Replied, awaiting rating</source>
+        <translation>已答复待反馈</translation>
+    </message>
+    <message>
+        <source>Unsatisfied, to answer again</source>
+        <translation>不满意待再答复</translation>
+    </message>
+    <message>
+        <source>Delivering</source>
+        <translation>落实中</translation>
+    </message>
+    <message>
+        <source>Delivery lagging</source>
+        <translation>落实滞后</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已落实</translation>
+    </message>
+    <message>
+        <source>Classed solved, promise not kept</source>
+        <translation>已解决类答复的承诺未兑现</translation>
+    </message>
+    <message>
+        <source>Promises kept, never answered again</source>
+        <translation>承诺已兑现但未再答复</translation>
+    </message>
+    <message>
+        <source>不满意 not answered again in time</source>
+        <translation>不满意未按期再答复</translation>
+    </message>
+    <message>
+        <source>Promise with no target and no evidence</source>
+        <translation>承诺无指标无佐证</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>交办</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>Found misrouted</source>
+        <translation>误交办</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Meeting or call</source>
+        <translation>沟通</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Answered again</source>
+        <translation>再答复</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>公开</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Promise made</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证</translation>
+    </message>
+    <message>
+        <source>Promise deadline</source>
+        <translation>承诺到期</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已采纳</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
     </message>
 </context>
 <context>
