@@ -31,6 +31,9 @@ from desktop.core.records import (
 from desktop.core.validation import check_phone
 
 PROPOSAL_KIND_OF_TYPE = {"建议": "suggestion", "议案": "motion", "提案": "proposal"}
+# How an import message names a stored document of each kind (desktop.core.records.SOURCE_KINDS).
+KIND_PHRASES = {"letter": "a reply letter", "news": "a news report", "bulletin": "a statistics bulletin",
+                "plan": "a plan", "report": "a report", "other": "an unclassified document"}
 
 
 @dataclass
@@ -111,8 +114,8 @@ def import_other_document(store: Store, document: Document, *, accept: bool = Fa
         what = f"{len(suggestions)} evidence record(s) added from its figures"
     else:
         what = f"{len(suggestions)} evidence suggestion(s) to review"
-    return ImportOutcome(document.path, "not_letter", f"{document.path}: no reply letter found; stored as a "
-                         f"{kind} document (source document #{source.id}); {what}.", source_document_id=source.id,
+    return ImportOutcome(document.path, "not_letter", f"{document.path}: no reply letter found; stored as "
+                         f"{KIND_PHRASES[kind]} (source document #{source.id}); {what}.", source_document_id=source.id,
                          suggestions=len(suggestions))
 
 
