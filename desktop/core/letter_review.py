@@ -239,6 +239,11 @@ def recall_decisions(review: LetterReview, suggestions: list[Suggestion], commit
         if found is not None:
             item.decision, item.in_ledger, item.stored_target_id = ACCEPTED, True, found.id
             item.link = f"{EXISTING_PREFIX}{found.commitment_id}"
+        elif item.target.comparator == "qualitative" and item.target.kind == "commitment" and \
+                spans.get((item.target.quote_start, item.target.quote_end)) is not None:
+            # A promise without a figure was accepted as the commitment quoting it (``import --accept``).
+            item.decision, item.in_ledger = ACCEPTED, True
+            item.link = f"{EXISTING_PREFIX}{spans[(item.target.quote_start, item.target.quote_end)]}"
     text = review.document.text
     for row in rows:
         if id(row) in used or row.state == ACCEPTED:

@@ -223,3 +223,23 @@ def test_import_accept_after_a_review_of_the_same_letter_in_another_file(store: 
     [again] = import_files(store, [copy], accept=True)
     assert again.status == "reply_exists" and "nothing changed" in again.message
     assert len(store.history()) == history and store.count(SourceDocument) == 1
+
+
+def test_after_import_accept_a_review_leaves_undecided_only_what_the_import_left(store: Store) -> None:
+    seed = Path(__file__).resolve().parents[1] / "fixtures" / "letters" / "seed_001.txt"
+    [outcome] = import_files(store, [seed], accept=True)
+    review = begin_review(store, *extract_files([seed])[0])
+    pending = pending_target_suggestions(store, outcome.reply_id)
+    undecided = [item for item in review.items if item.decision == PENDING]
+    assert len(undecided) == len(pending) and {item.suggestion_id for item in undecided} == {s.id for s in pending}
+    assert all(item.in_ledger for item in review.items if item.target.kind == "commitment")
+    # Accepting all of it adds no target the import made; the figures become targets of their own (baselines).
+    for item in undecided:
+        item.decision = ACCEPTED
+    targets = store.count(Target)
+    commitments = {c.id: c for c in store.commitments_of(outcome.reply_id)}
+    saved = save_review(store, plan_records(review, existing_commitments=commitments, existing_targets={
+        commitment_id: store.targets_of(commitment_id) for commitment_id in commitments}))
+    assert saved.skipped == [] and store.count(Target) == targets + len(saved.target_ids)
+    assert {store.get(Target, target_id).kind for target_id in saved.target_ids} == {"baseline"}
+    assert pending_target_suggestions(store, outcome.reply_id) == []

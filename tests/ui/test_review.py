@@ -131,8 +131,12 @@ def test_review_of_the_seed_letter_highlights_every_suggestion(qtbot, make_windo
     assert len(review.findChild(QPlainTextEdit, "letterText").extraSelections()) == review.model.rowCount()
     indicators = [item.target.indicator for item in review.review.items]
     assert any("基站" in indicator for indicator in indicators)
-    # The demo already holds this reply: the review offers its commitments and will update it.
+    # The demo already holds this reply: the review offers its commitments and will update it, and shows every
+    # promise of the letter as in the ledger (the two without a figure as the commitments quoting them).
     assert review.review.existing_reply_id == demo_store.list(Reply)[0].id
+    promises = [item for item in review.review.items if item.target.kind == "commitment"]
+    assert len(promises) == 15 and all(item.in_ledger for item in promises)
+    assert {item.link for item in promises} == {f"commitment:{c.id}" for c in demo_store.list(Commitment)}
     link = review.editor.findChild(QComboBox, "commitmentLinkCombo")
     assert any(str(link.itemData(i)).startswith("commitment:") for i in range(link.count()))
 
