@@ -84,8 +84,14 @@ def import_document(store: Store, document: Document, extraction: LetterExtracti
     """Import one read document: a reply letter with its targets, or any other document on its own."""
     existing = store.find_source_document(document.sha256)
     if existing is not None:
+        replies = store.list(Reply, "source_document_id = ?", (existing.id,), limit=1)
+        waiting = store.count(Suggestion, "reply_id = ? AND kind = 'target' AND state = 'pending'",
+                              (replies[0].id,)) if replies else 0
+        hint = (f" {waiting} suggestion(s) of its reply #{replies[0].id} are undecided: choose Review letter again "
+                "on the reply in the app to decide them." if waiting else "")
         return ImportOutcome(document.path, "duplicate", f"{document.path}: already imported as source document "
-                             f"#{existing.id} (same SHA-256); nothing changed.", source_document_id=existing.id)
+                             f"#{existing.id} (same SHA-256); nothing changed.{hint}", source_document_id=existing.id,
+                             reply_id=replies[0].id if replies else None)
     if not extraction.is_letter:
         return import_other_document(store, document, accept=accept)
     return import_letter(store, document, extraction, accept=accept)

@@ -362,6 +362,7 @@ class LetterReviewWindow(QMainWindow):
         self._existing: list[Commitment] = []
         self._positions = TextPositions("")
         self._saved = False
+        self._loaded_state: tuple = ()
         self._discarding = False
         if stored is not None:
             self.setWindowTitle(self.tr("Review letter again — {reply}").format(
@@ -579,6 +580,7 @@ class LetterReviewWindow(QMainWindow):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 220))
         self._set_enabled(True)
         self._on_header_changed()
+        self._loaded_state = self._state()
         self._highlight()
         if review.items:
             self.table.selectRow(0)
@@ -764,8 +766,20 @@ class LetterReviewWindow(QMainWindow):
         self.save_button.setEnabled(not reasons and not self._saved)
         self.message_label.setText(" ".join(reasons))
 
+    def _state(self) -> tuple:
+        """What saving would write: the header, the decisions, the items and the new commitments' titles."""
+        review = self.review
+        assert review is not None
+        return (repr(review.reply), repr(review.proposal),
+                tuple((item.decision, repr(item.target), item.link) for item in review.items),
+                tuple((key, new.title) for key, new in review.new_commitments.items()))
+
     def has_unsaved_changes(self) -> bool:
-        return self.review is not None and not self._saved
+        """A new letter is unsaved until it is saved; a letter whose reply is in the ledger only once something
+        was changed (looking at it again asks nothing)."""
+        if self.review is None or self._saved:
+            return False
+        return self.review.existing_reply_id is None or self._state() != self._loaded_state
 
     @Slot()
     def save(self) -> bool:

@@ -52,6 +52,8 @@ def test_importing_the_same_file_twice_changes_nothing(store: Store, tmp_path: P
     shutil.copy(FIXTURES / "dev_05.txt", copy)
     (outcome,) = import_files(store, [copy], accept=True)
     assert outcome.status == "duplicate"
+    assert outcome.message.endswith(f"nothing changed. {before[3]} suggestion(s) of its reply #{outcome.reply_id} "
+                                    "are undecided: choose Review letter again on the reply in the app to decide them.")
     assert _counts(store) == before
     assert len(store.history()) == history
 

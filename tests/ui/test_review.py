@@ -322,8 +322,10 @@ def test_undecided_suggestions_are_decided_from_the_replies_list(qtbot, make_win
     assert review.findChild(QPlainTextEdit, "letterText").toPlainText() == store.get(Reply, outcome.reply_id).text
     assert review.findChild(QLineEdit, "signerEdit").text() == "李明"  # the stored header
     assert window.review_letter_again(outcome.reply_id) is review  # one window per reply
+    assert not review.has_unsaved_changes()  # only looked at so far: closing would ask nothing
     _select(qtbot, review, 1)
     _click(qtbot, review, "acceptButton")
+    assert review.has_unsaved_changes()
     review.findChild(QCheckBox, "headerConfirmedCheck").setChecked(True)
     assert review.save()
     assert [(t.indicator, t.value) for t in store.list(Target)] == [("新建公共充电桩数", 1500)]
