@@ -160,10 +160,15 @@ def stored_letter(store: Store, reply_id: int) -> StoredLetter:
         content = text.encode("utf-8")
         document = Document(path=Path(f"reply_{reply.id}.txt"), text=text, format="txt", content=content,
                             sha256=hashlib.sha256(content).hexdigest(), title=reply.title)
+    return StoredLetter(reply=reply, document=document, proposal=proposal_of(store, reply))
+
+
+def proposal_of(store: Store, reply: Reply) -> ProposalRef | None:
+    """The stored proposal a reply answers, as a review names it."""
     proposal = store.get(Proposal, reply.proposal_id) if reply.proposal_id is not None else None
-    ref = ProposalRef(session=proposal.session, number=proposal.number, kind=proposal.kind,
-                      title=proposal.title) if proposal is not None else None
-    return StoredLetter(reply=reply, document=document, proposal=ref)
+    if proposal is None:
+        return None
+    return ProposalRef(session=proposal.session, number=proposal.number, kind=proposal.kind, title=proposal.title)
 
 
 def with_stored_header(extracted: Reply, stored: Reply) -> Reply:

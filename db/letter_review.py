@@ -18,7 +18,14 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from db.letter_decisions import LedgerTargets, find_letter_reply, recall, stored_letter, with_stored_header
+from db.letter_decisions import (
+    LedgerTargets,
+    find_letter_reply,
+    proposal_of,
+    recall,
+    stored_letter,
+    with_stored_header,
+)
 from db.letters import _proposers  # the one reading of an addressee line into proposers
 from db.store import Store
 from desktop.core.errors import LedgerError, ValidationError
@@ -79,6 +86,7 @@ def begin_review(store: Store, document: Document, extraction: LetterExtraction)
     review = start_review(document, extraction, existing_reply=stored)
     if stored is not None:
         review.reply = with_stored_header(review.reply, stored)
+        review.proposal = proposal_of(store, stored) or review.proposal
     return recall(store, review)
 
 

@@ -147,10 +147,13 @@ class SuggestionTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.review: LetterReview | None = None
+        self._titles: dict[str, str] = {}
 
-    def set_review(self, review: LetterReview | None) -> None:
+    def set_review(self, review: LetterReview | None, existing: list[Commitment] | None = None) -> None:
+        """Show ``review``'s items; ``existing`` are the stored commitments they may be linked to."""
         self.beginResetModel()
         self.review = review
+        self._titles = {f"{EXISTING_PREFIX}{c.id}": c.title for c in existing or () if c.id is not None}
         self.endResetModel()
 
     def item(self, row: int) -> ReviewItem:
@@ -185,6 +188,9 @@ class SuggestionTableModel(QAbstractTableModel):
         new = self.review.new_commitment(item.link)
         if new is not None:
             return QCoreApplication.translate("LetterReviewWindow", "New: {title}").format(title=new.title)
+        if item.link in self._titles:
+            return QCoreApplication.translate("LetterReviewWindow", "Existing: {title}").format(
+                title=self._titles[item.link])
         return item.link
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -574,7 +580,7 @@ class LetterReviewWindow(QMainWindow):
             field.set_value(value)
             field.widget.blockSignals(False)
         self.editor.set_links(review, self._existing)
-        self.model.set_review(review)
+        self.model.set_review(review, self._existing)
         self.table.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 220))

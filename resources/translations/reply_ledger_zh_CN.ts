@@ -1034,6 +1034,10 @@ Details are in {log}.</source>
         <translation>新建：{title}</translation>
     </message>
     <message>
+        <source>Existing: {title}</source>
+        <translation>已有：{title}</translation>
+    </message>
+    <message>
         <source>Review letter again — {reply}</source>
         <translation>再次审核答复函 — {reply}</translation>
     </message>

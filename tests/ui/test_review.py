@@ -269,6 +269,8 @@ def test_a_letter_reviewed_again_shows_the_earlier_decisions_and_saves_nothing_t
     # The same letter again: the accepted item is in the ledger, the rejected one rejected, the baseline undecided.
     again = _open(qtbot, window, path)
     assert _decision_texts(again) == ["To review", "Rejected", "In the ledger"]
+    title = store.list(Commitment)[0].title
+    assert [again.model.index(row, 7).data() for row in (0, 2)] == [f"Existing: {title}"] * 2
     assert "Decided before: 1 in the ledger (not saved again), 1 rejected; 1 undecided." in again.findChild(
         QLabel, "reviewNotes").text()
     assert again.findChild(QLabel, "reviewSummary").text().startswith(
