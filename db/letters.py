@@ -1,7 +1,11 @@
 """Importing letters and other documents: source document, proposal, reply, and targets as suggestions.
 
-Each file is written in one transaction. A file whose SHA-256 is already stored is left alone, and so is a letter
-whose document number belongs to a reply already in the ledger.
+Each file is written in one transaction. A file whose SHA-256 is already stored is left alone. A letter whose
+reply is already in the ledger (same document number, or the same text in another file) adds no second reply: a
+plain import leaves it alone, and ``accept`` accepts only what was left undecided, and only when the text is the
+one stored for the reply (the quote places count in it). Items already in the ledger and items rejected before
+are left as they are; the rule of :class:`db.letter_decisions.LedgerTargets` keeps any target from being stored
+twice.
 """
 
 from __future__ import annotations
@@ -13,11 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db.evidence_suggestions import accept_evidence_suggestion, suggest_evidence
+from db.letter_decisions import LedgerTargets, find_letter_reply, letter_text, recall
 from db.store import Store
 from desktop.core.docnumber import parse_doc_number
 from desktop.core.errors import Cancelled, ValidationError
 from desktop.core.extraction import Document, LetterExtraction, extract_files
 from desktop.core.extraction.grouping import plan_acceptance
+from desktop.core.letter_review import ACCEPTED, PENDING, REJECTED, ReviewItem, start_review
 from desktop.core.records import (
     RESULT_CLASS_CODES,
     Commitment,
@@ -31,11 +37,15 @@ from desktop.core.records import (
 from desktop.core.validation import check_phone
 
 PROPOSAL_KIND_OF_TYPE = {"建议": "suggestion", "议案": "motion", "提案": "proposal"}
+# How an import message names a stored document of each kind (desktop.core.records.SOURCE_KINDS).
+KIND_PHRASES = {"letter": "a reply letter", "news": "a news report", "bulletin": "a statistics bulletin",
+                "plan": "a plan", "report": "a report", "other": "an unclassified document"}
 
 
 @dataclass
 class ImportOutcome:
-    """What importing one file did. ``status`` is 'imported', 'duplicate', 'reply_exists' or 'not_letter'."""
+    """What importing one file did. ``status`` is 'imported', 'duplicate', 'reply_exists' (nothing changed),
+    'accepted' (what was left undecided of a reply in the ledger was accepted) or 'not_letter'."""
 
     path: Path
     status: str
@@ -74,8 +84,14 @@ def import_document(store: Store, document: Document, extraction: LetterExtracti
     """Import one read document: a reply letter with its targets, or any other document on its own."""
     existing = store.find_source_document(document.sha256)
     if existing is not None:
+        replies = store.list(Reply, "source_document_id = ?", (existing.id,), limit=1)
+        waiting = store.count(Suggestion, "reply_id = ? AND kind = 'target' AND state = 'pending'",
+                              (replies[0].id,)) if replies else 0
+        hint = (f" {waiting} suggestion(s) of its reply #{replies[0].id} are undecided: choose Review letter again "
+                "on the reply in the app to decide them." if waiting else "")
         return ImportOutcome(document.path, "duplicate", f"{document.path}: already imported as source document "
-                             f"#{existing.id} (same SHA-256); nothing changed.", source_document_id=existing.id)
+                             f"#{existing.id} (same SHA-256); nothing changed.{hint}", source_document_id=existing.id,
+                             reply_id=replies[0].id if replies else None)
     if not extraction.is_letter:
         return import_other_document(store, document, accept=accept)
     return import_letter(store, document, extraction, accept=accept)
@@ -111,8 +127,8 @@ def import_other_document(store: Store, document: Document, *, accept: bool = Fa
         what = f"{len(suggestions)} evidence record(s) added from its figures"
     else:
         what = f"{len(suggestions)} evidence suggestion(s) to review"
-    return ImportOutcome(document.path, "not_letter", f"{document.path}: no reply letter found; stored as a "
-                         f"{kind} document (source document #{source.id}); {what}.", source_document_id=source.id,
+    return ImportOutcome(document.path, "not_letter", f"{document.path}: no reply letter found; stored as "
+                         f"{KIND_PHRASES[kind]} (source document #{source.id}); {what}.", source_document_id=source.id,
                          suggestions=len(suggestions))
 
 
@@ -178,17 +194,12 @@ def _reply_record(document: Document, extraction: LetterExtraction, proposal: Pr
 def import_letter(store: Store, document: Document, extraction: LetterExtraction, *,
                   accept: bool = False) -> ImportOutcome:
     """Store a reply letter: source document, proposal (found or created), reply, and its targets as pending
-    suggestions, or with ``accept`` as commitments and targets (suggestions marked accepted)."""
+    suggestions, or with ``accept`` as commitments and targets (suggestions marked accepted). A letter whose
+    reply is in the ledger already is left alone, or with ``accept`` has what was left undecided accepted."""
     header = extraction.header
-    if header.doc_number_normalized:
-        try:
-            existing_reply = store.find_reply_by_doc_number(header.doc_number_normalized)
-        except ValidationError:
-            existing_reply = None
-        if existing_reply is not None:
-            return ImportOutcome(document.path, "reply_exists", f"{document.path}: the reply "
-                                 f"{header.doc_number_normalized} is already in the ledger (reply #{existing_reply.id}"
-                                 "); nothing changed.", reply_id=existing_reply.id)
+    existing = find_letter_reply(store, doc_number=header.doc_number_normalized, text=document.text)
+    if existing is not None:
+        return _import_again(store, document, extraction, existing, accept=accept)
     with store.transaction():
         source = store.save(_source_document(document, "letter", title=header.title or document.title,
                                              publisher=header.issuer, doc_date=header.date))
@@ -197,19 +208,80 @@ def import_letter(store: Store, document: Document, extraction: LetterExtraction
         suggestions = [store.save(Suggestion(kind="target", payload=target.to_dict(), reply_id=reply.id,
                                              source_document_id=source.id, score=round(target.confidence, 2)))
                        for target in extraction.targets]
-        commitments = targets = 0
+        accepted = _Accepted()
         if accept:
-            commitments, targets = _accept(store, extraction, reply, source.id, suggestions)
+            records = [_target_record(target, 0, source.id) for target in extraction.targets]
+            accepted = _accept(store, extraction, reply, source.id, suggestions, records)
     label = header.doc_number_normalized or header.title or document.file_name
     left = store.count(Suggestion, "reply_id = ? AND state = 'pending'", (reply.id,))
-    what = (f"accepted as {commitments} commitment(s) with {targets} target(s)"
+    what = (f"accepted as {accepted.commitments} commitment(s) with {accepted.targets} target(s)"
             + (f", {left} baseline figure(s) that match no target left to review" if left else "") if accept
             else f"{len(suggestions)} target suggestion(s) to review")
     proposal_text = f"proposal #{proposal.id}" if proposal else "no proposal reference found"
     return ImportOutcome(document.path, "imported", f"{document.path}: imported reply #{reply.id} ({label}; "
                          f"{proposal_text}); {what}.", source_document_id=source.id,
                          proposal_id=proposal.id if proposal else None, reply_id=reply.id,
-                         suggestions=len(suggestions), commitments=commitments, targets=targets)
+                         suggestions=len(suggestions), commitments=accepted.commitments, targets=accepted.targets)
+
+
+def _import_again(store: Store, document: Document, extraction: LetterExtraction, reply: Reply, *,
+                  accept: bool) -> ImportOutcome:
+    """A letter whose reply is in the ledger already: nothing changes, except that ``accept`` accepts the items
+    left undecided (when the text is the stored one, which the quote places of the earlier decisions count in)."""
+    label = reply.doc_number or extraction.header.doc_number_normalized or document.file_name
+    where = f"{document.path}: the reply {label} is already in the ledger (reply #{reply.id})"
+    waiting = store.count(Suggestion, "reply_id = ? AND kind = 'target' AND state = 'pending'", (reply.id,))
+    review_hint = (f" {waiting} suggestion(s) of it are undecided: choose Review letter again on the reply in the "
+                   "app to decide them." if waiting else "")
+    if not accept:
+        return ImportOutcome(document.path, "reply_exists", f"{where}; nothing changed.{review_hint}",
+                             reply_id=reply.id)
+    if letter_text(store, reply) != document.text:
+        return ImportOutcome(document.path, "reply_exists", f"{where} with another text of the letter; nothing "
+                             "changed. Review this file in the app (Import letter) to decide its suggestions.",
+                             reply_id=reply.id)
+    review = start_review(document, extraction, existing_reply=reply)
+    items = list(review.items)  # one per extracted target, in order (recalling may add earlier ones)
+    recall(store, review)
+    decided = {index: item for index, item in enumerate(items) if item.decision != PENDING}
+    source_id = reply.source_document_id
+    with store.transaction():
+        rows = {row.id: row for row in store.list(Suggestion, "reply_id = ? AND kind = 'target'", (reply.id,))}
+        suggestions: list[Suggestion | None] = []
+        added = 0
+        for index, item in enumerate(items):
+            row = rows.get(item.suggestion_id) if item.suggestion_id is not None else None
+            if row is None and item.decision == PENDING:
+                row = store.save(Suggestion(kind="target", payload=extraction.targets[index].to_dict(),
+                                            reply_id=reply.id, source_document_id=source_id,
+                                            score=round(item.confidence, 2)))
+                added += 1
+            suggestions.append(row)
+        records = [dataclasses.replace(item.target, id=None, commitment_id=0, source_document_id=source_id)
+                   for item in items]
+        accepted = _accept(store, extraction, reply, source_id, suggestions, records, decided=decided,
+                           ledger=LedgerTargets.of_reply(store, reply.id))
+    left = store.count(Suggestion, "reply_id = ? AND kind = 'target' AND state = 'pending'", (reply.id,))
+    left_alone = []
+    if accepted.present:
+        left_alone.append(f"{accepted.present} item(s) already in the ledger")
+    if accepted.rejected:
+        left_alone.append(f"{accepted.rejected} rejected before")
+    kept = " and ".join(left_alone) + " were left as they are" if left_alone else ""
+    if not (accepted.commitments or accepted.targets or accepted.baselines or added):
+        because = f": {kept}" if kept else ""
+        return ImportOutcome(document.path, "reply_exists", f"{where}; nothing changed{because}.{review_hint}",
+                             reply_id=reply.id, source_document_id=source_id)
+    parts = [f"accepted as {accepted.commitments} new commitment(s) with {accepted.targets} target(s)"]
+    if accepted.baselines:
+        parts.append(f"{accepted.baselines} baseline figure(s) recorded on targets already in the ledger")
+    if left:
+        parts.append(f"{left} baseline figure(s) that match no target left to review")
+    if kept:
+        parts.append(kept)
+    return ImportOutcome(document.path, "accepted", f"{where}; " + "; ".join(parts) + ".", reply_id=reply.id,
+                         source_document_id=source_id, proposal_id=reply.proposal_id, suggestions=added,
+                         commitments=accepted.commitments, targets=accepted.targets)
 
 
 def _target_record(target, commitment_id: int, source_id: int) -> Target:
@@ -222,41 +294,91 @@ def _target_record(target, commitment_id: int, source_id: int) -> Target:
                   source_document_id=source_id)
 
 
-def _accept(store: Store, extraction: LetterExtraction, reply: Reply, source_id: int,
-            suggestions: list[Suggestion]) -> tuple[int, int]:
-    """Turn the extraction into commitments and targets; returns (commitments, targets) created."""
+@dataclass
+class _Accepted:
+    """What accepting a letter's items did, and what it left as it was."""
+
+    commitments: int = 0
+    targets: int = 0
+    baselines: int = 0  # figures recorded as the baseline of a target already in the ledger
+    present: int = 0  # items already in the ledger
+    rejected: int = 0  # items rejected before
+
+
+def _accept(store: Store, extraction: LetterExtraction, reply: Reply, source_id: int | None,
+            suggestions: list[Suggestion | None], records: list[Target], *,
+            decided: dict[int, ReviewItem] | None = None, ledger: LedgerTargets | None = None) -> _Accepted:
+    """Turn the extraction into commitments and targets (``records``: the target of each extracted one).
+
+    ``decided`` are the items decided before (by index), which are left as they are; ``ledger`` is what the
+    reply holds already: a commitment quoting the same place is reused and a target in it is not stored again.
+    """
     extracted = extraction.targets
     plan = plan_acceptance(extracted)
+    decided = decided or {}
+    ledger = ledger or LedgerTargets([], [])
     issuer = extraction.header.issuer
+    result = _Accepted(present=sum(1 for item in decided.values() if item.in_ledger),
+                       rejected=sum(1 for item in decided.values() if item.decision == REJECTED))
     accepted_target: dict[int, int | None] = {}
-    commitments = targets = 0
     for planned in plan.commitments:
-        members = [extracted[i] for i in planned.targets + planned.qualitative]
-        deadlines = [t.deadline for t in members if t.deadline]
+        members = [i for i in planned.targets + planned.qualitative if i not in decided]
+        if not members:
+            continue
+        deadlines = [records[i].deadline for i in members if records[i].deadline]
         deadline = max(deadlines) if deadlines else None
-        deadline_text = next((t.deadline_text for t in members if t.deadline == deadline and t.deadline_text),
-                             None)
-        commitment = store.save(Commitment(reply_id=reply.id, title=planned.quote[:60], quote=planned.quote,
-                                           quote_start=planned.start, quote_end=planned.end,
-                                           responsible_unit=issuer, deadline=deadline, deadline_text=deadline_text))
-        commitments += 1
+        deadline_text = next((records[i].deadline_text for i in members
+                              if records[i].deadline == deadline and records[i].deadline_text), None)
+        commitment_id = ledger.commitment_at(planned.start, planned.end)
+        if commitment_id is None:
+            commitment = store.save(Commitment(reply_id=reply.id, title=planned.quote[:60], quote=planned.quote,
+                                               quote_start=planned.start, quote_end=planned.end,
+                                               responsible_unit=issuer, deadline=deadline,
+                                               deadline_text=deadline_text))
+            ledger.add_commitment(commitment)
+            commitment_id = commitment.id
+            result.commitments += 1
         for index in planned.qualitative:
-            accepted_target[index] = None
+            if index not in decided:
+                accepted_target[index] = None
         for index in planned.targets:
-            record = _target_record(extracted[index], commitment.id, source_id)
+            if index in decided:
+                continue
+            record = dataclasses.replace(records[index], commitment_id=commitment_id, source_document_id=source_id)
             baseline_index = plan.baseline_of.get(index)
+            if baseline_index in decided and decided[baseline_index].decision == REJECTED:
+                baseline_index = None  # the clerk said this figure is not a baseline
             if baseline_index is not None:
-                baseline = extracted[baseline_index]
+                baseline = records[baseline_index]
                 record = dataclasses.replace(record, baseline_value=baseline.value, baseline_unit=baseline.unit,
                                              baseline_date=reply.reply_date, baseline_quote=baseline.quote)
+            found = ledger.find(record)
+            if found is not None:  # in the ledger already, under another decision: not stored twice
+                accepted_target[index] = found.id
+                result.present += 1
+                continue
             saved = store.save(record)
-            targets += 1
+            ledger.add(saved)
+            result.targets += 1
             accepted_target[index] = saved.id
-            if baseline_index is not None:
+            if baseline_index is not None and baseline_index not in decided:
                 accepted_target.setdefault(baseline_index, saved.id)
+    # A figure left undecided that states the baseline of a target accepted before is recorded on that target.
+    for index, baseline_index in sorted(plan.baseline_of.items()):
+        item = decided.get(index)
+        if baseline_index in decided or baseline_index in accepted_target or item is None or not item.in_ledger:
+            continue
+        stored = store.get(Target, item.stored_target_id) if item.stored_target_id is not None else None
+        if stored is None or stored.baseline_value is not None:
+            continue
+        baseline = records[baseline_index]
+        store.save(dataclasses.replace(stored, baseline_value=baseline.value, baseline_unit=baseline.unit,
+                                       baseline_date=reply.reply_date, baseline_quote=baseline.quote))
+        accepted_target[baseline_index] = stored.id
+        result.baselines += 1
     # A baseline that measures none of the promises is not a promise itself: it stays a pending suggestion
     # that the clerk can attach to a target by hand, instead of becoming a commitment.
     for index, suggestion in enumerate(suggestions):
-        if index in accepted_target:
-            store.save(dataclasses.replace(suggestion, state="accepted", target_id=accepted_target[index]))
-    return commitments, targets
+        if index in accepted_target and suggestion is not None and index not in decided:
+            store.save(dataclasses.replace(suggestion, state=ACCEPTED, target_id=accepted_target[index]))
+    return result

@@ -96,7 +96,10 @@ SPECS: dict[str, ListSpec] = {
             "id": "r.id", "doc_number": "r.doc_number", "title": "r.title", "addressee": "r.addressee",
             "reply_date": "r.reply_date", "issuing_office": "r.issuing_office", "signer": "r.signer",
             "result_class": "r.result_class", "session": "p.session", "proposal_number": "p.number",
-            "proposal_id": "r.proposal_id",
+            "proposal_id": "r.proposal_id", "source_document_id": "r.source_document_id",
+            # Target suggestions of the reply's letter still waiting for a decision (Review letter again).
+            "pending_suggestions": "(SELECT count(*) FROM suggestions s WHERE s.kind = 'target'"
+                                   " AND s.state = 'pending' AND s.reply_id = r.id)",
         },
         unit="coalesce(r.replying_unit, r.issuing_office)", date="r.reply_date", session="p.session",
         sort={"id": "r.id", "doc_number": "r.doc_issuer_code || printf('%06d', r.doc_year) || "

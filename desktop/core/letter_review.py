@@ -7,8 +7,14 @@ in the ledger. :func:`plan_records` turns the accepted items into the records to
 --accept`` would: an accepted baseline ("目前全市已开通5G基站近7000个") linked to a commitment with a target it
 measures becomes that target's baseline (:func:`desktop.core.extraction.grouping.best_baseline`, the rule of
 :func:`~desktop.core.extraction.grouping.plan_acceptance`), otherwise a baseline target of that commitment. Items
-left undecided are kept as pending suggestions for later, as a plain ``reply-ledger import`` keeps them; rejected
-items leave nothing behind.
+left undecided are kept as pending suggestions for later, as a plain ``reply-ledger import`` keeps them. Every
+item of the letter keeps one suggestion row saying what became of it (pending, rejected, or accepted with its
+target), so that reviewing the letter again (:func:`recall_decisions`) shows the earlier decisions: the items
+already in the ledger are shown as such and never saved a second time.
+
+What identifies an item of a letter is its quote's place in the reply's text with its comparator and value
+(:func:`target_key`); the same quote with the same comparator and value (:func:`quote_key`) recognises it in
+another copy of the letter whose text moved it.
 """
 
 from __future__ import annotations
@@ -23,9 +29,11 @@ from desktop.core.docnumber import parse_doc_number
 from desktop.core.errors import RecordErrors, ValidationError
 from desktop.core.extraction import Document, ExtractedTarget, LetterExtraction
 from desktop.core.extraction.grouping import Figure, best_baseline, indicator_similarity, plan_acceptance
-from desktop.core.records import PROPOSAL_KINDS, Commitment, Reply, SourceDocument, Target
+from desktop.core.records import PROPOSAL_KINDS, Commitment, Reply, SourceDocument, Suggestion, Target
+from desktop.core.units import normalize
 
 PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
+IN_LEDGER = "in_ledger"  # an accepted item whose target was saved before (a count of LetterReview.counts)
 NEW_PREFIX = "new:"
 EXISTING_PREFIX = "commitment:"
 PROPOSAL_KINDS_BY_WORD = {label: code for code, label in PROPOSAL_KINDS.items()}
@@ -55,17 +63,25 @@ class NewCommitment:
 
 @dataclass
 class ReviewItem:
-    """One suggestion: the target as extracted (and edited), the clerk's decision and its commitment."""
+    """One suggestion: the target as extracted (and edited), the clerk's decision and its commitment.
+
+    An item decided before carries its stored suggestion row (``suggestion_id``); one accepted before is
+    ``in_ledger``, with the target it became or whose baseline it is (``stored_target_id``), and is not saved again.
+    """
 
     target: Target
     confidence: float
     link: str
     decision: str = PENDING
     original: Target | None = None
+    suggestion_id: int | None = None
+    stored_target_id: int | None = None
+    in_ledger: bool = False
 
     @property
     def edited(self) -> bool:
-        return self.original is not None and self.original != self.target
+        """The clerk changed what extraction found (indicator, comparator, value, unit, deadline, kind...)."""
+        return self.original is not None and suggestion_payload(self.original, 0) != suggestion_payload(self.target, 0)
 
 
 @dataclass
@@ -84,9 +100,10 @@ class LetterReview:
         return self.new_commitments.get(key.removeprefix(NEW_PREFIX)) if key.startswith(NEW_PREFIX) else None
 
     def counts(self) -> dict[str, int]:
-        counted = {PENDING: 0, ACCEPTED: 0, REJECTED: 0}
+        """Items by decision; the items accepted before count as ``IN_LEDGER``, not as ``ACCEPTED``."""
+        counted = {PENDING: 0, ACCEPTED: 0, REJECTED: 0, IN_LEDGER: 0}
         for item in self.items:
-            counted[item.decision] += 1
+            counted[IN_LEDGER if item.in_ledger else item.decision] += 1
         return counted
 
 
@@ -162,10 +179,129 @@ def _baseline_homes(targets: list[ExtractedTarget]) -> dict[int, int]:
     return homes
 
 
-def suggestion_payload(target: Target, confidence: float) -> dict[str, Any]:
+def recall_decisions(review: LetterReview, suggestions: list[Suggestion], commitments: list[Commitment],
+                     targets: list[Target]) -> None:
+    """Show in ``review`` what was decided about its letter before: ``suggestions`` are the reply's target
+    suggestion rows, ``commitments`` and ``targets`` what the ledger holds for the reply.
+
+    An item is recognised by its suggestion row (:func:`suggestion_key`, or :func:`suggestion_quote_key` in a
+    copy of the letter whose text moved it). Items without one are recognised by a stored target
+    (:func:`target_key`, :func:`quote_key`) or, for a baseline, by the target it is the baseline of. An item
+    accepted before is marked ``in_ledger`` and shows the stored target; a rejected one is rejected; an undecided
+    one keeps the clerk's edits. Suggestions left undecided or rejected that extraction no longer finds are added
+    as items of their own, and new commitments whose quote is a stored commitment's become that commitment.
+    """
+    stored = {target.id: target for target in targets}
+    spans = {(c.quote_start, c.quote_end): c.id for c in commitments
+             if c.quote_start is not None and c.id is not None}
+    rows = sorted((row for row in suggestions if row.kind == "target"), key=lambda row: row.id or 0)
+    by_key: dict[tuple, list[Suggestion]] = {}
+    by_quote: dict[tuple, list[Suggestion]] = {}
+    for row in rows:
+        by_key.setdefault(suggestion_key(row.payload), []).append(row)
+        by_quote.setdefault(suggestion_quote_key(row.payload), []).append(row)
+    used: set[int] = set()
+
+    def take(candidates: list[Suggestion] | None) -> Suggestion | None:
+        for row in candidates or ():
+            if id(row) not in used:
+                used.add(id(row))
+                return row
+        return None
+
+    claimed: set[int] = set()
+    for item in review.items:
+        origin = suggestion_payload(item.original or item.target, item.confidence)
+        row = take(by_key.get(suggestion_key(origin))) or take(by_quote.get(suggestion_quote_key(origin)))
+        if row is not None:
+            _recall_row(item, row, stored, spans)
+            if item.stored_target_id is not None and item.target.id == item.stored_target_id:
+                claimed.add(item.stored_target_id)
+    by_target_key: dict[tuple, list[Target]] = {}
+    for target in targets:
+        for key in (target_key(target), quote_key(target)):
+            if key is not None:
+                by_target_key.setdefault(key, []).append(target)
+    for item in review.items:
+        if item.suggestion_id is not None:
+            continue
+        found = None
+        for key in (target_key(item.target), quote_key(item.target)):
+            found = next((t for t in by_target_key.get(key, []) if t.id not in claimed), None) if key else None
+            if found is not None:
+                break
+        if found is None and item.target.kind == "baseline":
+            found = next((t for t in targets if t.baseline_quote == item.target.quote
+                          and _number(t.baseline_value) == _number(item.target.value)), None)
+        elif found is not None:
+            claimed.add(found.id)  # type: ignore[arg-type]
+            item.target = dataclasses.replace(found)
+        if found is not None:
+            item.decision, item.in_ledger, item.stored_target_id = ACCEPTED, True, found.id
+            item.link = f"{EXISTING_PREFIX}{found.commitment_id}"
+        elif item.target.comparator == "qualitative" and item.target.kind == "commitment" and \
+                spans.get((item.target.quote_start, item.target.quote_end)) is not None:
+            # A promise without a figure was accepted as the commitment quoting it (``import --accept``).
+            item.decision, item.in_ledger = ACCEPTED, True
+            item.link = f"{EXISTING_PREFIX}{spans[(item.target.quote_start, item.target.quote_end)]}"
+    text = review.document.text
+    for row in rows:
+        if id(row) in used or row.state == ACCEPTED:
+            continue
+        target = target_from_payload(row.payload)
+        start = target.quote_start
+        if not target.quote or start is None or text[start:start + len(target.quote)] != target.quote:
+            start = text.find(target.quote or "\0")
+            if start < 0:
+                continue  # the quote is not in this text: nothing to show it against
+            target = dataclasses.replace(target, quote_start=start, quote_end=start + len(target.quote or ""))
+        key = f"{target.quote_start}-{target.quote_end}"
+        review.new_commitments.setdefault(key, NewCommitment(
+            key=key, title=_title(target.quote or ""), quote=target.quote or "", quote_start=target.quote_start,
+            quote_end=target.quote_end))  # type: ignore[arg-type]
+        item = ReviewItem(target=target, confidence=row.score or 0.0, link=NEW_PREFIX + key, decision=row.state,
+                          original=dataclasses.replace(target), suggestion_id=row.id)
+        after = next((index for index, other in enumerate(review.items)
+                      if (other.target.quote_start or 0) > (target.quote_start or 0)), len(review.items))
+        review.items.insert(after, item)  # in the letter's order
+    for key, new in list(review.new_commitments.items()):
+        commitment_id = spans.get((new.quote_start, new.quote_end))
+        if commitment_id is None:
+            continue
+        del review.new_commitments[key]
+        for item in review.items:
+            if item.link == NEW_PREFIX + key:
+                item.link = f"{EXISTING_PREFIX}{commitment_id}"
+    review.new_commitments = dict(sorted(review.new_commitments.items(),
+                                         key=lambda pair: (pair[1].quote_start, pair[1].quote_end)))
+
+
+def _recall_row(item: ReviewItem, row: Suggestion, stored: dict[int | None, Target],
+                spans: dict[tuple, int | None]) -> None:
+    """``item`` as its suggestion row ``row`` says it was decided."""
+    item.suggestion_id = row.id
+    if row.state == ACCEPTED:
+        item.decision, item.in_ledger, item.stored_target_id = ACCEPTED, True, row.target_id
+        target = stored.get(row.target_id) if row.target_id is not None else None
+        if target is not None:
+            item.link = f"{EXISTING_PREFIX}{target.commitment_id}"
+            if target.kind == item.target.kind:  # its own target (not the target it is the baseline of)
+                item.target = dataclasses.replace(target)
+        elif spans.get((item.target.quote_start, item.target.quote_end)) is not None:
+            item.link = f"{EXISTING_PREFIX}{spans[(item.target.quote_start, item.target.quote_end)]}"
+        return
+    item.decision = REJECTED if row.state == REJECTED else PENDING
+    if row.payload.get("extracted"):  # edited before: show the edit, in this text's place
+        edited = target_from_payload(row.payload)
+        item.target = dataclasses.replace(edited, quote=item.target.quote, quote_start=item.target.quote_start,
+                                          quote_end=item.target.quote_end)
+
+
+def suggestion_payload(target: Target, confidence: float, original: Target | None = None) -> dict[str, Any]:
     """A reviewed item as a target suggestion, in the layout ``reply-ledger import`` stores
-    (:meth:`ExtractedTarget.to_dict`)."""
-    return {
+    (:meth:`ExtractedTarget.to_dict`). An item the clerk edited keeps what was extracted under ``extracted``,
+    which is what recognises it in the letter again (:func:`suggestion_key`)."""
+    payload = {
         "quote": target.quote, "indicator": target.indicator, "comparator": target.comparator, "value": target.value,
         "value_high": target.value_high, "unit": target.unit, "value_normalized": target.value_normalized,
         "unit_normalized": target.unit_normalized,
@@ -173,12 +309,61 @@ def suggestion_payload(target: Target, confidence: float) -> dict[str, Any]:
         "cumulative": target.cumulative, "kind": target.kind, "start": target.quote_start, "end": target.quote_end,
         "confidence": round(confidence, 2),
     }
+    if original is not None:
+        extracted = suggestion_payload(original, confidence)
+        if extracted != payload:
+            payload["extracted"] = extracted
+    return payload
 
 
 def suggestion_key(payload: dict[str, Any]) -> tuple:
-    """What identifies a target suggestion of a letter: its quote's place, kind, comparator and value."""
+    """What identifies a target suggestion of a letter: its quote's place, kind, comparator and value (as
+    extracted, before any edit)."""
+    payload = payload.get("extracted") or payload
     return (payload.get("start"), payload.get("end"), payload.get("kind"), payload.get("comparator"),
             payload.get("value"))
+
+
+def suggestion_quote_key(payload: dict[str, Any]) -> tuple:
+    """A target suggestion recognised by its quote instead of its place (in another copy of the letter)."""
+    payload = payload.get("extracted") or payload
+    return (payload.get("quote"), payload.get("kind"), payload.get("comparator"), payload.get("value"))
+
+
+def _number(value: float | None) -> float | None:
+    return None if value is None else round(float(value), 6)
+
+
+def target_key(target: Target) -> tuple | None:
+    """What makes two targets of one reply the same: the place of the quote in the reply's text, the comparator
+    and the value (normalised, with its unit). None for a target without a quote place (typed by hand)."""
+    if target.quote_start is None or target.quote_end is None:
+        return None
+    return (target.quote_start, target.quote_end, target.comparator, _number(target.value_normalized),
+            _number(target.value_high), target.unit_normalized)
+
+
+def quote_key(target: Target) -> tuple | None:
+    """The same target recognised by its quote's words rather than their place (another copy of the letter)."""
+    if not target.quote:
+        return None
+    return (target.quote, target.comparator, _number(target.value_normalized), _number(target.value_high),
+            target.unit_normalized)
+
+
+def target_from_payload(payload: dict[str, Any]) -> Target:
+    """The target a stored suggestion describes (as the clerk last edited it)."""
+    deadline = payload.get("deadline")
+    value_high, unit = payload.get("value_high"), payload.get("unit")
+    return Target(commitment_id=0, indicator=payload.get("indicator") or (payload.get("quote") or "")[:40],
+                  comparator=payload.get("comparator") or "qualitative", value=payload.get("value"),
+                  value_high=value_high, unit=unit, value_normalized=payload.get("value_normalized"),
+                  value_high_normalized=normalize(value_high, unit or "")[0] if value_high is not None else None,
+                  unit_normalized=payload.get("unit_normalized"),
+                  deadline=dt.date.fromisoformat(deadline) if deadline else None,
+                  deadline_text=payload.get("deadline_text"), cumulative=payload.get("cumulative"),
+                  kind=payload.get("kind") or "commitment", quote=payload.get("quote"),
+                  quote_start=payload.get("start"), quote_end=payload.get("end"))
 
 
 @dataclass
@@ -196,8 +381,8 @@ class SuggestionFate:
     """What became of one item, for the suggestion rows of its letter.
 
     ``state`` is the clerk's decision. An accepted item's target is ``target`` (commitment and target index in
-    the plan) or the stored ``target_id`` whose baseline it became. ``payload`` and ``score`` are what a pending
-    item is stored as.
+    the plan) or the stored ``target_id`` it became before or whose baseline it became. ``payload`` and ``score``
+    are what the item's suggestion row holds; ``suggestion_id`` is that row when it is stored already.
     """
 
     key: tuple
@@ -206,18 +391,20 @@ class SuggestionFate:
     score: float
     target: tuple[int, int] | None = None
     target_id: int | None = None
+    suggestion_id: int | None = None
 
 
 @dataclass
 class ReviewPlan:
-    """The records a review writes in one transaction: the accepted items, and the undecided ones as
-    suggestions."""
+    """The records a review writes in one transaction: the accepted items, and the decisions as suggestions.
+    ``reply_id`` is the stored reply the letter's review updates (None: found by document number, or new)."""
 
     source: SourceDocument
     proposal: ProposalRef | None
     reply: Reply
     commitments: list[PlannedCommitment]
     suggestions: list[SuggestionFate] = field(default_factory=list)
+    reply_id: int | None = None
 
     @property
     def target_count(self) -> int:
@@ -235,13 +422,14 @@ def plan_records(review: LetterReview, *, imported_by: str | None = None,
 
     A new commitment takes the latest deadline of its accepted targets and the replying unit as its responsible
     unit. ``existing_commitments`` are the stored commitments items may be linked to, ``existing_targets`` their
-    stored targets (by commitment id), which an accepted baseline may measure.
+    stored targets (by commitment id), which an accepted baseline may measure. Items already in the ledger
+    (``in_ledger``) are not planned again.
 
     Raises:
         RecordErrors: the header or an accepted item is not valid (each problem names its field).
     """
     problems = review.reply.problems()
-    accepted = [item for item in review.items if item.decision == ACCEPTED]
+    accepted = [item for item in review.items if item.decision == ACCEPTED and not item.in_ledger]
     for item in accepted:
         problems.extend(item.target.problems())
     if problems:
@@ -302,12 +490,14 @@ def plan_records(review: LetterReview, *, imported_by: str | None = None,
     fates = []
     for item in review.items:
         origin = suggestion_payload(item.original or item.target, item.confidence)
-        place = where.get(id(item))
+        place = item.stored_target_id if item.in_ledger else where.get(id(item))
         fates.append(SuggestionFate(
-            key=suggestion_key(origin), state=item.decision, payload=suggestion_payload(item.target, item.confidence),
+            key=suggestion_key(origin), state=item.decision,
+            payload=suggestion_payload(item.target, item.confidence, item.original),
             score=round(item.confidence, 2), target=place if isinstance(place, tuple) else None,
-            target_id=place if isinstance(place, int) else None))
-    return ReviewPlan(source=source, proposal=proposal, reply=review.reply, commitments=planned, suggestions=fates)
+            target_id=place if isinstance(place, int) else None, suggestion_id=item.suggestion_id))
+    return ReviewPlan(source=source, proposal=proposal, reply=review.reply, commitments=planned, suggestions=fates,
+                      reply_id=review.existing_reply_id)
 
 
 def _measured_by(target: Target, baselines: list[ReviewItem]) -> ReviewItem | None:

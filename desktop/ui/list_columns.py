@@ -81,6 +81,8 @@ REPLY_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("ReplyColumns", "Proposal"),
            lambda row: " ".join(part for part in (row.get("session"), row.get("proposal_number")) if part),
            sort="session"),
+    Column(QT_TRANSLATE_NOOP("ReplyColumns", "Undecided suggestions"),
+           lambda row: row.get("pending_suggestions") or None, align_right=True),
 )
 
 COMMITMENT_CONTEXT = "CommitmentColumns"

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, QPoint, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from db import Store
 from db.connection import connect
 from db.export import export_ledger
+from db.letter_decisions import stored_letter
 from db.letters import import_document
 from db.status import LedgerStatus, judge_ledger
 from desktop import APP_TITLE, paths
@@ -199,6 +201,10 @@ class MainWindow(QMainWindow):
         self._draft_timer.timeout.connect(self.write_drafts)
 
         self._build_actions()
+        replies = self.pages["replies"].table
+        replies.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        replies.customContextMenuRequested.connect(self._on_reply_table_custom_context_menu_requested)
+        replies.selectionModel().selectionChanged.connect(lambda selected, deselected: self._update_actions())
         self.navigator.setCurrentRow(PAGES.index("commitments"))
         self._restore_layout()
         self._update_counts()
@@ -237,6 +243,10 @@ class MainWindow(QMainWindow):
                                               QKeySequence.StandardKey.Close)
         self.import_action = self._action("importAction", self.tr("&Import letter…"), self.import_letter,
                                           "Ctrl+I", pixmap.SP_DialogOpenButton)
+        self.review_again_action = self._action("reviewAgainAction", self.tr("Review letter &again…"),
+                                                self.review_letter_again)
+        self.review_again_action.setToolTip(self.tr("Review the selected reply's letter again, from its stored text: "
+                                                     "decide its undecided suggestions"))
         self.import_ledger_action = self._action("importLedgerAction", self.tr("Import Excel &ledger…"),
                                                  self.import_ledger_workbook, "Ctrl+Shift+I")
         self.export_action = self._action("exportAction", self.tr("&Export workbook…"), self.export_workbook,
@@ -272,6 +282,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.close_form_action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
+        file_menu.addAction(self.review_again_action)
         file_menu.addAction(self.import_ledger_action)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
@@ -678,12 +689,13 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _update_actions(self) -> None:
-        if not hasattr(self, "save_action"):
+        if not hasattr(self, "review_again_action"):  # the actions are still being built
             return
         form = self.current_form()
         self.save_action.setEnabled(bool(form and form.save_button.isEnabled()))
         self.close_form_action.setEnabled(form is not None)
         self.delete_action.setEnabled(self.current_list() is not None)
+        self.review_again_action.setEnabled(self.selected_letter_reply() is not None)
 
     # ----------------------------------------------------------------- drafts
     @Slot()
@@ -786,7 +798,40 @@ class MainWindow(QMainWindow):
         """Open the review screen for a letter file; saving there updates this window."""
         from desktop.ui.review import LetterReviewWindow
 
-        window = LetterReviewWindow(self.store, path, pool=self.pool, prompter=self.prompter, parent=self)
+        return self._show_review(LetterReviewWindow(self.store, path, pool=self.pool, prompter=self.prompter,
+                                                    parent=self))
+
+    def selected_letter_reply(self) -> int | None:
+        """The reply selected in the Replies list, when it was imported from a letter (it has a source document)."""
+        if self.current_page_kind() != "replies":
+            return None
+        values = self._selected_values("replies")
+        return int(values["id"]) if values.get("id") is not None and values.get("source_document_id") else None
+
+    @Slot()
+    def review_letter_again(self, reply_id: int | None = None) -> QWidget | None:
+        """Open the review screen on a stored reply's letter (the selected one by default), from its stored text:
+        the earlier decisions are shown and its undecided suggestions can be decided."""
+        from desktop.ui.review import LetterReviewWindow
+
+        reply_id = reply_id if reply_id is not None else self.selected_letter_reply()
+        if reply_id is None:
+            return None
+        for window in self.review_windows:
+            stored = getattr(window, "stored", None)
+            if stored is not None and stored.reply.id == reply_id:
+                window.raise_()
+                window.activateWindow()
+                return window
+        try:
+            letter = stored_letter(self.store, reply_id)
+        except LedgerError as error:
+            self.prompter.show_error(self, user_message(error))
+            return None
+        return self._show_review(LetterReviewWindow(self.store, pool=self.pool, prompter=self.prompter, stored=letter,
+                                                    parent=self))
+
+    def _show_review(self, window: Any) -> QWidget:
         window.saved.connect(lambda reply_id: self._records_changed())
         window.saved_summary.connect(lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
         window.other_document_read.connect(self.import_other_document)
@@ -795,6 +840,23 @@ class MainWindow(QMainWindow):
         window.show()
         window.start()
         return window
+
+    def reply_context_menu(self) -> QMenu:
+        """What can be done with the selected reply (the Replies list's context menu)."""
+        menu = QMenu(self)
+        menu.setObjectName("replyContextMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction(self.review_again_action)
+        menu.addAction(self.timeline_action)
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+        return menu
+
+    @Slot(QPoint)
+    def _on_reply_table_custom_context_menu_requested(self, position: QPoint) -> None:
+        table = self.pages["replies"].table
+        menu = self.reply_context_menu()
+        menu.popup(table.viewport().mapToGlobal(position))
 
     @Slot(object, object)
     def import_other_document(self, document: Document, extraction: LetterExtraction) -> None:

@@ -53,6 +53,9 @@ TEMPLATES: dict[str, str | tuple[str, ...]] = {
         QT_TRANSLATE_NOOP("Messages", "The database refused to save the record; check its values and save again."),
     "not_found":
         QT_TRANSLATE_NOOP("Messages", "This record no longer exists; it may have been deleted. Reload the list."),
+    "letter_text_missing":
+        QT_TRANSLATE_NOOP("Messages", "The reply {doc_number} has no letter text to review; import its letter file "
+                                      "instead."),
     # ------------------------------------------------------------------ values typed or read
     "doc_number_invalid":
         QT_TRANSLATE_NOOP("Messages", "'{value}' is not a document number; write it like 常工信复〔2021〕第39号."),

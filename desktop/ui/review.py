@@ -5,6 +5,10 @@ header fields, accepts, edits or rejects each suggestion, links each to a new or
 the header and saves: the source document, the reply and exactly the accepted targets, in one transaction. An
 accepted baseline linked to a commitment with a target it measures becomes that target's baseline; suggestions left
 undecided are kept as pending suggestions for later, as ``reply-ledger import`` keeps them.
+
+A letter whose reply is in the ledger already shows the earlier decisions: items accepted before are marked as in
+the ledger and are not saved again, rejected ones are rejected, undecided ones wait. A stored reply's letter is
+reviewed again the same way from its stored text (:class:`db.letter_decisions.StoredLetter`), without a file.
 """
 
 from __future__ import annotations
@@ -36,19 +40,20 @@ from PySide6.QtWidgets import (
 )
 
 from db import Store
-from db.letter_review import existing_reply, pending_target_suggestions, save_review
+from db.letter_decisions import StoredLetter
+from db.letter_review import begin_review, begin_stored_review, save_review
 from desktop.core.errors import LedgerError, RecordErrors, ValidationError
-from desktop.core.extraction import Document, LetterExtraction, extract_files
+from desktop.core.extraction import Document, LetterExtraction, extract_document, extract_files
 from desktop.core.letter_review import (
     ACCEPTED,
     EXISTING_PREFIX,
+    IN_LEDGER,
     NEW_PREFIX,
     PENDING,
     REJECTED,
     LetterReview,
     ReviewItem,
     plan_records,
-    start_review,
 )
 from desktop.core.records import Commitment, Target
 from desktop.core.units import normalize
@@ -75,8 +80,9 @@ DECISIONS = {
     PENDING: QT_TRANSLATE_NOOP("Decisions", "To review"),
     ACCEPTED: QT_TRANSLATE_NOOP("Decisions", "Accepted"),
     REJECTED: QT_TRANSLATE_NOOP("Decisions", "Rejected"),
+    IN_LEDGER: QT_TRANSLATE_NOOP("Decisions", "In the ledger"),
 }
-HIGHLIGHT = {PENDING: "#fff1a8", ACCEPTED: "#c5e8c8", REJECTED: "#e4e4e4"}
+HIGHLIGHT = {PENDING: "#fff1a8", ACCEPTED: "#c5e8c8", REJECTED: "#e4e4e4", IN_LEDGER: "#9fd4a5"}
 CURRENT_HIGHLIGHT = "#ffc94d"
 
 
@@ -84,6 +90,20 @@ def read_and_extract(path: Path, *, progress: Any = None,
                      is_cancelled: Any = None) -> tuple[Document, LetterExtraction]:
     """Read one letter file and extract its header and targets (runs on a pool thread)."""
     return extract_files([path], progress=progress, is_cancelled=is_cancelled)[0]
+
+
+def extract_stored(document: Document, *, progress: Any = None,
+                   is_cancelled: Any = None) -> tuple[Document, LetterExtraction]:
+    """Extract the header and targets of a stored letter's text again (runs on a pool thread)."""
+    extraction = extract_document(document)
+    if progress:
+        progress(1, 1)
+    return document, extraction
+
+
+def decision_of(item: ReviewItem) -> str:
+    """The decision a row shows: an item accepted before is ``IN_LEDGER``."""
+    return IN_LEDGER if item.in_ledger else item.decision
 
 
 class TextPositions:
@@ -127,10 +147,13 @@ class SuggestionTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.review: LetterReview | None = None
+        self._titles: dict[str, str] = {}
 
-    def set_review(self, review: LetterReview | None) -> None:
+    def set_review(self, review: LetterReview | None, existing: list[Commitment] | None = None) -> None:
+        """Show ``review``'s items; ``existing`` are the stored commitments they may be linked to."""
         self.beginResetModel()
         self.review = review
+        self._titles = {f"{EXISTING_PREFIX}{c.id}": c.title for c in existing or () if c.id is not None}
         self.endResetModel()
 
     def item(self, row: int) -> ReviewItem:
@@ -165,6 +188,9 @@ class SuggestionTableModel(QAbstractTableModel):
         new = self.review.new_commitment(item.link)
         if new is not None:
             return QCoreApplication.translate("LetterReviewWindow", "New: {title}").format(title=new.title)
+        if item.link in self._titles:
+            return QCoreApplication.translate("LetterReviewWindow", "Existing: {title}").format(
+                title=self._titles[item.link])
         return item.link
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -173,14 +199,14 @@ class SuggestionTableModel(QAbstractTableModel):
         item = self.review.items[index.row()]
         target = item.target
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(HIGHLIGHT[item.decision])) if index.column() == 0 else None
+            return QBrush(QColor(HIGHLIGHT[decision_of(item)])) if index.column() == 0 else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return target.quote
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         column = index.column()
         if column == 0:
-            text = QCoreApplication.translate("Decisions", DECISIONS[item.decision])
+            text = QCoreApplication.translate("Decisions", DECISIONS[decision_of(item)])
             return text + (" ✎" if item.edited else "")
         values = (None, target.indicator, labels.label(labels.COMPARATORS, target.comparator), self._value(target),
                   target.unit or "", target.deadline.isoformat() if target.deadline else (target.deadline_text or ""),
@@ -240,8 +266,9 @@ class SuggestionEditor(QWidget):
         self._loading = False
 
     def load(self, item: ReviewItem | None) -> None:
+        """Show ``item``; an item already in the ledger is shown but not edited here (its form edits it)."""
         self._item = item
-        self.setEnabled(item is not None)
+        self.setEnabled(item is not None and not item.in_ledger)
         if item is None:
             return
         target = item.target
@@ -265,7 +292,7 @@ class SuggestionEditor(QWidget):
 
     @Slot()
     def _on_field_changed(self) -> None:
-        if self._loading or self._item is None:
+        if self._loading or self._item is None or self._item.in_ledger:
             return
         item = self._item
         link = self.link_combo.currentData()
@@ -307,7 +334,7 @@ class SuggestionEditor(QWidget):
 
 
 class LetterReviewWindow(QMainWindow):
-    """Review one letter file before it enters the ledger.
+    """Review one letter file before it enters the ledger, or a stored reply's letter again (``stored``).
 
     Signals:
         loaded(int): the letter was read; the number of suggestions.
@@ -326,22 +353,28 @@ class LetterReviewWindow(QMainWindow):
     other_document_read = Signal(object, object)
     closed = Signal()
 
-    def __init__(self, store: Store, path: Path, *, pool: Pool, prompter: Prompter | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, path: Path | None = None, *, pool: Pool, prompter: Prompter | None = None,
+                 stored: StoredLetter | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("letterReview")
         self.setWindowFlag(Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._store = store
-        self.path = Path(path)
+        self.stored = stored
+        self.path = Path(path) if path is not None else stored.document.path  # type: ignore[union-attr]
         self._pool = pool
         self.prompter = prompter or Prompter(self)
         self.review: LetterReview | None = None
         self._existing: list[Commitment] = []
         self._positions = TextPositions("")
         self._saved = False
+        self._loaded_state: tuple = ()
         self._discarding = False
-        self.setWindowTitle(self.tr("Review letter — {file}").format(file=self.path.name))
+        if stored is not None:
+            self.setWindowTitle(self.tr("Review letter again — {reply}").format(
+                reply=stored.reply.doc_number or stored.document.file_name))
+        else:
+            self.setWindowTitle(self.tr("Review letter — {file}").format(file=self.path.name))
         self.resize(1360, 860)
 
         self.text_view = QPlainTextEdit(self)
@@ -479,18 +512,29 @@ class LetterReviewWindow(QMainWindow):
 
     # ----------------------------------------------------------------- loading
     def start(self) -> None:
-        """Read and extract the letter in the background."""
-        self.runner.start(read_and_extract, self.path)
+        """Read and extract the letter in the background (a stored letter: extract its stored text)."""
+        if self.stored is not None:
+            self.runner.start(extract_stored, self.stored.document)
+        else:
+            self.runner.start(read_and_extract, self.path)
 
     @Slot(object)
     def _on_runner_succeeded(self, result: tuple[Document, LetterExtraction]) -> None:
         document, extraction = result
-        if not extraction.is_letter:
-            self.other_document_read.emit(document, extraction)
-            self.discard_and_close()
+        try:
+            if self.stored is not None:
+                review = begin_stored_review(self._store, self.stored.reply.id, extraction,  # type: ignore[arg-type]
+                                             document)
+            elif not extraction.is_letter:
+                self.other_document_read.emit(document, extraction)
+                self.discard_and_close()
+                return
+            else:
+                review = begin_review(self._store, document, extraction)
+        except LedgerError as error:
+            self._on_runner_failed(error)
             return
-        stored = existing_reply(self._store, extraction.header.doc_number_normalized or extraction.header.doc_number)
-        self.set_review(start_review(document, extraction, existing_reply=stored))
+        self.set_review(review)
 
     @Slot(object)
     def _on_runner_failed(self, error: object) -> None:
@@ -514,12 +558,12 @@ class LetterReviewWindow(QMainWindow):
         self.text_view.setPlainText(review.document.text)
         notes = []
         if review.existing_reply_id is not None:
+            counts = review.counts()
             notes.append(self.tr("This letter's reply is already in the ledger: saving updates it and adds the "
-                                 "accepted targets to it."))
-            waiting = len(pending_target_suggestions(self._store, review.existing_reply_id))
-            if waiting:
-                notes.append(self.tr("%n suggestion(s) of this letter were left undecided before; your decisions "
-                                     "here settle them.", "", waiting))
+                                 "targets you accept to it."))
+            notes.append(self.tr("Decided before: {in_ledger} in the ledger (not saved again), {rejected} rejected; "
+                                 "{pending} undecided.").format(in_ledger=counts[IN_LEDGER],
+                                                                rejected=counts[REJECTED], pending=counts[PENDING]))
         if not review.items:
             notes.append(self.tr("No targets were found in this letter."))
         self.notes_label.setText("\n".join(notes))
@@ -536,12 +580,13 @@ class LetterReviewWindow(QMainWindow):
             field.set_value(value)
             field.widget.blockSignals(False)
         self.editor.set_links(review, self._existing)
-        self.model.set_review(review)
+        self.model.set_review(review, self._existing)
         self.table.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 220))
         self._set_enabled(True)
         self._on_header_changed()
+        self._loaded_state = self._state()
         self._highlight()
         if review.items:
             self.table.selectRow(0)
@@ -572,7 +617,7 @@ class LetterReviewWindow(QMainWindow):
             cursor.setPosition(self._positions(end), QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
             text_format = QTextCharFormat()
-            text_format.setBackground(QColor(CURRENT_HIGHLIGHT if row == current else HIGHLIGHT[item.decision]))
+            text_format.setBackground(QColor(CURRENT_HIGHLIGHT if row == current else HIGHLIGHT[decision_of(item)]))
             if item.decision == REJECTED:
                 text_format.setFontStrikeOut(True)
             if row == current:
@@ -585,6 +630,14 @@ class LetterReviewWindow(QMainWindow):
         index = self.table.selectionModel().currentIndex()
         return index.row() if index.isValid() else -1
 
+    def _update_decision_buttons(self) -> None:
+        """Accept and Reject act on the selected item, unless it is in the ledger already."""
+        row = self.current_row()
+        decidable = self.review is not None and 0 <= row < len(self.review.items) and \
+            not self.review.items[row].in_ledger
+        for button in (self.accept_button, self.reject_button):
+            button.setEnabled(decidable)
+
     def select_suggestion(self, row: int) -> None:
         self.table.selectRow(row)
 
@@ -595,6 +648,7 @@ class LetterReviewWindow(QMainWindow):
             return
         item = self.review.items[current.row()]
         self.editor.load(item)
+        self._update_decision_buttons()
         if item.target.quote_start is not None and item.target.quote_end is not None:
             cursor = self.text_view.textCursor()
             cursor.setPosition(self._positions(item.target.quote_start))
@@ -624,8 +678,8 @@ class LetterReviewWindow(QMainWindow):
         if self.review is None:
             return
         row = self.current_row() if row is None else row
-        if not (0 <= row < len(self.review.items)):
-            return
+        if not (0 <= row < len(self.review.items)) or self.review.items[row].in_ledger:
+            return  # an item in the ledger stays as it is: its target is edited or deleted in its own form
         self.review.items[row].decision = decision
         self.model.row_changed(row)
         following = [r for r in range(row + 1, len(self.review.items)) if self.review.items[r].decision == PENDING]
@@ -709,6 +763,8 @@ class LetterReviewWindow(QMainWindow):
         counts = self.review.counts()
         summary = self.tr("{accepted} accepted, {rejected} rejected, {pending} to review").format(
             accepted=counts[ACCEPTED], rejected=counts[REJECTED], pending=counts[PENDING])
+        if counts[IN_LEDGER]:
+            summary += self.tr(", {count} already in the ledger").format(count=counts[IN_LEDGER])
         if counts[PENDING]:
             summary += " " + self.tr("(saving keeps %n undecided suggestion(s) for later)", "", counts[PENDING])
         self.summary_label.setText(summary)
@@ -716,8 +772,20 @@ class LetterReviewWindow(QMainWindow):
         self.save_button.setEnabled(not reasons and not self._saved)
         self.message_label.setText(" ".join(reasons))
 
+    def _state(self) -> tuple:
+        """What saving would write: the header, the decisions, the items and the new commitments' titles."""
+        review = self.review
+        assert review is not None
+        return (repr(review.reply), repr(review.proposal),
+                tuple((item.decision, repr(item.target), item.link) for item in review.items),
+                tuple((key, new.title) for key, new in review.new_commitments.items()))
+
     def has_unsaved_changes(self) -> bool:
-        return self.review is not None and not self._saved
+        """A new letter is unsaved until it is saved; a letter whose reply is in the ledger only once something
+        was changed (looking at it again asks nothing)."""
+        if self.review is None or self._saved:
+            return False
+        return self.review.existing_reply_id is None or self._state() != self._loaded_state
 
     @Slot()
     def save(self) -> bool:
@@ -740,9 +808,12 @@ class LetterReviewWindow(QMainWindow):
         self._saved = True
         summary = self.tr("Saved: reply #{reply} with %n target(s).", "", len(result.target_ids)).format(
             reply=result.reply_id)
+        if result.skipped:
+            summary += " " + self.tr("%n target(s) already in the ledger were not saved again.", "",
+                                     len(result.skipped))
         if result.pending_suggestions:
-            summary += " " + self.tr("%n undecided suggestion(s) are kept for later; open the letter again to "
-                                     "decide them.", "", result.pending_suggestions)
+            summary += " " + self.tr("%n undecided suggestion(s) are kept for later; choose Review letter again on "
+                                     "the reply in the Replies list to decide them.", "", result.pending_suggestions)
         self.summary_label.setText(summary)
         self.message_label.clear()
         self.save_button.setEnabled(False)

@@ -223,6 +223,10 @@ Details are in {log}.</source>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
+    <message>
+        <source>In the ledger</source>
+        <translation>已在台账中</translation>
+    </message>
 </context>
 <context>
     <name>EvidenceColumns</name>
@@ -955,6 +959,14 @@ Details are in {log}.</source>
         <translation>新建：{title}</translation>
     </message>
     <message>
+        <source>Existing: {title}</source>
+        <translation>已有：{title}</translation>
+    </message>
+    <message>
+        <source>Review letter again — {reply}</source>
+        <translation>再次审核答复函 — {reply}</translation>
+    </message>
+    <message>
         <source>Review letter — {file}</source>
         <translation>审核答复函 — {file}</translation>
     </message>
@@ -1059,13 +1071,23 @@ Details are in {log}.</source>
         <translation>无法读取该答复函；详细信息见日志。</translation>
     </message>
     <message>
-        <source>This letter&apos;s reply is already in the ledger: saving updates it and adds the accepted targets to it.</source>
-        <translation>该答复已在台账中：保存时将更新该答复，并把采纳的指标加入其中。</translation>
+        <source>This letter&apos;s reply is already in the ledger: saving updates it and adds the targets you accept to it.</source>
+        <translation>此答复函的答复已在台账中：保存将更新该答复，并把您采纳的指标添加到其中。</translation>
+    </message>
+    <message>
+        <source>Decided before: {in_ledger} in the ledger (not saved again), {rejected} rejected; {pending} undecided.</source>
+        <translation>此前的决定：{in_ledger} 条已在台账中（不再重复保存），{rejected} 条已驳回；{pending} 条未决定。</translation>
     </message>
     <message numerus="yes">
-        <source>%n suggestion(s) of this letter were left undecided before; your decisions here settle them.</source>
+        <source>%n target(s) already in the ledger were not saved again.</source>
         <translation>
-            <numerusform>此答复函此前有 %n 条识别结果未作决定，在此作出的决定将一并处理。</numerusform>
+            <numerusform>%n 个指标已在台账中，未重复保存。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n undecided suggestion(s) are kept for later; choose Review letter again on the reply in the Replies list to decide them.</source>
+        <translation>
+            <numerusform>%n 条未决定的识别结果已保留待办；在“答复”列表中对该答复选择“再次审核答复函”即可决定。</numerusform>
         </translation>
     </message>
     <message>
@@ -1075,12 +1097,6 @@ Details are in {log}.</source>
     <message>
         <source>The letter is still being read.</source>
         <translation>答复函仍在读取中。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n undecided suggestion(s) are kept for later; open the letter again to decide them.</source>
-        <translation>
-            <numerusform>%n 条未决定的识别结果已保留待办，再次打开该答复函即可决定。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Correct the header fields marked in red.</source>
@@ -1093,6 +1109,10 @@ Details are in {log}.</source>
     <message>
         <source>{accepted} accepted, {rejected} rejected, {pending} to review</source>
         <translation>已采纳 {accepted} 条，已驳回 {rejected} 条，待审核 {pending} 条</translation>
+    </message>
+    <message>
+        <source>, {count} already in the ledger</source>
+        <translation>，{count} 条已在台账中</translation>
     </message>
     <message numerus="yes">
         <source>(saving keeps %n undecided suggestion(s) for later)</source>
@@ -1261,6 +1281,14 @@ Details are in {log}.</source>
     <message>
         <source>&amp;Import letter…</source>
         <translation>导入答复函(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Review letter &amp;again…</source>
+        <translation>再次审核答复函(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Review the selected reply&apos;s letter again, from its stored text: decide its undecided suggestions</source>
+        <translation>按已保存的原文再次审核所选答复的答复函，决定其中未决定的识别结果</translation>
     </message>
     <message>
         <source>Import Excel &amp;ledger…</source>
@@ -1450,6 +1478,10 @@ Database: {path}</source>
     <message>
         <source>The database refused to save the record; check its values and save again.</source>
         <translation>数据库拒绝保存该记录；请检查各项内容后重新保存。</translation>
+    </message>
+    <message>
+        <source>The reply {doc_number} has no letter text to review; import its letter file instead.</source>
+        <translation>答复 {doc_number} 没有可审核的答复函原文；请改为导入其答复函文件。</translation>
     </message>
     <message>
         <source>Required; fill it in.</source>
@@ -2103,6 +2135,10 @@ Open them again?</source>
     <message>
         <source>Proposal</source>
         <translation>所答建议</translation>
+    </message>
+    <message>
+        <source>Undecided suggestions</source>
+        <translation>未决定识别结果</translation>
     </message>
 </context>
 <context>

@@ -11,13 +11,16 @@ from desktop.core.extraction import extract_document, read_document
 from desktop.core.letter_review import (
     ACCEPTED,
     EXISTING_PREFIX,
+    IN_LEDGER,
     PENDING,
     REJECTED,
     plan_records,
+    recall_decisions,
     start_review,
     suggestion_key,
+    suggestion_payload,
 )
-from desktop.core.records import Commitment, Target
+from desktop.core.records import Commitment, Suggestion, Target
 from tests.letters import SMALL_LETTER_TARGETS, write_small_letter
 
 
@@ -126,3 +129,51 @@ def test_an_accepted_baseline_reaches_the_stored_target_of_an_existing_commitmen
     assert planned.targets == [] and [t.id for t in planned.updates] == [9]
     assert (planned.updates[0].baseline_value, planned.updates[0].baseline_date) == (3200, dt.date(2022, 6, 20))
     assert plan.suggestions[0].target_id == 9 and plan.suggestions[0].target is None
+
+
+def _row(item, state: str, row_id: int, target_id: int | None = None, **edits) -> Suggestion:
+    payload = suggestion_payload(dataclasses.replace(item.target, **edits), item.confidence,
+                                 item.original if edits else None)
+    return Suggestion(kind="target", payload=payload, reply_id=7, target_id=target_id, state=state, id=row_id)
+
+
+def test_recall_shows_the_decisions_of_the_suggestion_rows(review) -> None:
+    baseline, yearly, total = review.items
+    commitment = Commitment(reply_id=7, title="充电桩建设", quote=total.target.quote,
+                            quote_start=total.target.quote_start, quote_end=total.target.quote_end, id=42)
+    stored = dataclasses.replace(total.target, commitment_id=42, indicator="全市公共充电桩累计数", id=9)
+    rows = [_row(baseline, PENDING, 1, value=3300), _row(yearly, REJECTED, 2), _row(total, ACCEPTED, 3, 9)]
+    recall_decisions(review, rows, [commitment], [stored])
+    assert [(i.decision, i.in_ledger, i.suggestion_id, i.stored_target_id) for i in review.items] == [
+        (PENDING, False, 1, None), (REJECTED, False, 2, None), (ACCEPTED, True, 3, 9)]
+    assert baseline.target.value == 3300 and baseline.edited  # the earlier edit is kept
+    assert total.target.indicator == "全市公共充电桩累计数"  # what the ledger holds
+    # The baseline starts in the stored commitment; only the rejected promise still has a new one.
+    assert baseline.link == total.link == f"{EXISTING_PREFIX}42"
+    assert [new.quote for new in review.new_commitments.values()] == [yearly.target.quote]
+    assert review.counts() == {PENDING: 1, ACCEPTED: 0, REJECTED: 1, IN_LEDGER: 1}
+    plan = plan_records(review)
+    assert plan.target_count == 0 and [f.suggestion_id for f in plan.suggestions] == [1, 2, 3]
+    assert plan.suggestions[0].payload["value"] == 3300 and suggestion_key(plan.suggestions[0].payload) == \
+        suggestion_key(rows[0].payload)  # an edited row is still recognised by what was extracted
+
+
+def test_recall_without_rows_finds_stored_targets_and_shows_rows_extraction_no_longer_finds(review) -> None:
+    baseline, yearly, total = review.items
+    stored = dataclasses.replace(yearly.target, commitment_id=5, id=11)
+    qualitative = Target(commitment_id=0, indicator="充电设施布局", comparator="qualitative", kind="commitment",
+                         quote="加快充电桩建设", quote_start=0, quote_end=7)  # at a wrong place: found by its words
+    gone = dataclasses.replace(qualitative, quote="这句话不在答复函里")
+    rows = [Suggestion(kind="target", payload=suggestion_payload(target, 0.4), reply_id=7, id=row_id)
+            for row_id, target in ((4, qualitative), (5, gone))]
+    recall_decisions(review, rows, [], [stored])
+    assert (yearly.decision, yearly.in_ledger, yearly.stored_target_id, yearly.link) == (
+        ACCEPTED, True, 11, f"{EXISTING_PREFIX}5")
+    assert baseline.decision == total.decision == PENDING
+    [added] = [item for item in review.items if item.suggestion_id == 4]
+    text = review.document.text
+    start = text.index("加快充电桩建设")
+    assert (added.target.quote_start, added.target.quote_end, added.decision) == (start, start + 7, PENDING)
+    assert review.items.index(added) == 0  # in the letter's order: the sentence comes before the figures
+    assert review.new_commitment(added.link).quote == "加快充电桩建设"
+    assert len(review.items) == 4  # the row whose quote is not in the letter has nothing to be shown against

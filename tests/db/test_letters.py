@@ -8,7 +8,7 @@ import pytest
 from db import Store
 from db.letters import import_files
 from desktop.__main__ import main
-from desktop.core.records import Commitment, Proposal, Reply, SourceDocument, Suggestion, Target
+from desktop.core.records import SOURCE_KINDS, Commitment, Proposal, Reply, SourceDocument, Suggestion, Target
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "letters"
 NEWS = """---
@@ -52,6 +52,8 @@ def test_importing_the_same_file_twice_changes_nothing(store: Store, tmp_path: P
     shutil.copy(FIXTURES / "dev_05.txt", copy)
     (outcome,) = import_files(store, [copy], accept=True)
     assert outcome.status == "duplicate"
+    assert outcome.message.endswith(f"nothing changed. {before[3]} suggestion(s) of its reply #{outcome.reply_id} "
+                                    "are undecided: choose Review letter again on the reply in the app to decide them.")
     assert _counts(store) == before
     assert len(store.history()) == history
 
@@ -111,3 +113,27 @@ def test_import_command_twice(db_path: Path, capsys: pytest.CaptureFixture[str])
     assert second.count("already imported") == 2
     with Store.open(db_path) as store:
         assert _counts(store)[:3] == (2, 2, 2)
+
+
+
+DOCUMENT_KINDS = {  # kind: (title, front matter, how the import names it)
+    "news": ("常州日报：数字经济成绩斐然", "categories: changzhouribao\n", "a news report"),
+    "bulletin": ("2022年常州市国民经济和社会发展统计公报", "", "a statistics bulletin"),
+    "plan": ("常州市数字经济发展行动计划", "", "a plan"),
+    "report": ("市工业和信息化局工作报告", "", "a report"),
+    "other": ("一些数字", "", "an unclassified document"),
+}
+
+
+def test_every_kind_of_document_is_covered() -> None:
+    assert set(DOCUMENT_KINDS) == set(SOURCE_KINDS) - {"letter"}
+
+
+@pytest.mark.parametrize("kind", DOCUMENT_KINDS)
+def test_a_document_that_is_not_a_letter_is_named_by_its_kind(store: Store, tmp_path: Path, kind: str) -> None:
+    title, front, named = DOCUMENT_KINDS[kind]
+    path = tmp_path / "document.md"
+    path.write_text(f'---\ntitle: "{title}"\n{front}---\n<p>目前，我市已开通5G基站11080个。</p>\n', encoding="utf-8")
+    (outcome,) = import_files(store, [path])
+    assert outcome.status == "not_letter" and store.get(SourceDocument, outcome.source_document_id).kind == kind
+    assert f"; stored as {named} (source document #{outcome.source_document_id});" in outcome.message

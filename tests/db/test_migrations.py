@@ -77,3 +77,16 @@ def test_the_saved_version_1_file_opens(tmp_path: Path) -> None:
     with Store.open(copy) as store:
         assert store.counts().targets >= 12
         assert store.verify_history() == []
+
+
+def test_version_1_is_migrated_to_find_suggestions_by_reply(tmp_path: Path) -> None:
+    fixture = Path(__file__).parent / "fixtures" / "ledger_v1.sqlite3"
+    copy = tmp_path / "v1.sqlite3"
+    copy.write_bytes(fixture.read_bytes())
+    with Store.open(copy) as store:
+        assert store.schema_version == SCHEMA_VERSION >= 2
+        plan = store.conn.execute("EXPLAIN QUERY PLAN SELECT count(*) FROM suggestions WHERE reply_id = 1 AND "
+                                  "kind = 'target' AND state = 'pending'").fetchall()
+        assert any("suggestions_reply" in row[-1] for row in plan)
+        assert store.counts().targets >= 12 and store.verify_history() == []
+    assert (tmp_path / "v1.sqlite3.v1.bak").exists()  # the file as it was, kept before migrating

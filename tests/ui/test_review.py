@@ -2,11 +2,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+)
 
 from db import Store
+from db.letters import import_files
+from desktop.core.letter_review import ACCEPTED, REJECTED
 from desktop.core.records import Commitment, Evidence, Proposal, Reply, SourceDocument, Suggestion, Target
 from desktop.ui.prompts import CANCEL, DISCARD
 from desktop.ui.review import LetterReviewWindow
@@ -62,7 +74,9 @@ def test_review_accepts_two_rejects_one_and_saves_exactly_that(qtbot, make_windo
         qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert [(t.kind, t.indicator, t.value, t.unit) for t in store.list(Target)] == [
         ("commitment", "新建公共充电桩数", 1500, "个"), ("commitment", "公共充电桩数", 1, "万个")]
-    assert store.count(Commitment) == 2 and store.count(Suggestion) == 0
+    assert store.count(Commitment) == 2
+    assert {s.payload["value"]: s.state for s in store.list(Suggestion)} == {
+        3200: "rejected", 1500: "accepted", 1: "accepted"}  # kept, so that the letter reviewed again shows them
     assert store.count(Reply) == store.count(Proposal) == store.count(SourceDocument) == 1
     reply = store.list(Reply)[0]
     assert (reply.doc_number, reply.signer, reply.handler) == ("常交复〔2022〕第12号", "李明", "张伟")
@@ -117,8 +131,12 @@ def test_review_of_the_seed_letter_highlights_every_suggestion(qtbot, make_windo
     assert len(review.findChild(QPlainTextEdit, "letterText").extraSelections()) == review.model.rowCount()
     indicators = [item.target.indicator for item in review.review.items]
     assert any("基站" in indicator for indicator in indicators)
-    # The demo already holds this reply: the review offers its commitments and will update it.
+    # The demo already holds this reply: the review offers its commitments and will update it, and shows every
+    # promise of the letter as in the ledger (the two without a figure as the commitments quoting them).
     assert review.review.existing_reply_id == demo_store.list(Reply)[0].id
+    promises = [item for item in review.review.items if item.target.kind == "commitment"]
+    assert len(promises) == 15 and all(item.in_ledger for item in promises)
+    assert {item.link for item in promises} == {f"commitment:{c.id}" for c in demo_store.list(Commitment)}
     link = review.editor.findChild(QComboBox, "commitmentLinkCombo")
     assert any(str(link.itemData(i)).startswith("commitment:") for i in range(link.count()))
 
@@ -229,5 +247,100 @@ def test_review_saves_with_undecided_suggestions_and_records_a_baseline_on_its_t
     assert (target.indicator, target.baseline_value, target.baseline_unit, str(target.baseline_date)) == (
         "公共充电桩数", 3200, "个", "2022-06-20")
     assert store.count(Commitment) == 1
-    [pending] = store.list(Suggestion)
+    [pending] = store.list(Suggestion, "state = 'pending'")
     assert (pending.kind, pending.state, pending.payload["indicator"]) == ("target", "pending", "新建公共充电桩数")
+
+
+def _decision_texts(review) -> list[str]:
+    return [review.model.index(row, 0).data() for row in range(review.model.rowCount())]
+
+
+def test_a_letter_reviewed_again_shows_the_earlier_decisions_and_saves_nothing_twice(
+        qtbot, make_window, store: Store, tmp_path: Path) -> None:
+    window = make_window(store)
+    path = write_small_letter(tmp_path)
+    first = _open(qtbot, window, path)
+    _select(qtbot, first, 1)
+    _click(qtbot, first, "rejectButton")  # 新建公共充电桩1500个
+    _click(qtbot, first, "acceptButton")  # 公共充电桩累计超过1万个; the baseline is left undecided
+    first.findChild(QCheckBox, "headerConfirmedCheck").setChecked(True)
+    assert first.save()
+    [target] = store.list(Target)
+    # The same letter again: the accepted item is in the ledger, the rejected one rejected, the baseline undecided.
+    again = _open(qtbot, window, path)
+    assert _decision_texts(again) == ["To review", "Rejected", "In the ledger"]
+    title = store.list(Commitment)[0].title
+    assert [again.model.index(row, 7).data() for row in (0, 2)] == [f"Existing: {title}"] * 2
+    assert "Decided before: 1 in the ledger (not saved again), 1 rejected; 1 undecided." in again.findChild(
+        QLabel, "reviewNotes").text()
+    assert again.findChild(QLabel, "reviewSummary").text().startswith(
+        "0 accepted, 1 rejected, 1 to review, 1 already in the ledger")
+    _select(qtbot, again, 2)
+    assert not _button(again, "acceptButton").isEnabled() and not _button(again, "rejectButton").isEnabled()
+    assert not again.editor.isEnabled()  # what is in the ledger is edited in its own form
+    again.decide(REJECTED, 2)
+    assert again.review.items[2].decision == ACCEPTED
+    _click(qtbot, again, "acceptRestButton")  # accepts only the baseline
+    assert _decision_texts(again) == ["Accepted", "Rejected", "In the ledger"]
+    again.findChild(QCheckBox, "headerConfirmedCheck").setChecked(True)
+    with qtbot.waitSignal(again.saved_summary) as saved:
+        assert again.save()
+    assert saved.args[0].startswith("Saved: reply #1 with 0 target(s).")
+    [same] = store.list(Target)  # no second target: the baseline is recorded on the one in the ledger
+    assert (same.id, same.baseline_value, same.baseline_unit) == (target.id, 3200, "个")
+    assert store.count(Commitment) == 1 and store.count(Reply) == 1
+    assert {s.payload["value"]: s.state for s in store.list(Suggestion)} == {
+        3200: "accepted", 1500: "rejected", 1: "accepted"}
+
+
+# The offscreen platform cannot raise a window or let a popup menu grab the keyboard, and says so.
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
+def test_undecided_suggestions_are_decided_from_the_replies_list(qtbot, make_window, prompter, store: Store,
+                                                                 tmp_path: Path) -> None:
+    path = write_small_letter(tmp_path)
+    [outcome] = import_files(store, [path])  # the command line: three pending suggestions
+    path.unlink()  # reviewing again reads the stored letter, not the file
+    window = make_window(store)
+    assert not window.review_again_action.isEnabled()
+    window.show_page("replies")
+    page = window.pages["replies"]
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
+    undecided = next(column for column in range(page.model.columnCount())
+                     if page.model.headerData(column, Qt.Orientation.Horizontal) == "Undecided suggestions")
+    assert page.model.index(0, undecided).data() == "3"
+    page.table.selectRow(0)
+    assert window.review_again_action.isEnabled()
+    # The list's context menu offers it.
+    page.table.customContextMenuRequested.emit(page.table.visualRect(page.model.index(0, 0)).center())
+    menu = window.findChild(QMenu, "replyContextMenu")
+    assert window.review_again_action in menu.actions()
+    menu.close()
+    window.review_again_action.trigger()
+    [review] = window.review_windows
+    qtbot.addWidget(review)
+    assert review.windowTitle() == "Review letter again — 常交复〔2022〕第12号"
+    assert review.review.existing_reply_id == outcome.reply_id
+    assert _decision_texts(review) == ["To review"] * 3
+    assert review.findChild(QPlainTextEdit, "letterText").toPlainText() == store.get(Reply, outcome.reply_id).text
+    assert review.findChild(QLineEdit, "signerEdit").text() == "李明"  # the stored header
+    assert window.review_letter_again(outcome.reply_id) is review  # one window per reply
+    assert not review.has_unsaved_changes()  # only looked at so far: closing would ask nothing
+    _select(qtbot, review, 1)
+    _click(qtbot, review, "acceptButton")
+    assert review.has_unsaved_changes()
+    review.findChild(QCheckBox, "headerConfirmedCheck").setChecked(True)
+    assert review.save()
+    assert [(t.indicator, t.value) for t in store.list(Target)] == [("新建公共充电桩数", 1500)]
+    assert {s.payload["value"]: s.state for s in store.list(Suggestion)} == {
+        3200: "pending", 1500: "accepted", 1: "pending"}
+    assert store.count(Suggestion) == 3 and store.count(SourceDocument) == 1
+    qtbot.waitUntil(lambda: page.model.index(0, undecided).data() == "2", timeout=3000)
+
+
+def test_reviewing_again_a_reply_without_a_letter_says_why(make_window, prompter, store: Store) -> None:
+    reply = store.save(Reply(doc_number="常交复〔2022〕第13号", title="手工登记的答复"))
+    window = make_window(store)
+    assert window.review_letter_again(reply.id) is None
+    assert prompter.asked[-1] == ("error", "The reply 常交复〔2022〕第13号 has no letter text to review; import its "
+                                           "letter file instead.")
+    assert window.review_windows == []
