@@ -12,14 +12,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.timing import median_ms
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
@@ -43,15 +43,6 @@ class HeldPool(SyncPool):
 
     def start(self, worker: Worker) -> None:
         self.held.append(worker)
-
-
-def median_ms(action: Callable[[], object]) -> float:
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -82,9 +73,9 @@ def main() -> None:
         print("| page | GUI thread, work on the pool (ms) | the work alone (ms) | all on the GUI thread (ms) |")
         print("|---|---:|---:|---:|")
         for name, (build, work) in pages.items():
-            held = median_ms(lambda build=build: build(HeldPool()).deleteLater())
-            alone = median_ms(work)
-            synchronous = median_ms(lambda build=build: build(SyncPool()).deleteLater())
+            held = median_ms(lambda build=build: build(HeldPool()).deleteLater(), RUNS)
+            alone = median_ms(work, RUNS)
+            synchronous = median_ms(lambda build=build: build(SyncPool()).deleteLater(), RUNS)
             print(f"| {name} | {held:.0f} | {alone:.0f} | {synchronous:.0f} |")
             app.processEvents()
         store.close()

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -27,6 +26,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from bench.generate_ledger import generate
+from bench.timing import median_ms
 from db import Store
 from db import lists as db_lists
 from db.status import judge_ledger
@@ -35,15 +35,6 @@ from desktop.ui.main_window import list_states
 from desktop.ui.workers import SyncPool
 
 RUNS = 5
-
-
-def median_ms(action: Callable[[], object], runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
 
 
 def plain_query(store: Store, *, with_evidence: bool = True) -> int:
@@ -68,8 +59,8 @@ def main() -> None:
         print(f"generated {counts} in {time.perf_counter() - started:.1f} s")
     store = Store.open(path)
     rows = plain_query(store)
-    plain = median_ms(lambda: plain_query(store))
-    bare = median_ms(lambda: plain_query(store, with_evidence=False))
+    plain = median_ms(lambda: plain_query(store), RUNS)
+    bare = median_ms(lambda: plain_query(store, with_evidence=False), RUNS)
     results: list[tuple[str, float]] = []
 
     def first_paint() -> ListPage:
@@ -80,7 +71,7 @@ def main() -> None:
         return page
 
     results.append(("open the list: first paint (keys in default order + first page + paint)", median_ms(
-        lambda: first_paint().deleteLater())))
+        lambda: first_paint().deleteLater(), RUNS)))
     page = first_paint()
     model, table = page.model, page.table
     column = {c.sort: i for i, c in enumerate(model._columns) if c.sort}
@@ -93,7 +84,8 @@ def main() -> None:
         return run
 
     for name, descending in (("title", False), ("deadline", True), ("value", True), ("responsible_unit", False)):
-        results.append((f"sort by {name}{' (descending)' if descending else ''}", median_ms(sort(name, descending))))
+        step = f"sort by {name}{' (descending)' if descending else ''}"
+        results.append((step, median_ms(sort(name, descending), RUNS)))
 
     def filtered(**values: object) -> Callable[[], None]:
         def run() -> None:
@@ -108,7 +100,7 @@ def main() -> None:
                ("search: 5G基站数 (trigram index)", {"text": "5G基站数"}),
                ("search: 基站数1234 (few hits)", {"text": "基站数1234"}))
     for label, values in filters:
-        results.append((label, median_ms(filtered(**values))))
+        results.append((label, median_ms(filtered(**values), RUNS)))
     model.set_filter(db_lists.ListFilter())
 
     app.processEvents()  # lay out the scroll bars
@@ -121,7 +113,7 @@ def main() -> None:
             table.viewport().repaint()
         model._pages.clear()
 
-    results.append(("scroll to 5 places, uncached pages (per jump)", median_ms(scroll) / 5))
+    results.append(("scroll to 5 places, uncached pages (per jump)", median_ms(scroll, RUNS) / 5))
     all_keys = db_lists.list_keys(store, "commitments")
 
     def show_keys() -> None:
@@ -129,8 +121,8 @@ def main() -> None:
         table.viewport().repaint()
 
     results.append(("GUI thread only, when keys come from the worker thread: reset + first page + paint",
-                    median_ms(show_keys)))
-    judged = median_ms(lambda: judge_ledger(store, __import__("datetime").date(2024, 6, 30)), runs=1)
+                    median_ms(show_keys, RUNS)))
+    judged = median_ms(lambda: judge_ledger(store, __import__("datetime").date(2024, 6, 30)), 1)
     status = judge_ledger(store, __import__("datetime").date(2024, 6, 30))
     page.set_states(list_states(status))
 
@@ -139,8 +131,8 @@ def main() -> None:
         model.set_filter(db_lists.ListFilter(state="at_risk"))
         table.viewport().repaint()
 
-    results.append(("filter by judged state (at risk)", median_ms(by_state)))
-    results.append(("sort by judged state", median_ms(sort("state", False))))
+    results.append(("filter by judged state (at risk)", median_ms(by_state, RUNS)))
+    results.append(("sort by judged state", median_ms(sort("state", False), RUNS)))
 
     print(f"\n{rows} rows in the list ({args.targets} targets); plain query of the same rows: {plain:.0f} ms\n")
     print("| step | time (ms) | ratio to the plain query | ratio to the plain query without evidence columns |")

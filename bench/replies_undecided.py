@@ -15,10 +15,8 @@ import argparse
 import dataclasses
 import json
 import os
-import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtWidgets import QApplication
 
 from bench.generate_ledger import generate
+from bench.timing import median_ms
 from db import Store
 from db import lists as db_lists
 from desktop.ui.list_page import ListPage
@@ -35,15 +34,6 @@ from desktop.ui.workers import SyncPool
 
 RUNS = 7
 SCREEN = 100
-
-
-def median_ms(action: Callable[[], object], runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
 
 
 def add_pending_suggestions(store: Store, per_reply: int) -> int:
@@ -106,10 +96,10 @@ def main() -> None:
         return run
 
     steps = ((f"one screen ({SCREEN} rows): fetch_rows", fetch), ("open the replies list: first paint", first_paint))
-    results = [[name, median_ms(step(without)), median_ms(step(spec))] for name, step in steps]
+    results = [[name, median_ms(step(without), RUNS), median_ms(step(spec), RUNS)] for name, step in steps]
     store.conn.execute("DROP INDEX suggestions_reply")
     for result, (_, step) in zip(results, steps, strict=True):
-        result.append(median_ms(step(spec), runs=3))
+        result.append(median_ms(step(spec), 3))
     replies = store.counts().replies
     print(f"\n{replies} replies, {added} pending target suggestions\n")
     print("| step | without the column (ms) | with the column (ms) | ratio | with it, no index (ms) | ratio |")

@@ -377,6 +377,24 @@ class LinkField(Field):
         self.set_raw(value)
 
 
+def letter_header_fields(store: Store) -> list[Field]:
+    """The fields of a reply letter's header, as the reply form and the letter review both show them."""
+    classes = [(c["code"], f"{c['code']} — {c['label']}") for c in store.get_setting("result_class.classes")]
+    return [
+        DocNumberField("doc_number", QCoreApplication.translate("LetterHeader", "Document number")),
+        TextField("issuing_office", QCoreApplication.translate("LetterHeader", "Issuing office")),
+        TextField("title", QCoreApplication.translate("LetterHeader", "Title")),
+        TextField("addressee", QCoreApplication.translate("LetterHeader", "Addressee")),
+        DateField("reply_date", QCoreApplication.translate("LetterHeader", "Date")),
+        TextField("signer", QCoreApplication.translate("LetterHeader", "Signer")),
+        TextField("handler", QCoreApplication.translate("LetterHeader", "Handler")),
+        PhoneField("phone", QCoreApplication.translate("LetterHeader", "Phone")),
+        TextField("cc", QCoreApplication.translate("LetterHeader", "Copy to")),
+        ChoiceField("result_class", QCoreApplication.translate("LetterHeader", "Result class"), classes,
+                    empty=QCoreApplication.translate("LetterHeader", "(not set)")),
+    ]
+
+
 def field_layout(fields: Sequence[Field], on_changed: Callable[[], None]) -> QFormLayout:
     """Fields in a form layout: caption (with * when required), then the input with its message below."""
     layout = QFormLayout()

@@ -133,3 +133,8 @@ def label(table: dict, code: object) -> str:
     if source is None:
         return str(code)
     return QCoreApplication.translate("Labels", source)
+
+
+def label_choices(table: dict) -> list[tuple[object, str]]:
+    """(code, translated label) pairs of a label table, for a combo box."""
+    return [(code, QCoreApplication.translate("Labels", source)) for code, source in table.items()]

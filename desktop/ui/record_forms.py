@@ -14,19 +14,14 @@ from desktop.ui.forms import (
     BoolField,
     ChoiceField,
     DateField,
-    DocNumberField,
     Field,
     LinkField,
     ListField,
-    PhoneField,
     QuantityField,
     RecordForm,
     TextField,
+    letter_header_fields,
 )
-
-
-def _choices(table: dict) -> list[tuple[Any, str]]:
-    return [(code, QCoreApplication.translate("Labels", source)) for code, source in table.items()]
 
 
 def _keep(record: Record | None, cls: type[Record], **values: Any) -> Record:
@@ -43,7 +38,7 @@ class ProposalForm(RecordForm):
     def build_fields(self) -> list[Field]:
         modes = [(mode["code"], mode["label"]) for mode in self._store.get_setting("handling.modes")]
         return [
-            ChoiceField("kind", self.tr("Kind"), _choices(labels.PROPOSAL_KINDS), required=True),
+            ChoiceField("kind", self.tr("Kind"), labels.label_choices(labels.PROPOSAL_KINDS), required=True),
             TextField("session", self.tr("Session"), required=True,
                       hint=self.tr("The congress or conference session, e.g. 常州市十六届人大五次会议")),
             TextField("number", self.tr("Number"), required=True, hint=self.tr("As assigned, e.g. 第021号")),
@@ -59,7 +54,7 @@ class ProposalForm(RecordForm):
             ListField("co_units", self.tr("Co-handling units")),
             ChoiceField("handling_mode", self.tr("Handling mode"), modes, empty=self.tr("(not set)")),
             BoolField("key_supervised", self.tr("Key supervised")),
-            ChoiceField("state", self.tr("State"), _choices(labels.PROPOSAL_STATES), required=True),
+            ChoiceField("state", self.tr("State"), labels.label_choices(labels.PROPOSAL_STATES), required=True),
             TextField("text", self.tr("Text"), multiline=True),
         ]
 
@@ -85,20 +80,11 @@ class ReplyForm(RecordForm):
     record_type = Reply
 
     def build_fields(self) -> list[Field]:
-        classes = [(c["code"], f"{c['code']} — {c['label']}") for c in self._store.get_setting("result_class.classes")]
         return [
             LinkField("proposal_id", self.tr("Proposal"), self._store, "proposals"),
-            DocNumberField("doc_number", self.tr("Document number")),
-            TextField("issuing_office", self.tr("Issuing office")),
-            TextField("title", self.tr("Title")),
-            TextField("addressee", self.tr("Addressee")),
-            DateField("reply_date", self.tr("Date")),
-            TextField("signer", self.tr("Signer")),
-            TextField("handler", self.tr("Handler")),
-            PhoneField("phone", self.tr("Phone")),
-            TextField("cc", self.tr("Copy to")),
-            ChoiceField("result_class", self.tr("Result class"), classes, empty=self.tr("(not set)")),
-            ChoiceField("disclosure", self.tr("Disclosure"), _choices(labels.DISCLOSURES), empty=self.tr("(not set)")),
+            *letter_header_fields(self._store),
+            ChoiceField("disclosure", self.tr("Disclosure"), labels.label_choices(labels.DISCLOSURES),
+                        empty=self.tr("(not set)")),
             DateField("published_date", self.tr("Published")),
             TextField("replying_unit", self.tr("Replying unit")),
             BoolField("is_reanswer", self.tr("Answered again")),
@@ -120,8 +106,8 @@ class FeedbackForm(RecordForm):
     def build_fields(self) -> list[Field]:
         return [
             LinkField("reply_id", self.tr("Reply"), self._store, "replies", required=True),
-            ChoiceField("rating", self.tr("Rating"), _choices(labels.RATINGS), required=True),
-            ChoiceField("aspect", self.tr("About"), _choices(labels.FEEDBACK_ASPECTS), required=True),
+            ChoiceField("rating", self.tr("Rating"), labels.label_choices(labels.RATINGS), required=True),
+            ChoiceField("aspect", self.tr("About"), labels.label_choices(labels.FEEDBACK_ASPECTS), required=True),
             DateField("feedback_date", self.tr("Date")),
             TextField("comments", self.tr("Comments"), multiline=True),
         ]
@@ -145,7 +131,7 @@ class CommitmentForm(RecordForm):
             TextField("responsible_unit", self.tr("Responsible unit")),
             DateField("deadline", self.tr("Deadline")),
             TextField("deadline_text", self.tr("Time expression"), hint=self.tr("As the letter says it, e.g. 2021年")),
-            ChoiceField("manual_state", self.tr("State set by hand"), _choices(labels.TARGET_STATES),
+            ChoiceField("manual_state", self.tr("State set by hand"), labels.label_choices(labels.TARGET_STATES),
                         empty=self.tr("(judged from its targets)")),
             TextField("quote", self.tr("Quote"), multiline=True),
             TextField("notes", self.tr("Notes"), multiline=True),
@@ -172,8 +158,8 @@ class TargetForm(RecordForm):
         return [
             LinkField("commitment_id", self.tr("Commitment"), self._store, "commitments", required=True),
             TextField("indicator", self.tr("Indicator"), required=True),
-            ChoiceField("kind", self.tr("Kind"), _choices(labels.TARGET_KINDS), required=True),
-            ChoiceField("comparator", self.tr("Comparator"), _choices(labels.COMPARATORS), required=True),
+            ChoiceField("kind", self.tr("Kind"), labels.label_choices(labels.TARGET_KINDS), required=True),
+            ChoiceField("comparator", self.tr("Comparator"), labels.label_choices(labels.COMPARATORS), required=True),
             QuantityField("value", self.tr("Value"),
                           hint=self.tr("A number with its unit as written: 15亿元, 1万个, 30%")),
             QuantityField("value_high", self.tr("Upper value"), hint=self.tr("Only for a range"), placeholder=""),

@@ -62,12 +62,11 @@ from desktop.ui.forms import (
     ERROR_STYLE,
     ChoiceField,
     DateField,
-    DocNumberField,
     Field,
-    PhoneField,
     QuantityField,
     TextField,
     field_layout,
+    letter_header_fields,
 )
 from desktop.ui.labels import QT_TRANSLATE_NOOP
 from desktop.ui.messages import user_message
@@ -124,10 +123,6 @@ class TextPositions:
         while offset > 0 and self(offset) > position:
             offset -= 1
         return offset
-
-
-def _choices(table: dict) -> list[tuple[Any, str]]:
-    return [(code, QCoreApplication.translate("Labels", text)) for code, text in table.items()]
 
 
 class SuggestionTableModel(QAbstractTableModel):
@@ -230,13 +225,13 @@ class SuggestionEditor(QWidget):
                       (False, QCoreApplication.translate("Labels", labels.CUMULATIVE[False]))]
         self.fields: list[Field] = [
             TextField("indicator", self.tr("Indicator"), required=True),
-            ChoiceField("comparator", self.tr("Comparator"), _choices(labels.COMPARATORS), required=True),
+            ChoiceField("comparator", self.tr("Comparator"), labels.label_choices(labels.COMPARATORS), required=True),
             QuantityField("value", self.tr("Value")),
             QuantityField("value_high", self.tr("Upper value"), placeholder=""),
             DateField("deadline", self.tr("Deadline")),
             TextField("deadline_text", self.tr("Time expression")),
             ChoiceField("cumulative", self.tr("Counted"), cumulative, empty=self.tr("(not stated)")),
-            ChoiceField("kind", self.tr("Kind"), _choices(labels.TARGET_KINDS), required=True),
+            ChoiceField("kind", self.tr("Kind"), labels.label_choices(labels.TARGET_KINDS), required=True),
         ]
         self.by_name = {field.name: field for field in self.fields}
         self._item: ReviewItem | None = None
@@ -394,21 +389,11 @@ class LetterReviewWindow(QMainWindow):
 
         # Header fields, confirmed before saving.
         self.header_fields: list[Field] = [
-            DocNumberField("doc_number", self.tr("Document number")),
-            TextField("issuing_office", self.tr("Issuing office")),
-            TextField("title", self.tr("Title")),
-            TextField("addressee", self.tr("Addressee")),
-            DateField("reply_date", self.tr("Date")),
-            TextField("signer", self.tr("Signer")),
-            TextField("handler", self.tr("Handler")),
-            PhoneField("phone", self.tr("Phone")),
-            TextField("cc", self.tr("Copy to")),
-            ChoiceField("result_class", self.tr("Result class"),
-                        [(c["code"], c["code"]) for c in store.get_setting("result_class.classes")],
-                        empty=self.tr("(not set)")),
+            *letter_header_fields(store),
             TextField("session", self.tr("Proposal session")),
             TextField("number", self.tr("Proposal number")),
-            ChoiceField("proposal_kind", self.tr("Proposal kind"), _choices(labels.PROPOSAL_KINDS), required=True),
+            ChoiceField("proposal_kind", self.tr("Proposal kind"), labels.label_choices(labels.PROPOSAL_KINDS),
+                        required=True),
         ]
         self.header_by_name = {field.name: field for field in self.header_fields}
         header_box = QGroupBox(self.tr("Letter header"), self)

@@ -953,23 +953,7 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
-    <name>LetterReviewWindow</name>
-    <message>
-        <source>New: {title}</source>
-        <translation>新建：{title}</translation>
-    </message>
-    <message>
-        <source>Existing: {title}</source>
-        <translation>已有：{title}</translation>
-    </message>
-    <message>
-        <source>Review letter again — {reply}</source>
-        <translation>再次审核答复函 — {reply}</translation>
-    </message>
-    <message>
-        <source>Review letter — {file}</source>
-        <translation>审核答复函 — {file}</translation>
-    </message>
+    <name>LetterHeader</name>
     <message>
         <source>Document number</source>
         <translation>文号</translation>
@@ -1013,6 +997,25 @@ Details are in {log}.</source>
     <message>
         <source>(not set)</source>
         <translation>（未填）</translation>
+    </message>
+</context>
+<context>
+    <name>LetterReviewWindow</name>
+    <message>
+        <source>New: {title}</source>
+        <translation>新建：{title}</translation>
+    </message>
+    <message>
+        <source>Existing: {title}</source>
+        <translation>已有：{title}</translation>
+    </message>
+    <message>
+        <source>Review letter again — {reply}</source>
+        <translation>再次审核答复函 — {reply}</translation>
+    </message>
+    <message>
+        <source>Review letter — {file}</source>
+        <translation>审核答复函 — {file}</translation>
     </message>
     <message>
         <source>Proposal session</source>
@@ -2146,46 +2149,6 @@ Open them again?</source>
     <message>
         <source>Proposal</source>
         <translation>所答建议</translation>
-    </message>
-    <message>
-        <source>Document number</source>
-        <translation>文号</translation>
-    </message>
-    <message>
-        <source>Issuing office</source>
-        <translation>发文单位</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <source>Addressee</source>
-        <translation>收件人</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Signer</source>
-        <translation>签发人</translation>
-    </message>
-    <message>
-        <source>Handler</source>
-        <translation>经办人</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>联系电话</translation>
-    </message>
-    <message>
-        <source>Copy to</source>
-        <translation>抄送</translation>
-    </message>
-    <message>
-        <source>Result class</source>
-        <translation>办理结果</translation>
     </message>
     <message>
         <source>(not set)</source>
