@@ -90,3 +90,14 @@ def test_version_1_is_migrated_to_find_suggestions_by_reply(tmp_path: Path) -> N
         assert any("suggestions_reply" in row[-1] for row in plan)
         assert store.counts().targets >= 12 and store.verify_history() == []
     assert (tmp_path / "v1.sqlite3.v1.bak").exists()  # the file as it was, kept before migrating
+
+
+def test_the_saved_version_2_file_opens(tmp_path: Path) -> None:
+    """The committed schema-2 database (the demo as written by schema 2) opens, migrates and holds the demo."""
+    fixture = Path(__file__).parent / "fixtures" / "ledger_v2.sqlite3"
+    copy = tmp_path / "v2.sqlite3"
+    copy.write_bytes(fixture.read_bytes())
+    with Store.open(copy) as store:
+        assert store.schema_version == SCHEMA_VERSION >= 2
+        assert store.counts().targets == 13
+        assert store.verify_history() == []
