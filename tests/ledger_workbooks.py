@@ -77,3 +77,50 @@ def minimal_ledger(path: Path) -> Path:
     ws.append(["8", "关于完善公共充电设施的建议", "孙丽", "常州市工业和信息化局", "2022年5月28日", "y"])
     wb.save(path)
     return path
+
+
+OFFICE_HEADERS = ("序号", "建议编号", "建议标题", "领衔代表", "主办单位", "会办单位", "办理结果", "交办日期", "答复日期",
+                  "答复文号", "代表意见", "承诺事项", "完成时限", "落实情况", "备注")
+
+
+def office_year_ledger(path: Path) -> Path:
+    """An office's ledger as kept year by year: one sheet per year, a title of year and body only
+    (2021年市人大代表建议办理情况台账, no session), the date it was filled in, result classes and ratings as words,
+    promises with figures and 落实情况 that states figures (已完成32个 for a promise of 30个), no 答复期限 column,
+    a footer of signatures. Both sheets have a proposal 第1号: they are different proposals."""
+    wb = Workbook()
+    first = wb.active
+    first.title = "2021年"
+    _office_sheet(first, 2021, [
+        [1, "第1号", "关于加快推进智能工厂建设的建议", "王伟", "常州市工业和信息化局",
+         "市发改委（市粮食和物资储备局）、市财政局", "解决采纳", dt.datetime(2021, 3, 10), dt.datetime(2021, 5, 28),
+         "常工信复〔2021〕第12号", "满意", "2021年底前建成30个智能工厂", "2021年底", "已完成32个", None],
+        [2, "第2号", "关于加快5G网络建设的建议", "李娜、周强", "常州市工业和信息化局", "市通信管理办", "列入计划",
+         dt.datetime(2021, 3, 10), dt.datetime(2021, 6, 2), "常工信复〔2021〕第15号", "基本满意",
+         "2021年新建5G基站1000个", "2021年12月31日", "完成1200个", "见市通信管理办统计"],
+        [3, "第3号", "关于设立工业遗产保护基金的建议", "赵敏", "常州市工业和信息化局", None, "留作参考",
+         dt.datetime(2021, 3, 10), dt.datetime(2021, 6, 5), "常工信复〔2021〕第18号", "未反馈", None, None, None,
+         "代表未反馈意见"],
+    ])
+    second = wb.create_sheet("2022年")
+    _office_sheet(second, 2022, [
+        [1, "第1号", "关于支持专精特新企业发展的建议", "孙丽", "常州市工业和信息化局", None, "已解决", "3月8日",
+         "5月30日", "常工信复〔2022〕第7号", "满意", "到2022年底累计培育专精特新企业100家", "2022年底", "已培育85家",
+         None],
+        [2, "第2号", "关于推进工业互联网平台建设的建议", "钱进", "常州市工业和信息化局", "市科技局", "正在解决", "3月8日",
+         "6月1日", "常工信复〔2022〕第9号", "满意", "到2025年建成工业互联网平台20个", "2025年底", "已建成6个", None],
+    ])
+    wb.save(path)
+    return path
+
+
+def _office_sheet(ws, year: int, rows: list[list]) -> None:
+    ws.append([f"{year}年市人大代表建议办理情况台账"])
+    ws.merge_cells("A1:O1")
+    ws.append([f"填报单位：常州市工业和信息化局　　填报时间：{year + 1}年3月31日"])
+    ws.merge_cells("A2:O2")
+    ws.append(list(OFFICE_HEADERS))
+    for row in rows:
+        ws.append(row)
+    ws.append([])
+    ws.append(["填表人：张三", None, None, "审核人：李四", None, None, None, "联系电话：0519-85681234"])
