@@ -52,6 +52,8 @@ _KIND_NAMES = {Proposal: "proposals", Reply: "replies", Feedback: "feedback", Co
 # A changed wording of a promise is the same promise when the texts are this alike (difflib ratio); at its own
 # place among the reply's promises a lower likeness is enough.
 _SAME_PLACE_LIKENESS = 0.5
+# What a figure read again from 落实情况 may correct (its source stays the file that first stated it).
+_LEDGER_EVIDENCE_FIELDS = frozenset({"value", "unit", "value_normalized", "unit_normalized", "comparator"})
 _ELSEWHERE_LIKENESS = 0.7
 
 
@@ -388,13 +390,13 @@ class _Writer:
             ids.append(saved.id)
         for index, item in planned.evidence_of_targets:
             target_id = ids[index]
-            incoming = dataclasses.replace(item, target_id=target_id,
-                                           source_document_id=self._source_document(staged, counts))
+            incoming = dataclasses.replace(item, target_id=target_id)
             same = self.store.list(Evidence, "target_id = ? AND as_of_date = ? AND coalesce(quote, '') = ?",
                                    (target_id, incoming.as_of_date.isoformat(), incoming.quote or ""), limit=1)
-            if same:
-                self._save(_merge(same[0], incoming, EVIDENCE_SHEET_FIELDS | {"source_document_id"}), same[0], counts)
+            if same:  # stated before, in this file or an earlier version of it: its first source stays
+                self._save(_merge(same[0], incoming, _LEDGER_EVIDENCE_FIELDS), same[0], counts)
             else:
+                incoming.source_document_id = self._source_document(staged, counts)
                 self._save(incoming, None, counts)
 
     def _source_document(self, staged: dict, counts: Counter) -> int | None:

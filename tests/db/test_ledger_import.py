@@ -22,7 +22,8 @@ def _dump(store: Store) -> list[str]:
 def test_ledger_import_foreign_ledger(store: Store, tmp_path: Path) -> None:
     outcome = import_ledger(store, read_ledger(changzhou_ledger(tmp_path / "ledger.xlsx")))
     assert outcome.rows_written == 3 and not outcome.problems
-    assert outcome.created == {"proposals": 2, "replies": 2, "commitments": 3, "feedback": 1}
+    assert outcome.created == {"proposals": 2, "replies": 2, "commitments": 3, "feedback": 1, "targets": 3,
+                               "evidence": 2, "source documents": 1}
     proposal = store.find_proposal("常州市十六届人大五次会议", "21")
     assert proposal is not None and proposal.state == "replied" and proposal.proposers[0].name == "魏农"
     reply = store.find_reply_by_doc_number("常工信复〔2021〕第39号")
@@ -35,7 +36,7 @@ def test_ledger_import_foreign_ledger(store: Store, tmp_path: Path) -> None:
 def test_ledger_import_newer_version_updates_instead_of_duplicating(store: Store, tmp_path: Path) -> None:
     import_ledger(store, read_ledger(changzhou_ledger(tmp_path / "v1.xlsx")))
     outcome = import_ledger(store, read_ledger(changzhou_ledger(tmp_path / "v2.xlsx", newer=True)))
-    assert outcome.created == {"commitments": 1, "feedback": 1}
+    assert outcome.created == {"commitments": 1, "feedback": 1, "targets": 1}
     assert outcome.updated == {"replies": 1}
     assert store.count(Proposal) == 2 and store.count(Reply) == 2 and store.count(Commitment) == 4
     reply = store.find_reply_by_doc_number("常工信复〔2021〕第40号")

@@ -130,6 +130,7 @@ class ForeignLedger:
             first.blockers = [self._no_header(first.sheet)]
             if not plan.sheet_plans:
                 plan.sheet_plans.append(first)
+        self.sheet_plans = {sheet_plan.sheet: sheet_plan for sheet_plan in plan.sheet_plans}
         self._check_years(plan)
         if self.strict and plan.blockers:
             raise plan.blockers[0]
@@ -308,9 +309,12 @@ class ForeignLedger:
                     session=session))
 
     def _ledger_date(self, sheets: list[Sheet]) -> tuple[dt.date, str]:
-        """The date the ledger states it was filled in (填报时间, 截至 in the first rows), else the file's date."""
+        """The date the ledger states it was filled in (填报时间, 截至, or a date alone in its title rows), else
+        the file's modified date."""
         for sheet in sheets:
-            for row in sheet.rows[:_HEADER_SCAN_ROWS]:
+            sheet_plan = self.sheet_plans.get(sheet.name)
+            title_rows = (sheet_plan.first_header_row or sheet_plan.header_row) - 1 if sheet_plan else 0
+            for row in sheet.rows[:max(title_rows, 0)]:
                 for value in row:
                     text = text_of(value)
                     if text and len(text) < 200:
@@ -410,6 +414,9 @@ class _SheetRows:
                 f"with --mapping {{\"values\": {{\"{column}\": {{\"{word}\": \"...\"}}}}}}.",
                 "word_unknown", {"value": word, "column": column, "accepted": "、".join(accepted)}, tuple(rows)))
             bad_rows.update(rows)
+        mine = [p for p in self.plan.problems if p.sheet == sheet.name]
+        others = [p for p in self.plan.problems if p.sheet != sheet.name]
+        self.plan.problems[:] = others + sorted(mine, key=lambda p: p.row)
         self.plan.rows.extend(row for row in planned_rows if row.row not in bad_rows)
         self.sheet_plan.counts = {key: value for key, value in self.counts.items() if value}
         if self.yearless:

@@ -197,6 +197,9 @@ _LEDGER_DATE = re.compile(r"(?:填报(?:时间|日期)|截至|截止|统计(?:�
                           r"((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*[日号]?|\s*月(?:底|末)?)?)")
 
 
+_DATE_ALONE = re.compile(r"((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*[日号]?|\s*月(?:底|末)?))")
+
+
 def session_from_title(text: str) -> str | None:
     """常州市十六届人大五次会议 from a title row such as 常州市十六届人大五次会议代表建议办理台账."""
     match = _SESSION.search(unicodedata.normalize("NFKC", text or ""))
@@ -217,7 +220,8 @@ def year_of(text: str) -> int | None:
 
 def ledger_date_from_title(text: str) -> dt.date | None:
     """The date the ledger was filled in, from 填报时间：2022年3月31日 / 截至2022年3月 in its title rows."""
-    match = _LEDGER_DATE.search(unicodedata.normalize("NFKC", text or ""))
+    folded = unicodedata.normalize("NFKC", text or "").strip()
+    match = _LEDGER_DATE.search(folded) or _DATE_ALONE.fullmatch(folded)
     if not match:
         return None
     written = re.sub(r"\s", "", match.group(1))
