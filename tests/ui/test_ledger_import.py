@@ -62,7 +62,9 @@ def test_import_ledger_shows_the_columns_checks_and_imports(qtbot, qtmodeltester
     assert _page(dialog) == "ledgerReportPage"
     summary = dialog.findChild(QLabel, "ledgerReportSummary").text()
     assert "3 row(s) can be imported." in summary and "Every row can be imported." in summary
-    assert "Would create: proposals 2, replies 2, ratings 1, commitments 3." in summary
+    assert "Would create: proposals 2, replies 2, ratings 1, commitments 3, targets 3, evidence 2, source " \
+           "documents 1." in summary
+    assert "Sheet 建议台账: session 常州市十六届人大五次会议. Rows skipped: 1 blank, 1 totals." in summary
     assert not dialog.findChild(QTableView, "ledgerProblemTable").isVisible()
     assert not dialog.findChild(QRadioButton, "ledgerSkipBadRadio").isEnabled()
     assert _dump(store) == before  # nothing is written before the clerk confirms
@@ -92,7 +94,7 @@ def test_import_ledger_columns_and_session_chosen_in_the_dialog(qtbot, make_wind
     proposer.setCurrentIndex(0)  # (not imported)
     title = dialog.findChild(QComboBox, "ledgerFieldCombo_B")
     title.setCurrentIndex(title.findData("notes"))
-    assert dialog.mapping()["fields"]["title"] is None
+    assert dialog.mapping()["sheets"]["Sheet"]["fields"]["title"] is None
     _click(qtbot, dialog, "ledgerCheckButton")
     # Without a title column the rows cannot be read: the dialog says so and stays on the columns.
     assert _page(dialog) == "ledgerColumnsPage"
@@ -119,7 +121,8 @@ def test_import_ledger_bad_rows_all_or_nothing_or_skipped(qtbot, make_window, pr
     problems = dialog.findChild(QTableView, "ledgerProblemTable").model()
     rows = [tuple(problems.index(row, column).data() for column in range(4)) for row in range(problems.rowCount())]
     assert rows == [("提案办理", "4", "办结时间", "'2021-13-40' is not a date; write it as 2021-12-31."),
-                    ("提案办理", "4", "满意度", "'还行' is not a rating; write 满意, 基本满意 or 不满意."),
+                    ("提案办理", "4", "满意度", "'还行' is not a word the import knows for the column 满意度; write one "
+                                                 "of 满意、基本满意、不满意、未反馈、未评价."),
                     ("提案办理", "5", "复函文号",
                      "'应急复2021-7' is not a document number; write it like 常工信复〔2021〕第39号.")]
     summary = dialog.findChild(QLabel, "ledgerReportSummary").text()
@@ -178,8 +181,7 @@ def test_import_ledger_that_cannot_be_read_says_why(qtbot, make_window, prompter
     prompter.ledger_path = path
     window.import_ledger_action.trigger()
     assert not window.ledger_import_dialog.isVisible()
-    assert prompter.asked[-1] == ("error", f"'{path}' is not an Excel workbook that can be read; save it as .xlsx "
-                                           "and try again.")
+    assert prompter.asked[-1][0] == "error" and prompter.asked[-1][1].startswith("'ledger.xlsx' is damaged")
     prompter.ledger_path = None  # the clerk closes the file dialog
     window.import_ledger_action.trigger()
     assert prompter.asked[-1] == ("open_ledger", None)
@@ -210,6 +212,6 @@ def test_import_ledger_report_in_chinese(qtbot, chinese, make_window, prompter, 
     assert problems.headerData(3, Qt.Orientation.Horizontal) == "原因"
     assert [problems.index(row, 3).data() for row in range(problems.rowCount())] == [
         "“2021-13-40”不是有效日期；请按 2021-12-31 的格式填写。",
-        "“还行”不是有效的满意度；请填写满意、基本满意或不满意。",
+        "“还行”不是“满意度”列可识别的词；请填写以下之一：满意、基本满意、不满意、未反馈、未评价。",
         "“应急复2021-7”不是有效的文号；请按“常工信复〔2021〕第39号”的格式填写。"]
     assert dialog.findChild(QLabel, "ledgerReportSummary").text().startswith("可导入 1 行。\n将新增：建议提案 1 条")

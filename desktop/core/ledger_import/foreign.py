@@ -54,6 +54,10 @@ from desktop.core.records import PROPOSAL_KINDS, Commitment, Feedback, Proposal,
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
 
+# Why a sheet is not imported (SheetPlan.skipped); the app words each in the user's language.
+SKIPPED_NOT_A_LEDGER = "no header row naming ledger columns such as 建议编号 and 建议标题"
+SKIPPED_BY_MAPPING = "left out by the mapping"
+SKIPPED_NOT_CHOSEN = "not the sheet chosen"
 _HEADER_SCAN_ROWS = 20
 _MIN_HEADER_FIELDS = 3
 _TOTALS = re.compile(r"^(合计|总计|小计|共计|总数|汇总)")
@@ -121,7 +125,7 @@ class ForeignLedger:
                               f"{', '.join(data.sheet_names)}.", code="ledger_no_sheet", path=str(self.path),
                               file=self.path.name, sheet=only, sheets="、".join(data.sheet_names))
         for sheet in data.sheets:
-            plan.sheet_plans.append(self._sheet_plan(sheet, skip="not the sheet chosen" if only and sheet.name != only
+            plan.sheet_plans.append(self._sheet_plan(sheet, skip=SKIPPED_NOT_CHOSEN if only and sheet.name != only
                                                      else None))
         if not any(sp.imported for sp in plan.sheet_plans):
             first = next((sp for sp in plan.sheet_plans if sp.sheet == only), plan.sheet_plans[0] if plan.sheet_plans
@@ -162,7 +166,7 @@ class ForeignLedger:
         plan = SheetPlan(sheet.name)
         options = self._sheet_options(sheet.name)
         if skip or options.get("skip"):
-            plan.skipped = skip or "left out by the mapping"
+            plan.skipped = skip or SKIPPED_BY_MAPPING
             return plan
         given_row = options.get("header_row")
         if given_row:
@@ -173,7 +177,7 @@ class ForeignLedger:
         else:
             found = self._find_header(sheet)
             if found is None:
-                plan.skipped = "no header row naming ledger columns such as 建议编号 and 建议标题"
+                plan.skipped = SKIPPED_NOT_A_LEDGER
                 return plan
             first, last = found
         plan.first_header_row, plan.header_row = first, last
@@ -410,8 +414,8 @@ class _SheetRows:
             accepted = self.unknown_accepted[column]
             self.plan.problems.append(RowProblem(
                 sheet.name, rows[0], column,
-                f"'{word}' is not a word this column knows; use one of {', '.join(accepted)}, or give its meaning "
-                f"with --mapping {{\"values\": {{\"{column}\": {{\"{word}\": \"...\"}}}}}}.",
+                f"'{word}' is not a word the import knows for this column; write one of {', '.join(accepted)}, or "
+                f"give its meaning with --mapping {{\"values\": {{\"{column}\": {{\"{word}\": \"...\"}}}}}}.",
                 "word_unknown", {"value": word, "column": column, "accepted": "、".join(accepted)}, tuple(rows)))
             bad_rows.update(rows)
         mine = [p for p in self.plan.problems if p.sheet == sheet.name]

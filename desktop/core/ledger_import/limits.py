@@ -54,7 +54,7 @@ def too_large(path: Path, what: str, found: int, limit: int, unit: str = "") -> 
 def _amount(value: int, unit: str) -> str:
     if unit == "bytes":
         return f"{value / MIB:.1f} MB" if value < 10 * MIB else f"{value // MIB} MB"
-    return f"{value:,}".replace(",", " ")
+    return f"{value:,}".replace(",", " ") + (f" {unit}" if unit else "")
 
 
 def check_file_size(path: Path, limits: ReadLimits) -> int:

@@ -110,7 +110,9 @@ RATING_WORDS: dict[str, str | None] = {
     "未反馈": None, "未评价": None, "未测评": None, "未回复": None, "待反馈": None, "暂未反馈": None, "无": None,
     "暂无": None, "未表态": None, "-": None, "—": None, "/": None, "／": None,
 }
-_NO_RATING = "no rating"
+# The words an unknown word's message names (the full lists are above).
+_CLASS_EXAMPLES = ("解决采纳", "已解决", "列入计划", "正在解决", "因条件限制", "留作参考")
+_RATING_EXAMPLES = ("满意", "基本满意", "不满意", "未反馈", "未评价")
 
 
 class UnknownWord(ValueError):
@@ -146,6 +148,8 @@ class Vocabulary:
                 if by_meaning.get(meaning):
                     self.classes[word] = by_meaning[meaning]
         self.ratings: dict[str, str | None] = dict(RATING_WORDS)
+        self.extra_classes = [_fold(word) for word in ((extra or {}).get("result_class") or {})]
+        self.extra_ratings = [_fold(word) for word in ((extra or {}).get("rating") or {})]
         for word, value in ((extra or {}).get("result_class") or {}).items():
             self.classes[_fold(word)] = value  # type: ignore[assignment]
         for word, value in ((extra or {}).get("rating") or {}).items():
@@ -168,8 +172,7 @@ class Vocabulary:
         head = re.match(r"^([A-Da-d甲乙丙])(?:类|[(（:：、.\s]|$)", text)
         if head:
             return head.group(1).upper()
-        accepted = [code for code in RESULT_CLASS_CODES] + list(self.classes)
-        raise UnknownWord(str(value).strip(), accepted)
+        raise UnknownWord(str(value).strip(), [*RESULT_CLASS_CODES, *_CLASS_EXAMPLES, *self.extra_classes])
 
     def rating(self, value: Any) -> str | None:
         """满意 / 基本满意 / 不满意 (or the codes) to the stored code; 未反馈 and the like to None.
@@ -187,7 +190,7 @@ class Vocabulary:
         for code in ("unsatisfied", "basically_satisfied", "satisfied"):
             if RATINGS[code] in bare and not bare.startswith("未"):
                 return code
-        raise UnknownWord(str(value).strip(), [word for word in self.ratings if len(word) > 1])
+        raise UnknownWord(str(value).strip(), [*_RATING_EXAMPLES, *self.extra_ratings])
 
 
 def parse_rating(value: Any) -> str | None:

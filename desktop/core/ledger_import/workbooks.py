@@ -188,7 +188,7 @@ class _ZipCheck:
         with zipfile.ZipFile(io.BytesIO(self.content)) as archive:
             infos = archive.infolist()
             if len(infos) > limits.zip_members:
-                raise too_large(self.path, "the workbook has", len(infos), limits.zip_members, "")
+                raise too_large(self.path, "the workbook has", len(infos), limits.zip_members, "parts")
             declared = sum(info.file_size for info in infos)
             if declared > limits.unpacked_bytes:
                 raise too_large(self.path, "its parts unpack to", declared, limits.unpacked_bytes, "bytes")
@@ -207,7 +207,7 @@ class _ZipCheck:
                 else:
                     self._drain(archive, info)
             if len(sheet_parts) > limits.sheets:
-                raise too_large(self.path, "the workbook has", len(sheet_parts), limits.sheets, "")
+                raise too_large(self.path, "the workbook has", len(sheet_parts), limits.sheets, "sheets")
         return {name: cells for name, cells in formulas.items() if cells}
 
     def _stream(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo):
@@ -317,7 +317,7 @@ class _ZipCheck:
             count += len(_SHARED_STRING.findall(data, 0, max(len(data) - 8, 0)))
             tail = data[max(len(data) - 8, 0):]
             if count > self.limits.shared_strings:
-                raise too_large(self.path, "its shared-strings table has", count, self.limits.shared_strings, "")
+                raise too_large(self.path, "its shared-strings table has", count, self.limits.shared_strings, "strings")
 
 
 def _last_row_end(data: bytes) -> int:
@@ -355,7 +355,7 @@ def _read_calamine(path: Path, content: bytes, limits: ReadLimits,
         try:
             names = list(workbook.sheet_names)
             if len(names) > limits.sheets:
-                raise too_large(path, "the workbook has", len(names), limits.sheets, "")
+                raise too_large(path, "the workbook has", len(names), limits.sheets, "sheets")
             for name in names:
                 if is_cancelled and is_cancelled():
                     raise Cancelled()
