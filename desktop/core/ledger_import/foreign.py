@@ -15,6 +15,7 @@ proposal above it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
@@ -47,9 +48,9 @@ from desktop.core.ledger_import.values import (
     year_of,
     year_session_from_title,
 )
-from desktop.core.ledger_import.vocabulary import FIELDS, FIELDS_BY_KEY, UnknownWord, Vocabulary, match_header
+from desktop.core.ledger_import.vocabulary import FIELDS_BY_KEY, UnknownWord, Vocabulary, match_header
 from desktop.core.ledger_import.workbooks import Sheet, WorkbookData, column_number
-from desktop.core.records import PROPOSAL_KINDS, Commitment, Feedback, Proposal, Proposer, Reply
+from desktop.core.records import Commitment, Feedback, Proposal, Proposer, Reply
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
@@ -63,7 +64,8 @@ _MIN_HEADER_FIELDS = 3
 _TOTALS = re.compile(r"^(合计|总计|小计|共计|总数|汇总)")
 _FOOTER = re.compile(r"^(填表人|填报人|审核人|审批人|制表人?|制表单位|联系电话|联系人|说明|备注说明|注[:：]|注\d|附注|"
                      r"单位负责人|分管领导|负责人|签字|盖章|填报单位负责人|主要负责人)")
-_BODY_PHRASE = re.compile(r"([\u4e00-\u9fff]{0,8}?(?:人大代表建议|政协委员提案|政协提案|代表建议|委员提案|议案|批评意见))")
+_BODY_PHRASE = re.compile(r"([\u4e00-\u9fff]{0,8}?"
+                          r"(?:人大代表建议|政协委员提案|政协提案|代表建议|委员提案|议案|批评意见))")
 # Proposal and reply cells a further promise row takes from the proposal above it when they are left empty.
 _CARRIED = ("number", "title", "proposer", "lead_unit", "co_units", "session", "kind", "assigned_date",
             "reply_due_date", "reply_date", "doc_number", "result_class", "rating")
@@ -219,7 +221,7 @@ class ForeignLedger:
                 best = (len(found), index + 1, index + 1)
         if best is None:
             return None
-        _, first, last = best
+        _, first, _ = best
         for upper, lower in ((first - 1, first), (first, first + 1)):
             if upper < 1 or lower > len(rows):
                 continue
@@ -362,7 +364,8 @@ class _SheetRows:
         titles = ForeignLedger._title_text(sheet, sheet_plan.first_header_row or sheet_plan.header_row)
         name_text = f"{titles} {sheet.name}"
         self.kind = kind_from_text(titles) or kind_from_text(sheet.name) or "suggestion"
-        self.body = "政协" if "政协" in name_text or self.kind == "proposal" else ("人大" if "人大" in name_text else None)
+        self.body = ("政协" if "政协" in name_text or self.kind == "proposal"
+                     else "人大" if "人大" in name_text else None)
         self.unknown: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.unknown_accepted: dict[str, list[str]] = {}
         self.yearless = 0
@@ -412,11 +415,13 @@ class _SheetRows:
                 planned_rows.append(planned)
         for (column, word), rows in self.unknown.items():
             accepted = self.unknown_accepted[column]
-            self.plan.problems.append(RowProblem(
-                sheet.name, rows[0], column,
-                f"'{word}' is not a word the import knows for this column; write one of {', '.join(accepted)}, or "
-                f"give its meaning with --mapping {{\"values\": {{\"{column}\": {{\"{word}\": \"...\"}}}}}}.",
-                "word_unknown", {"value": word, "column": column, "accepted": "、".join(accepted)}, tuple(rows)))
+            error = LedgerError(
+                f"'{word}' is not a word the import knows for the column {column}; write one of "
+                f"{'、'.join(accepted)}, or give its meaning with --mapping "
+                f"{{\"values\": {{\"{column}\": {{\"{word}\": \"...\"}}}}}}.",
+                code="word_unknown", value=word, column=column, accepted="、".join(accepted))
+            self.plan.problems.append(dataclasses.replace(RowProblem.of(sheet.name, rows[0], column, error),
+                                                          rows=tuple(rows)))
             bad_rows.update(rows)
         mine = [p for p in self.plan.problems if p.sheet == sheet.name]
         others = [p for p in self.plan.problems if p.sheet != sheet.name]
@@ -579,11 +584,3 @@ class _SheetRows:
                     f"Excel's cell limit (the whole text had {found.group(1)} characters); it is kept as cut, marked "
                     "so, and does not replace a whole text already in the ledger.")
         planned.cut_fields = frozenset(cut)
-
-
-def describe_fields() -> list[str]:
-    """The ledger fields and their best-known header names, for help texts."""
-    return [f"{item.label}: {', '.join(item.synonyms[:4])}" for item in FIELDS]
-
-
-_KIND_LABELS = PROPOSAL_KINDS

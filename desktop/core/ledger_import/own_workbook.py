@@ -206,7 +206,8 @@ class OwnWorkbook:
             reply_due_date=read.date("答复期限"), extended_due_date=read.date("延期期限"),
             extension_approval=read.text("延期批准"), misrouted_date=read.date("误交日期"),
             returned_date=read.date("退回日期"), lead_unit=read.text("主办单位"),
-            co_units=split_names(read.text("会办单位"), slash=False), handling_mode=read.code("办理方式", _HANDLING_CODES),
+            co_units=split_names(read.text("会办单位"), slash=False),
+            handling_mode=read.code("办理方式", _HANDLING_CODES),
             key_supervised=read.flag("重点督办"), state=read.code("办理状态", _PROPOSAL_STATE_CODES, "open"),
             proposers=[Proposer(name=n, role="lead") for n in names]
             + [Proposer(name=n, role="cosigner") for n in cosigners],
