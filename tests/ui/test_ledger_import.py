@@ -122,8 +122,8 @@ def test_import_ledger_bad_rows_all_or_nothing_or_skipped(qtbot, make_window, pr
     rows = [tuple(problems.index(row, column).data() for column in range(4)) for row in range(problems.rowCount())]
     assert rows == [("提案办理", "4", "办结时间", "'2021-13-40' is not a date; write it as 2021-12-31."),
                     ("提案办理", "4", "满意度",
-                     "'还行' is not a word the import knows for the column 满意度; write one of 满意、基本满意、不满意、"
-                     "未反馈、未评价."),
+                     "'还行' is not a word the import knows for the column 满意度; write one of 满意、基本满意、"
+                     "不满意、未反馈、未评价."),
                     ("提案办理", "5", "复函文号",
                      "'应急复2021-7' is not a document number; write it like 常工信复〔2021〕第39号.")]
     summary = dialog.findChild(QLabel, "ledgerReportSummary").text()

@@ -137,6 +137,15 @@ class ForeignLedger:
             if not plan.sheet_plans:
                 plan.sheet_plans.append(first)
         self.sheet_plans = {sheet_plan.sheet: sheet_plan for sheet_plan in plan.sheet_plans}
+        for sheet in data.sheets:
+            if sheet.formula_cells:
+                cells = ", ".join(f"{column_letter(column)}{row}" for row, column, _ in sheet.formula_cells[:6])
+                more = " …" if len(sheet.formula_cells) > 6 else ""
+                plan.warnings.append(
+                    f"Sheet '{sheet.name}': {len(sheet.formula_cells)} formula cell(s) ({cells}{more}) have no saved "
+                    "value, as the program that wrote the file did not compute them; a HYPERLINK's text or else the "
+                    "formula itself is read instead. Open and save the workbook in Excel or WPS to read computed "
+                    "values.")
         self._check_years(plan)
         if self.strict and plan.blockers:
             raise plan.blockers[0]
@@ -227,7 +236,7 @@ class ForeignLedger:
                 continue
             combined = self._combined(sheet.rows[upper - 1], sheet.rows[lower - 1])
             both = header_score(combined, max_chars)
-            if len(both) > best[0] and len(scores[lower - 1] | scores[upper - 1]) >= len(both) - 1:
+            if len(both) >= best[0] and len(scores[upper - 1]) >= 2 and len(scores[lower - 1]) >= 2:
                 best = (len(both), upper, lower)
         return best[1], best[2]
 
@@ -345,8 +354,8 @@ class ForeignLedger:
         no_due = [p for p in proposals.values() if p.reply_due_date is None]
         if no_due:
             no_assigned = sum(1 for p in no_due if p.assigned_date is None)
-            note = (f"{len(no_due)} proposal(s) have no reply deadline in the ledger; it is computed by the office's "
-                    "deadline rule (assignment + 3 months) and marked as computed.")
+            note = (f"{len(no_due)} proposal(s) have no reply deadline in the ledger; it will be computed by the "
+                    "office's deadline rule (assignment + 3 months).")
             if no_assigned:
                 note += (f" {no_assigned} of them have no assignment date either, so 按期答复率 cannot judge them and "
                          "says so.")

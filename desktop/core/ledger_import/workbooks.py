@@ -18,6 +18,7 @@ import codecs
 import csv
 import datetime as dt
 import hashlib
+import html
 import io
 import re
 import zipfile
@@ -331,8 +332,7 @@ def _last_row_end(data: bytes) -> int:
 
 
 def _unescape(text: str) -> str:
-    return (text.replace("&quot;", '"').replace("&apos;", "'").replace("&lt;", "<").replace("&gt;", ">")
-            .replace("&amp;", "&"))
+    return html.unescape(text)
 
 
 def formula_display(formula: str) -> str:
