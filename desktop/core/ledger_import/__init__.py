@@ -24,6 +24,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from desktop.core.ledger_import import limits as limits_module
 from desktop.core.ledger_import.foreign import ForeignLedger, guess_mapping
 from desktop.core.ledger_import.limits import LIMITS, ReadLimits
 from desktop.core.ledger_import.own_workbook import OWN_SHEETS, OwnWorkbook
@@ -73,7 +74,7 @@ IsCancelled = Callable[[], bool]
 
 def read_ledger(path: str | Path, *, mapping: dict[str, Any] | None = None, session: str | None = None,
                 strict: bool = True, result_classes: Sequence[Mapping[str, str]] | None = None,
-                limits: ReadLimits = LIMITS, progress: Progress | None = None,
+                limits: ReadLimits | None = None, progress: Progress | None = None,
                 is_cancelled: IsCancelled | None = None) -> ImportPlan:
     """Read a ledger file into an import plan (nothing is written).
 
@@ -92,6 +93,7 @@ def read_ledger(path: str | Path, *, mapping: dict[str, Any] | None = None, sess
         Cancelled: ``is_cancelled()`` turned true.
     """
     mapping = mapping or {}
+    limits = limits or limits_module.LIMITS  # read when called, so that a test may lower them
     data = read_workbook(path, limits=limits, is_cancelled=is_cancelled)
     own = set(OWN_SHEETS) <= set(data.sheet_names)
     if own and not mapping.get("fields") and not mapping.get("sheet") and not mapping.get("sheets"):
