@@ -268,3 +268,27 @@ def test_ledger_import_cut_text_never_replaces_the_whole(store: Store, tmp_path:
     assert len(plan.warnings) == 1 and "cut at Excel's cell limit" in plan.warnings[0]
     import_ledger(store, plan)
     assert store.get(Commitment, whole.id).quote == "培育智能制造示范企业10家"
+
+
+def test_ledger_import_co_units_with_marks_survive_the_round_trip(store: Store, tmp_path: Path) -> None:
+    from db.export import export_ledger
+
+    units = ["市委宣传部（市新闻出版局、市版权局）", "市住建局、市城管局联合办", "市委网信办/市互联网信息办"]
+    store.save(Proposal(session="常州市十七届人大一次会议", number="第9号", title="关于某事的建议", co_units=units))
+    path = export_ledger(store, tmp_path / "out.xlsx").path
+    with Store.open(tmp_path / "empty.sqlite3") as empty:
+        import_ledger(empty, read_ledger(path))
+        assert empty.list(Proposal)[0].co_units == units
+
+
+def test_ledger_import_limits_are_named(tmp_path: Path) -> None:
+    from desktop.core.errors import LedgerError
+    from desktop.core.ledger_import import ReadLimits
+
+    path = gbk_csv_ledger(tmp_path / "l.csv")
+    with pytest.raises(LedgerError) as too_big:
+        read_ledger(path, limits=ReadLimits(file_bytes=100))
+    assert too_big.value.code == "ledger_too_large" and "more than the limit of 100 bytes" in too_big.value.message
+    with pytest.raises(LedgerError) as too_long:
+        read_ledger(path, limits=ReadLimits(rows=2))
+    assert "more than the limit of 2 rows" in too_long.value.message

@@ -52,7 +52,7 @@ def too_large(path: Path, what: str, found: int, limit: int, unit: str = "") -> 
 
 
 def _amount(value: int, unit: str) -> str:
-    if unit == "bytes":
+    if unit == "bytes" and value >= MIB:
         return f"{value / MIB:.1f} MB" if value < 10 * MIB else f"{value // MIB} MB"
     return f"{value:,}".replace(",", " ") + (f" {unit}" if unit else "")
 

@@ -9,7 +9,10 @@ import unicodedata
 from typing import Any
 
 from desktop.core.errors import ValidationError
+from desktop.core.names import join_names, split_names
 from desktop.core.validation import parse_date
+
+__all__ = ["join_names", "split_names"]
 
 # Larger figures are not amounts an office promises; they are typing errors or hostile input (1e400, Infinity).
 MAX_AMOUNT = 1e15
@@ -42,46 +45,6 @@ def clean_header(value: Any) -> str:
     text = unicodedata.normalize("NFKC", str(value or ""))
     text = re.sub(r"[\s*＊:：]", "", text)
     return re.sub(r"[(（][^)）]*[)）]$", "", text) or text
-
-
-_OPEN_BRACKETS = "（(【[〔《"
-_CLOSE_BRACKETS = "）)】]〕》"
-
-
-def split_names(text: str | None, *, slash: bool = True) -> list[str]:
-    """Names in one cell: split at 、，,；; and line breaks, never inside brackets (市委宣传部（市新闻出版局、市版权局）
-    is one unit). When the cell uses ；, ; or line breaks, only those separate, so a name with 、 survives (the
-    audit workbook writes such lists with ；). ``slash`` also splits at / (proposers, not unit names)."""
-    if not text:
-        return []
-    strong = re.search(r"[；;\n]", _outside_brackets(text))
-    separators = "；;\n" if strong else ("、，,；;\n" + ("/／" if slash else ""))
-    names, depth, current = [], 0, []
-    for char in text:
-        if char in _OPEN_BRACKETS:
-            depth += 1
-        elif char in _CLOSE_BRACKETS:
-            depth = max(depth - 1, 0)
-        if depth == 0 and char in separators:
-            names.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    names.append("".join(current))
-    parts = [piece for name in names for piece in re.split(r"\s{2,}", name)]
-    return [name.strip() for name in parts if name.strip()]
-
-
-def _outside_brackets(text: str) -> str:
-    depth, kept = 0, []
-    for char in text:
-        if char in _OPEN_BRACKETS:
-            depth += 1
-        elif char in _CLOSE_BRACKETS:
-            depth = max(depth - 1, 0)
-        elif depth == 0:
-            kept.append(char)
-    return "".join(kept)
 
 
 def check_amount(value: float | int | None, field: str) -> float | None:
