@@ -8,8 +8,8 @@ result classes), then times, as medians of RUNS runs in the same process:
 * calamine: ``CalamineWorkbook.from_path`` and ``to_python()`` of every sheet (the floor: the library's own read);
 * read_workbook: our reader (size and zip checks streamed over every part, formula scan, calamine, empty cells to
   None, merged ranges filled, the file's SHA-256);
-* with ``--plan``, read_ledger: the whole plan, once (header, columns, every row's records, each promise and 落实情况 through the
-  letter extractor).
+* with ``--plan``, read_ledger: the whole plan, once (header, columns, every row's records, each promise and
+  落实情况 through the letter extractor).
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from bench.timing import median_ms
 from desktop.core.ledger_import import read_ledger
 from desktop.core.ledger_import.workbooks import read_workbook
 
-HEADERS = ["序号", "建议编号", "建议标题", "领衔代表", "主办单位", "会办单位", "办理结果", "交办日期", "答复日期", "答复文号",
-           "代表意见", "承诺事项", "完成时限", "落实情况"]
+HEADERS = ["序号", "建议编号", "建议标题", "领衔代表", "主办单位", "会办单位", "办理结果", "交办日期", "答复日期",
+           "答复文号", "代表意见", "承诺事项", "完成时限", "落实情况"]
 CLASSES = ["解决采纳", "列入计划", "留作参考", "A类", "B"]
 
 
