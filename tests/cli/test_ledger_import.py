@@ -120,7 +120,8 @@ def test_import_ledger_a_million_rows_is_refused_before_reading(demo_db_path: Pa
     main_ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>建议编号</t></is></c></row>' \
            '<row r="1000000"><c r="A1000000"><v>1</v></c></row>'
-    huge = _with_sheet(tmp_path / "huge.xlsx", f'<worksheet xmlns="{main_ns}"><sheetData>{rows}</sheetData></worksheet>')
+    huge = _with_sheet(tmp_path / "huge.xlsx",
+                       f'<worksheet xmlns="{main_ns}"><sheetData>{rows}</sheetData></worksheet>')
     _refused(capsys, demo_db_path, huge, "sheet '建议台账' has 1 000 000 rows, more than the limit of 200 000 rows")
 
 
