@@ -13,7 +13,7 @@ from db.export import export_ledger
 from desktop.core.records import Commitment, Proposal, Reply
 from desktop.ui.ledger_import import LedgerImportDialog
 from desktop.ui.workers import SyncPool, Worker
-from tests.ledger_workbooks import CHANGZHOU_HEADERS, changzhou_ledger, cppcc_ledger, minimal_ledger
+from tests.ledger_workbooks import CHANGZHOU_HEADERS, changzhou_ledger, cppcc_ledger, minimal_ledger, office_year_ledger
 from tests.ui.conftest import AS_OF, type_text
 
 
@@ -216,3 +216,30 @@ def test_import_ledger_report_in_chinese(qtbot, chinese, make_window, prompter, 
         "“还行”不是“满意度”列可识别的词；请填写以下之一：满意、基本满意、不满意、未反馈、未评价。",
         "“应急复2021-7”不是有效的文号；请按“常工信复〔2021〕第39号”的格式填写。"]
     assert dialog.findChild(QLabel, "ledgerReportSummary").text().startswith("可导入 1 行。\n将新增：建议提案 1 条")
+
+
+def test_import_ledger_sheets_shown_one_by_one_and_one_left_out(qtbot, make_window, prompter, store: Store,
+                                                                 tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QCheckBox
+
+    window = make_window(store)
+    dialog = _open(window, prompter, office_year_ledger(tmp_path / "office.xlsx"))
+    sheets = dialog.findChild(QComboBox, "ledgerSheetCombo")
+    session = dialog.findChild(QLineEdit, "ledgerSessionEdit")
+    assert [sheets.itemText(i) for i in range(sheets.count())] == ["2021年", "2022年"]
+    assert session.text() == "2021年市人大代表建议"
+    sheets.setCurrentIndex(1)
+    sheets.activated.emit(1)
+    assert session.text() == "2022年市人大代表建议"
+    assert dialog.findChild(QComboBox, "ledgerFieldCombo_L").currentData() == "commitment"
+    include = dialog.findChild(QCheckBox, "ledgerSheetImportCheck")
+    assert include.isChecked()
+    include.setChecked(False)  # the 2022 sheet is left out; the ledger is read again without it
+    assert sheets.currentText() == "2022年" and not include.isChecked()
+    _click(qtbot, dialog, "ledgerCheckButton")
+    summary = dialog.findChild(QLabel, "ledgerReportSummary").text()
+    assert "Sheet 2022年 is left out." in summary
+    assert "Sheet 2021年: session 2021年市人大代表建议. Rows skipped: 1 blank, 1 footer or signature." in summary
+    assert "3 proposal(s) have no reply deadline in the ledger" in summary
+    _click(qtbot, dialog, "ledgerImportButton")
+    assert store.count(Proposal) == 3
