@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from db import Store
 from desktop import paths
+
+if TYPE_CHECKING:
+    from db import Store
 
 
 def common_parser() -> argparse.ArgumentParser:
@@ -22,4 +25,6 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def open_store(args: argparse.Namespace, *, create: bool = True) -> Store:
+    from db import Store  # imported when a command runs: the argument parser does not wait for the store
+
     return Store.open(db_path(args), create=create)

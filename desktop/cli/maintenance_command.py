@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from db import Store
 from desktop.cli.common import db_path, open_store
 from desktop.core.errors import LedgerError
+
+if TYPE_CHECKING:
+    from db import Store
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -61,6 +63,10 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    import sqlite3
+
+    from db import Store
+
     target = db_path(args)
     with Store.open(args.backup_file, create=False) as backup:
         problems = check_database(backup)
