@@ -52,22 +52,9 @@ def sync_reminders(store: Store, as_of: dt.date, *, progress: Callable[[int, int
     Raises:
         Cancelled: when ``is_cancelled()`` turns true (nothing is written then).
     """
-    rules = reminder_rules(store)
-    files = iter_proposal_files(store, as_of, progress=progress, is_cancelled=is_cancelled)
-    conn = store.conn
-    conn.execute("DROP TABLE IF EXISTS temp.planned_reminders")
-    conn.execute("CREATE TEMP TABLE planned_reminders (kind TEXT NOT NULL, subject_table TEXT NOT NULL,"
-                 " subject_id INTEGER NOT NULL, title TEXT, due_date TEXT, lead_days INTEGER, note TEXT)")
-    try:
-        conn.executemany("INSERT INTO temp.planned_reminders VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         ((plan.kind, plan.subject_table, plan.subject_id, plan.title, plan.due_date.isoformat(),
-                           plan.lead_days, plan.note) for plan in iter_planned_reminders(files, as_of, rules)))
-        conn.execute("CREATE INDEX temp.planned_reminders_key ON planned_reminders (kind, subject_table, subject_id)")
-        planned, existing, taken_uids = _changed_reminders(store)
-    finally:
-        conn.execute("DROP TABLE IF EXISTS temp.planned_reminders")
-    before = {r.id: r for r in existing}
-    changes = reconcile(existing, planned, as_of, taken_uids=taken_uids)
+    pending = pending_reminder_changes(store, as_of, progress=progress, is_cancelled=is_cancelled)
+    before = {r.id: r for r in pending.stored}
+    changes = reconcile(pending.stored, pending.planned, as_of, taken_uids=pending.taken_uids)
     created = updated = closed = reopened = 0
     with store.transaction():
         for reminder in changes:
@@ -83,6 +70,43 @@ def sync_reminders(store: Store, as_of: dt.date, *, progress: Callable[[int, int
             else:
                 updated += 1
     return SyncResult(created, updated, closed, reopened)
+
+
+@dataclass(frozen=True)
+class PendingReminders:
+    """What :func:`desktop.core.reminders.reconcile` needs to bring the stored reminders in line with the plan.
+
+    ``planned``: the planned reminders that are new or differ from their stored one; ``stored``: the stored
+    reminders that may change (those of such plans, and the open generated ones no longer planned);
+    ``taken_uids``: the stored UIDs that the new plans' UIDs would collide with. All empty when nothing changed.
+    """
+
+    planned: list[PlannedReminder]
+    stored: list[Reminder]
+    taken_uids: set[str | None]
+
+
+def pending_reminder_changes(store: Store, as_of: dt.date, *, progress: Callable[[int, int], None] | None = None,
+                             is_cancelled: Callable[[], bool] | None = None) -> PendingReminders:
+    """Plan the reminders as of a date and compare the plan with the stored ones in SQL (see sync_reminders).
+
+    Raises:
+        Cancelled: when ``is_cancelled()`` turns true.
+    """
+    rules = reminder_rules(store)
+    files = iter_proposal_files(store, as_of, progress=progress, is_cancelled=is_cancelled)
+    conn = store.conn
+    conn.execute("DROP TABLE IF EXISTS temp.planned_reminders")
+    conn.execute("CREATE TEMP TABLE planned_reminders (kind TEXT NOT NULL, subject_table TEXT NOT NULL,"
+                 " subject_id INTEGER NOT NULL, title TEXT, due_date TEXT, lead_days INTEGER, note TEXT)")
+    try:
+        conn.executemany("INSERT INTO temp.planned_reminders VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         ((plan.kind, plan.subject_table, plan.subject_id, plan.title, plan.due_date.isoformat(),
+                           plan.lead_days, plan.note) for plan in iter_planned_reminders(files, as_of, rules)))
+        conn.execute("CREATE INDEX temp.planned_reminders_key ON planned_reminders (kind, subject_table, subject_id)")
+        return PendingReminders(*_changed_reminders(store))
+    finally:
+        conn.execute("DROP TABLE IF EXISTS temp.planned_reminders")
 
 
 # The stored reminder of a key is its oldest one (the one reconcile() keeps up to date).
