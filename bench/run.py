@@ -453,6 +453,22 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+def growth(rows: list[Row], small: int = 100_000, large: int = 400_000) -> str:
+    """How each measure grows from ``small`` to ``large`` targets: within 4.5× for four times the data (the issue's
+    rule, a cost that grows no faster than the data, with some room)."""
+    limit = 1.125 * large / small
+    at = {(item.measure, item.size): item for item in rows}
+    lines = [f"| measure | {small:,} | {large:,} | × | within {limit:.1f}× |", "|---|---:|---:|---:|---|"]
+    for item in rows:
+        other = at.get((item.measure, large))
+        if item.size != small or other is None or not item.value or other.value is None:
+            continue
+        factor = other.value / item.value
+        lines.append(f"| {item.measure} | {item.value:,.3f} | {other.value:,.3f} | {factor:.2f} | "
+                     f"{'yes' if factor <= limit else '**no**'} |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         child_main(sys.argv[2:])
@@ -482,6 +498,9 @@ def main() -> None:
         print(json.dumps([asdict(item) for item in rows], ensure_ascii=False, indent=1))
     else:
         print(table(rows))
+        if {100_000, 400_000} <= set(sizes):
+            print()
+            print(growth(rows))
 
 
 if __name__ == "__main__":
