@@ -74,7 +74,7 @@ def iter_proposal_files(store: Store, as_of: dt.date, *, batch_size: int = FILES
 
 def _load_files(store: Store, as_of: dt.date, proposal_ids: list[int], *, orphans: bool,
                 is_cancelled: Callable[[], bool] | None) -> list[ProposalFile]:
-    """The files of the given proposals, in their order (with ``orphans``, the files of replies without one)."""
+    """The files of the given proposals by assignment date (with ``orphans``, the files of replies without one)."""
     if is_cancelled and is_cancelled():
         raise Cancelled()
     ids = (id_list(proposal_ids),)
