@@ -19,9 +19,10 @@ export SOURCE_DATE_EPOCH
 $PY build_spec/icons.py build/icons
 FOLDER=dist/reply-ledger-$VERSION
 rm -rf "$FOLDER" build/pyinstaller
-$PY -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
+# A fixed hash seed makes the byte code PyInstaller writes the same on every build.
+PYTHONHASHSEED=0 $PY -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
     build_spec/reply_ledger.spec
-sh build_spec/smoke-test.sh "$FOLDER/reply-ledger"
+$PY build_spec/smoke_test.py "$FOLDER/reply-ledger"
 rm -f dist/reply-ledger-"$VERSION"-linux-*.tar.gz dist/reply-ledger_"$VERSION"_*.deb
 $PY build_spec/package.py "$FOLDER"
 echo "Built (sizes in MB):"

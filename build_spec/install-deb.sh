@@ -7,4 +7,4 @@ VERSION=$(.venv/bin/python -c 'from desktop import __version__; print(__version_
 DEB=${1:-dist/reply-ledger_${VERSION}_$(dpkg --print-architecture).deb}
 if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
 $SUDO dpkg -i "$DEB"
-sh build_spec/smoke-test.sh /usr/bin/reply-ledger
+.venv/bin/python build_spec/smoke_test.py /usr/bin/reply-ledger

@@ -13,8 +13,6 @@ import sys
 from pathlib import Path
 
 from desktop import APP_TITLE, __version__, paths
-from desktop.cli import register_all
-from desktop.cli.common import common_parser
 from desktop.core.errors import LedgerError, RecordErrors
 from desktop.log import configure_logging
 
@@ -27,6 +25,11 @@ LANGUAGES = ("zh_CN", "en")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # Imported here, where main() can tell a damaged installation from a bug: the commands import db, which
+    # reads its migrations folder.
+    from desktop.cli import register_all
+    from desktop.cli.common import common_parser
+
     common = common_parser()
     parser = argparse.ArgumentParser(
         prog="reply-ledger",
@@ -80,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         parser = build_parser()
     except FileNotFoundError as error:
-        # Only a damaged installation gets here: a folder the commands read at import time (the migrations) is gone.
+        # Only a damaged installation gets here: the migrations folder is gone.
         print(f"error: {error.filename} is missing; reinstall {APP_TITLE}.", file=sys.stderr)
         return EXIT_BROKEN_INSTALL
     args = parser.parse_args(argv)
