@@ -25,5 +25,5 @@ PYTHONHASHSEED=0 $PY -m PyInstaller --noconfirm --clean --log-level WARN --distp
 $PY build_spec/smoke_test.py "$FOLDER/reply-ledger"
 rm -f dist/reply-ledger-"$VERSION"-linux-*.tar.gz dist/reply-ledger_"$VERSION"_*.deb
 $PY build_spec/package.py "$FOLDER"
-echo "Built (sizes in MB):"
+echo "Built (sizes in MiB):"
 du -sm "$FOLDER" dist/reply-ledger-"$VERSION"-linux-*.tar.gz dist/reply-ledger_"$VERSION"_*.deb
