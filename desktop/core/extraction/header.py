@@ -273,7 +273,7 @@ def _footer_start(lines: list[Line], content: list[int], salutation: int | None)
 
 
 def _is_anchor(line: str) -> bool:
-    if _DATE_LINE.match(line) or _run_together_date(line) or _signed_date(line):
+    if _DATE_LINE.match(line) or _RUN_TOGETHER_DATE.match(line) or _signed_date(line):
         return True
     return bool(re.match(r"^[(（]?\s*(?:" + "|".join(_ANCHOR_LABELS) + r")", line))
 
