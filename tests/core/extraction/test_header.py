@@ -217,7 +217,8 @@ def test_salutation_that_runs_into_the_body() -> None:
 
 
 @pytest.mark.parametrize("salutation", [
-    "钱七代表", "尊敬的钱七代表", "赵一、钱二、孙三、李四、周五、吴六、郑七、王八、冯九、陈十代表", "钱七等9名代表", "某某乡代表组",
+    "钱七代表", "尊敬的钱七代表", "钱七等9名代表", "某某乡代表组",
+    "赵一、钱二、孙三、李四、周五、吴六、郑七、王八、冯九、陈十代表",
 ])
 def test_salutation_on_a_line_of_its_own_without_colon(salutation: str) -> None:
     text = f"关于县五届人大一次会议第3号建议的答复\n\n{salutation}\n\n提出的《关于路灯的建议》收悉,现答复如下:\n正文。"
