@@ -194,10 +194,10 @@ def _interpret(match: re.Match[str], text: str, reference: dt.date | None,
     start, end = match.start(), match.end()
     if groups["rel"] and groups["rel_year"] == "年" and not groups["rel_part"]:
         return None  # a bare 年 is not a time expression
-    if groups["rel"] and groups["rel_year"] == "年" and start and text[start - 1] in "每近多往历去逐":
+    if groups["rel"] and groups["rel_year"] == "年" and not lead and start and text[start - 1] in "每近多往历去逐":
         return None  # 每年度, 近年, 去年底... read elsewhere or not a point in time
-    if groups["rel"] and start and text[start - 1].isdigit():
-        return None
+    if groups["rel"] and not lead and start and (text[start - 1].isdigit() or text[start - 1] in "一二两三四五六七八九十几"):
+        return None  # 5年内, 三年内: a duration, not a point in time
     ref_year = reference.year if reference else None
     context_year = _last_year_before(found, text, start) or ref_year
     deadline: dt.date | None = None
