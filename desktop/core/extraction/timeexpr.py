@@ -91,6 +91,7 @@ class TimeExpression:
         return self.deadline >= reference
 
 
+_NUMERALS = "一二两三四五六七八九十几"
 _D = r"\d{1,2}"
 _CD = r"[一二三四五六七八九十]{1,3}"
 _Y = r"(?:19|20)\d{2}"
@@ -196,7 +197,7 @@ def _interpret(match: re.Match[str], text: str, reference: dt.date | None,
         return None  # a bare 年 is not a time expression
     if groups["rel"] and groups["rel_year"] == "年" and not lead and start and text[start - 1] in "每近多往历去逐":
         return None  # 每年度, 近年, 去年底... read elsewhere or not a point in time
-    if groups["rel"] and not lead and start and (text[start - 1].isdigit() or text[start - 1] in "一二两三四五六七八九十几"):
+    if groups["rel"] and not lead and start and (text[start - 1].isdigit() or text[start - 1] in _NUMERALS):
         return None  # 5年内, 三年内: a duration, not a point in time
     ref_year = reference.year if reference else None
     context_year = _last_year_before(found, text, start) or ref_year
