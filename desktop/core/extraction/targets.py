@@ -49,6 +49,7 @@ from desktop.core.extraction.cues import (
 )
 from desktop.core.extraction.extracted import ExtractedTarget
 from desktop.core.extraction.indicators import name_indicator
+from desktop.core.extraction.nontargets import is_not_a_target
 from desktop.core.extraction.numbers import PREFIX_COMPARATORS, Quantity, find_quantities, fold
 from desktop.core.extraction.qualitative import clause_qualitative, deadline_text, governed_qualitative
 from desktop.core.extraction.sentences import Clause, Sentence, block_spans, quote_span, split_paragraphs
@@ -59,12 +60,6 @@ from desktop.core.units import normalize, to_number
 __all__ = ["ExtractedTarget", "extract_targets"]
 
 
-def _is_spec(text: str, quantity: Quantity) -> bool:
-    """120KW直流充电桩, 360KW以上大功率充电桩: the rating of a device, followed by the device's name."""
-    return quantity.spec and bool(re.match(r"[\u4e00-\u9fffA-Za-z]", text[quantity.end:quantity.end + 1]))
-
-
-_AGE_UNITS = ("岁", "周岁")
 _SHARE_BOUND = re.compile("(?P<word>" + "|".join(w for w, c in PREFIX_COMPARATORS if c != "=") +
                           r")[^\d，,。；;：:、]{1,12}的\s*$")
 
@@ -75,17 +70,6 @@ def _share_comparator(folded: str, clause: Clause, quantity: Quantity) -> str | 
         return None
     match = _SHARE_BOUND.search(folded, clause.start, quantity.start)
     return dict(PREFIX_COMPARATORS)[match.group("word")] if match else None
-
-
-def _is_criterion(text: str, quantity: Quantity, following: Quantity | None) -> bool:
-    """'60周岁以上老年人口9.46万人', '投资1亿元以上项目20个': a bound followed by a noun picks out what is counted;
-    it is an eligibility criterion, not a target (GUIDELINES §3). An age bound before a noun always is one."""
-    if quantity.comparator_word not in ("以上", "以下", "及以上", "及以下"):
-        return False
-    noun = r"[\u4e00-\u9fffA-Za-z（）()]{1,12}"
-    if quantity.unit in _AGE_UNITS and re.match(noun, text[quantity.end:quantity.end + 1]):
-        return True
-    return following is not None and bool(re.fullmatch(noun, text[quantity.end:following.start]))
 
 
 def extract_targets(text: str, *, reference_date: dt.date | None = None, start: int = 0, end: int | None = None,
@@ -121,8 +105,8 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
     skipped = list(blocked)  # outside the region or in a skipped span: no qualitative targets either
     block_spans(folded, blocked, times)
     found = find_quantities(text, blocked)
-    quantities = [q for i, q in enumerate(found) if not _is_spec(folded, q)
-                  and not _is_criterion(folded, q, found[i + 1] if i + 1 < len(found) else None)]
+    quantities = [q for i, q in enumerate(found)
+                  if not is_not_a_target(folded, q, found[i + 1] if i + 1 < len(found) else None)]
     results: list[ExtractedTarget] = []
     q_index = 0
     carry_kind: str | None = None
