@@ -21,6 +21,9 @@ def clause_qualitative(text: str, folded: str, sentence: Sentence, ci: int, clau
     for expression in clause_times:
         if expression.is_future(reference) is not True:
             continue
+        if expression.scheduled:
+            # '其中低沟支渠已列入2024年实施项目中': listed for a year, the work is promised for that year.
+            return _qualitative_target(text, folded, sentence, clause, expression, times, 0.6)
         rest = folded[clause.start:clause.end].replace(folded[expression.start:expression.end], "", 1)
         rest = re.sub(r"^[\s到至在于力争争取计划预计将]+|[\s]+$", "", rest)
         if not rest:
@@ -30,9 +33,11 @@ def clause_qualitative(text: str, folded: str, sentence: Sentence, ci: int, clau
         else:
             prefix = folded[clause.start:expression.start].strip()
             follows = folded[expression.end:clause.end]
-            follows = re.sub(r"^(?:前|之前|以前|底前)?(?:全面|基本|全部|如期|按期|按时|顺利|正式|陆续|逐步|同步|完全|"
-                             r"将|要|可|能|再|还|并)*", "", follows)
-            opening = len(prefix) <= 6 and (COMMITMENT_CUES.match(follows) or OUTCOME_VERBS.match(follows))
+            follows = re.sub(r"^(?:前|之前|以前|底前)?(?:全面|基本|全部|全线|如期|按期|按时|顺利|正式|陆续|逐步|同步|"
+                             r"完全|将|要|可|能|再|还|并|便|即)*", "", follows)
+            # A time directly followed by an outcome ('县游泳馆9月底投入使用'), whatever subject stands before it;
+            # a plan word after the time only when the time opens the clause.
+            opening = OUTCOME_VERBS.match(follows) or (len(prefix) <= 6 and COMMITMENT_CUES.match(follows))
             if not (expression.marked or opening):
                 continue
             candidate = clause
@@ -48,15 +53,22 @@ def clause_qualitative(text: str, folded: str, sentence: Sentence, ci: int, clau
         cues_here = [c for c in clause_cues if c[1] == "baseline" and c[0] < expression.start]
         if cues_here and state_kind != "commitment":
             return None
-        q_start, q_end = quote_span(text, candidate)
-        indicator = strip_indicator(text[candidate.start:candidate.end], times, candidate.start)
-        indicator = re.sub(r"^(?:实现|完成|走出)", "", indicator) or indicator
-        return ExtractedTarget(
-            quote=text[q_start:q_end], indicator=indicator[:40], comparator="qualitative", value=None, unit=None,
-            value_normalized=None, unit_normalized=None, deadline=expression.deadline,
-            deadline_text=deadline_text(expression), cumulative=None, kind="commitment", start=q_start,
-            end=q_end, confidence=0.6, sentence_start=sentence.start, sentence_end=sentence.end)
+        return _qualitative_target(text, folded, sentence, candidate, expression, times, 0.6)
     return None
+
+
+def _qualitative_target(text: str, folded: str, sentence: Sentence, clause: Clause, expression: TimeExpression,
+                        times: list[TimeExpression], confidence: float) -> ExtractedTarget:
+    q_start, q_end = quote_span(text, clause)
+    indicator = strip_indicator(text[clause.start:clause.end], times, clause.start)
+    indicator = re.sub(r"^(?:其中|实现|完成|走出|已列入|列入|纳入)", "", indicator) or indicator
+    if expression.deadline is None:
+        confidence -= 0.1  # the time does not resolve to a date
+    return ExtractedTarget(
+        quote=text[q_start:q_end], indicator=indicator[:20], comparator="qualitative", value=None, unit=None,
+        value_normalized=None, unit_normalized=None, deadline=expression.deadline,
+        deadline_text=deadline_text(expression), cumulative=None, kind="commitment", start=q_start,
+        end=q_end, confidence=confidence, sentence_start=sentence.start, sentence_end=sentence.end)
 
 
 _ADVERBS = (r"(?:全面|基本|全部|如期|按期|按时|顺利|正式|陆续|逐步|同步|完全|力争|争取|确保|将|要|可|能|再|还|并|同时|"

@@ -113,6 +113,7 @@ _PATTERN = re.compile(
       | (?P<y>(?P<y5>{_Y}|{_CY})\s*年(?!\s*一遇)(?P<yp5>{_YEAR_PART})?)
       | (?P<md>(?<![\d年])(?P<m6>{_D}|{_CD})\s*月\s*(?P<d6>{_D}|{_CD})\s*[日号])
       | (?P<m>(?<![\d个年一二三四五六七八九十])(?P<m7>{_D}|十[一二]?|[一二三四五六七八九])\s*月(?P<mp7>{_MONTH_PART})?)
+      | (?P<duration>(?<![\d年])(?:\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:个)?(?:年|个月)(?:内|之内))
       | (?P<relmonth>(?P<rel_month>本月|当月|下月|下个月)(?P<rel_month_part>{_MONTH_PART})?)
       | (?P<relmd>(?P<rel_year2>今年|本年|明年|次年)\s*(?P<m8>{_D}|{_CD})\s*月
              (?:\s*(?P<d8>{_D}|{_CD})\s*[日号]|(?P<mp8>{_MONTH_PART}))?)
@@ -234,6 +235,8 @@ def _interpret(match: re.Match[str], text: str, reference: dt.date | None,
             if not groups["mp7"] and not tail and not lead and groups["m7"] in ("一", "十"):
                 return None  # 一月/十月 written plainly are rare in letters; 统一月报... are not dates
             deadline = _month_date(context_year, month, groups["mp7"] or "") if context_year else None
+        elif groups["duration"]:
+            deadline = None  # '三年内': a span from a day the letter does not fix (GUIDELINES §5 has no rule)
         elif groups["relmonth"]:
             if reference is None:
                 deadline = None
@@ -283,7 +286,7 @@ def _interpret(match: re.Match[str], text: str, reference: dt.date | None,
         marked = True
     # 年内, 年底 and a date right after a plan word ('计划5月开工') are points still to reach, even when the
     # letter's own date is unknown.
-    if groups["rel"] and (groups["rel_part"] or "") in ("内", "底", "末", "年底", "年末"):
+    if (groups["rel"] and (groups["rel_part"] or "") in ("内", "底", "末", "年底", "年末")) or groups["duration"]:
         marked = True
     if re.search(r"(?:计划|预计|拟|力争|争取|确保|将|要)$", text[max(0, start - 2):start]):
         marked = True
