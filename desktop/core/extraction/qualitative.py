@@ -30,6 +30,11 @@ def clause_qualitative(text: str, folded: str, sentence: Sentence, ci: int, clau
             if ci + 1 >= len(sentence.clauses):
                 return None
             candidate = sentence.clauses[ci + 1]
+            # '到“十四五”期末，实现…': the clause after a bare time phrase must open with the outcome or a plan word
+            # ('“十四五”期间，按照…原则' describes how, not what).
+            opening_text = re.sub("^" + _ADVERBS, "", folded[candidate.start:candidate.end].strip())
+            if not (OUTCOME_VERBS.match(opening_text) or COMMITMENT_CUES.match(opening_text)):
+                return None
         else:
             prefix = folded[clause.start:expression.start].strip()
             follows = folded[expression.end:clause.end]
@@ -48,13 +53,17 @@ def clause_qualitative(text: str, folded: str, sentence: Sentence, ci: int, clau
         candidate_text = folded[candidate.start:candidate.end]
         if not OUTCOME_VERBS.search(candidate_text):
             return None
-        if BASELINE_CUES.search(candidate_text):
+        if BASELINE_CUES.search(candidate_text) or _NEGATION.search(candidate_text):
             return None
         cues_here = [c for c in clause_cues if c[1] == "baseline" and c[0] < expression.start]
         if cues_here and state_kind != "commitment":
             return None
         return _qualitative_target(text, folded, sentence, candidate, expression, times, 0.6)
     return None
+
+
+# '未列入…计划', '暂不具备…条件': what will not be done is no promise.
+_NEGATION = re.compile(r"未(?!来)|没有|尚无|暂无|暂不|不再|无法|不能|不具备")
 
 
 def _qualitative_target(text: str, folded: str, sentence: Sentence, clause: Clause, expression: TimeExpression,
@@ -71,7 +80,8 @@ def _qualitative_target(text: str, folded: str, sentence: Sentence, clause: Clau
         end=q_end, confidence=confidence, sentence_start=sentence.start, sentence_end=sentence.end)
 
 
-_ADVERBS = (r"(?:全面|基本|全部|如期|按期|按时|顺利|正式|陆续|逐步|同步|完全|力争|争取|确保|将|要|可|能|再|还|并|同时|"
+_ADVERBS = (r"(?:全面|基本|全部|全线|如期|按期|按时|顺利|正式|陆续|逐步|同步|完全|力争|争取|确保|将|要|可|能|再|还|并|"
+            r"同时|"
             r"进一步|有效|切实|彻底)*")
 # Outcomes a later clause can promise on its own: a state reached or a thing done, not an effort ('形成合力',
 # '建立健全机制', '提升水平' are ways of working and are left out).

@@ -113,7 +113,7 @@ _PATTERN = re.compile(
       | (?P<y>(?P<y5>{_Y}|{_CY})\s*年(?!\s*一遇)(?P<yp5>{_YEAR_PART})?)
       | (?P<md>(?<![\d年])(?P<m6>{_D}|{_CD})\s*月\s*(?P<d6>{_D}|{_CD})\s*[日号])
       | (?P<m>(?<![\d个年一二三四五六七八九十])(?P<m7>{_D}|十[一二]?|[一二三四五六七八九])\s*月(?P<mp7>{_MONTH_PART})?)
-      | (?P<duration>(?<![\d年])(?:\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:个)?(?:年|个月)(?:内|之内))
+      | (?P<duration>(?<![\d年])(?:{_D}|[一二两三四五六七八九十]{{1,2}})\s*年(?:内|之内))
       | (?P<relmonth>(?P<rel_month>本月|当月|下月|下个月)(?P<rel_month_part>{_MONTH_PART})?)
       | (?P<relmd>(?P<rel_year2>今年|本年|明年|次年)\s*(?P<m8>{_D}|{_CD})\s*月
              (?:\s*(?P<d8>{_D}|{_CD})\s*[日号]|(?P<mp8>{_MONTH_PART}))?)
@@ -359,7 +359,7 @@ def _year_part_date(year: int | None, part: str) -> dt.date | None:
 # 年度目标, 全年任务: 年度/全年 as an attribute of a noun, not a time ('完成年度目标任务的80%'). 计划 is a noun only
 # when nothing it could govern follows ('年度计划的', but '全年计划开展培训').
 _ANNUAL_NOUN = re.compile(r"(?:目标|任务|指标|考核|预算|报告|总结|工作要点|重点|"
-                          r"计划(?=的|任务|目标|指标|中|内|[，,。；;]))")
+                          r"(?:[\u4e00-\u9fff]{1,4})?计划(?=的|任务|目标|指标|中|内|[，,。；;]))")
 _MODIFIER_AFTER = re.compile(r"(?:前|以前|之前|底前)?[^\s，。,；;、：:！？!?“”\"（）()]{0,6}?的(?![确])")
 _PAST_VERBS_BEFORE_DE = re.compile(r"(建成|投用|建设|竣工|完成|投入使用|建造|修建|出生|注册|成立|设立|批准|开通|实施)")
 
