@@ -282,6 +282,12 @@ def _deadline_for(folded: str, quantity: Quantity, sentence_times: list[TimeExpr
         finish = [t for t in finishes or () if t.start > latest.start]
         if finish and _START_AFTER.match(folded, latest.end):
             return finish[0]
+        # '2020年计划建设停车场4处，…该工程预计8月中旬全部完成': the completion date within the year the sentence
+        # opened with is the more precise deadline of the project's figures.
+        if finish and _whole_year(latest) and finish[0].deadline and latest.deadline and \
+                finish[0].deadline.year == latest.deadline.year and finish[0].deadline < latest.deadline and \
+                finish[0].is_future(reference) is True:
+            return finish[0]
         return latest
     after = [t for t in sentence_times if t.start > quantity.start and t.role == "deadline"
              and t.is_future(reference) is True]
@@ -294,14 +300,23 @@ def _deadline_for(folded: str, quantity: Quantity, sentence_times: list[TimeExpr
     return state_time
 
 
+def _whole_year(expression: TimeExpression) -> bool:
+    """'2020年', '今年', '年内': a time that names a whole year."""
+    deadline = expression.deadline
+    return bool(deadline and (deadline.month, deadline.day) == (12, 31)
+                and not re.search(r"月|季|半年", expression.text))
+
+
 _START_AFTER = re.compile(r"(?:前|之前|以前|底前)?\s*(?:全面|全部|正式|陆续|启动|开始|即可|可)?"
                           r"(?:开工|动工|开建|启动建设|开始建设)")
-_FINISH_AFTER = re.compile(r"(?:前|之前|以前|底前)?\s*(?:全面|全部|基本|如期|按期|顺利|正式|即可|可)?(?:主体)?"
-                           r"(?:建成|竣工|完工|投用|投入使用|投运|投产|通车|交付|完成建设|完成主体工程)")
+_FINISH_AFTER = re.compile(r"(?:前|之前|以前|底前)?\s*(?:全面|全部|基本|如期|按期|顺利|正式|即可|可|便可)?(?:主体)?"
+                           r"(?:建成|竣工|完工|投用|投入使用|投运|投产|通车|交付|完成建设|完成主体工程|"
+                           r"完成(?=并|后|[，,。；;]|$))")
 
 
 # Steps taken before building starts: approval, design, tendering, listing in a programme.
-_PREPARATORY = re.compile(r"已(?:经)?(?:完成|通过|获得|取得|办理)?(?:了)?(?:项目)?(?:可研|可行性研究|立项|施工招标|"
+_PREPARATORY = re.compile(r"已(?:将[^，,。；;]{0,10}?)?(?:列入|纳入)|"
+                          r"已(?:经)?(?:完成|通过|获得|取得|办理)?(?:了)?(?:项目)?(?:可研|可行性研究|立项|施工招标|"
                           r"招标|初步设计|施工图设计|设计|选址|用地预审|土地预审|环评|批复|审批|备案|评审|前期工作)|"
                           r"已(?:经)?(?:列入|纳入|获批|批复)")
 _UNDER_WAY = re.compile(r"开工|动工|开建|在建|正在(?:建设|施工)|施工中|封顶|已完成投资|完成投资|主体工程")
@@ -328,8 +343,10 @@ def _project_times(folded: str, sentence: Sentence, sentence_times: list[TimeExp
     if start is not None:
         return start.start, finishes
     text = folded[sentence.start:sentence.end]
-    if finishes and _PREPARATORY.search(text) and not _UNDER_WAY.search(text):
-        return finishes[0].start, finishes
+    if _PREPARATORY.search(text) and not _UNDER_WAY.search(text):
+        # Only preparations done: the figures are the project's specifications, due when it is completed (or
+        # without a date when the sentence gives none).
+        return (finishes[0].start if finishes else sentence.end), finishes
     return None, finishes
 
 
