@@ -130,6 +130,7 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
             cumulative_state: bool | None = None
             produced: list[ExtractedTarget] = []
             project_pending, project_finishes = _project_times(folded, sentence, sentence_times, reference_date)
+            under_way = bool(_UNDER_WAY_NOW.search(folded, sentence.start, sentence.end))
             for ci, clause in enumerate(sentence.clauses):
                 clause_qs = [q for q in in_sentence if clause.start <= q.start < clause.end]
                 clause_cues = find_cues(folded, clause.start, clause.end, times, reference_date, current_period)
@@ -143,6 +144,9 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
                         kind, kind_sure = before_cues[-1][1], True
                     elif clause_cues:
                         kind, kind_sure = clause_cues[0][1], True
+                    elif state_kind and under_way:
+                        # '计划在…建设一座公厕,现已完成主体工程建设': the project is under way, its figures are facts.
+                        kind, kind_sure = "baseline", False
                     elif state_kind:
                         kind, kind_sure = state_kind, True
                     elif sets_a_bound(folded, clause, quantity):
@@ -298,6 +302,11 @@ def _deadline_for(folded: str, quantity: Quantity, sentence_times: list[TimeExpr
             return later_finish[0]
         return after[0]
     return state_time
+
+
+# A project under way: its start is behind, its figures are facts (GUIDELINES §3).
+_UNDER_WAY_NOW = re.compile(r"(?:已|现已|已经)(?:完成主体|建成主体|开工|动工|开建)|"
+                            r"主体(?:工程)?(?:已|基本)(?:完工|完成|封顶)|正在(?:建设|施工)|在建|施工中")
 
 
 def _whole_year(expression: TimeExpression) -> bool:
