@@ -38,6 +38,8 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from desktop.core.extraction.cues import (
+    BASELINE_CUES,
+    COMMITMENT_CUES,
     FLOW_VERBS,
     NEW_MARKERS,
     OUTCOME_VERBS,
@@ -111,6 +113,8 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
     q_index = 0
     carry_kind: str | None = None
     carry_time: TimeExpression | None = None
+    previous_time: TimeExpression | None = None  # the last time ahead of the sentence before (for 届时)
+    total_cumulative: bool | None = None  # the stock or flow reading of the last figure (for 其中)
     for paragraph in split_paragraphs(folded, start, end):
         carry_kind, carry_time = None, None
         for sentence in paragraph:
@@ -127,7 +131,10 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
             inherit = not sentence_cues and not sentence_times and carry_kind == "commitment"
             state_kind = carry_kind if inherit else None
             state_time = carry_time if inherit else None
-            cumulative_state: bool | None = None
+            sentence_text = folded[sentence.start:sentence.end]
+            if _THEN.search(sentence_text) and not sentence_times:
+                state_time = previous_time  # '届时将新增停车位200个': the time of the sentence before
+            cumulative_state: bool | None = total_cumulative if _UNDER_TOTAL.match(sentence_text) else None
             produced: list[ExtractedTarget] = []
             project_pending, project_finishes = _project_times(folded, sentence, sentence_times, reference_date)
             under_way = bool(_UNDER_WAY_NOW.search(folded, sentence.start, sentence.end))
@@ -140,7 +147,12 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
                 previous_indicator = None
                 for qi, quantity in enumerate(clause_qs):
                     before_cues = [c for c in clause_cues if c[0] < quantity.start]
-                    if before_cues:
+                    completion = None if under_way or (before_cues and before_cues[-1][1] == "commitment") else \
+                        _completion_after(folded, sentence, quantity, sentence_times, reference_date)
+                    if completion is not None:
+                        # '已同意对48辆出租车进行更新，预计10月底前完成': done by the date that follows.
+                        kind, kind_sure = "commitment", False
+                    elif before_cues:
                         kind, kind_sure = before_cues[-1][1], True
                     elif clause_cues:
                         kind, kind_sure = clause_cues[0][1], True
@@ -165,6 +177,8 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
                     if project_spec and project_finishes:
                         deadline_expr = next((t for t in project_finishes if t.start > quantity.start),
                                              project_finishes[-1])
+                    elif kind == "commitment" and completion is not None:
+                        deadline_expr = completion
                     elif kind == "commitment":
                         deadline_expr = _deadline_for(folded, quantity, sentence_times, state_time,
                                                       reference_date, project_finishes)
@@ -174,10 +188,16 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
                     if comparator == "=" and not quantity.comparator_word and kind == "commitment" and \
                             "完成" in folded[clause.start:quantity.start]:
                         comparator = ">="
+                    if comparator == "=" and not quantity.comparator_word and \
+                            _REACH_APART.search(folded, clause.start, quantity.start):
+                        comparator = ">="  # '力争达到农村学校食堂标准化率95%': 达到 before the indicator
                     cumulative = _cumulative(folded, clause, quantity, kind, sentence_times, sentence_asof,
                                              elliptical, cumulative_state, deadline_expr)
                     if previous_level or (project_spec and not quantity.comparator_word):
                         cumulative = None  # a level, or a specification of one project (GUIDELINES §6)
+                    elif cumulative is None and cumulative_state is not None and \
+                            _UNDER_TOTAL.match(folded, clause.start) and not _is_level(folded, clause, quantity):
+                        cumulative = cumulative_state  # '其中…': items of a total share its reading
                     next_start = clause_qs[qi + 1].start if qi + 1 < len(clause_qs) else clause.end
                     indicator = name_indicator(text, clause, quantity, previous_end, next_start, times,
                                            previous_indicator)
@@ -219,6 +239,10 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
                 elif clause_times:
                     state_time = None
             results.extend(produced)
+            figures = [t for t in produced if t.comparator != "qualitative"]
+            if figures:
+                total_cumulative = figures[-1].cumulative
+            previous_time = state_time or (carry_time if _THEN.search(sentence_text) else None)
             if sentence_cues or sentence_times:
                 carry_kind, carry_time = state_kind, state_time
             elif not inherit:
@@ -305,8 +329,37 @@ def _deadline_for(folded: str, quantity: Quantity, sentence_times: list[TimeExpr
 
 
 # A project under way: its start is behind, its figures are facts (GUIDELINES §3).
-_UNDER_WAY_NOW = re.compile(r"(?:已|现已|已经)(?:完成主体|建成主体|开工|动工|开建)|"
-                            r"主体(?:工程)?(?:已|基本)(?:完工|完成|封顶)|正在(?:建设|施工)|在建|施工中")
+_UNDER_WAY_NOW = re.compile(r"已(?:经)?(?:于[^，,。；;]{0,10}?)?(?:完成主体|建成主体|开工|动工|开建|封顶)|"
+                            r"主体(?:工程)?(?:已|基本)[^，,。；;]{0,10}?(?:完工|完成|封顶)|正在(?:建设|施工)|在建|施工中")
+
+
+# '届时', '到时': then, at the time the sentence before named.
+_THEN = re.compile(r"届时|到时|到那时")
+# '其中…': the items of the total stated just before.
+_UNDER_TOTAL = re.compile(r"\s*[(（]?\s*其中")
+# '达到' apart from its number, before the name of the indicator: '力争达到农村学校食堂标准化率95%'.
+_REACH_APART = re.compile(r"(?:达到|(?<![发表传到下送抵通直])达)[^\d，,。；;、：:]{1,15}$")
+_PLAN_BEFORE_TIME = re.compile(r"(?:预计|计划|将|拟|力争|争取|确保|有望|可望)\s*(?:于|在|到)?\s*$")
+_APPROVAL = re.compile(r"已(?:经)?(?:同意|批准|批复|决定|安排)")
+
+
+def _completion_after(folded: str, sentence: Sentence, quantity: Quantity, sentence_times: list[TimeExpression],
+                      reference: dt.date | None) -> TimeExpression | None:
+    """The completion date that a later clause of the sentence gives a figure stated without a plan word of its
+    own ('已同意对48辆出租车进行更新，预计10月底前完成'): plan word + a time ahead + 完成/建成/投入使用."""
+    clause_start = max((c.start for c in sentence.clauses if c.start <= quantity.start), default=sentence.start)
+    own = folded[clause_start:quantity.start]
+    if any(m.start() for m in COMMITMENT_CUES.finditer(own)) or \
+            (BASELINE_CUES.search(own) and not _APPROVAL.search(own)):
+        return None
+    for expression in sentence_times:
+        if expression.start <= quantity.end or expression.role != "deadline" or \
+                expression.is_future(reference) is not True:
+            continue
+        if _PLAN_BEFORE_TIME.search(folded, max(sentence.start, expression.start - 6), expression.start) and \
+                _FINISH_AFTER.match(folded, expression.end):
+            return expression
+    return None
 
 
 def _whole_year(expression: TimeExpression) -> bool:
