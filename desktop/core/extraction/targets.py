@@ -196,7 +196,8 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
                     if previous_level or (project_spec and not quantity.comparator_word):
                         cumulative = None  # a level, or a specification of one project (GUIDELINES §6)
                     elif cumulative is None and cumulative_state is not None and \
-                            _UNDER_TOTAL.match(folded, clause.start) and not _is_level(folded, clause, quantity):
+                            not _is_level(folded, clause, quantity) and \
+                            (_UNDER_TOTAL.match(folded, clause.start) or _UNDER_TOTAL.match(sentence_text)):
                         cumulative = cumulative_state  # '其中…': items of a total share its reading
                     next_start = clause_qs[qi + 1].start if qi + 1 < len(clause_qs) else clause.end
                     indicator = name_indicator(text, clause, quantity, previous_end, next_start, times,
@@ -221,7 +222,7 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
                         sentence_start=sentence.start, sentence_end=sentence.end)
                     produced.append(target)
                     cumulative_state = cumulative
-                if not clause_qs and not elliptical:
+                if not clause_qs and not elliptical and not _UNDER_TOTAL.match(clause.text):
                     cumulative_state = None
                 qualitative = clause_qualitative(text, folded, sentence, ci, clause_times, times, reference_date,
                                            in_sentence, state_kind, clause_cues, skipped)
@@ -468,7 +469,9 @@ def _cumulative(folded: str, clause: Clause, quantity: Quantity, kind: str, sent
         bool(re.search(r"今年|当年|本年|全年|年度|年内", whole))
     if NEW_MARKERS.search(before):
         return False
-    marker = TRUE_MARKERS.search(before)
+    # The number itself stays visible to the marker's look-ahead: '共12个' (共 right before the number).
+    marker = TRUE_MARKERS.search(folded, clause.start, quantity.start + 1)
+    marker = marker if marker and marker.start() < quantity.start else None
     if marker:
         # '2023年，全市共改造老旧小区86个': 共 sums a year's programme, which is a flow (GUIDELINES §6).
         return not (marker.group(0) in ("共", "共计") and period and not sentence_asof)

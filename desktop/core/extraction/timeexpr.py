@@ -375,8 +375,9 @@ def _is_modifier(text: str, end: int) -> bool:
     match = _MODIFIER_AFTER.match(text, end)
     if match:
         return bool(_PAST_VERBS_BEFORE_DE.search(match.group(0))) or match.group(0) == "的"
-    return bool(_BUILT_BEFORE_DE.match(text, end))
+    built = _BUILT_BEFORE_DE.match(text, end)
+    return bool(built and (built.group("before") or text[end - 1:end] == "前"))
 
 
-_BUILT_BEFORE_DE = re.compile(r"(?:前|以前|之前|底前)(?:已)?(?:建成|投用|竣工|建设|投入使用|建造|修建|交付)"
+_BUILT_BEFORE_DE = re.compile(r"(?P<before>前|以前|之前|底前)?(?:已)?(?:建成|投用|竣工|建设|投入使用|建造|修建|交付)"
                               r"[^，,。；;：:！？!?\n]{0,20}?的")
