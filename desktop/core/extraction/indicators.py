@@ -24,8 +24,8 @@ def strip_indicator(text: str, times: list[TimeExpression], offset: int, keep_cu
     cleaned = "".join(chars)
     cleaned = re.sub(r"[\s，,、。；;：:()（）]+", "", cleaned)
     for _ in range(3):
-        cleaned = CLAUSE_LEAD.sub("", cleaned)
-        cleaned = VERB_TAIL.sub("", cleaned)
+        cleaned = CLAUSE_LEAD.sub("", cleaned.lstrip(_CUT))
+        cleaned = VERB_TAIL.sub("", cleaned.rstrip(_CUT))
         cleaned = re.sub(r"^(?:[在于到至从对由为]|拥有|有)", "", cleaned)
     cleaned = cleaned.strip("的 " + _CUT)
     return cleaned if keep_cuts else cleaned.replace(_CUT, "")
