@@ -50,7 +50,9 @@ def _name(text: str, clause: Clause, quantity: Quantity, previous_end: int, next
     # '新建一所寄宿制学校', '4个示范乡镇', '50亩小龙虾养殖': the noun right after the amount names what it counts,
     # unless the words before already do.
     weak_before = len(before) <= 4 or bool(_WEAK_BEFORE.search(before))
-    if len(after) >= 2 and (weak_before or counted) and after_text[:1] not in "，,。；;：:、（(":
+    # A two-character noun ('项目') names a count only after weak words: alone it would match any indicator.
+    names_count = len(after) >= 3 or (len(after) == 2 and weak_before)
+    if names_count and (weak_before or counted) and after_text[:1] not in "，,。；;：:、（(":
         own_words = previous_end == clause.start and len(before) <= 4 and not _WEAK_BEFORE.search(before)
         name = (before if own_words else "") + after
         if counted and not re.search(r"(数|量)$", name):
