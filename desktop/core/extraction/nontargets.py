@@ -57,7 +57,9 @@ def counts_what_was_named(text: str, quantity: Quantity) -> bool:
     """'由县扶贫办、县农开办、县水利局3家单位筹资', '审议通过《A办法》《B细则》两项制度': a count of the offices or
     documents just named, not a target (GUIDELINES §3, process facts)."""
     before = text[max(0, quantity.start - 60):quantity.start]
-    return bool(_NAMED_ORGS.search(before) or _NAMED_DOCUMENTS.search(before))
+    if "》" in before[-4:] and _NAMED_DOCUMENTS.search(before):
+        return True
+    return any(mark in before for mark in "、和及与") and bool(_NAMED_ORGS.search(before))
 
 
 _PLACE_BEFORE = re.compile(r"(?:距|距离|离)[^，,。；;\d]{1,20}$|[东南西北]侧?\s*$")

@@ -25,14 +25,19 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return text
-    out = []
-    for ch in text:
-        if "\uff01" <= ch <= "\uff5e" or ch in "\u00b2\u00b3\u3000\u00a0":
-            folded = unicodedata.normalize("NFKC", ch)
-            out.append(folded if len(folded) == 1 else ch)
-        else:
-            out.append(ch)
-    return "".join(out)
+    return text.translate(_FOLD_TABLE)
+
+
+def _fold_table() -> dict[int, str]:
+    table = {}
+    for code in [*range(0xFF01, 0xFF5F), 0xB2, 0xB3, 0x3000, 0xA0]:
+        folded = unicodedata.normalize("NFKC", chr(code))
+        if len(folded) == 1:
+            table[code] = folded
+    return table
+
+
+_FOLD_TABLE = _fold_table()
 
 
 CN_DIGITS = "零〇一二两三四五六七八九"

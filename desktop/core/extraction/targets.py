@@ -348,14 +348,16 @@ def _completion_after(folded: str, sentence: Sentence, quantity: Quantity, sente
                       reference: dt.date | None) -> TimeExpression | None:
     """The completion date that a later clause of the sentence gives a figure stated without a plan word of its
     own ('已同意对48辆出租车进行更新，预计10月底前完成'): plan word + a time ahead + 完成/建成/投入使用."""
+    later = [t for t in sentence_times if t.start > quantity.end and t.role == "deadline"]
+    if not later:
+        return None
     clause_start = max((c.start for c in sentence.clauses if c.start <= quantity.start), default=sentence.start)
     own = folded[clause_start:quantity.start]
     if any(m.start() for m in COMMITMENT_CUES.finditer(own)) or \
             (BASELINE_CUES.search(own) and not _APPROVAL.search(own)):
         return None
-    for expression in sentence_times:
-        if expression.start <= quantity.end or expression.role != "deadline" or \
-                expression.is_future(reference) is not True:
+    for expression in later:
+        if expression.is_future(reference) is not True:
             continue
         if _PLAN_BEFORE_TIME.search(folded, max(sentence.start, expression.start - 6), expression.start) and \
                 _FINISH_AFTER.match(folded, expression.end):

@@ -100,6 +100,8 @@ _MONTH_PART = r"(?:份|底|末|中旬|上旬|下旬|初)"
 _YEAR_PART = (r"(?:年底|年末|年内|年中|底|末|内|度|上半年|下半年|前|第?[一二三四1-4]季度)")
 _PATTERN = re.compile(
     rf"""
+    # the characters an expression can start with: a cheap test before the alternatives
+    (?=[ \t\d〇零○一二两三四五六七八九十今本当明次后全年上下第春夏秋冬截到至自从于在力争计预将“"‘'])
     (?P<lead>截至|截止到|截止|到目前|至今|自|从|到|至|于|在|力争|争取|计划于|预计于|力争于|将于|于)?[ \t]*
     (?:
         (?P<plan>[“"‘']?(?P<plan_n>十[一二三四五六七八九]|[六七八九])五[”"’']?(?:规划)?
