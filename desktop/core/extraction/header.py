@@ -149,7 +149,7 @@ def _clean_name(raw: str) -> str | None:
         if at > 0:
             raw = raw[:at]
     raw = re.sub(r"[\s\u3000\xa0]+", "", raw.strip(" ：:，,。"))
-    # '联系人:洞口县人民政府办公室 欧阳征寨': the office stands before the name.
+    # '联系人:某县人民政府办公室 张某某': the office stands before the name.
     after_office = re.match(rf"^[\u4e00-\u9fff（）()]{{2,30}}?{_ORG_SUFFIX}(?P<name>[\u4e00-\u9fff]{{2,4}})$", raw)
     if len(raw) > 4 and after_office:
         raw = after_office.group("name")
@@ -234,7 +234,7 @@ def _salutation(header: LetterHeader, lines: list[Line], content: list[int]) -> 
 
 
 def _signer_in_text(end: int, text: str, header: LetterHeader) -> str | None:
-    """'此复函已经胡太忠局长审签': the signer named in a sentence near the end of the letter."""
+    """'此复函已经王某某局长审签': the signer named in a sentence near the end of the letter."""
     found = list(_SIGNER_IN_TEXT.finditer(text, max(header.body_start, end - 600), end))
     return found[-1].group("name") if found else None
 
