@@ -89,8 +89,11 @@ def test_create_a_proposal_and_a_reply_through_the_forms(qtbot, make_window, sto
 
 
 def test_bad_document_number_blocks_save_with_a_message(qtbot, make_window, store: Store) -> None:
+    # The only proposal of the ledger is the one a new reply answers.
+    proposal = store.save(Proposal(session="常州市十六届人大五次会议", number="第021号", title="新基建"))
     window = make_window(store)
     form = window.new_record("reply")
+    assert form.by_name["proposal_id"].value() == proposal.id
     edit = _edit(form, "docNumberEdit")
     message = _error(form, "docNumberError")
     type_text(qtbot, edit, "常工信复2021第")

@@ -312,7 +312,7 @@ def test_undecided_suggestions_are_decided_from_the_replies_list(qtbot, make_win
     assert window.review_again_action.isEnabled()
     # The list's context menu offers it.
     page.table.customContextMenuRequested.emit(page.table.visualRect(page.model.index(0, 0)).center())
-    menu = window.findChild(QMenu, "replyContextMenu")
+    menu = window.findChild(QMenu, "repliesContextMenu")
     assert window.review_again_action in menu.actions()
     menu.close()
     window.review_again_action.trigger()
