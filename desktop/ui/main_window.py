@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoStack
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -44,6 +44,7 @@ from desktop.ui.forms import RecordForm
 from desktop.ui.list_page import ListPage
 from desktop.ui.prompts import CANCEL, SAVE, Prompter
 from desktop.ui.reminders_panel import RemindersPanel
+from desktop.ui.screens import fit_to_screen
 from desktop.ui.timeline_view import TimelineView
 from desktop.ui.welcome import WelcomePage
 from desktop.ui.window_files import LedgerFilesMixin
@@ -88,15 +89,6 @@ def list_states(status: LedgerStatus) -> dict[int, str]:
     states = {-commitment_id: judgement.state for commitment_id, judgement in status.commitments.items()}
     states.update((target_id, judgement.state) for target_id, judgement in status.targets.items())
     return states
-
-
-def fit_to_screen(window: QWidget, width: int, height: int) -> None:
-    """Resize a window to at most the available screen (a 1280×720 laptop included)."""
-    screen = window.screen() or QGuiApplication.primaryScreen()
-    if screen is not None:
-        available = screen.availableGeometry()
-        width, height = min(width, available.width() - 16), min(height, available.height() - 48)
-    window.resize(width, height)
 
 
 class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow):

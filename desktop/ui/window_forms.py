@@ -101,6 +101,9 @@ class FormTabsMixin(_Base):
             rows = page.selected_rows()
             if len(rows) == 1:
                 record = page.model.row_record(rows[0])
+                if record is not None and record[0] == "target" and page.model.opens_commitment(
+                        page.table.currentIndex().column()):
+                    return "target"  # the row's commitment was clicked: another target of it
                 if record is not None and record[0] in CHILD_KIND:
                     return CHILD_KIND[record[0]]
         return NEW_KIND[page_kind]
