@@ -278,7 +278,8 @@ class ReminderNotifier(QObject):
 def notification_text(reminders: list[Reminder]) -> str:
     """The tray message: the first titles and how many there are."""
     titles = [r.title for r in reminders[:3]]
-    text = QCoreApplication.translate("ReminderNotifier", "%n reminder(s) became due:", None, len(reminders))
+    count = len(reminders)
+    text = QCoreApplication.translate("ReminderNotifier", "%n reminder(s) became due:", None, count)
     more = len(reminders) - len(titles)
     lines = [text, *titles]
     if more:

@@ -73,7 +73,8 @@ class SaveRecordsCommand(LedgerCommand):
         if len(pairs) == 1:
             text = QCoreApplication.translate("UndoCommands", "edit of {record}").format(record=label)
         else:
-            text = QCoreApplication.translate("UndoCommands", "change of %n record(s)", None, len(pairs))
+            count = len(pairs)
+            text = QCoreApplication.translate("UndoCommands", "change of %n record(s)", None, count)
         super().__init__(store, text, on_written, on_failed)
         self._pairs = list(pairs)
 
@@ -92,7 +93,8 @@ class CreateRecordsCommand(LedgerCommand):
         if len(records) == 1:
             text = QCoreApplication.translate("UndoCommands", "creation of {record}").format(record=label)
         else:
-            text = QCoreApplication.translate("UndoCommands", "creation of %n record(s)", None, len(records))
+            count = len(records)
+            text = QCoreApplication.translate("UndoCommands", "creation of %n record(s)", None, count)
         super().__init__(store, text, on_written, on_failed)
         self._records = [(type(record), record.id) for record in records]  # type: ignore[attr-defined]
         self._snapshot: Snapshot | None = None
@@ -115,7 +117,8 @@ class DeleteRecordsCommand(LedgerCommand):
         if len(records) == 1:
             text = QCoreApplication.translate("UndoCommands", "deletion of {record}").format(record=label)
         else:
-            text = QCoreApplication.translate("UndoCommands", "deletion of %n record(s)", None, len(records))
+            count = len(records)
+            text = QCoreApplication.translate("UndoCommands", "deletion of %n record(s)", None, count)
         super().__init__(store, text, on_written, on_failed)
         self._records = list(records)
         self._snapshot = snapshot

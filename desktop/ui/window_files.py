@@ -23,6 +23,9 @@ from desktop.core.extraction import Document, LetterExtraction
 from desktop.ui.messages import user_message
 from desktop.ui.workers import ProgressRunner
 
+# lupdate reads translate("MainWindow", ...) calls: the strings stay in the window's context.
+translate = QCoreApplication.translate
+
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
@@ -34,10 +37,6 @@ logger = logging.getLogger(__name__)
 
 LETTER_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"}
 STATUS_MESSAGE_MS = 20_000
-
-
-def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("MainWindow", text, disambiguation, n)
 
 
 def create_demo_ledger(path: Path, progress: Any = None, is_cancelled: Any = None) -> Path:
@@ -65,8 +64,9 @@ class LedgerFilesMixin(_Base):
         from desktop.ui.review import LetterReviewWindow
 
         self.leave_welcome()
-        return self._show_review(LetterReviewWindow(self.store, path, pool=self.pool, prompter=self.prompter,
-                                                    parent=self))
+        return self._show_review(
+            LetterReviewWindow(self.store, path, pool=self.pool, prompter=self.prompter, parent=self)
+        )
 
     def selected_letter_reply(self) -> int | None:
         """The reply selected in the Replies list, when it was imported from a letter (it has a source document)."""
@@ -95,8 +95,9 @@ class LedgerFilesMixin(_Base):
         except LedgerError as error:
             self.prompter.show_error(self, user_message(error))
             return None
-        return self._show_review(LetterReviewWindow(self.store, pool=self.pool, prompter=self.prompter, stored=letter,
-                                                    parent=self))
+        return self._show_review(
+            LetterReviewWindow(self.store, pool=self.pool, prompter=self.prompter, stored=letter, parent=self)
+        )
 
     def _show_review(self, window: Any) -> QWidget:
         window.saved.connect(lambda reply_id: self._records_changed())
@@ -118,14 +119,23 @@ class LedgerFilesMixin(_Base):
             self.prompter.show_error(self, user_message(error))
             return
         if outcome.status == "duplicate":
-            self.prompter.show_info(self, _tr("{file} was imported before; nothing changed.").format(
-                file=document.file_name))
+            self.prompter.show_info(
+                self,
+                translate("MainWindow", "{file} was imported before; nothing changed.").format(file=document.file_name),
+            )
             return
         self._records_changed()
         self.show_page("suggestions")
-        self.prompter.show_info(self, _tr(
-            "{file} is not a reply letter; it is kept as a source document. %n figure(s) in it are suggested as "
-            "evidence.", "", outcome.suggestions).format(file=document.file_name))
+        self.prompter.show_info(
+            self,
+            translate(
+                "MainWindow",
+                "{file} is not a reply letter; it is kept as a source document. %n figure(s) in it are suggested as "
+                "evidence.",
+                "",
+                outcome.suggestions,
+            ).format(file=document.file_name),
+        )
 
     # ----------------------------------------------------------------- workbooks
     @Slot()
@@ -158,7 +168,9 @@ class LedgerFilesMixin(_Base):
     def export_workbook(self) -> ProgressRunner | None:
         """Write the audit workbook of the whole ledger, judged as of the toolbar's date, in the background."""
         as_of = self.as_of()
-        path = self.prompter.save_workbook(self, _tr("ledger_{date}.xlsx").format(date=as_of.isoformat()))
+        path = self.prompter.save_workbook(
+            self, translate("MainWindow", "ledger_{date}.xlsx").format(date=as_of.isoformat())
+        )
         if path is None:
             return None
         if path.suffix.lower() != ".xlsx":
@@ -168,18 +180,27 @@ class LedgerFilesMixin(_Base):
         def export(progress: Any = None, is_cancelled: Any = None) -> Path:
             conn = connect(db_path)
             try:
-                result = export_ledger(Store(conn, db_path), path, as_of=as_of, progress=progress,
-                                       is_cancelled=is_cancelled)
+                result = export_ledger(
+                    Store(conn, db_path), path, as_of=as_of, progress=progress, is_cancelled=is_cancelled
+                )
             finally:
                 conn.close()
             return result.path
 
-        runner = ProgressRunner(self, self.pool, _tr("Writing {file}…").format(file=path.name))
-        runner.succeeded.connect(lambda written: self.prompter.show_info(
-            self, _tr("The audit workbook was written to {path}.").format(path=written)))
-        runner.failed.connect(lambda error: self.prompter.show_error(
-            self, user_message(error) if isinstance(error, LedgerError) else _tr(
-                "The workbook could not be written; details are in the log.")))
+        runner = ProgressRunner(self, self.pool, translate("MainWindow", "Writing {file}…").format(file=path.name))
+        runner.succeeded.connect(
+            lambda written: self.prompter.show_info(
+                self, translate("MainWindow", "The audit workbook was written to {path}.").format(path=written)
+            )
+        )
+        runner.failed.connect(
+            lambda error: self.prompter.show_error(
+                self,
+                user_message(error)
+                if isinstance(error, LedgerError)
+                else translate("MainWindow", "The workbook could not be written; details are in the log."),
+            )
+        )
         runner.start(export)
         return runner
 
@@ -193,14 +214,18 @@ class LedgerFilesMixin(_Base):
     @Slot()
     def new_ledger(self) -> Path | None:
         """Create an empty ledger file and open it (this window closes, asking first about unsaved forms)."""
-        path = self.prompter.save_ledger(self, _tr("New ledger"), "ledger.sqlite3")
+        path = self.prompter.save_ledger(self, translate("MainWindow", "New ledger"), "ledger.sqlite3")
         if path is None:
             return None
         if path.suffix.lower() not in (".sqlite3", ".db"):
             path = path.with_name(path.name + ".sqlite3")
         if path.exists():
-            self.prompter.show_error(self, _tr("{path} exists already; choose a new name, or open it with Open "
-                                               "ledger.").format(path=path))
+            self.prompter.show_error(
+                self,
+                translate(
+                    "MainWindow", "{path} exists already; choose a new name, or open it with Open ledger."
+                ).format(path=path),
+            )
             return None
         try:
             Store.open(path).close()
@@ -213,31 +238,41 @@ class LedgerFilesMixin(_Base):
     @Slot()
     def save_copy_as(self) -> Path | None:
         """Write a copy of the whole ledger (an online backup) to another file; this one stays open."""
-        path = self.prompter.save_ledger(self, _tr("Save a copy of the ledger"),
-                                         f"{self.store.path.stem}-{self.as_of().isoformat()}.sqlite3")
+        path = self.prompter.save_ledger(
+            self,
+            translate("MainWindow", "Save a copy of the ledger"),
+            f"{self.store.path.stem}-{self.as_of().isoformat()}.sqlite3",
+        )
         if path is None:
             return None
         if path.resolve() == self.store.path.resolve():
-            self.prompter.show_error(self, _tr("Choose another file than the open ledger."))
+            self.prompter.show_error(self, translate("MainWindow", "Choose another file than the open ledger."))
             return None
         try:
             written = self.store.backup_to(path)
         except LedgerError as error:
             self.prompter.show_error(self, user_message(error))
             return None
-        self.statusBar().showMessage(_tr("A copy of the ledger was written to {path}.").format(path=written),
-                                     STATUS_MESSAGE_MS)
+        self.statusBar().showMessage(
+            translate("MainWindow", "A copy of the ledger was written to {path}.").format(path=written),
+            STATUS_MESSAGE_MS,
+        )
         return written
 
     @Slot()
     def open_demo(self) -> ProgressRunner:
         """Open the demo ledger (made in the data folder the first time)."""
         path = paths.data_dir() / "demo.sqlite3"
-        runner = ProgressRunner(self, self.pool, _tr("Preparing the demo ledger…"))
+        runner = ProgressRunner(self, self.pool, translate("MainWindow", "Preparing the demo ledger…"))
         runner.succeeded.connect(lambda written: self.open_ledger_requested.emit(written))
-        runner.failed.connect(lambda error: self.prompter.show_error(
-            self, user_message(error) if isinstance(error, LedgerError) else _tr(
-                "The demo ledger could not be made; details are in the log.")))
+        runner.failed.connect(
+            lambda error: self.prompter.show_error(
+                self,
+                user_message(error)
+                if isinstance(error, LedgerError)
+                else translate("MainWindow", "The demo ledger could not be made; details are in the log."),
+            )
+        )
         runner.start(create_demo_ledger, path)
         return runner
 
@@ -246,7 +281,7 @@ class LedgerFilesMixin(_Base):
         """(HTML of the selected proposal's dossier as of the toolbar's date, suggested file name)."""
         proposal_id = self.selected_proposal_id()
         if proposal_id is None:
-            self.prompter.show_info(self, _tr("Select a proposal (or a reply) first."))
+            self.prompter.show_info(self, translate("MainWindow", "Select a proposal (or a reply) first."))
             return None
         try:
             dossier = load_dossier(self.store, proposal_id, self.as_of())
@@ -274,7 +309,9 @@ class LedgerFilesMixin(_Base):
         except LedgerError as error:
             self.prompter.show_error(self, user_message(error))
             return None
-        self.statusBar().showMessage(_tr("The dossier was written to {path}.").format(path=path), STATUS_MESSAGE_MS)
+        self.statusBar().showMessage(
+            translate("MainWindow", "The dossier was written to {path}.").format(path=path), STATUS_MESSAGE_MS
+        )
         return path
 
     @Slot()
@@ -289,11 +326,20 @@ class LedgerFilesMixin(_Base):
     def show_about(self) -> None:
         from desktop import __version__
 
-        self.prompter.show_info(self, _tr(
-            "{title} {version}\nProposals, reply letters, their promises and the evidence.\n\nDatabase: {path}\n"
-            "Data folder: {data}\nLog folder: {logs}").format(
-            title=APP_TITLE, version=__version__, path=self.store.path, data=paths.data_dir(),
-            logs=paths.log_path().parent))
+        self.prompter.show_info(
+            self,
+            translate(
+                "MainWindow",
+                "{title} {version}\nProposals, reply letters, their promises and the evidence.\n\nDatabase: {path}\n"
+                "Data folder: {data}\nLog folder: {logs}",
+            ).format(
+                title=APP_TITLE,
+                version=__version__,
+                path=self.store.path,
+                data=paths.data_dir(),
+                logs=paths.log_path().parent,
+            ),
+        )
 
     @Slot()
     def show_guide(self) -> QDialog:
@@ -320,5 +366,8 @@ class LedgerFilesMixin(_Base):
         mime = event.mimeData()
         if not mime.hasUrls():
             return []
-        return [Path(url.toLocalFile()) for url in mime.urls()
-                if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in LETTER_SUFFIXES]
+        return [
+            Path(url.toLocalFile())
+            for url in mime.urls()
+            if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in LETTER_SUFFIXES
+        ]

@@ -23,6 +23,9 @@ from desktop.ui.record_forms import RECORD_TYPES
 from desktop.ui.undo import CreateRecordsCommand, DeleteRecordsCommand, SaveRecordsCommand
 from desktop.ui.window_forms import record_label
 
+# lupdate reads translate("MainWindow", ...) calls: the strings stay in the window's context.
+translate = QCoreApplication.translate
+
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
@@ -35,26 +38,35 @@ logger = logging.getLogger(__name__)
 STATUS_MESSAGE_MS = 20_000
 # Changes offered for the selected rows of each list: (record kind, field), in menu order.
 BULK_FIELDS = {
-    "proposals": (("proposal", "state"), ("proposal", "lead_unit"), ("proposal", "reply_due_date"),
-                  ("proposal", "key_supervised")),
+    "proposals": (
+        ("proposal", "state"),
+        ("proposal", "lead_unit"),
+        ("proposal", "reply_due_date"),
+        ("proposal", "key_supervised"),
+    ),
     "replies": (("reply", "result_class"), ("reply", "signer")),
-    "commitments": (("commitment", "manual_state"), ("target|commitment", "deadline"),
-                    ("commitment", "responsible_unit")),
+    "commitments": (
+        ("commitment", "manual_state"),
+        ("target|commitment", "deadline"),
+        ("commitment", "responsible_unit"),
+    ),
     "evidence": (("evidence", "recorded_by"),),
 }
-
-
-def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("MainWindow", text, disambiguation, n)
 
 
 def field_name(name: str) -> str:
     """A field's name in the bulk menu (translated)."""
     names = {
-        "state": _tr("State"), "manual_state": _tr("State"), "lead_unit": _tr("Lead unit"),
-        "reply_due_date": _tr("Reply deadline"), "key_supervised": _tr("Key supervised"),
-        "result_class": _tr("Result class"), "signer": _tr("Signer"), "deadline": _tr("Deadline"),
-        "responsible_unit": _tr("Responsible unit"), "recorded_by": _tr("Recorded by"),
+        "state": translate("MainWindow", "State"),
+        "manual_state": translate("MainWindow", "State"),
+        "lead_unit": translate("MainWindow", "Lead unit"),
+        "reply_due_date": translate("MainWindow", "Reply deadline"),
+        "key_supervised": translate("MainWindow", "Key supervised"),
+        "result_class": translate("MainWindow", "Result class"),
+        "signer": translate("MainWindow", "Signer"),
+        "deadline": translate("MainWindow", "Deadline"),
+        "responsible_unit": translate("MainWindow", "Responsible unit"),
+        "recorded_by": translate("MainWindow", "Recorded by"),
     }
     return names[name]
 
@@ -90,7 +102,7 @@ class ListActionsMixin(_Base):
         """Save a cell edited in a list: checked by the record's rules, written with history, one undo step."""
         record = self.store.get(RECORD_TYPES[record_kind], record_id)
         if record is None:
-            self._show_list_error(_tr("This record no longer exists; the list is reloaded."))
+            self._show_list_error(translate("MainWindow", "This record no longer exists; the list is reloaded."))
             self.refresh()
             return False
         try:
@@ -154,16 +166,26 @@ class ListActionsMixin(_Base):
             self._show_list_error(user_message(error))
             return 0
         pairs = [(before, after) for (before, _after), after in zip(pairs, saved, strict=True)]
-        self.push_undo(SaveRecordsCommand(self.store, pairs, record_label(saved[0]), self._on_records_written,
-                                          self._on_undo_failed))
+        self.push_undo(
+            SaveRecordsCommand(
+                self.store, pairs, record_label(saved[0]), self._on_records_written, self._on_undo_failed
+            )
+        )
         self._on_records_written(saved)
-        self.statusBar().showMessage(_tr("%n record(s) changed.", None, len(saved)), STATUS_MESSAGE_MS)
+        count = len(saved)
+        self.statusBar().showMessage(translate("MainWindow", "%n record(s) changed.", None, count), STATUS_MESSAGE_MS)
         return len(saved)
 
     def _ask_bulk_value(self, record_kind: str, name: str) -> None:
         kind = record_kind.split("|")[-1]
-        text = self.prompter.ask_text(self, _tr("Change selected rows"), _tr("New {field} for the selected rows "
-                                      "(empty clears it):").format(field=field_name(name)), "")
+        text = self.prompter.ask_text(
+            self,
+            translate("MainWindow", "Change selected rows"),
+            translate("MainWindow", "New {field} for the selected rows (empty clears it):").format(
+                field=field_name(name)
+            ),
+            "",
+        )
         if text is None:
             return
         try:
@@ -183,15 +205,20 @@ class ListActionsMixin(_Base):
             self._show_list_error(user_message(error))
             return 0
         if pairs:
-            self.push_undo(SaveRecordsCommand(self.store, pairs, pairs[0][1].title, self._on_records_written,
-                                              self._on_undo_failed))
+            self.push_undo(
+                SaveRecordsCommand(self.store, pairs, pairs[0][1].title, self._on_records_written, self._on_undo_failed)
+            )
             self._on_records_written([after for _before, after in pairs])
         return len(pairs)
 
     def snooze_selected_reminders(self) -> int:
         today = self._today()
-        text = self.prompter.ask_text(self, _tr("Snooze reminders"), _tr("Snooze until (a date after today):"),
-                                      (today + dt.timedelta(days=7)).isoformat())
+        text = self.prompter.ask_text(
+            self,
+            translate("MainWindow", "Snooze reminders"),
+            translate("MainWindow", "Snooze until (a date after today):"),
+            (today + dt.timedelta(days=7)).isoformat(),
+        )
         if text is None:
             return 0
         try:
@@ -210,33 +237,40 @@ class ListActionsMixin(_Base):
         menu.clear()
         page = page or self.current_list()
         if page is None or not page.selected_rows():
-            action = menu.addAction(_tr("Select rows in a list first"))
+            action = menu.addAction(translate("MainWindow", "Select rows in a list first"))
             action.setEnabled(False)
             return
         count = len(page.selected_rows())
         if page.kind == "reminders":
-            done = menu.addAction(_tr("Mark done"), lambda: self.change_reminders(
-                lambda reminder: completed(reminder, self._today())))
+            done = menu.addAction(
+                translate("MainWindow", "Mark done"),
+                lambda: self.change_reminders(lambda reminder: completed(reminder, self._today())),
+            )
             done.setObjectName("bulkDoneAction")
-            snooze = menu.addAction(_tr("Snooze until…"), self.snooze_selected_reminders)
+            snooze = menu.addAction(translate("MainWindow", "Snooze until…"), self.snooze_selected_reminders)
             snooze.setObjectName("bulkSnoozeAction")
-            reopen = menu.addAction(_tr("Open again"), lambda: self.change_reminders(reopened))
+            reopen = menu.addAction(translate("MainWindow", "Open again"), lambda: self.change_reminders(reopened))
             reopen.setObjectName("bulkReopenAction")
             return
         for record_kind, name in BULK_FIELDS.get(page.kind, ()):
             kind = record_kind.split("|")[-1]
             choices = cell_choices(self.store, kind, name)
-            title = _tr("Set {field} of %n row(s)", None, count).format(field=field_name(name))
+            title = translate("MainWindow", "Set {field} of %n row(s)", None, count).format(field=field_name(name))
             if choices:
                 sub = menu.addMenu(title)
                 sub.setObjectName(f"bulk_{name}_menu")
                 for value, text in choices:
-                    action = sub.addAction(text, lambda value=value, record_kind=record_kind, name=name:
-                                           self.bulk_set(record_kind, name, value if value is not None else ""))
+                    action = sub.addAction(
+                        text,
+                        lambda value=value, record_kind=record_kind, name=name: self.bulk_set(
+                            record_kind, name, value if value is not None else ""
+                        ),
+                    )
                     action.setObjectName(f"bulk_{name}_{value}")
             else:
-                action = menu.addAction(title + "…", lambda record_kind=record_kind, name=name:
-                                        self._ask_bulk_value(record_kind, name))
+                action = menu.addAction(
+                    title + "…", lambda record_kind=record_kind, name=name: self._ask_bulk_value(record_kind, name)
+                )
                 action.setObjectName(f"bulk_{name}")
 
     @Slot(str, QPoint)
@@ -250,12 +284,16 @@ class ListActionsMixin(_Base):
         rows = page.selected_rows()
         if len(rows) == 1 and page.kind != "reminders":
             key = page.model.key(rows[0])
-            open_action = menu.addAction(_tr("Open"), lambda: self.open_list_row(page.kind, key))
+            open_action = menu.addAction(translate("MainWindow", "Open"), lambda: self.open_list_row(page.kind, key))
             open_action.setObjectName("openRowAction")
             if page.kind != "evidence":
                 new_kind = self.new_kind_for_page()
-                new_action = menu.addAction(_tr("New {kind} for it").format(
-                    kind=QCoreApplication.translate("RecordKinds", new_kind)), self.new_for_page)
+                new_action = menu.addAction(
+                    translate("MainWindow", "New {kind} for it").format(
+                        kind=QCoreApplication.translate("RecordKinds", new_kind)
+                    ),
+                    self.new_for_page,
+                )
                 new_action.setObjectName("newChildAction")
         if page.kind == "replies":
             menu.addAction(self.review_again_action)
@@ -267,7 +305,7 @@ class ListActionsMixin(_Base):
         menu.addAction(page.copy_action)
         if page.kind in PASTE_TARGETS:
             menu.addAction(page.paste_action)
-        bulk = menu.addMenu(_tr("Change selected rows"))
+        bulk = menu.addMenu(translate("MainWindow", "Change selected rows"))
         bulk.setObjectName("bulkContextMenu")
         self.fill_bulk_menu(bulk, page)
         if page.kind != "reminders":
@@ -293,8 +331,12 @@ class ListActionsMixin(_Base):
         from desktop.ui.paste_dialog import PasteDialog
 
         if kind not in PASTE_TARGETS:
-            self.prompter.show_info(self, _tr("Rows copied from Excel can be pasted into Proposals and into "
-                                              "Commitments & targets."))
+            self.prompter.show_info(
+                self,
+                translate(
+                    "MainWindow", "Rows copied from Excel can be pasted into Proposals and into Commitments & targets."
+                ),
+            )
             return None
         defaults: dict[str, Any] = {}
         if kind == "proposals":
@@ -303,8 +345,9 @@ class ListActionsMixin(_Base):
             defaults["session"] = session or (sessions.itemData(1) if sessions.count() == 2 else None)
         else:
             defaults["reply_id"] = self._parent_for("commitment")
-        dialog = PasteDialog(self.store, kind, text, own_headers=self.pages[kind].own_headers(), defaults=defaults,
-                             parent=self)
+        dialog = PasteDialog(
+            self.store, kind, text, own_headers=self.pages[kind].own_headers(), defaults=defaults, parent=self
+        )
         dialog.accepted_records.connect(lambda records: self.create_records(records))
         dialog.open()
         self.paste_dialog = dialog
@@ -321,10 +364,14 @@ class ListActionsMixin(_Base):
             self._show_list_error(user_message(error))
             return []
         if saved:
-            self.push_undo(CreateRecordsCommand(self.store, saved, record_label(saved[0]), self._on_records_written,
-                                                self._on_undo_failed))
+            self.push_undo(
+                CreateRecordsCommand(
+                    self.store, saved, record_label(saved[0]), self._on_records_written, self._on_undo_failed
+                )
+            )
             self.remember_saved(*saved)
-            self.statusBar().showMessage(_tr("%n record(s) added.", None, len(saved)), STATUS_MESSAGE_MS)
+            count = len(saved)
+            self.statusBar().showMessage(translate("MainWindow", "%n record(s) added.", None, count), STATUS_MESSAGE_MS)
             self._records_changed(*saved)
         return saved
 
@@ -343,12 +390,21 @@ class ListActionsMixin(_Base):
         if not found:
             return False
         if len(found) == 1:
-            question = _tr("Delete {record} and everything recorded under it? Undo (Ctrl+Z) brings it back; the "
-                           "history keeps a copy.").format(record=record_label(found[0][1]))
+            question = translate(
+                "MainWindow",
+                "Delete {record} and everything recorded under it? Undo (Ctrl+Z) brings it back; the "
+                "history keeps a copy.",
+            ).format(record=record_label(found[0][1]))
         else:
-            question = _tr("Delete %n records and everything recorded under them? Undo (Ctrl+Z) brings them back; "
-                           "the history keeps a copy.", None, len(found))
-        if not self.prompter.confirm(self, _tr("Delete"), question):
+            count = len(found)
+            question = translate(
+                "MainWindow",
+                "Delete %n records and everything recorded under them? Undo (Ctrl+Z) brings them back; "
+                "the history keeps a copy.",
+                None,
+                count,
+            )
+        if not self.prompter.confirm(self, translate("MainWindow", "Delete"), question):
             return False
         targets = [(type(record), record.id) for _kind, record in found]  # type: ignore[attr-defined]
         try:
@@ -356,8 +412,10 @@ class ListActionsMixin(_Base):
         except LedgerError as error:
             self.prompter.show_error(self, user_message(error))
             return False
-        self.push_undo(DeleteRecordsCommand(self.store, targets, snapshot, record_label(found[0][1]),
-                                            self._on_records_written, self._on_undo_failed))
+        self.push_undo(
+            DeleteRecordsCommand(
+                self.store, targets, snapshot, record_label(found[0][1]), self._on_records_written, self._on_undo_failed
+            )
+        )
         self._on_records_written([])
         return True
-

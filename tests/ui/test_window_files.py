@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pypdf
@@ -30,11 +31,10 @@ def test_dossier_saved_as_pdf_from_the_selected_proposal(qtbot, make_window, dem
 
 
 def test_reminders_change_right_after_an_import(qtbot, make_window, store: Store, tmp_path: Path) -> None:
-    window = make_window(store)
+    window = make_window(store, today=lambda: dt.date(2022, 7, 1))  # after the letter of 2022-06-20
     page = window.pages["reminders"]
     assert page.model.rowCount() == 0
-    review = window.open_letter(write_small_letter(tmp_path))
-    qtbot.addWidget(review)
+    review = window.open_letter(write_small_letter(tmp_path))  # a child of the window: it goes with it
     assert review.isVisible()  # shown once the letter is read
     review.decide_rest("accepted")
     review.findChild(QCheckBox, "headerConfirmedCheck").setChecked(True)
@@ -59,8 +59,6 @@ def test_about_names_the_folders_and_the_guide_is_chinese(qtbot, make_window, st
 
 
 def test_the_as_of_date_is_kept_between_runs(qtbot, make_window, store: Store) -> None:
-    import datetime as dt
-
     window = make_window(store)
     window.set_as_of(dt.date(2021, 12, 31))
     window.close()
