@@ -365,7 +365,7 @@ def test_reviewing_again_a_reply_without_a_letter_says_why(make_window, prompter
 def test_a_promise_typed_by_hand_is_offered_as_existing_not_added_twice(qtbot, make_window, store: Store,
                                                                         tmp_path: Path) -> None:
     # The clerk typed the proposal, its reply and one promise by hand before the letter file came.
-    proposal = store.save(Proposal(session="常州市十六届人大六次会议", number="第045号", title="关于加快充电桩建设的建议"))
+    proposal = store.save(Proposal(session="常州市十六届人大六次会议", number="第045号", title="充电桩建设"))
     reply = store.save(Reply(proposal_id=proposal.id, title="关于充电桩建设建议的答复"))
     commitment = store.save(Commitment(reply_id=reply.id, title="2025年底公共充电桩超1万个"))
     typed = store.save(Target(commitment_id=commitment.id, indicator="全市公共充电桩数量", comparator=">=", value=1,
