@@ -11,7 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QWidget
 
@@ -64,9 +64,8 @@ def write_pdf(html: str, path: Path) -> Path:
         writer.setResolution(300)
         writer.setTitle(Path(path).stem)
         writer.setCreator("Reply Ledger")
-        document = _document(html)
-        document.setPageSize(QSizeF(writer.width(), writer.height()))
-        document.print_(writer)
+        # Without a page size of its own, the document is laid out on the writer's pages at its resolution.
+        _document(html).print_(writer)
         del writer  # closes the file
         os.replace(temporary, path)
     except OSError as error:

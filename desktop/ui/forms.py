@@ -582,11 +582,12 @@ class RecordForm(QWidget):
         """Show a form's notes under its fields (default: none)."""
 
     def focus_first_field(self) -> None:
-        """Put the cursor in the first empty required field (else the first field), ready to type."""
-        for field in self.fields:
-            if field.required and field.raw() in (None, "", []):
-                field.widget.setFocus()
-                return
+        """Put the cursor where typing starts: the first empty required field, else the first empty field that is
+        typed in (links and choices filled from the context are skipped)."""
+        empty = [field for field in self.fields if field.raw() in (None, "", [])]
+        for field in [f for f in empty if f.required] + [f for f in empty if isinstance(f, TextField)]:
+            field.widget.setFocus()
+            return
         if self.fields:
             self.fields[0].widget.setFocus()
 

@@ -406,17 +406,31 @@ class ListPage(QWidget):
         return super().eventFilter(watched, event)
 
     def select_key(self, key: int) -> bool:
+        """Select the row of a key, its current cell in the record's own first column (a target's indicator in
+        the commitments list, so that Ctrl+N there makes its evidence)."""
         row = self.model.row_of(key)
         if row is None:
             return False
-        self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0))
+        column = 1 if self.kind == "commitments" and key > 0 else 0
+        selection = self.table.selectionModel()
+        selection.setCurrentIndex(self.model.index(row, column), selection.SelectionFlag.ClearAndSelect
+                                  | selection.SelectionFlag.Rows)
+        self.table.scrollTo(self.model.index(row, column))
         return True
+
+    def select_key_when_loaded(self, key: int) -> None:
+        """Select a row once the list has been read again (a record just saved)."""
+        self._pending_key = key
+
+    _pending_key: int | None = None
 
     @Slot(int)
     def _on_model_loaded(self, count: int) -> None:
         total = self.tr("%n record(s)", "", count)
         self.count_label.setText(total)
+        if self._pending_key is not None:
+            key, self._pending_key = self._pending_key, None
+            self.select_key(key)
         if not self.user_sized and (not self._column_widths_set or (count and not self._fitted_rows)):
             self._fit_columns()
         self._update_empty_label()

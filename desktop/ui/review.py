@@ -362,6 +362,9 @@ class LetterReviewWindow(QMainWindow):
         for column in range(self.model.columnCount()):
             self.table.resizeColumnToContents(column)
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 220))
+        # Room for a baseline's decision under its promise (indented one level).
+        decision_width = self.fontMetrics().horizontalAdvance(self.tr("To review")) * 2 + self.table.indentation()
+        self.table.setColumnWidth(0, max(self.table.columnWidth(0), decision_width + 24))
         self._set_enabled(True)
         self._on_header_changed()
         self._loaded_state = self._state()

@@ -27,7 +27,10 @@ class WelcomePage(QWidget):
         self.setObjectName("welcomePage")
         title = QLabel(self.tr("Welcome to Reply Ledger"), self)
         title.setObjectName("welcomeTitle")
-        title.setStyleSheet("font-size: 160%; font-weight: bold;")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        title.setFont(font)
         intro = QLabel(self.tr("This ledger is empty. Proposals, the replies to them, every promise in the replies "
                                "and the evidence that they were kept are tracked here. How do you want to start?"),
                        self)
@@ -64,13 +67,16 @@ class WelcomePage(QWidget):
             button.clicked.connect(signal)
             explanation = QLabel(hint, self)
             explanation.setWordWrap(True)
-            grid.addWidget(button, row, 0)
+            explanation.setMinimumWidth(360)
+            explanation.setMinimumHeight(explanation.fontMetrics().lineSpacing() * 2 + 4)  # room for two lines
+            grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(explanation, row, 1)
             self.buttons[name] = button
         grid.setColumnStretch(1, 1)
 
         box = QWidget(self)
-        box.setMaximumWidth(820)
+        box.setMinimumWidth(min(760, self.fontMetrics().averageCharWidth() * 110))
+        box.setMaximumWidth(900)
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(title)
         box_layout.addWidget(intro)

@@ -222,12 +222,29 @@ class FormTabsMixin(_Base):
         if before is None:
             self.push_undo(CreateRecordsCommand(self.store, [stored], record_label(stored), self._on_records_written,
                                                 self._on_undo_failed))
+            self._select_new_record(stored)
         else:
             self.push_undo(SaveRecordsCommand(self.store, [(before, stored)], record_label(stored),
                                               self._on_records_written, self._on_undo_failed))
         self.remember_saved(stored)
         self._records_changed(*(record for record in (before, stored) if record is not None))
         return stored
+
+    def _select_new_record(self, record: Record) -> None:
+        """A record just made is selected in its list, so that Ctrl+N there makes the next one down the chain
+        (a reply for a new proposal, a target for a new commitment, evidence for a new target)."""
+        record_id = getattr(record, "id", None)
+        if record_id is None:
+            return
+        place = {Proposal: ("proposals", record_id), Reply: ("replies", record_id),
+                 Commitment: ("commitments", -record_id), Target: ("commitments", record_id)}.get(type(record))
+        if place is None:
+            return
+        page = self.pages[place[0]]
+        page.select_key_when_loaded(place[1])
+        if isinstance(record, Target):
+            # A commitment's first target takes the place of the commitment's own row.
+            page.select_key_when_loaded(record_id)
 
     def remember_saved(self, *records: Record) -> None:
         """Records saved last are the parents new records start from."""

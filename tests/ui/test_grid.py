@@ -263,3 +263,40 @@ def test_grid_new_ledger_from_the_welcome_page(qtbot, make_window, store: Store,
         assert created.schema_version >= 2 and created.counts().proposals == 0
     qtbot.mouseClick(window.findChild(QPushButton, "welcomeStartButton"), Qt.MouseButton.LeftButton)
     assert not window.showing_welcome()
+
+
+def test_grid_ctrl_n_goes_down_the_chain_from_a_record_just_made(qtbot, make_window, demo_store: Store) -> None:
+    window = make_window(demo_store)
+
+    def fill(form, **values) -> None:
+        for name, value in values.items():
+            form.by_name[name].set_raw(value)
+        form._on_field_changed()
+        assert form.save() is not None, form.problems()
+        window.refresh()  # what the refresh timer does a moment after a save
+
+    window.show_page("proposals")
+    window.pages["proposals"].table.clearSelection()
+    form = window.new_record("proposal")
+    fill(form, session="常州市十六届人大六次会议", number="第101号", title="数字乡村", assigned_date="2022-03-01")
+    proposal = form.record
+    window.new_action.trigger()
+    reply = window.current_form()
+    assert reply.kind == "reply" and reply.by_name["proposal_id"].value() == proposal.id
+    fill(reply, doc_number="常工信复〔2022〕第8号", issuing_office="常州市工业和信息化局")
+    window.show_page("replies")
+    window.new_action.trigger()
+    commitment = window.current_form()
+    assert commitment.kind == "commitment" and commitment.by_name["reply_id"].value() == reply.record.id
+    assert commitment.by_name["responsible_unit"].raw() == "常州市工业和信息化局"
+    fill(commitment, title="建成数字乡村示范村10个", deadline="2022-12-31")
+    window.show_page("commitments")
+    window.new_action.trigger()
+    target = window.current_form()
+    assert target.kind == "target" and target.by_name["commitment_id"].value() == commitment.record.id
+    assert target.by_name["deadline"].raw() == "2022-12-31"
+    fill(target, indicator="数字乡村示范村数", value="10个")
+    window.new_action.trigger()
+    evidence = window.current_form()
+    assert evidence.kind == "evidence" and evidence.by_name["target_id"].value() == target.record.id
+    assert evidence.findChild(QComboBox, "comparatorEdit").currentData() == "="
