@@ -801,6 +801,34 @@ Details are in {log}.</source>
         <translation>提醒</translation>
     </message>
     <message>
+        <source>source documents</source>
+        <translation>来源文件</translation>
+    </message>
+    <message>
+        <source>This sheet does not look like a ledger (no row names columns such as 建议编号 and 建议标题), so it is left out.</source>
+        <translation>此工作表不像台账（没有一行列出建议编号、建议标题等列名），因此不导入。</translation>
+    </message>
+    <message>
+        <source>This sheet is left out.</source>
+        <translation>此工作表不导入。</translation>
+    </message>
+    <message>
+        <source>blank</source>
+        <translation>空行</translation>
+    </message>
+    <message>
+        <source>footer or signature</source>
+        <translation>表尾或签名行</translation>
+    </message>
+    <message>
+        <source>totals</source>
+        <translation>合计行</translation>
+    </message>
+    <message>
+        <source>repeated header</source>
+        <translation>重复的表头行</translation>
+    </message>
+    <message>
         <source>same name</source>
         <translation>名称相同</translation>
     </message>
@@ -842,6 +870,10 @@ Details are in {log}.</source>
     <message>
         <source>Import Excel ledger — {file}</source>
         <translation>导入 Excel 台账 — {file}</translation>
+    </message>
+    <message>
+        <source>Import this sheet</source>
+        <translation>导入此工作表</translation>
     </message>
     <message>
         <source>e.g. 常州市十六届人大五次会议</source>
@@ -934,6 +966,32 @@ Details are in {log}.</source>
     <message>
         <source>Nothing has been written yet.</source>
         <translation>目前尚未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet} is left out.</source>
+        <translation>工作表 {sheet} 不导入。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{count} {what}</source>
+        <translation>{what} {count} 行</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet}: session {session}.</source>
+        <translation>工作表 {sheet}：届次 {session}。</translation>
+    </message>
+    <message>
+        <source>Rows skipped: {skipped}.</source>
+        <translation>跳过：{skipped}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n proposal(s) have no reply deadline in the ledger; it will be computed by the office&apos;s rule (assignment + 3 months).</source>
+        <translation>
+            <numerusform>台账中有 %n 件建议没有答复期限，将按本单位规则（交办日期 + 3 个月）计算。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No row can be imported.</source>
@@ -1999,6 +2057,38 @@ Log folder: {logs}</source>
     <message>
         <source>The ledger does not say which session this proposal belongs to; enter the session or choose the column 届次.</source>
         <translation>台账没有写明这件建议所属的届次；请填写届次，或选择“届次”列。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a word the import knows for the column {column}; write one of {accepted}.</source>
+        <translation>“{value}”不是“{column}”列可识别的词；请填写以下之一：{accepted}。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is too large for an amount; write the figure as it is.</source>
+        <translation>“{value}”作为数额过大；请按实际数字填写。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; is damaged and cannot be read; open it in Excel or WPS, save it again and import the saved copy.</source>
+        <translation>“{file}”已损坏，无法读取；请用 Excel 或 WPS 打开并重新保存，再导入保存后的文件。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; is too large to be a ledger: {found}, more than the limit of {limit}; split it into smaller workbooks.</source>
+        <translation>“{file}”过大，不像是台账：{found}，超过上限 {limit}；请拆分为较小的工作簿。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is a folder, not a ledger file; choose the workbook itself.</source>
+        <translation>“{path}”是文件夹，不是台账文件；请选择工作簿文件本身。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; is not a ledger file that can be read; save it as .xlsx, .xls, .ods or .csv.</source>
+        <translation>“{file}”不是可读取的台账文件；请另存为 .xlsx、.xls、.ods 或 .csv。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; is neither UTF-8 nor GBK text; save it as CSV (UTF-8) and import that.</source>
+        <translation>“{file}”既不是 UTF-8 也不是 GBK 编码的文本；请另存为 CSV（UTF-8）后再导入。</translation>
+    </message>
+    <message>
+        <source>The sheets {sheets} of &apos;{file}&apos; are of different years but are all given the session &apos;{session}&apos;; give each sheet its own session.</source>
+        <translation>“{file}”的工作表 {sheets} 年度不同，却都指定为届次“{session}”；请为每个工作表分别指定届次。</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not a rating; write 满意, 基本满意 or 不满意.</source>
