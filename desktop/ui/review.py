@@ -24,7 +24,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -73,7 +73,9 @@ from desktop.ui.models import SORT_ROLE
 from desktop.ui.prompts import CANCEL, SAVE, Prompter
 from desktop.ui.review_models import (
     CURRENT_HIGHLIGHT,
+    DECISIONS,
     HIGHLIGHT,
+    MATCHES,
     SuggestionEditor,
     SuggestionTreeModel,
     TextPositions,
@@ -363,7 +365,8 @@ class LetterReviewWindow(QMainWindow):
             self.table.resizeColumnToContents(column)
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 220))
         # Room for a baseline's decision under its promise (indented one level).
-        decision_width = self.fontMetrics().horizontalAdvance(self.tr("To review")) * 2 + self.table.indentation()
+        longest = QCoreApplication.translate("Decisions", DECISIONS[MATCHES])
+        decision_width = self.fontMetrics().horizontalAdvance(longest) + self.table.indentation()
         self.table.setColumnWidth(0, max(self.table.columnWidth(0), decision_width + 24))
         self._set_enabled(True)
         self._on_header_changed()
