@@ -89,7 +89,7 @@ class ListPage(QWidget):
         self.search_edit.setObjectName("searchEdit")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(self.tr("Search (Ctrl+F): words in titles, quotes and texts"))
-        self.search_edit.setMinimumWidth(220)
+        self.search_edit.setMinimumWidth(120)  # the bar fits beside a form on a 1280×720 screen
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -201,7 +201,8 @@ class ListPage(QWidget):
         combo.setProperty("offered", offered)
         combo.addItem(everything, None)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(6)
+        combo.setMinimumContentsLength(3)
+        combo.setMinimumWidth(60)
         combo.setVisible(offered)
         combo.currentIndexChanged.connect(self.apply_filter)
         return combo
@@ -211,6 +212,7 @@ class ListPage(QWidget):
         edit.setObjectName(name)
         edit.setPlaceholderText(placeholder)
         edit.setMaximumWidth(96)
+        edit.setMinimumWidth(56)
         edit.setVisible(offered)
         edit.editingFinished.connect(self.apply_filter)
         return edit

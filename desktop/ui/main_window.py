@@ -172,6 +172,9 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
             item = QListWidgetItem(titles[kind], self.navigator)
             item.setData(Qt.ItemDataRole.UserRole, kind)
         self.navigator.currentRowChanged.connect(self._on_navigator_current_row_changed)
+        # The page names stay whole however narrow the window gets.
+        self.navigator.setMinimumWidth(max(self.navigator.fontMetrics().horizontalAdvance(title)
+                                           for title in titles.values()) + 36)
 
         self.editor_tabs = QTabWidget(self)
         self.editor_tabs.setObjectName("editorTabs")
@@ -190,6 +193,7 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         self.splitter.addWidget(self.editor_tabs)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
+        self.splitter.setCollapsible(0, False)
         self.splitter.setCollapsible(2, False)
         self.splitter.setSizes([150, 760, 450])
 

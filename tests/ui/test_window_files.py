@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QTextBrowser
 from db import Store
 from db.reminders import list_reminders
 from desktop import paths
-from desktop.core.records import Reminder
+from desktop.core.records import Reminder, Reply
 from tests.letters import write_small_letter
 
 
@@ -64,3 +64,31 @@ def test_the_as_of_date_is_kept_between_runs(qtbot, make_window, store: Store) -
     window.close()
     again = make_window(store)
     assert again.as_of() == dt.date(2021, 12, 31)
+
+
+def test_a_file_attached_to_evidence_typed_by_hand_is_kept_and_saved_out(qtbot, make_window, demo_store: Store,
+                                                                          prompter, tmp_path: Path) -> None:
+    from desktop.core.records import Evidence, SourceDocument, Target
+
+    window = make_window(demo_store)
+    target = next(t for t in demo_store.list(Target) if t.indicator == "标识注册量")
+    form = window.new_record("evidence", defaults={"target_id": target.id, "as_of_date": dt.date(2022, 1, 31)})
+    form.by_name["value"].set_raw("3.3亿")
+    form.by_name["source_title"].set_raw("工业互联网标识解析二级节点运营报告")
+    scan = tmp_path / "节点运营报告.pdf"
+    scan.write_bytes(b"%PDF-1.4 report")
+    prompter.file_path = scan
+    sources = demo_store.count(SourceDocument)
+    assert form.attach_file() and form.is_dirty()
+    saved = form.save()
+    assert saved is not None and demo_store.count(SourceDocument) == sources + 1
+    document = demo_store.get(SourceDocument, demo_store.get(Evidence, saved.id).source_document_id)
+    assert (document.file_name, document.content) == ("节点运营报告.pdf", b"%PDF-1.4 report")
+    prompter.file_path = tmp_path / "copy.pdf"
+    assert form.original_files.save_original() == tmp_path / "copy.pdf"
+    assert (tmp_path / "copy.pdf").read_bytes() == b"%PDF-1.4 report"
+    # The reply's letter, stored at import, is saved out from the reply's form.
+    reply_form = window.open_record("reply", demo_store.list(Reply)[0].id)
+    prompter.file_path = tmp_path / "letter.md"
+    assert reply_form.original_files.save_original() == tmp_path / "letter.md"
+    assert "常工信复" in (tmp_path / "letter.md").read_text(encoding="utf-8")
