@@ -110,6 +110,20 @@ TEMPLATES: dict[str, str | tuple[str, ...]] = {
         QT_TRANSLATE_NOOP("Messages", "Required; choose one from the list."),
     "link_unknown":
         QT_TRANSLATE_NOOP("Messages", "'{value}' is not in the list; type part of it and choose one of the matches."),
+    "flag_invalid":
+        QT_TRANSLATE_NOOP("Messages", "'{value}' is not a yes or no; write 是 or 否."),
+    # ------------------------------------------------------------------ dossiers
+    "proposal_not_found":
+        QT_TRANSLATE_NOOP("Messages", "No proposal numbered '{number}' is in the ledger; check the number and the "
+                                      "session."),
+    "proposal_ambiguous":
+        QT_TRANSLATE_NOOP("Messages", "Several proposals are numbered '{number}' (sessions: {sessions}); name the "
+                                      "session too."),
+    "pdf_folder_missing":
+        QT_TRANSLATE_NOOP("Messages", "The folder of '{path}' does not exist; choose another place for the PDF."),
+    "pdf_unwritable":
+        QT_TRANSLATE_NOOP("Messages", "The PDF '{path}' could not be written; choose another place, or close it "
+                                      "where it is open."),
     # ------------------------------------------------------------------ settings
     "setting_unknown":
         QT_TRANSLATE_NOOP("Messages", "'{field}' is not a setting of this version; check its spelling."),
