@@ -41,6 +41,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from desktop.core.audit import AUDIT_KINDS, Finding
 from desktop.core.errors import Cancelled, LedgerError
+from desktop.core.names import join_names
 from desktop.core.records import (
     DISCLOSURES,
     PROPOSAL_KINDS,
@@ -518,7 +519,7 @@ class _Rows:
                    "人大/政协": p.body, "收到日期": p.received_date, "交办日期": p.assigned_date,
                    "答复期限": p.reply_due_date, "延期期限": p.extended_due_date, "延期批准": p.extension_approval,
                    "误交日期": p.misrouted_date, "退回日期": p.returned_date, "主办单位": p.lead_unit,
-                   "会办单位": "、".join(p.co_units) or None, "办理方式": _handling_label(p.handling_mode),
+                   "会办单位": join_names(p.co_units) or None, "办理方式": _handling_label(p.handling_mode),
                    "重点督办": YES if p.key_supervised else NO, "办理状态": PROPOSAL_STATES.get(p.state, p.state),
                    "首次答复日期": first, "按期答复": on_time}
 
