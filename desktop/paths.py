@@ -44,7 +44,7 @@ def ui_settings_path() -> Path:
 
 def resources_dir() -> Path:
     """Bundled resources: beside the frozen executable, or the repository's ``resources/`` folder."""
-    # PyInstaller's bootloader sets _MEIPASS to the folder that holds the bundled data (build_spec/).
+    # PyInstaller's bootloader sets _MEIPASS to the bundle's data folder (see build_spec/reply_ledger.spec).
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"
