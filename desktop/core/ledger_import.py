@@ -885,7 +885,9 @@ class _OwnWorkbook:
             extension_approval=read.text("延期批准"), misrouted_date=read.date("误交日期"),
             returned_date=read.date("退回日期"), lead_unit=read.text("主办单位"),
             co_units=_split_names(read.text("会办单位")), handling_mode=read.code("办理方式", _HANDLING_CODES),
-            key_supervised=read.flag("重点督办"), state=read.code("办理状态", _PROPOSAL_STATE_CODES, "open"),
+            key_supervised=read.flag("重点督办"),
+            # Workbooks since the as-of handling state keep the recorded state in 登记状态; older ones in 办理状态.
+            state=read.code("登记状态" if "登记状态" in values else "办理状态", _PROPOSAL_STATE_CODES, "open"),
             proposers=[Proposer(name=n, role="lead") for n in names]
             + [Proposer(name=n, role="cosigner") for n in cosigners],
         )
@@ -905,7 +907,8 @@ class _OwnWorkbook:
             addressee=read.text("收件人"), reply_date=read.date("答复日期"), signer=read.text("签发人"),
             handler=read.text("经办人"), phone=read.text("联系电话"), cc=read.text("抄送"),
             result_class=read.text("办理结果"), disclosure=read.code("公开属性", _DISCLOSURE_CODES),
-            published_date=read.date("公开日期"), replying_unit=read.text("答复单位"),
+            published_date=read.date("公开日期"), published_where=read.text("公开网站"),
+            replying_unit=read.text("答复单位"),
             is_reanswer=read.flag("再次答复"),
         )
         _record_problems(reply, read, {"doc_number": "答复文号", "phone": "联系电话", "result_class": "办理结果",
@@ -1013,7 +1016,7 @@ PROPOSAL_SHEET_FIELDS = frozenset({
     "handling_mode", "key_supervised", "state", "proposers"})
 REPLY_SHEET_FIELDS = frozenset({
     "doc_number", "issuing_office", "title", "addressee", "reply_date", "signer", "handler", "phone", "cc",
-    "result_class", "disclosure", "published_date", "replying_unit", "is_reanswer"})
+    "result_class", "disclosure", "published_date", "published_where", "replying_unit", "is_reanswer"})
 COMMITMENT_SHEET_FIELDS = frozenset({"title", "quote", "responsible_unit", "deadline", "deadline_text", "manual_state",
                                      "notes"})
 TARGET_SHEET_FIELDS = frozenset({

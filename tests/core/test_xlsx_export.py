@@ -82,7 +82,7 @@ def _rows(path: Path, sheet: str) -> list[list]:
 def test_xlsx_export_sheets_headers_and_types(tmp_path: Path) -> None:
     path = write_workbook(tmp_path / "ledger.xlsx", _snapshot()).path
     book = CalamineWorkbook.from_path(str(path))
-    assert book.sheet_names == ["汇总", "建议", "答复", "承诺与指标", "佐证", "提醒", "回头看", "变更记录"]
+    assert book.sheet_names == ["汇总", "建议", "答复", "见面沟通", "承诺与指标", "佐证", "提醒", "回头看", "变更记录"]
     for name, columns in SHEET_COLUMNS.items():
         assert _rows(path, name)[0] == [c.header for c in columns]
     targets = _rows(path, "承诺与指标")
