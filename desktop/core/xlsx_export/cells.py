@@ -59,11 +59,13 @@ def amount(value: float | None, unit: str | None) -> Amount | None:
     return None if value is None else Amount(value, unit)
 
 
-def unit_format(unit: str | None, base: str = "General") -> str:
-    """An Excel number format that shows the unit after the number: General"万个"."""
-    if not unit:
-        return base
-    literal = unit.replace('"', "").replace("\\", "")
+WHOLE_FORMAT = "#,##0"
+FRACTION_FORMAT = "#,##0.0###"  # up to four decimals shown; the cell keeps the exact value
+
+
+def unit_format(unit: str | None, base: str = WHOLE_FORMAT) -> str:
+    """An Excel number format that shows the unit after the number: #,##0"万个"."""
+    literal = (unit or "").replace('"', "").replace("\\", "")
     return f'{base}"{literal}"' if literal else base
 
 
@@ -150,7 +152,7 @@ class CellMaker:
         self.on_cut = on_cut
         self.cells = [self._styled(kind) for kind in self.kinds]
         self.guards = [self._styled(kind, guard=True) for kind in self.kinds]
-        self.amounts: dict[tuple[int, str | None], PreparedCell] = {}
+        self.amounts: dict[tuple[int, str | None, bool], PreparedCell] = {}
 
     def _styled(self, kind: str, guard: bool = False, number_format: str | None = None) -> PreparedCell:
         cell = PreparedCell(self.ws)
@@ -169,10 +171,15 @@ class CellMaker:
             cell.number_format = COUNT_FORMAT
         return cell
 
-    def _amount_cell(self, index: int, unit: str | None) -> PreparedCell:
-        cell = self.amounts.get((index, unit))
+    def _amount_cell(self, index: int, unit: str | None, whole: bool) -> PreparedCell:
+        """The cell of a column for amounts in one unit: whole numbers without decimals, others with up to four
+        (at most four decimals, so the widths fitted to the first rows hold every figure; General would show as
+        many digits as it can and turn into #### in a narrow column)."""
+        key = (index, unit, whole)
+        cell = self.amounts.get(key)
         if cell is None:
-            cell = self.amounts[(index, unit)] = self._styled(self.kinds[index], number_format=unit_format(unit))
+            number_format = unit_format(unit, WHOLE_FORMAT if whole else FRACTION_FORMAT)
+            cell = self.amounts[key] = self._styled(self.kinds[index], number_format=number_format)
         return cell
 
     def row(self, values: Sequence[Any]) -> list[Any]:
@@ -197,7 +204,7 @@ class CellMaker:
                 if number is None or not math.isfinite(number):
                     append(None)
                 else:
-                    append(self._amount_cell(index, value.unit).put(number, "n"))
+                    append(self._amount_cell(index, value.unit, float(number).is_integer()).put(number, "n"))
             elif kind is bool:
                 append(self.cells[index].put(YES if value else NO, "s"))
             elif kind is int or kind is float:
@@ -277,8 +284,8 @@ def fit_widths(columns: Sequence[Any], sample: Sequence[Sequence[Any]]) -> list[
             if value is None:
                 continue
             if isinstance(value, Amount):
-                text = f"{value.value:,.4f}".rstrip("0").rstrip(".") + (value.unit or "") if value.value is not None \
-                    else ""
+                text = f"{value.value:,.4f}".rstrip("0").rstrip(".") + (value.unit or "") + "  " \
+                    if value.value is not None else ""
             elif isinstance(value, float):
                 text = f"{value:,.4f}".rstrip("0").rstrip(".")
             elif isinstance(value, (dt.date, dt.datetime)):

@@ -69,8 +69,8 @@ CONTACT_COLUMNS = (
 TARGET_COLUMNS = (
     Column("答复文号", "wrap", 14, 10), Column("承诺事项", "wrap", 18, 12), Column("责任单位", "wrap", 12),
     Column("承诺期限", "date"), Column("承诺状态", "state"), Column("指标", "wrap", 16, 10), Column("比较"),
-    Column("目标值", "number", 12), Column("指标期限", "date"), Column("基数", "number", 12),
-    Column("最新佐证值", "number", 12), Column("佐证日期", "date"), Column("佐证来源", "wrap", 16),
+    Column("目标值", "number", 16), Column("指标期限", "date"), Column("基数", "number", 16),
+    Column("最新佐证值", "number", 16), Column("佐证日期", "date"), Column("佐证来源", "wrap", 16),
     Column("进度", "percent"), Column("指标状态", "state"), Column("判定理由", "wrap", 30, 16),
     Column("建议", "wrap", 24, detail=True), Column("承诺原文", "wrap", 36, detail=True),
     Column("期限表述", "text", 14, detail=True), Column("人工判定", "state", detail=True),
@@ -81,7 +81,7 @@ TARGET_COLUMNS = (
 )
 EVIDENCE_COLUMNS = (
     Column("答复文号", "wrap", 14, 10), Column("指标", "wrap", 18, 10), Column("佐证日期", "date"), Column("比较"),
-    Column("数值", "number", 12), Column("是否实现"), Column("来源标题", "wrap", 24, 12),
+    Column("数值", "number", 16), Column("是否实现"), Column("来源标题", "wrap", 24, 12),
     Column("发布单位", "wrap", 12), Column("来源日期", "date"), Column("原文摘录", "wrap", 34, 16),
     Column("建议", "wrap", 24, detail=True), Column("承诺事项", "wrap", 20, detail=True),
     Column("单位", "text", 6, detail=True), Column("链接", "wrap", 30, detail=True),
@@ -99,9 +99,9 @@ AUDIT_COLUMNS = (
 )
 # For people: one row per changed field, values in words; the raw rows stay in the folded columns.
 HISTORY_COLUMNS = (
-    Column("时间", "datetime", 19, 19), Column("操作人", "text", 10), Column("记录", "wrap", 34, 16),
-    Column("操作", "text", 6), Column("字段", "wrap", 14, 8), Column("修改前", "wrap", 36, 16),
-    Column("修改后", "wrap", 36, 16),
+    Column("时间", "datetime", 19, 19), Column("操作人", "text", 10), Column("记录", "wrap", 58, 20),
+    Column("操作", "text", 6), Column("字段", "wrap", 16, 14), Column("修改前", "wrap", 40, 30),
+    Column("修改后", "wrap", 40, 30),
     Column("表", "text", 8, detail=True), Column("记录号", "count", detail=True),
     Column("原始记录（JSON）", "wrap", 60, detail=True), Column("哈希", "text", 20, detail=True),
 )

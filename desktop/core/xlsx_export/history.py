@@ -38,7 +38,7 @@ from desktop.core.xlsx_export.model import ACTION_LABELS, COMPARATOR_LABELS, CUM
 
 SUMMARY_CHARS = 16  # characters kept of a long text
 LONG_TEXT = 40  # texts longer than this are summarised
-NEW_RECORD, DELETED_RECORD = "（新建记录）", "（删除记录）"
+NEW_RECORD, DELETED_RECORD = "（新建）", "（删除）"
 _SKIP = {"created_at", "updated_at"}
 
 FIELD_LABELS: dict[str, dict[str, str]] = {
@@ -163,24 +163,24 @@ def value_text(table: str, name: str, value: Any, row: dict[str, Any], names: Na
     return summarise_text(str(value))
 
 
-def record_name(table: str, row: dict[str, Any], row_id: int, names: Namer) -> str:
-    """The record's kind and label: 答复 常工信复〔2021〕第39号, 指标 累计开通5G基站数（常工信复〔2021〕第39号）."""
+def record_name(table: str, row: dict[str, Any], row_id: int, names: Namer, reply_of: Namer) -> str:
+    """The record's kind, label and the reply it belongs to: 答复 常工信复〔2021〕第39号,
+    指标 累计开通5G基站数（常工信复〔2021〕第39号）."""
     kind = TABLE_LABELS.get(table, table)
-    known = names(table, row_id)
-    if known:
-        return f"{kind} {known}"
-    label = _own_label(table, row)
-    parent = None
-    for link in ("reply_id", "commitment_id", "target_id", "proposal_id"):
-        if isinstance(row.get(link), int):
-            parent = names(_LINKS[link], row[link])
-            if parent:
-                break
-    text = label or f"#{row_id}"
-    return f"{kind} {text}（{parent}）" if parent else f"{kind} {text}"
+    label = names(table, row_id) or _own_label(table, row, names) or f"#{row_id}"
+    context = None
+    if table in ("commitments", "targets", "evidence", "feedback", "suggestions"):
+        context = reply_of(table, row_id)
+        if context is None:
+            for link in ("reply_id", "commitment_id", "target_id"):
+                if isinstance(row.get(link), int):
+                    context = reply_of(_LINKS[link], row[link])
+                    if context:
+                        break
+    return f"{kind} {label}（{context}）" if context else f"{kind} {label}"
 
 
-def _own_label(table: str, row: dict[str, Any]) -> str | None:
+def _own_label(table: str, row: dict[str, Any], names: Namer) -> str | None:
     if table == "proposals":
         session, number = row.get("session") or "", row.get("number") or ""
         return f"{session}{PROPOSAL_KINDS.get(row.get('kind') or '', '')}{number}" or None
@@ -190,7 +190,8 @@ def _own_label(table: str, row: dict[str, Any]) -> str | None:
         rating = RATINGS.get(row.get("rating") or "", "")
         return f"{rating}{row.get('feedback_date') or ''}" or None
     if table == "evidence":
-        return f"{row.get('as_of_date') or ''}" or None
+        indicator = names("targets", row["target_id"]) if isinstance(row.get("target_id"), int) else None
+        return " ".join(part for part in (row.get("as_of_date"), indicator) if part) or None
     if table == "contacts":
         return f"{row.get('contact_date') or ''}{CONTACT_METHODS.get(row.get('method') or '', '')}" or None
     if table == "suggestions":
@@ -202,11 +203,35 @@ def _own_label(table: str, row: dict[str, Any]) -> str | None:
 
 
 def _summary(table: str, row: dict[str, Any], names: Namer) -> str:
-    parts = []
-    for name in _KEY_FIELDS.get(table, ()):
-        if row.get(name) is not None and row.get(name) != "":
-            parts.append(f"{field_label(table, name)}：{value_text(table, name, row[name], row, names)}")
-    return "；".join(parts) or "—"
+    """A new or deleted record in a few words: ≥1万个，期限2021-12-31."""
+    def value(name: str) -> str | None:
+        if row.get(name) is None or row.get(name) == "":
+            return None
+        return value_text(table, name, row[name], row, names)
+
+    if table == "targets":
+        goal = value("value")
+        if row.get("comparator") == "range":
+            goal = f"{goal}至{value('value_high')}"
+        elif row.get("comparator") != "qualitative":
+            goal = f"{COMPARATOR_LABELS.get(row.get('comparator'), '')}{goal}"
+        else:
+            goal = "定性"
+        parts = [goal, f"期限{value('deadline')}" if value("deadline") else None,
+                 "基数" if row.get("kind") == "baseline" else None]
+    elif table == "evidence":
+        figure = value("value") or (value("achieved") and f"是否实现：{value('achieved')}")
+        parts = [figure, value("publisher") or value("source_title")]
+    elif table == "commitments":
+        parts = [f"期限{value('deadline')}" if value("deadline") else None, value("responsible_unit")]
+    elif table == "replies":
+        parts = [value("reply_date"), f"{row['result_class']}类" if row.get("result_class") else None,
+                 value("disclosure")]
+    elif table == "proposals":
+        parts = [value("title"), f"交办{value('assigned_date')}" if value("assigned_date") else None]
+    else:
+        parts = [f"{field_label(table, name)}：{value(name)}" for name in _KEY_FIELDS.get(table, ()) if value(name)]
+    return "，".join(part for part in parts if part) or "—"
 
 
 def _raw(values: Any) -> str:
@@ -223,12 +248,18 @@ def local_time(stamp: str) -> dt.datetime | str:
     return moment
 
 
-def history_rows(entry: HistoryEntry, names: Namer) -> Iterator[dict[str, Any]]:
-    """The rows of one history entry: one per changed field, or one for a new or deleted record."""
+def history_rows(entry: HistoryEntry, names: Namer, reply_of: Namer) -> Iterator[dict[str, Any]]:
+    """The rows of one history entry: one per changed field, or one for a new or deleted record.
+
+    Args:
+        names: the label of a known record by (table, id): a proposal's, a reply's document number, a
+            commitment's title, a target's indicator; None when unknown.
+        reply_of: the document number of the reply a commitment, target or rating belongs to; None when unknown.
+    """
     before, after = entry.before or {}, entry.after or {}
     row = after or before
     common = {"时间": local_time(entry.at), "操作人": entry.actor,
-              "记录": record_name(entry.table_name, row, entry.row_id, names),
+              "记录": record_name(entry.table_name, row, entry.row_id, names, reply_of),
               "操作": ACTION_LABELS.get(entry.action, entry.action),
               "表": TABLE_LABELS.get(entry.table_name, entry.table_name), "记录号": entry.row_id, "哈希": entry.hash}
     table = entry.table_name

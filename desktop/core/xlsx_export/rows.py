@@ -57,6 +57,7 @@ class Tally:
     by_deadline_year: dict[int | None, Counter] = field(default_factory=lambda: defaultdict(Counter))
     commitments: dict[int, tuple[str, dt.date | None]] = field(default_factory=dict)  # id → (state, deadline)
     judgements: dict[int, Judgement] = field(default_factory=dict)  # promises only (not baseline-only)
+    targets: dict[int, tuple[str, int]] = field(default_factory=dict)  # id → (indicator, commitment id), for 变更记录
 
 
 def deadline_basis(deadline: ComputedDate | None) -> str | None:
@@ -213,6 +214,7 @@ class SheetRows:
                 yield {**head, "判定理由": cj.reason}
                 continue
             for t, tj in group.targets:
+                tally.targets[t.id or 0] = (t.indicator, c.id or 0)
                 if t.kind != "baseline":
                     tally.target_states[tj.state] += 1
                     tally.by_unit[unit]["指标"] += 1

@@ -218,6 +218,8 @@ def _measures(codes: Sequence[str]) -> list[tuple[str, Callable[[YearStats], Any
 
 def _left_out_text(left_out: dict[str, int]) -> str:
     parts = [f"{name}{left_out[name]}{unit}" for name, unit in LEFT_OUT_ORDER if left_out.get(name)]
+    if left_out.get("答复"):  # what hangs on a later reply is left out with it, and not counted again
+        parts[[name for name, _ in LEFT_OUT_ORDER if left_out.get(name)].index("答复")] += "（连同其评价、承诺和佐证）"
     return "未计入：" + "、".join(parts) if parts else "无"
 
 

@@ -114,13 +114,14 @@ class WorkbookWriter:
             self.progress(self.total, self.total)
 
     def _history_rows(self) -> Iterator[dict[str, Any]]:
-        names = self._record_namer()
+        names, reply_of = self._record_namers()
         for entry in self.snapshot.history:
-            yield from history_rows(entry, names)
+            yield from history_rows(entry, names, reply_of)
 
-    def _record_namer(self) -> Callable[[str, int], str | None]:
-        """Names of the records the change log mentions, from the snapshot (current labels)."""
-        s, rows = self.snapshot, self.rows
+    def _record_namers(self) -> tuple[Callable[[str, int], str | None], Callable[[str, int], str | None]]:
+        """Short names of the records the change log mentions, from the snapshot (their current labels), and the
+        reply each commitment or target belongs to."""
+        s, rows, targets = self.snapshot, self.rows, self.tally.targets
         proposers = {pr.id: pr.name for p in s.proposals for pr in p.proposers}
         sources = {doc_id: doc.file_name for doc_id, doc in s.sources.items()}
 
@@ -130,16 +131,27 @@ class WorkbookWriter:
             if table == "replies":
                 return rows.reply_name(row_id) if row_id in rows.replies else None
             if table == "commitments":
-                return rows.commitment_name(row_id) if row_id in rows.commitments else None
-            if table == "targets" and row_id in s.target_names:
-                return s.target_names[row_id]
+                commitment = rows.commitments.get(row_id)
+                return commitment.title if commitment else None
+            if table == "targets":
+                return targets[row_id][0] if row_id in targets else None
             if table == "proposers":
                 return proposers.get(row_id)
             if table == "source_documents":
                 return sources.get(row_id)
             return s.record_names.get((table, row_id))
 
-        return name
+        def reply_of(table: str, row_id: int) -> str | None:
+            if table == "replies":
+                return name("replies", row_id)
+            if table == "commitments":
+                commitment = rows.commitments.get(row_id)
+                return name("replies", commitment.reply_id) if commitment else None
+            if table == "targets" and row_id in targets:
+                return reply_of("commitments", targets[row_id][1])
+            return None
+
+        return name, reply_of
 
     def _new_sheet(self, workbook: Workbook, title: str) -> Sheet:
         ws = Sheet(workbook, title)
