@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     if args.file is None:
         raise LedgerError("Name the list to import, such as `contacts import 见面记录.xlsx`.", code="file_missing",
-                          path="")
+                          file="")
     try:
         rows = read_contacts(args.file)
     except ContactsRejected as rejected:

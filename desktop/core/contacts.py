@@ -173,7 +173,7 @@ def _read_table(path: Path) -> list[list[Any]]:
                 workbook.close()
     except FileNotFoundError as error:
         raise LedgerError(f"'{path}' does not exist; check the file name.", code="file_missing",
-                          path=str(path)) from error
+                          file=str(path)) from error
     except LedgerError:
         raise
     except (OSError, ValueError, KeyError) as error:  # a corrupt or locked workbook

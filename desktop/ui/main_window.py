@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 from collections.abc import Callable
@@ -233,7 +234,7 @@ class MainWindow(QMainWindow):
         self.new_actions: dict[str, QAction] = {}
         kind_texts = {"proposal": self.tr("&Proposal"), "reply": self.tr("&Reply"), "feedback": self.tr("&Feedback"),
                       "commitment": self.tr("&Commitment"), "target": self.tr("&Target"),
-                      "evidence": self.tr("&Evidence")}
+                      "evidence": self.tr("&Evidence"), "contact": self.tr("Con&tact with the proposer")}
         for kind, text in kind_texts.items():
             self.new_actions[kind] = self._action(f"new{kind.capitalize()}Action", text,
                                                   lambda kind=kind: self.new_record(kind))
@@ -272,6 +273,12 @@ class MainWindow(QMainWindow):
                                                  self.show_due_reminders, "Ctrl+R")
         self.timeline_action = self._action("timelineAction", self.tr("&Timeline of the selected proposal"),
                                             self.show_timeline_of_selection, "Ctrl+T")
+        self.contacts_action = self._action("contactsAction", self.tr("&Contacts with proposers…"),
+                                            self.show_contacts, "Ctrl+Shift+M")
+        self.publication_check_action = self._action("publicationCheckAction", self.tr("&Publication check…"),
+                                                     self.show_publication_check)
+        self.publication_check_action.setToolTip(self.tr("Find the personal data in the selected reply's text and "
+                                                         "save a redacted copy to publish"))
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         new_menu = file_menu.addMenu(self.tr("New record"))
@@ -285,6 +292,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.review_again_action)
         file_menu.addAction(self.import_ledger_action)
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.publication_check_action)
         file_menu.addSeparator()
         file_menu.addAction(self.open_ledger_action)
         file_menu.addSeparator()
@@ -306,6 +314,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.due_reminders_action)
         view_menu.addAction(self.timeline_action)
+        view_menu.addAction(self.contacts_action)
         view_menu.addSeparator()
         view_menu.addAction(self.reload_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -401,6 +410,53 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(dialog)
         layout.addWidget(panel)
         dialog.resize(900, 420)
+        dialog.show()
+        return dialog
+
+    @Slot()
+    def show_contacts(self) -> QDialog:
+        """The contacts with proposers known on the as-of date, in a window of their own (desktop.ui.contacts)."""
+        from desktop.ui.contacts import ContactsPanel
+
+        dialog = QDialog(self)
+        dialog.setObjectName("contactsDialog")
+        dialog.setWindowTitle(self.tr("Contacts with proposers"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        panel = ContactsPanel(self.store, today=self.as_of, parent=dialog)
+        panel.new_requested.connect(lambda: self.new_record("contact"))
+        panel.open_requested.connect(lambda contact_id: self.open_record("contact", contact_id))
+        self.records_changed.connect(panel.refresh)
+        self.as_of_edit.dateChanged.connect(panel.refresh)
+        dialog.destroyed.connect(lambda: self._disconnect_panel(panel))
+        QVBoxLayout(dialog).addWidget(panel)
+        dialog.resize(900, 420)
+        dialog.show()
+        return dialog
+
+    def _disconnect_panel(self, panel: QWidget) -> None:
+        for signal in (self.records_changed, self.as_of_edit.dateChanged):
+            with contextlib.suppress(RuntimeError, TypeError):  # already gone with the dialog
+                signal.disconnect(panel.refresh)
+
+    def selected_reply(self) -> int | None:
+        """The reply selected in the Replies list."""
+        if self.current_page_kind() != "replies":
+            return None
+        values = self._selected_values("replies")
+        return int(values["id"]) if values.get("id") is not None else None
+
+    @Slot()
+    def show_publication_check(self, reply_id: int | None = None) -> QDialog | None:
+        """The publication pre-check of a reply (the selected one by default): its personal data, and a button that
+        saves a redacted copy (desktop.ui.publication_check)."""
+        from desktop.ui.publication_check import PublicationCheckDialog
+
+        reply_id = reply_id if reply_id is not None else self.selected_reply()
+        reply = self.store.get(Reply, reply_id) if reply_id is not None else None
+        if reply is None:
+            return None
+        dialog = PublicationCheckDialog(reply, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
 
@@ -696,6 +752,7 @@ class MainWindow(QMainWindow):
         self.close_form_action.setEnabled(form is not None)
         self.delete_action.setEnabled(self.current_list() is not None)
         self.review_again_action.setEnabled(self.selected_letter_reply() is not None)
+        self.publication_check_action.setEnabled(self.selected_reply() is not None)
 
     # ----------------------------------------------------------------- drafts
     @Slot()
@@ -847,6 +904,7 @@ class MainWindow(QMainWindow):
         menu.setObjectName("replyContextMenu")
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.addAction(self.review_again_action)
+        menu.addAction(self.publication_check_action)
         menu.addAction(self.timeline_action)
         menu.addSeparator()
         menu.addAction(self.delete_action)
