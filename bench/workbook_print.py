@@ -8,7 +8,7 @@ names its sheet in its header (&A), which is how pages are counted per sheet. It
 sheet, its pages and rows per page, and counts cells shown as ### (a number wider than its column). Before the
 export, a clerk's edits go through the store (a target's value and deadline, a reply's publication, a proposal
 recorded without its deadline), so that the end of 变更记录 shows field changes, not only new records. With
-``--images`` it also writes a PNG of the last page of 变更记录 and of the middle page of 承诺与指标 (pdftoppm).
+``--images`` it also writes a PNG of the last full page of 变更记录 and of the middle page of 承诺与指标 (pdftoppm).
 Needs libreoffice-calc and poppler-utils.
 """
 
@@ -98,10 +98,10 @@ def main() -> None:
         rows = result.rows.get(name, 0)
         print(f"{name}\t{rows}\t{len(numbers)}\t{rows / len(numbers):.1f}")
     if args.images:
-        for name, which in (("变更记录", -1), ("承诺与指标", None)):
+        for name, which in (("变更记录", -2), ("承诺与指标", None)):  # the last full page of the change log
             numbers = pages.get(name)
             if numbers:
-                page = numbers[which] if which is not None else numbers[len(numbers) // 2]
+                page = numbers[max(which, -len(numbers))] if which is not None else numbers[len(numbers) // 2]
                 subprocess.run(["pdftoppm", "-png", "-r", "100", "-f", str(page), "-l", str(page), str(pdf),
                                 str(folder / f"page-{name}")], check=True)
     print(f"files in {folder}")
