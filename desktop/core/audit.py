@@ -342,25 +342,43 @@ def _same_day_conflicts(items: list[tuple[StatedFigure, float]], dim: str) -> li
 
 
 def _baseline_conflicts(items: list[tuple[StatedFigure, float]], dim: str) -> list[Finding]:
+    """Each baseline against the ones stated before it: the same day in another letter with another value, or (for a
+    cumulative indicator) a higher figure stated earlier in another letter. One finding per baseline at most; the
+    earlier figures are kept as the two highest of different letters, so a group costs one pass."""
+    by_date: dict[dt.date, list[tuple[StatedFigure, float]]] = defaultdict(list)
+    for item in items:
+        by_date[item[0].date].append(item)
     found: list[Finding] = []
-    ordered = sorted(items, key=lambda item: (item[0].date, item[0].reply_id or 0, item[0].subject_id or 0))
-    for index, (later, later_value) in enumerate(ordered):
-        for earlier, earlier_value in ordered[:index]:
-            if earlier.reply_id == later.reply_id or _same(earlier_value, later_value):
-                continue
-            if earlier.date == later.date:
-                why = "同一日期的基数不一致"
-            elif later.cumulative and later_value < earlier_value:
+    highest: list[tuple[StatedFigure, float]] = []  # the two highest earlier figures, of two different letters
+    for day in sorted(by_date):
+        same_day = sorted(by_date[day], key=lambda item: (item[0].reply_id or 0, item[0].subject_id or 0))
+        for index, (later, later_value) in enumerate(same_day):
+            earlier = next(((f, v) for f, v in same_day[:index]
+                            if f.reply_id != later.reply_id and not _same(v, later_value)), None)
+            why = "同一日期的基数不一致"
+            if earlier is None and later.cumulative:
+                earlier = next(((f, v) for f, v in highest if f.reply_id != later.reply_id
+                                and later_value < v and not _same(v, later_value)), None)
                 why = "累计指标后一份答复的基数反而更低"
-            else:
-                continue
-            found.append(Finding(
-                "conflicting_baselines", later.proposal_label, later.proposal_id, later.subject_table,
-                later.subject_id, later.date,
-                f"“{later.indicator}”的基数：{earlier.date.isoformat()} {_figure_text(earlier, earlier_value, dim)}，"
-                f"{later.date.isoformat()} {_figure_text(later, later_value, dim)}；{why}"))
-            break  # one finding per later figure: the first earlier one it contradicts
+            if earlier is not None:
+                found.append(Finding(
+                    "conflicting_baselines", later.proposal_label, later.proposal_id, later.subject_table,
+                    later.subject_id, later.date,
+                    f"“{later.indicator}”的基数：{earlier[0].date.isoformat()} {_figure_text(*earlier, dim)}，"
+                    f"{later.date.isoformat()} {_figure_text(later, later_value, dim)}；{why}"))
+        for item in same_day:
+            highest = _two_highest([*highest, item])
     return found
+
+
+def _two_highest(items: list[tuple[StatedFigure, float]]) -> list[tuple[StatedFigure, float]]:
+    """The highest figure, and the highest of another letter."""
+    ordered = sorted(items, key=lambda item: -item[1])
+    if not ordered:
+        return []
+    top = ordered[0]
+    second = next((item for item in ordered[1:] if item[0].reply_id != top[0].reply_id), None)
+    return [top, second] if second else [top]
 
 
 def build_timeline(file: ProposalFile, as_of: dt.date, rules: DeadlineRules) -> list[TimelineEvent]:

@@ -132,6 +132,8 @@ class LedgerSnapshot:
     findings: list[Finding] | None = None
     left_out: dict[str, int] = field(default_factory=dict)
     record_names: dict[tuple[str, int], str] = field(default_factory=dict)
+    # More (label, text) lines for the summary's title block, such as the head of the history chain.
+    notes: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -107,8 +107,9 @@ class WorkbookWriter:
         ):
             if name in sheets:
                 self._write_data_sheet(sheets[name], SHEET_COLUMNS[name], rows(), count)
-        self.counts[SHEET_SUMMARY] = write_summary(sheets[SHEET_SUMMARY], s, self.tally, self.counts, self.truncated,
-                                                   self.counts.get(SHEET_HISTORY, 0))
+        self.counts[SHEET_SUMMARY] = write_summary(
+            sheets[SHEET_SUMMARY], s, self.tally, self.counts, self.truncated, self.counts.get(SHEET_HISTORY, 0),
+            extra_meta=[(label, text, "text") for label, text in s.notes])
         self.counts = {name: self.counts[name] for name in sheets}
         if self.progress:
             self.progress(self.total, self.total)
