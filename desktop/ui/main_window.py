@@ -38,6 +38,7 @@ from desktop import APP_TITLE, paths
 from desktop.core.errors import LedgerError
 from desktop.core.extraction import Document, LetterExtraction
 from desktop.core.records import Commitment, Evidence, Feedback, Proposal, Record, Reply, Target
+from desktop.core.xlsx_export import ExportResult
 from desktop.ui.audit_view import AuditView
 from desktop.ui.dashboard import DashboardPage
 from desktop.ui.editing import DraftStore, SaveRecordCommand
@@ -970,18 +971,23 @@ class MainWindow(QMainWindow):
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
 
-        def export(progress: Any = None, is_cancelled: Any = None) -> Path:
+        def export(progress: Any = None, is_cancelled: Any = None) -> ExportResult:
             conn = connect(self.store.path)
             try:
-                result = export_ledger(Store(conn, self.store.path), path, as_of=as_of, progress=progress,
-                                       is_cancelled=is_cancelled)
+                return export_ledger(Store(conn, self.store.path), path, as_of=as_of, progress=progress,
+                                     is_cancelled=is_cancelled)
             finally:
                 conn.close()
-            return result.path
+
+        def written(result: ExportResult) -> None:
+            text = self.tr("The audit workbook was written to {path}.").format(path=result.path)
+            if result.truncated:  # an auditor must know which cells do not hold the whole text
+                text += " " + self.tr("%n cell(s) held more text than Excel keeps and were cut; 汇总 lists them.", None,
+                                      len(result.truncated))
+            self.prompter.show_info(self, text)
 
         runner = ProgressRunner(self, self.pool, self.tr("Writing {file}…").format(file=path.name))
-        runner.succeeded.connect(lambda written: self.prompter.show_info(
-            self, self.tr("The audit workbook was written to {path}.").format(path=written)))
+        runner.succeeded.connect(written)
         runner.failed.connect(lambda error: self.prompter.show_error(
             self, user_message(error) if isinstance(error, LedgerError) else self.tr(
                 "The workbook could not be written; details are in the log.")))

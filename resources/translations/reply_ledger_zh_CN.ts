@@ -1589,6 +1589,12 @@ Details are in {log}.</source>
         <source>ledger_{date}.xlsx</source>
         <translation>台账_{date}.xlsx</translation>
     </message>
+    <message numerus="yes">
+        <source>%n cell(s) held more text than Excel keeps and were cut; 汇总 lists them.</source>
+        <translation>
+            <numerusform>有%n个单元格的文本超过 Excel 的容量，已被截断；“汇总”表列出了它们。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
