@@ -78,6 +78,9 @@ def export_ledger(store: Store, path: str | Path, *, as_of: dt.date | None = Non
                   progress: Progress | None = None, is_cancelled: IsCancelled | None = None) -> ExportResult:
     """Write the audit workbook of the store (or the filtered part of it) as of a date.
 
+    Everything in it is of that day: proposals received or assigned later, replies, ratings, contacts and evidence
+    dated later are left out (with what hangs on a later reply), and the summary counts what was left out.
+
     Raises:
         LedgerError: the target cannot be written (see :func:`desktop.core.xlsx_export.write_workbook`).
         Cancelled: the user cancelled; no file was written or changed.
