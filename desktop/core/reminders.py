@@ -301,6 +301,11 @@ def completed(reminder: Reminder, on: dt.date) -> Reminder:
     return dataclasses.replace(reminder, state="done", done_at=on, snoozed_until=None, note=note)
 
 
+def reopened(reminder: Reminder) -> Reminder:
+    """A done or snoozed reminder open again (the clerk changed her mind)."""
+    return dataclasses.replace(reminder, state="open", done_at=None, snoozed_until=None)
+
+
 def calendar_ics(reminders: Iterable[Reminder], rules: ReminderRules, stamp: dt.datetime) -> bytes:
     """An RFC 5545 calendar: one all-day event per reminder, its UID stable, alarms at the lead times.
 

@@ -120,6 +120,20 @@ TEMPLATES: dict[str, str | tuple[str, ...]] = {
         QT_TRANSLATE_NOOP("Messages", "Required; choose one from the list."),
     "link_unknown":
         QT_TRANSLATE_NOOP("Messages", "'{value}' is not in the list; type part of it and choose one of the matches."),
+    "flag_invalid":
+        QT_TRANSLATE_NOOP("Messages", "'{value}' is not a yes or no; write 是 or 否."),
+    # ------------------------------------------------------------------ dossiers
+    "proposal_not_found":
+        QT_TRANSLATE_NOOP("Messages", "No proposal numbered '{number}' is in the ledger; check the number and the "
+                                      "session."),
+    "proposal_ambiguous":
+        QT_TRANSLATE_NOOP("Messages", "Several proposals are numbered '{number}' (sessions: {sessions}); name the "
+                                      "session too."),
+    "pdf_folder_missing":
+        QT_TRANSLATE_NOOP("Messages", "The folder of '{path}' does not exist; choose another place for the PDF."),
+    "pdf_unwritable":
+        QT_TRANSLATE_NOOP("Messages", "The PDF '{path}' could not be written; choose another place, or close it "
+                                      "where it is open."),
     # ------------------------------------------------------------------ settings
     "setting_unknown":
         QT_TRANSLATE_NOOP("Messages", "'{field}' is not a setting of this version; check its spelling."),
@@ -198,6 +212,28 @@ TEMPLATES: dict[str, str | tuple[str, ...]] = {
     "session_missing":
         QT_TRANSLATE_NOOP("Messages", "The ledger does not say which session this proposal belongs to; enter the "
                                       "session or choose the column 届次."),
+    "word_unknown":
+        QT_TRANSLATE_NOOP("Messages", "'{value}' is not a word the import knows for the column {column}; write one of "
+                                      "{accepted}."),
+    "number_too_large":
+        QT_TRANSLATE_NOOP("Messages", "'{value}' is too large for an amount; write the figure as it is."),
+    "ledger_damaged":
+        QT_TRANSLATE_NOOP("Messages", "'{file}' is damaged and cannot be read; open it in Excel or WPS, save it again "
+                                      "and import the saved copy."),
+    "ledger_too_large":
+        QT_TRANSLATE_NOOP("Messages", "'{file}' is too large to be a ledger: {found}, more than the limit of {limit}; "
+                                      "split it into smaller workbooks."),
+    "ledger_is_folder":
+        QT_TRANSLATE_NOOP("Messages", "'{path}' is a folder, not a ledger file; choose the workbook itself."),
+    "ledger_format":
+        QT_TRANSLATE_NOOP("Messages", "'{file}' is not a ledger file that can be read; save it as .xlsx, .xls, .ods "
+                                      "or .csv."),
+    "ledger_encoding":
+        QT_TRANSLATE_NOOP("Messages", "'{file}' is neither UTF-8 nor GBK text; save it as CSV (UTF-8) and import "
+                                      "that."),
+    "ledger_session_years":
+        QT_TRANSLATE_NOOP("Messages", "The sheets {sheets} of '{file}' are of different years but are all given the "
+                                      "session '{session}'; give each sheet its own session."),
     "rating_invalid":
         QT_TRANSLATE_NOOP("Messages", "'{value}' is not a rating; write 满意, 基本满意 or 不满意."),
     "result_class_invalid":

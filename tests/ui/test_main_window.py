@@ -10,7 +10,7 @@ from db import Store
 from desktop import paths
 from desktop.core.records import Reply
 from desktop.ui.dashboard import BarChart
-from desktop.ui.main_window import PAGES
+from desktop.ui.main_window import PAGES, _judge
 from desktop.ui.models import KEY_ROLE
 from tests.ui.conftest import type_text
 
@@ -50,7 +50,7 @@ def test_an_edit_judges_its_commitment_again(make_window, demo_store: Store) -> 
     value.setText("2万个")  # 11 080 stations counted by 2022-03-03 no longer reach the target
     window.save_action.trigger()
     window.refresh()  # what the refresh timer does a moment after a save
-    worker = window.pool.started[-1]
+    worker = [started for started in window.pool.started if started._fn is _judge][-1]
     assert worker._args[2] == [form.record.commitment_id]  # only that commitment was judged again
     assert model.index(model.row_of(key), state).data() == "Missed"
     assert window.status.targets[key].state == "missed" and len(window.status.targets) == 13

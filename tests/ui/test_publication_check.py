@@ -20,7 +20,7 @@ def test_the_demo_reply_from_the_replies_list(qtbot, make_window, demo_store: St
     assert not window.publication_check_action.isEnabled()
     window.pages["replies"].table.selectRow(0)
     assert window.publication_check_action.isEnabled()
-    assert window.publication_check_action in window.reply_context_menu().actions()
+    assert window.publication_check_action in window.list_context_menu(window.pages["replies"]).actions()
     window.publication_check_action.trigger()
     dialog = window.findChild(PublicationCheckDialog, "publicationCheckDialog")
     qtbot.addWidget(dialog)

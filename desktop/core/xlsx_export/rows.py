@@ -14,6 +14,7 @@ from typing import Any
 
 from desktop.core.deadlines import ComputedDate, publish_deadline, reanswer_deadline
 from desktop.core.handling import ProposalFile, judge_handling, known_on
+from desktop.core.names import join_names
 from desktop.core.records import (
     CONTACT_METHODS,
     DISCLOSURES,
@@ -148,7 +149,7 @@ class SheetRows:
                    "期限依据": deadline_basis(timing.deadline) or "无交办日期，无法计算",
                    "延期期限": p.extended_due_date, "延期批准": p.extension_approval,
                    "误交日期": p.misrouted_date, "退回日期": p.returned_date, "主办单位": p.lead_unit,
-                   "会办单位": "、".join(p.co_units) or None, "办理方式": _handling_label(p.handling_mode),
+                   "会办单位": join_names(p.co_units) or None, "办理方式": _handling_label(p.handling_mode),
                    "重点督办": YES if p.key_supervised else NO, "登记状态": PROPOSAL_STATES.get(p.state, p.state),
                    "办理状态": handling.label, "办理状态说明": handling.reason,
                    "首次答复日期": timing.first_reply, "按期答复": timing.verdict,
