@@ -20,6 +20,7 @@ from desktop import APP_TITLE, paths
 from desktop.core.dossier import dossier_file_name, dossier_html
 from desktop.core.errors import LedgerError
 from desktop.core.extraction import Document, LetterExtraction
+from desktop.core.xlsx_export import ExportResult
 from desktop.ui.messages import user_message
 from desktop.ui.workers import ProgressRunner
 
@@ -177,22 +178,25 @@ class LedgerFilesMixin(_Base):
             path = path.with_name(path.name + ".xlsx")
         db_path = self.store.path
 
-        def export(progress: Any = None, is_cancelled: Any = None) -> Path:
+        def export(progress: Any = None, is_cancelled: Any = None) -> ExportResult:
             conn = connect(db_path)
             try:
-                result = export_ledger(
+                return export_ledger(
                     Store(conn, db_path), path, as_of=as_of, progress=progress, is_cancelled=is_cancelled
                 )
             finally:
                 conn.close()
-            return result.path
+
+        def written(result: ExportResult) -> None:
+            text = translate("MainWindow", "The audit workbook was written to {path}.").format(path=result.path)
+            if result.truncated:  # an auditor must know which cells do not hold the whole text
+                text += " " + translate(
+                    "MainWindow", "%n cell(s) held more text than Excel keeps and were cut; 汇总 lists them.", None,
+                    len(result.truncated))
+            self.prompter.show_info(self, text)
 
         runner = ProgressRunner(self, self.pool, translate("MainWindow", "Writing {file}…").format(file=path.name))
-        runner.succeeded.connect(
-            lambda written: self.prompter.show_info(
-                self, translate("MainWindow", "The audit workbook was written to {path}.").format(path=written)
-            )
-        )
+        runner.succeeded.connect(written)
         runner.failed.connect(
             lambda error: self.prompter.show_error(
                 self,
