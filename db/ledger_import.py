@@ -161,6 +161,30 @@ def _cut_copy_of(incoming: Any, existing: Any) -> bool:
     return found is not None and existing != incoming and existing.startswith(incoming[: found.start()])
 
 
+def _match_targets(incoming: list[Target], stored: list[Target]) -> list[Target | None]:
+    """The stored target each incoming target of a promise updates (None: a new one): of the same kind, the one
+    with the same quote, else the same indicator, else the one at the same place among those of its kind."""
+    free = list(stored)
+    found: list[Target | None] = [None] * len(incoming)
+    for same in (lambda a, b: a.quote == b.quote, lambda a, b: a.indicator == b.indicator):
+        for index, target in enumerate(incoming):
+            if found[index] is None:
+                match = next((s for s in free if s.kind == target.kind and same(s, target)), None)
+                if match is not None:
+                    found[index] = match
+                    free.remove(match)
+    places: Counter = Counter()
+    for index, target in enumerate(incoming):
+        place = places[target.kind]
+        places[target.kind] += 1
+        if found[index] is None:
+            of_kind = [s for s in stored if s.kind == target.kind]
+            if place < len(of_kind) and of_kind[place] in free:
+                found[index] = of_kind[place]
+                free.remove(of_kind[place])
+    return found
+
+
 def _likeness(first: str | None, second: str | None) -> float:
     if not first or not second:
         return 0.0
@@ -381,13 +405,20 @@ class _Writer:
         """The promise's targets, matched by their place in its text; then the evidence its 落实情况 gives."""
         stored = self.store.list(Target, "commitment_id = ?", (commitment_id,), order_by="id")
         ids = []
-        for index, target in enumerate(planned.targets):
+        for target, found in zip(planned.targets, _match_targets(planned.targets, stored), strict=True):
             incoming = dataclasses.replace(target, commitment_id=commitment_id)
-            if index < len(stored):
-                saved = self._save(_merge(stored[index], incoming, LEDGER_TARGET_FIELDS), stored[index], counts)
+            if found is not None:
+                saved = self._save(_merge(found, incoming, LEDGER_TARGET_FIELDS), found, counts)
             else:
                 saved = self._save(incoming, None, counts)
             ids.append(saved.id)
+        # A present figure an earlier import kept as a baseline target of its own is now its promise's baseline.
+        measured = {target.baseline_quote for target in planned.targets if target.baseline_quote}
+        for target in stored:
+            if target.kind == "baseline" and target.id not in ids and target.quote in measured \
+                    and not self.store.count(Evidence, "target_id = ?", (target.id,)):
+                self.store.delete(Target, target.id)  # type: ignore[arg-type]
+                counts[("targets", "updated")] += 1
         for index, item in planned.evidence_of_targets:
             target_id = ids[index]
             incoming = dataclasses.replace(item, target_id=target_id)
