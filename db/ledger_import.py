@@ -63,7 +63,7 @@ class LedgerImportRejected(LedgerError):
     code = "import_rejected"
 
     def __init__(self, plan: ImportPlan, problems: list[RowProblem]) -> None:
-        rows = len({(p.sheet, p.row) for p in problems})
+        rows = len({(p.sheet, row) for p in problems for row in p.all_rows})
         super().__init__(f"{rows} row(s) of '{plan.path.name}' cannot be imported, so nothing was imported; fix the "
                          "rows listed above (or import the others with --skip-bad).", path=str(plan.path),
                          file=plan.path.name, rows=rows)

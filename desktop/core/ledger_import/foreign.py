@@ -409,6 +409,7 @@ class _SheetRows:
                      else "人大" if "人大" in name_text else None)
         self.unknown: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.unknown_accepted: dict[str, list[str]] = {}
+        self.unknown_fields: dict[str, str] = {}  # column header → field (result_class, rating)
         self.yearless = 0
         self.positions: dict[tuple, int] = defaultdict(int)
         self.counts = {"blank": 0, "footer": 0, "totals": 0, "repeated header": 0}
@@ -456,11 +457,13 @@ class _SheetRows:
                 planned_rows.append(planned)
         for (column, word), rows in self.unknown.items():
             accepted = self.unknown_accepted[column]
+            label = FIELDS_BY_KEY[self.unknown_fields[column]].label  # what a mapping file's "values" names
             error = LedgerError(
                 f"'{word}' is not a word the import knows for the column {column}; write one of "
                 f"{'、'.join(accepted)}, or give its meaning with --mapping "
-                f"{{\"values\": {{\"{column}\": {{\"{word}\": \"...\"}}}}}}.",
-                code="word_unknown", value=word, column=column, accepted="、".join(accepted))
+                f"{{\"values\": {{\"{label}\": {{\"{word}\": \"...\"}}}}}}.",
+                code="word_unknown", value=word, column=column, accepted="、".join(accepted),
+                field=self.unknown_fields[column])
             self.plan.problems.append(dataclasses.replace(RowProblem.of(sheet.name, rows[0], column, error),
                                                           rows=tuple(rows)))
             bad_rows.update(rows)
@@ -517,6 +520,7 @@ class _SheetRows:
                 column = self.header(key)
                 self.unknown[(column, error.word)].append(row)
                 self.unknown_accepted[column] = error.accepted
+                self.unknown_fields[column] = key
                 return None
 
         number = text_of(cells.get("number"))
