@@ -68,7 +68,8 @@ def test_grid_plan_paste_replies_find_their_proposals_and_read_class_words() -> 
     plan = plan_paste("replies", cells, find_proposal=find)
     assert not plan.problems and not plan.missing
     assert [(r.proposal_id, r.doc_number, str(r.reply_date), r.result_class, r.signer) for r in plan.records] == [
-        (4, "常工信复〔2021〕第39号", "2021-06-08", "A", "沈新峰"), (9, "常交复〔2022〕第12号", "2022-06-20", "B", None)]
+        (4, "常工信复〔2021〕第39号", "2021-06-08", "A", "沈新峰"),
+        (9, "常交复〔2022〕第12号", "2022-06-20", "B", None)]
     # A proposal the ledger does not hold, and a word for the class no office uses, are problems of their row.
     bad = plan_paste("replies", [["建议编号", "办理结果"], ["第099号", "A"], ["第021号", "还在研究"]],
                      find_proposal=find, defaults={"session": "常州市十六届人大五次会议"})

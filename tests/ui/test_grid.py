@@ -322,8 +322,9 @@ def test_grid_paste_into_replies_finds_each_rows_proposal(qtbot, make_window, st
     steps = window.undo_stack.count()
     qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
     replies = {r.doc_number: r for r in store.list(Reply)}
-    assert (replies["常工信复〔2021〕第39号"].proposal_id, replies["常工信复〔2021〕第39号"].result_class) == (first.id, "A")
-    assert (replies["常交复〔2022〕第12号"].proposal_id, replies["常交复〔2022〕第12号"].signer) == (second.id, "李明")
+    new_infrastructure, charging = replies["常工信复〔2021〕第39号"], replies["常交复〔2022〕第12号"]
+    assert (new_infrastructure.proposal_id, new_infrastructure.result_class) == (first.id, "A")
+    assert (charging.proposal_id, charging.signer) == (second.id, "李明")
     assert window.undo_stack.count() == steps + 1
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=3000)
     # A copy of the list pastes back: its proposal column names the proposal as the list shows it.

@@ -304,8 +304,8 @@ def test_import_ledger_report_names_progress_without_a_promise(qtbot, make_windo
     assert not dialog.findChild(QTableView, "ledgerWordsTable").isVisible()
     _click(qtbot, dialog, "ledgerCheckButton")
     summary = dialog.findChild(QLabel, "ledgerReportSummary").text()
-    assert "Sheet 2022年, rows 5: 落实情况 or 完成时限 without a promise (承诺事项); with nothing to measure, the text is " \
-           "kept in the proposal's notes." in summary
+    assert "Sheet 2022年, rows 5: 落实情况 or 完成时限 without a promise (承诺事项); with nothing to measure, the " \
+           "text is kept in the proposal's notes." in summary
     _click(qtbot, dialog, "ledgerImportButton")
     proposal = store.find_proposal("2022年市人大代表建议", "12")
     form = ProposalForm(store)
