@@ -424,11 +424,23 @@ class _Writer:
             incoming = dataclasses.replace(item, target_id=target_id)
             same = self.store.list(Evidence, "target_id = ? AND as_of_date = ? AND coalesce(quote, '') = ?",
                                    (target_id, incoming.as_of_date.isoformat(), incoming.quote or ""), limit=1)
+            restated = [] if same else self._same_file_evidence(target_id, incoming)
             if same:  # stated before, in this file or an earlier version of it: its first source stays
                 self._save(_merge(same[0], incoming, _LEDGER_EVIDENCE_FIELDS), same[0], counts)
+            elif restated:  # this very file, imported when its figures were dated otherwise: redated
+                self._save(_merge(restated[0], incoming, _LEDGER_EVIDENCE_FIELDS | {"as_of_date"}), restated[0],
+                           counts)
             else:
                 incoming.source_document_id = self._source_document(staged, counts)
                 self._save(incoming, None, counts)
+
+    def _same_file_evidence(self, target_id: int, incoming: Evidence) -> list[Evidence]:
+        """Evidence of the target with the same quote from this very workbook (by its hash), whatever its date."""
+        source = self.store.find_source_document(self.plan.source_sha256) if self.plan.source_sha256 else None
+        if source is None:
+            return []
+        return self.store.list(Evidence, "target_id = ? AND coalesce(quote, '') = ? AND source_document_id = ?",
+                               (target_id, incoming.quote or "", source.id), limit=1)
 
     def _source_document(self, staged: dict, counts: Counter) -> int | None:
         """The workbook itself, kept whole with its hash, as the source of the evidence it states."""

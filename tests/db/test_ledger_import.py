@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -336,3 +337,16 @@ def test_ledger_import_a_baseline_target_of_an_earlier_import_becomes_the_baseli
     import_ledger(store, read_ledger(path))
     assert [(t.id, t.kind) for t in store.targets_of(promise.commitment_id)] == [(promise.id, "commitment")]
     assert store.get(Target, promise.id).baseline_value == 20
+
+
+def test_ledger_import_the_same_file_again_redates_its_evidence_rather_than_adding_it(store: Store,
+                                                                                      tmp_path: Path) -> None:
+    path = notes_ledger(tmp_path / "notes.xlsx")
+    import_ledger(store, read_ledger(path))
+    (workshops,) = store.list(Target, "indicator = '建成智能车间数'")
+    (figure,) = store.evidence_of(workshops.id)
+    # As an earlier version of the import dated it: by the ledger's 填报时间, not the date its cell states.
+    store.save(dataclasses.replace(figure, as_of_date=dt.date(2023, 3, 31)))
+    outcome = import_ledger(store, read_ledger(path))
+    assert [(e.id, e.as_of_date) for e in store.evidence_of(workshops.id)] == [(figure.id, dt.date(2022, 3, 31))]
+    assert outcome.updated == {"evidence": 1}
