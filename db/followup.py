@@ -10,6 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 
+from db.as_of import known
 from db.status import id_list, promise_dates
 from db.store import Store
 from desktop.core.deadlines import DeadlineRules
@@ -26,26 +27,30 @@ def deadline_rules(store: Store) -> DeadlineRules:
 
 
 def load_proposal_files(store: Store, as_of: dt.date, *, proposal_ids: list[int] | None = None,
-                        progress: Callable[[int, int], None] | None = None,
+                        known_only: bool = False, progress: Callable[[int, int], None] | None = None,
                         is_cancelled: Callable[[], bool] | None = None) -> list[ProposalFile]:
     """One file per proposal (and one per reply recorded without a proposal), promises judged as of a date.
 
-    Evidence dated after the as-of date is left out, as the judgements leave it out. Each table is read once and
-    the promises are judged from what was read.
+    Evidence dated after the as-of date is left out, as the judgements leave it out. With ``known_only`` the rest
+    of what did not exist yet on that day is left out too, by the rule of the audit workbook (:mod:`db.as_of`):
+    proposals received later, replies dated later with their commitments, targets and ratings, later ratings and
+    contacts. Each table is read once and the promises are judged from what was read.
 
     Raises:
         Cancelled: when ``is_cancelled()`` turns true.
     """
     with collection_paused():
         if proposal_ids is None:
-            return list(iter_proposal_files(store, as_of, progress=progress, is_cancelled=is_cancelled))
-        return _load_files(store, as_of, proposal_ids, orphans=False, is_cancelled=is_cancelled)
+            return list(iter_proposal_files(store, as_of, known_only=known_only, progress=progress,
+                                            is_cancelled=is_cancelled))
+        return _load_files(store, as_of, proposal_ids, orphans=False, known_only=known_only,
+                           is_cancelled=is_cancelled)
 
 
 FILES_BATCH = 250  # proposals read together when the files are streamed: a few dozen queries per 10 000
 
 
-def iter_proposal_files(store: Store, as_of: dt.date, *, batch_size: int = FILES_BATCH,
+def iter_proposal_files(store: Store, as_of: dt.date, *, batch_size: int = FILES_BATCH, known_only: bool = False,
                         progress: Callable[[int, int], None] | None = None,
                         is_cancelled: Callable[[], bool] | None = None) -> Iterator[ProposalFile]:
     """The files of :func:`load_proposal_files` for the whole ledger, a batch of proposals at a time.
@@ -60,44 +65,52 @@ def iter_proposal_files(store: Store, as_of: dt.date, *, batch_size: int = FILES
     total = len(ids) + 1
     for start in range(0, len(ids), batch_size):
         with collection_paused():
-            batch = _load_files(store, as_of, ids[start:start + batch_size], orphans=False,
+            batch = _load_files(store, as_of, ids[start:start + batch_size], orphans=False, known_only=known_only,
                                 is_cancelled=is_cancelled)
         yield from batch
         if progress:
             progress(min(start + batch_size, len(ids)), total)
     with collection_paused():
-        batch = _load_files(store, as_of, [], orphans=True, is_cancelled=is_cancelled)
+        batch = _load_files(store, as_of, [], orphans=True, known_only=known_only, is_cancelled=is_cancelled)
     yield from batch
     if progress:
         progress(total, total)
 
 
-def _load_files(store: Store, as_of: dt.date, proposal_ids: list[int], *, orphans: bool,
+def _load_files(store: Store, as_of: dt.date, proposal_ids: list[int], *, orphans: bool, known_only: bool,
                 is_cancelled: Callable[[], bool] | None) -> list[ProposalFile]:
     """The files of the given proposals by assignment date (with ``orphans``, the files of replies without one)."""
     if is_cancelled and is_cancelled():
         raise Cancelled()
+    day = (as_of.isoformat(),)
+
+    def dated(table: str, where: str, params: tuple) -> tuple[str, tuple]:
+        """``where`` narrowed to the records known on the day when only those are wanted."""
+        if not known_only:
+            return where, params
+        return f"{where} AND {known(table)}", (*params, *day)
+
     ids = (id_list(proposal_ids),)
-    in_proposals = "IN (SELECT value FROM json_each(?))"
+    in_ids = "IN (SELECT value FROM json_each(?))"
     if orphans:
         proposals: list[Proposal] = []
-        replies = store.list(Reply, "proposal_id IS NULL", order_by="reply_date, id")
+        replies = store.list(Reply, *dated("replies", "proposal_id IS NULL", ()), order_by="reply_date, id")
     else:
-        proposals = store.list(Proposal, f"id {in_proposals}", ids, order_by="assigned_date, id")
-        replies = store.list(Reply, f"proposal_id {in_proposals}", ids, order_by="reply_date, id")
+        proposals = store.list(Proposal, *dated("proposals", f"id {in_ids}", ids), order_by="assigned_date, id")
+        replies = store.list(Reply, *dated("replies", f"proposal_id {in_ids}", ids), order_by="reply_date, id")
+    if known_only and not orphans:  # the replies of a proposal that did not exist yet did not either
+        shown = {p.id for p in proposals}
+        replies = [r for r in replies if r.proposal_id in shown]
     reply_ids = (id_list(reply.id for reply in replies),)
-    in_replies = "IN (SELECT value FROM json_each(?))"
-    feedback = store.list(Feedback, f"reply_id {in_replies}", reply_ids, order_by="feedback_date, id")
-    contacts = store.list(Contact, f"proposal_id {in_proposals}", ids, order_by="contact_date, id")
-    commitments = store.list(Commitment, f"reply_id {in_replies}", reply_ids,
+    feedback = store.list(Feedback, *dated("feedback", f"reply_id {in_ids}", reply_ids), order_by="feedback_date, id")
+    contacts = store.list(Contact, *dated("contacts", f"proposal_id {in_ids}", ids), order_by="contact_date, id")
+    commitments = store.list(Commitment, f"reply_id {in_ids}", reply_ids,
                              order_by="reply_id, coalesce(quote_start, 1e18), id")
     commitment_ids = (id_list(commitment.id for commitment in commitments),)
-    targets = store.list(Target, "commitment_id IN (SELECT value FROM json_each(?))", commitment_ids,
+    targets = store.list(Target, f"commitment_id {in_ids}", commitment_ids,
                          order_by="commitment_id, coalesce(quote_start, 1e18), id")
-    evidence = store.list(
-        Evidence, "as_of_date <= ? AND target_id IN (SELECT id FROM targets WHERE commitment_id IN"
-        " (SELECT value FROM json_each(?)))", (as_of.isoformat(), *commitment_ids),
-        order_by="target_id, as_of_date, id")
+    evidence = store.list(Evidence, f"{known('evidence')} AND target_id IN (SELECT id FROM targets WHERE"
+                          f" commitment_id {in_ids})", (*day, *commitment_ids), order_by="target_id, as_of_date, id")
     starts = promise_dates(store, [commitment.id for commitment in commitments])
 
     files: dict[int, ProposalFile] = {p.id: ProposalFile(proposal=p) for p in proposals}

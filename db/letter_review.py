@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from db.letter_decisions import (
     LedgerTargets,
     find_letter_reply,
+    ledger_promises,
     proposal_of,
     recall,
     stored_letter,
@@ -35,6 +36,7 @@ from desktop.core.letter_review import (
     PENDING,
     LetterReview,
     ReviewPlan,
+    mark_duplicates,
     start_review,
     suggestion_key,
 )
@@ -87,7 +89,7 @@ def begin_review(store: Store, document: Document, extraction: LetterExtraction)
     if stored is not None:
         review.reply = with_stored_header(review.reply, stored)
         review.proposal = proposal_of(store, stored) or review.proposal
-    return recall(store, review)
+    return _with_duplicates(store, recall(store, review))
 
 
 def begin_stored_review(store: Store, reply_id: int, extraction: LetterExtraction,
@@ -104,7 +106,12 @@ def begin_stored_review(store: Store, reply_id: int, extraction: LetterExtractio
                                       letter.reply)
     if letter.proposal is not None:
         review.proposal = letter.proposal
-    return recall(store, review)
+    return _with_duplicates(store, recall(store, review))
+
+
+def _with_duplicates(store: Store, review: LetterReview) -> LetterReview:
+    mark_duplicates(review, ledger_promises(store, review))
+    return review
 
 
 def save_review(store: Store, plan: ReviewPlan) -> SavedReview:

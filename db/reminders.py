@@ -22,6 +22,7 @@ from desktop.core.reminders import (
     due_items,
     iter_planned_reminders,
     reconcile,
+    reopened,
     snoozed,
 )
 
@@ -188,3 +189,30 @@ def complete_reminder(store: Store, reminder_id: int, on: dt.date) -> Reminder:
         LedgerError: the reminder is gone.
     """
     return store.save(completed(_get(store, reminder_id), on))
+
+
+def reopen_reminder(store: Store, reminder_id: int) -> Reminder:
+    """Open a done or snoozed reminder again.
+
+    Raises:
+        LedgerError: the reminder is gone.
+    """
+    return store.save(reopened(_get(store, reminder_id)))
+
+
+def change_reminders(store: Store, reminder_ids: list[int], change: Callable[[Reminder], Reminder]
+                     ) -> list[tuple[Reminder, Reminder]]:
+    """Apply one change (done, snoozed, reopened) to several reminders in one transaction: all or none.
+    Returns (before, after) of each reminder that changed.
+
+    Raises:
+        LedgerError: a reminder is gone, or the change is refused (nothing is written then).
+    """
+    pairs: list[tuple[Reminder, Reminder]] = []
+    with store.transaction():
+        for reminder_id in reminder_ids:
+            before = _get(store, reminder_id)
+            after = change(before)
+            if after != before:
+                pairs.append((before, store.save(after)))
+    return pairs

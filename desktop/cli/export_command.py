@@ -33,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 def run_export(args: argparse.Namespace) -> int:
     # Imported when the command runs: the argument parser does not wait for openpyxl.
     from db.export import export_ledger, parse_state, parse_year
-    from desktop.core.xlsx_export import ExportFilters
+    from desktop.core.xlsx_export import MAX_CELL_TEXT, TRUNCATION_MARKER, ExportFilters
 
     as_of = parse_date(args.as_of, "--as-of") if args.as_of else None
     filters = ExportFilters(unit=(args.unit or "").strip() or None, year=parse_year(args.year),
@@ -44,6 +44,12 @@ def run_export(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     counts = "，".join(f"{name} {rows}" for name, rows in result.rows.items())
     print(f"Wrote {result.path} from {db_path(args)}: {counts} rows.")
+    if result.truncated:
+        # Named here and in 汇总: an auditor must know which cells do not hold the whole text.
+        print(f"{len(result.truncated)} cell(s) were cut to Excel's limit of {MAX_CELL_TEXT} characters "
+              f"(they end in {TRUNCATION_MARKER.format(length='N')!r}):")
+        for cell in result.truncated:
+            print(f"  {cell.describe()}")
     return 0
 
 

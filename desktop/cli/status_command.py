@@ -28,6 +28,7 @@ def as_of_date(args: argparse.Namespace) -> dt.date:
 
 
 def run(args: argparse.Namespace) -> int:
+    from db.as_of import left_out
     from db.followup import deadline_rules, iter_proposal_files
 
     as_of = as_of_date(args)
@@ -36,9 +37,11 @@ def run(args: argparse.Namespace) -> int:
     target_states: Counter[str] = Counter()
     with open_store(args, create=False) as store:
         rules = deadline_rules(store)
+        later = {kind: count for kind, count in left_out(store, as_of).items() if count}
         print(f"截至{as_of.isoformat()}")
-        # A batch of proposals at a time, printed as it is judged: memory does not grow with the ledger.
-        for file in iter_proposal_files(store, as_of):
+        # A batch of proposals at a time, printed as it is judged: memory does not grow with the ledger. What did
+        # not exist yet on the day is not listed, by the rule of the audit workbook (db.as_of).
+        for file in iter_proposal_files(store, as_of, known_only=True):
             handling = judge_handling(file, as_of, rules)
             handling_states[handling.state] += 1
             print(f"建议\t{file.label}\t{handling.label}\t{handling.reason}")
@@ -55,6 +58,8 @@ def run(args: argparse.Namespace) -> int:
     proposals = summarize_states(handling_states.elements(), HANDLING_STATES, "件") or "无"
     commitments = summarize_states(commitment_states.elements(), TARGET_STATES) or "无"
     targets = summarize_states(target_states.elements(), TARGET_STATES) or "无"
+    not_listed = "；判定日期之后的" + "、".join(f"{kind}{count}件" for kind, count in later.items()) + "未列出" \
+        if later else ""
     print(f"汇总：建议{handling_states.total()}件（{proposals}）；承诺{commitment_states.total()}项（{commitments}）；"
-          f"指标{target_states.total()}项（{targets}）")
+          f"指标{target_states.total()}项（{targets}）{not_listed}")
     return 0

@@ -24,7 +24,9 @@ CLI_ONLY_CODES = frozenset({
     "ids_missing",  # evidence accept|reject N...
     "demo_not_empty",  # demo --db FILE
     "state_invalid", "year_invalid",  # export --state / --year
-    "folder_missing", "file_unwritable",  # remind --ics FILE
+    "contacts_rejected", "contacts_empty", "contacts_columns_missing", "contacts_encoding",  # contacts import
+    "contacts_unreadable", "contacts_format",
+    "reply_not_found", "reply_text_missing",  # redact --reply DOC_NUMBER
     "mapping_missing", "mapping_invalid", "mapping_unknown_field", "mapping_bad_header",  # import-ledger --mapping
 })
 
@@ -53,6 +55,14 @@ TEMPLATES: dict[str, str | tuple[str, ...]] = {
         QT_TRANSLATE_NOOP("Messages", "The database refused to save the record; check its values and save again."),
     "not_found":
         QT_TRANSLATE_NOOP("Messages", "This record no longer exists; it may have been deleted. Reload the list."),
+    "folder_missing":
+        QT_TRANSLATE_NOOP("Messages", "The folder of '{path}' does not exist; create it or choose another file."),
+    "file_unwritable":
+        QT_TRANSLATE_NOOP("Messages", "'{path}' could not be written; check that the folder is writable and the file "
+                                      "is not open elsewhere."),
+    "redact_format":
+        QT_TRANSLATE_NOOP("Messages", "'{path}' does not end in .txt or .docx; name the redacted copy with one of "
+                                      "them."),
     "letter_text_missing":
         QT_TRANSLATE_NOOP("Messages", "The reply {doc_number} has no letter text to review; import its letter file "
                                       "instead."),
@@ -110,6 +120,20 @@ TEMPLATES: dict[str, str | tuple[str, ...]] = {
         QT_TRANSLATE_NOOP("Messages", "Required; choose one from the list."),
     "link_unknown":
         QT_TRANSLATE_NOOP("Messages", "'{value}' is not in the list; type part of it and choose one of the matches."),
+    "flag_invalid":
+        QT_TRANSLATE_NOOP("Messages", "'{value}' is not a yes or no; write 是 or 否."),
+    # ------------------------------------------------------------------ dossiers
+    "proposal_not_found":
+        QT_TRANSLATE_NOOP("Messages", "No proposal numbered '{number}' is in the ledger; check the number and the "
+                                      "session."),
+    "proposal_ambiguous":
+        QT_TRANSLATE_NOOP("Messages", "Several proposals are numbered '{number}' (sessions: {sessions}); name the "
+                                      "session too."),
+    "pdf_folder_missing":
+        QT_TRANSLATE_NOOP("Messages", "The folder of '{path}' does not exist; choose another place for the PDF."),
+    "pdf_unwritable":
+        QT_TRANSLATE_NOOP("Messages", "The PDF '{path}' could not be written; choose another place, or close it "
+                                      "where it is open."),
     # ------------------------------------------------------------------ settings
     "setting_unknown":
         QT_TRANSLATE_NOOP("Messages", "'{field}' is not a setting of this version; check its spelling."),
@@ -188,6 +212,9 @@ TEMPLATES: dict[str, str | tuple[str, ...]] = {
     "session_missing":
         QT_TRANSLATE_NOOP("Messages", "The ledger does not say which session this proposal belongs to; enter the "
                                       "session or choose the column 届次."),
+    "paste_proposal_missing":
+        QT_TRANSLATE_NOOP("Messages", "No proposal {value} is in the ledger; add the proposal first, or correct its "
+                                      "number or session."),
     "word_unknown":
         QT_TRANSLATE_NOOP("Messages", "'{value}' is not a word the import knows for the column {column}; write one of "
                                       "{accepted}."),

@@ -10,7 +10,8 @@ REPO = Path(__file__).resolve().parent.parent.parent
 
 # Libraries and modules that cost tenths of a second to import and that the argument parser never needs.
 HEAVY = ("openpyxl", "sqlite_utils", "icalendar", "python_calamine", "cn2an", "PySide6", "docx", "pypdf", "lxml",
-         "db", "desktop.ui", "desktop.core.extraction", "desktop.core.xlsx_export", "desktop.core.ledger_import.foreign")
+         "db", "desktop.ui", "desktop.core.extraction", "desktop.core.xlsx_export",
+         "desktop.core.ledger_import.foreign")
 
 
 def test_argument_parser_imports_nothing_heavy() -> None:

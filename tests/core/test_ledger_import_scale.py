@@ -7,9 +7,11 @@ import random
 from pathlib import Path
 
 import pytest
+
 from desktop.core.ledger_import import read_ledger, vocabulary
 from desktop.core.ledger_import.values import clean_header
 from tests.ledger_workbooks import numbered_office_ledger
+
 
 def reference_match_header(header: str, max_chars: int = 60) -> tuple[str, str] | None:
     """match_header as first written, every comparison through a difflib matcher: the results must not change."""
@@ -34,7 +36,8 @@ def reference_match_header(header: str, max_chars: int = 60) -> tuple[str, str] 
 
 def test_match_header_finds_what_difflib_alone_finds() -> None:
     names = [synonym for _, synonym in vocabulary._SYNONYMS]
-    headers = [variant for name in names for variant in (name, name + "名称", "*" + name, name[:-1], name[1:], name + "1")]
+    headers = [variant for name in names
+               for variant in (name, name + "名称", "*" + name, name[:-1], name[1:], name + "1")]
     rng = random.Random(14)
     alphabet = "".join(sorted(set("".join(names)))) + "0123456789abc的了天气"
     headers += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 9))) for _ in range(3000)]

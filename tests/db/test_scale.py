@@ -20,9 +20,9 @@ from db.reminders import due_reminders, list_reminders, pending_reminder_changes
 from db.status import judge_ledger
 from db.store import from_row, record_reader
 from desktop.core import records
+from desktop.core.ledger_import import read_ledger
 from desktop.core.records import Commitment, Evidence, Feedback, Proposal, Proposer, Reply, Target
 from desktop.core.reminders import due_items
-from desktop.core.ledger_import import read_ledger
 from desktop.core.status import judge_groups
 from tests.ledger_workbooks import numbered_office_ledger
 
