@@ -1,6 +1,7 @@
 """The office-scale benchmark: every cost of the ledger at 10 000, 100 000 and 400 000 targets, each with its floor.
 
     python bench/run.py [--quick] [--sizes 10000,100000,400000] [--runs 3] [--only WORDS] [--json]
+    python bench/run.py --from-json RUN.json...      # the table of saved runs
 
 Ledgers come from ``bench/generate_ledger.py`` (seed 7) and are kept in ``bench/.cache/`` (outside git): the
 generated file by size and seed, and a copy brought up to date with ``remind`` as of today, as every real ledger
@@ -480,7 +481,16 @@ def main() -> None:
     parser.add_argument("--only", help=f"comma-separated measures among {', '.join(MEASURES)} (default: all)")
     parser.add_argument("--json", action="store_true", help="print a JSON list instead of the table")
     parser.add_argument("--clear-cache", action="store_true", help="remove the cached ledgers first")
+    parser.add_argument("--from-json", nargs="+", type=Path, metavar="FILE",
+                        help="measure nothing: print the table (and growth) of runs saved with --json")
     args = parser.parse_args()
+    if args.from_json:
+        saved = [Row(**item) for path in args.from_json for item in json.loads(path.read_text(encoding="utf-8"))]
+        print(table(saved))
+        if {100_000, 400_000} <= {item.size for item in saved}:
+            print()
+            print(growth(saved))
+        return
     if args.clear_cache and CACHE.exists():
         shutil.rmtree(CACHE)
     sizes = [10_000] if args.quick else [int(s) for s in args.sizes.split(",")] if args.sizes else list(SIZES)
