@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from db.followup import iter_proposal_files
@@ -148,9 +149,15 @@ def list_reminders(store: Store, *, include_done: bool = True) -> list[Reminder]
 
 
 def due_reminders(store: Store, as_of: dt.date, within: int | None = None) -> list[DueItem]:
-    """The reminders due or overdue on a date (see :func:`desktop.core.reminders.due_items`).
+    """The reminders due or overdue on a date (see :func:`desktop.core.reminders.due_items`)."""
+    return list(iter_due_reminders(store, as_of, within))
 
-    Only reminders not done and due by the furthest horizon are read; the core decides which of them are due.
+
+def iter_due_reminders(store: Store, as_of: dt.date, within: int | None = None) -> Iterator[DueItem]:
+    """The items of :func:`due_reminders` one at a time, in the same order, holding one due date's reminders.
+
+    Only reminders not done and due by the furthest horizon are read, by due date; the core decides which of
+    each day's reminders are due and orders them within the day.
     """
     if within is None:
         horizon = store.conn.execute("SELECT max(lead_days) FROM reminders WHERE state <> 'done'").fetchone()[0]
@@ -161,8 +168,9 @@ def due_reminders(store: Store, as_of: dt.date, within: int | None = None) -> li
     except OverflowError:
         last_day = dt.date.max
     candidates = store.iter(Reminder, "state <> 'done' AND due_date <= ?", (last_day.isoformat(),),
-                           order_by="due_date, id")
-    return due_items(candidates, as_of, within)
+                            order_by="due_date, id")
+    for _, same_day in itertools.groupby(candidates, key=lambda reminder: reminder.due_date):
+        yield from due_items(same_day, as_of, within)
 
 
 def _get(store: Store, reminder_id: int) -> Reminder:
