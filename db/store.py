@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 import sqlite_utils
 
 from db.connection import backup_file, connect, migrate, schema_version
+from db.search import match_clause, search_terms
 from desktop.core import settings as settings_module
 from desktop.core.docnumber import parse_doc_number
 from desktop.core.errors import LedgerError
@@ -566,21 +567,20 @@ class Store:
     def search(self, text: str, kinds: Iterable[str] | None = None, limit: int = 500) -> list[SearchHit]:
         """Records whose text contains every whitespace-separated term (Chinese substrings included).
 
-        Terms of three or more characters use the trigram index; shorter ones (most Chinese words are two
-        characters) are matched with instr(). User text is only ever bound as a parameter or quoted as an FTS
-        string, so quotes, AND, NOT, parentheses and the like are searched for literally.
+        Every term goes through the trigram index, the short ones too (most Chinese words are two characters;
+        see :mod:`db.search`). User text is only ever bound as a parameter or quoted as an FTS string, so quotes,
+        AND, NOT, parentheses and the like are searched for literally.
         """
         terms = search_terms(text)
         if not terms:
             return []
-        clause, params = search_terms_clause(terms)
+        clause, params = match_clause(self.conn, terms)
         clauses: list[str] = [clause]
-        long_terms = [term for term in terms if len(term) >= 3]
         if kinds is not None:
             codes = [SEARCH_CODES[kind] for kind in kinds]
             clauses.append(f"rowid % 8 IN ({', '.join('?' for _ in codes)})")
             params.extend(codes)
-        order = "rank" if long_terms else "rowid"
+        order = "rank" if "MATCH" in clause else "rowid"
         sql = f"SELECT rowid, body FROM search_index WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT ?"
         params.append(int(limit))
         hits = []
@@ -643,30 +643,6 @@ _NULLED: dict[str, tuple[tuple[str, str], ...]] = {
     "source_documents": (("replies", "source_document_id"), ("targets", "source_document_id"),
                          ("evidence", "source_document_id")),
 }
-
-
-def search_terms(text: str | None) -> list[str]:
-    """The whitespace-separated terms of a search text."""
-    return [term for term in (text or "").split() if term]
-
-
-def search_terms_clause(terms: Sequence[str]) -> tuple[str, list[Any]]:
-    """A WHERE clause over ``search_index`` matching rows that contain every term, with its parameters.
-
-    Terms of three or more characters go through the trigram index (quoted, so operators are literal text);
-    shorter ones are matched with instr(), which the trigram tokenizer cannot do.
-    """
-    long_terms = [term for term in terms if len(term) >= 3]
-    clauses: list[str] = []
-    params: list[Any] = []
-    if long_terms:
-        clauses.append("search_index MATCH ?")
-        params.append(" ".join('"' + term.replace('"', '""') + '"' for term in long_terms))
-    for term in terms:
-        if len(term) < 3:
-            clauses.append("instr(lower(body), lower(?)) > 0")
-            params.append(term)
-    return " AND ".join(clauses), params
 
 
 def _snippet(body: str, term: str, width: int = 40) -> str:
