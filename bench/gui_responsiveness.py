@@ -60,16 +60,32 @@ def _child_bare(started: float) -> None:
 
 
 class _Probe:
-    """Records how late a 10 ms timer fires on the GUI thread."""
+    """Records how late a 10 ms timer fires on the GUI thread, and the longest garbage collection (on any thread:
+    a collection holds the interpreter lock, so the GUI thread waits for it too)."""
 
     def __init__(self) -> None:
+        import gc
+
         from PySide6.QtCore import QTimer
 
         self.last = time.perf_counter()
         self.worst = 0.0
+        self.worst_gc = 0.0
+        self._gc_started = 0.0
         self.timer = QTimer()
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
+        gc.callbacks.append(self._on_gc)
+
+    def _on_gc(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._gc_started = time.perf_counter()
+        else:
+            self.worst_gc = max(self.worst_gc, (time.perf_counter() - self._gc_started) * 1000)
+
+    def take_gc(self) -> float:
+        worst, self.worst_gc = self.worst_gc, 0.0
+        return worst
 
     def _tick(self) -> None:
         now = time.perf_counter()
@@ -78,7 +94,7 @@ class _Probe:
 
     def start(self) -> None:
         self.last = time.perf_counter()
-        self.worst = 0.0
+        self.worst = self.worst_gc = 0.0
         self.timer.start()
 
     def take(self) -> float:
@@ -117,6 +133,7 @@ def _child_app(started: float, db: str, profile: Path | None = None) -> None:
         dump(state["step"] or "start")
         state.update(step=step, idle_since=None, step_started=time.perf_counter())
         probe.take()
+        probe.take_gc()
         main = window()
         if step == "suggestions":
             main.show_page("suggestions")
@@ -136,6 +153,7 @@ def _child_app(started: float, db: str, profile: Path | None = None) -> None:
         done = state["idle_since"] is not None and (now - state["idle_since"]) * 1000 >= IDLE_MS
         if done or now - state["step_started"] > STEP_LIMIT_S:
             result[f"{state['step']}_block_ms"] = probe.take()
+            result[f"{state['step']}_gc_ms"] = probe.take_gc()
             result[f"{state['step']}_s"] = now - state["step_started"] - (IDLE_MS / 1000 if done else 0)
             index = steps.index(state["step"])
             if index + 1 < len(steps):
@@ -228,7 +246,8 @@ def main() -> None:
           f"({figures['first_paint_s'] / figures['bare_first_paint_s']:.1f}x)")
     for step in ("start", "suggestions", "as_of", "change"):
         print(f"{step:12s} longest GUI-thread stall {figures[f'{step}_block_ms']:7.0f} ms "
-              f"(step done in {figures[f'{step}_s']:.1f} s)")
+              f"(longest garbage collection {figures[f'{step}_gc_ms']:5.0f} ms; "
+              f"step done in {figures[f'{step}_s']:.1f} s)")
 
 
 if __name__ == "__main__":

@@ -20,8 +20,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-import sqlite_utils
-
 from db.connection import backup_file, connect, migrate, schema_version
 from db.search import match_clause, search_terms
 from desktop.core import settings as settings_module
@@ -222,7 +220,17 @@ class Store:
         self.conn = conn
         self.path = path
         self.actor = actor or current_actor()
-        self.db = sqlite_utils.Database(conn)
+        self._db: Any = None
+
+    @property
+    def db(self) -> Any:
+        """sqlite-utils' view of the connection (bulk inserts in tools and tests), imported on first use so that
+        opening a ledger (and the window) does not wait for it."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     # ----------------------------------------------------------------- opening and transactions
     @classmethod
@@ -534,6 +542,13 @@ class Store:
             " (SELECT count(*) FROM reminders), (SELECT count(*) FROM source_documents)"
         ).fetchone()
         return Counts(*row)
+
+    def is_empty(self) -> bool:
+        """No proposal, reply, commitment or source document yet (a new ledger); answered without counting."""
+        row = self.conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM proposals) OR EXISTS (SELECT 1 FROM replies)"
+            " OR EXISTS (SELECT 1 FROM commitments) OR EXISTS (SELECT 1 FROM source_documents)").fetchone()
+        return not row[0]
 
     # ----------------------------------------------------------------- settings
     def get_setting(self, key: str) -> Any:

@@ -22,7 +22,6 @@ from typing import Any
 
 from desktop.core.docnumber import parse_doc_number
 from desktop.core.errors import LedgerError, RecordErrors, ValidationError
-from desktop.core.ledger_import import guess_mapping, parse_deadline
 from desktop.core.records import (
     PROPOSAL_KINDS,
     PROPOSAL_STATES,
@@ -270,6 +269,8 @@ def map_columns(kind: str, first_row: Sequence[str], own_headers: Mapping[str, s
     names (``own_headers``: header text → field). Returns the columns and whether the first row is a header."""
     targets = PASTE_TARGETS[kind]
     own = dict(own_headers or {})
+    from desktop.core.ledger_import import guess_mapping  # the import's vocabulary, loaded on first paste
+
     matches, _ignored = guess_mapping({index + 1: text for index, text in enumerate(first_row) if text.strip()})
     by_column = {match.column - 1: targets.get(match.field) for match in matches}
     columns: list[PastedColumn] = []
@@ -345,6 +346,8 @@ def plan_paste(kind: str, cells: Sequence[Sequence[str]], *, own_headers: Mappin
 
 def _paste_value(record_kind: str, name: str, text: str) -> Any:
     if name == "deadline" and record_kind == "commitment":
+        from desktop.core.ledger_import import parse_deadline
+
         return parse_deadline(text)  # 2021年底 → (2021-12-31, "2021年底")
     spec = _PASTE_SPECS.get(name) or grid_field(record_kind, name)
     return parse_cell(spec, text)
