@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sqlite3
 import sys
 from pathlib import Path
 
-from desktop import APP_TITLE, __version__
+from db.connection import explain_sqlite_error
+from desktop import APP_TITLE, __version__, paths
 from desktop.cli import register_all
 from desktop.cli.common import common_parser
-from desktop.core.errors import LedgerError, RecordErrors
+from desktop.core.errors import LedgerError, RecordErrors, printable
+from desktop.core.tempfiles import run_temp_folder
 from desktop.log import configure_logging
 
 logger = logging.getLogger(__name__)
@@ -54,15 +57,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     log_file = configure_logging()
     try:
-        if args.command is None:
-            return run_gui(args)
-        return args.handler(args)
+        # Temporary files of this run go to a folder of its own; one left by a killed run goes at the next start.
+        with run_temp_folder(paths.temp_root()):
+            if args.command is None:
+                return run_gui(args)
+            return args.handler(args)
     except RecordErrors as errors:
         for problem in errors.problems:
-            print(f"error: {problem.message}", file=sys.stderr)
+            print(f"error: {printable(problem.message)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except LedgerError as error:
-        print(f"error: {error.message}", file=sys.stderr)
+        print(f"error: {printable(error.message)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         # The reader of our output went away (`reply-ledger status | head`): not an error of ours.
@@ -70,6 +75,16 @@ def main(argv: list[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except (sqlite3.Error, OSError) as error:
+        # The database locked, the disk full, a read-only file: the user's to fix, said in one sentence.
+        known = explain_sqlite_error(error, getattr(args, "db", None) or getattr(error, "filename", None))
+        if known is None:
+            logger.exception("unexpected error in %s", args.command or "app")
+            print(f"error: something went wrong that is not your fault; details are in {log_file}.", file=sys.stderr)
+            return EXIT_BUG
+        logger.info("%s: %s", args.command, error, exc_info=True)
+        print(f"error: {printable(known.message)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("Interrupted; nothing was half-written.", file=sys.stderr)
         return 130

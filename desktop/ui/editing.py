@@ -10,6 +10,7 @@ folder; after a crash the app offers those forms again.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -53,13 +54,16 @@ class SaveRecordCommand(QUndoCommand):
         self._write(self._before)
 
     def _write(self, record: Record) -> None:
+        # Undo and redo write over the version this step left; a save by someone else since then is refused.
+        record = dataclasses.replace(record, version=getattr(self._after, "version", None))
         try:
             stored = self._store.save(record)
-        except LedgerError as error:  # e.g. the record was deleted meanwhile: the step cannot be replayed
+        except LedgerError as error:  # e.g. the record was deleted or changed meanwhile: the step cannot be replayed
             logger.warning("cannot undo or redo an edit: %s", error)
             self.setObsolete(True)
             self._on_failed(error)
             return
+        self._after = dataclasses.replace(self._after, version=stored.version)  # type: ignore[attr-defined]
         self._on_written(stored)
 
 
