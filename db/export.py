@@ -148,7 +148,7 @@ def gather_snapshot(store: Store, as_of: dt.date, filters: ExportFilters, *, gen
         target_row_count=count[0] + count[1], evidence=_evidence_lines(store, cursors), evidence_count=count[2],
         reminders=reminders, target_names=_reminder_target_names(store, reminders, commitments, reply_names),
         sources=_sources(store), history=_history(store, history_where, cursors), history_count=history_count,
-        findings=_findings(store, as_of, progress, is_cancelled),
+        findings=_findings(store, as_of, progress, is_cancelled), chain=store.chain_head(),
     )
 
 

@@ -74,17 +74,42 @@ def split_unit(unit: str) -> tuple[Decimal, str]:
     return Decimal(1), unit
 
 
+# No promise or statistic comes near 10^18 (亿亿 is 10^16); beyond it a number is a typo or a hostile file, and
+# SQLite's integers stop at 2^63 ≈ 9.2 × 10^18.
+MAX_AMOUNT = Decimal(10) ** 18
+
+
 def to_number(value: Decimal) -> float | int:
-    """An exact Decimal as int when it is whole, float otherwise (JSON and SQLite friendly)."""
+    """An exact Decimal as int when it is whole, float otherwise (JSON and SQLite friendly).
+
+    Raises:
+        ValidationError: the value is not finite ("Infinity", "NaN") or too large to be a real amount.
+    """
+    if not value.is_finite():
+        raise ValidationError("value", f"'{value}' is not a number; write digits such as 1.5 or 15000.",
+                              code="number_invalid", value=str(value))
+    if abs(value) >= MAX_AMOUNT:
+        shown = f"{value:.3E}"
+        raise ValidationError("value", f"{shown} is too large to be a real amount (the limit is 10^18); check the "
+                              "number.", code="number_too_large", value=shown)
     if value == value.to_integral_value():
         return int(value)
     return float(value)
 
 
 def normalize(value: float | int | str | Decimal, unit: str) -> tuple[float | int, str]:
-    """Fold the unit's magnitude word into the value: (15, '亿元') → (1500000000, '元')."""
+    """Fold the unit's magnitude word into the value: (15, '亿元') → (1500000000, '元').
+
+    Raises:
+        ValidationError: the value is not a finite number, or too large (see :func:`to_number`).
+    """
     factor, base = split_unit(unit)
-    return to_number(Decimal(str(value)) * factor), base
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation as error:
+        raise ValidationError("value", f"'{value}' is not a number; write digits such as 1.5 or 15000.",
+                              code="number_invalid", value=str(value)) from error
+    return to_number(number * factor), base
 
 
 _QUANTITY = re.compile(r"^\s*([+-]?\d+(?:\.\d+)?)\s*(.*?)\s*$")
@@ -146,9 +171,9 @@ def convert(value: float, from_unit: str, to_unit: str) -> float | None:
         return None
     try:
         result = Decimal(str(value)) * from_factor * from_scale / (to_factor * to_scale)
-    except InvalidOperation:
+        return to_number(result)
+    except (InvalidOperation, ValidationError):
         return None
-    return to_number(result)
 
 
 def compatible(unit_a: str, unit_b: str) -> bool:

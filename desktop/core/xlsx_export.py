@@ -22,7 +22,6 @@ import json
 import logging
 import math
 import os
-import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -39,6 +38,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from desktop.core.anchor import Anchor, chain_line, set_workbook_anchor
 from desktop.core.audit import AUDIT_KINDS, Finding
 from desktop.core.errors import Cancelled, LedgerError
 from desktop.core.records import (
@@ -62,6 +62,7 @@ from desktop.core.records import (
 )
 from desktop.core.settings import HANDLING_MODES
 from desktop.core.status import CommitmentGroup
+from desktop.core.tempfiles import create_beside, remove_stale_beside
 
 logger = logging.getLogger(__name__)
 
@@ -173,6 +174,7 @@ class LedgerSnapshot:
     history: Iterable[HistoryEntry] = ()
     history_count: int = 0
     findings: list[Finding] | None = None
+    chain: Anchor | None = None  # the history chain's head, written down so `verify --anchor` can check it later
 
 
 @dataclass(frozen=True)
@@ -1104,6 +1106,10 @@ class _Writer:
             put(["合计", len(s.findings)], "total", ["label", "count"])
             at = put(["说明", f"每条发现列在“{SHEET_AUDIT}”表中：对象、日期和原因。"], "note", ["label", "note"])
             ws.merged_cells.add(f"B{at}:{last_letter}{at}")
+        if s.chain is not None:  # `verify --anchor` checks the ledger against this head (also in the properties)
+            put([])
+            at = put(["变更记录链", chain_line(s.chain)], "note", ["label", "note"])
+            ws.merged_cells.add(f"B{at}:{last_letter}{at}")
 
         self.counts[SHEET_SUMMARY] = row
 
@@ -1223,16 +1229,15 @@ def write_workbook(path: str | Path, snapshot: LedgerSnapshot, *, progress: Prog
     workbook = Workbook(write_only=True)
     _set_properties(workbook, snapshot)
     writer = _Writer(snapshot, progress, is_cancelled)
+    remove_stale_beside(path)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".xlsx.part", dir=path.parent)
+        temp_path = create_beside(path, ".xlsx.part")  # the umask's permissions, not mkstemp's owner-only
     except PermissionError as error:
         raise LedgerError(f"The folder '{path.parent}' is read-only; choose a folder you can write to.",
                           code="export_folder_read_only", path=str(path)) from error
     except OSError as error:
         raise LedgerError(f"The workbook '{path}' could not be written ({error.strerror or error}); check the disk "
                           "and the folder, then export again.", code="export_write_failed", path=str(path)) from error
-    os.close(handle)
-    temp_path = Path(temporary)
     try:
         writer.write(workbook)
         if is_cancelled and is_cancelled():
@@ -1290,3 +1295,5 @@ def _set_properties(workbook: Workbook, snapshot: LedgerSnapshot) -> None:
     if moment.tzinfo is not None:
         moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
     props.created = props.modified = moment
+    if snapshot.chain is not None:
+        set_workbook_anchor(workbook, snapshot.chain)
