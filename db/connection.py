@@ -14,8 +14,11 @@ import re
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from desktop.core.errors import LedgerError
+
+T = TypeVar("T")
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +53,8 @@ def busy_wait_seconds() -> float:
         return BUSY_TIMEOUT_MS / 1000
 
 
-def connect(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:
+def connect(path: str | Path, *, read_only: bool = False,
+            on_busy: Callable[[], None] | None = None) -> sqlite3.Connection:
     """Open a database file with WAL, foreign keys, a busy timeout and explicit transactions.
 
     With ``read_only`` the file is opened so that nothing can be written to it (no WAL switch, no migration):
@@ -75,11 +79,17 @@ def connect(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {wait_ms}")
         conn.execute("PRAGMA foreign_keys = ON")
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        # Switching a file to WAL needs the write lock for a moment (only the first time).
+        mode = wait_for_lock(conn, path, on_busy, lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
         # FULL keeps the last commit through a power cut, which WAL with NORMAL does not promise.
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA user_version").fetchone()
+    except LedgerError:
+        conn.close()
+        raise
     except sqlite3.DatabaseError as error:
+        with contextlib.suppress(NameError):
+            conn.close()
         known = explain_sqlite_error(error, path)
         if known is not None:
             raise known from error
@@ -94,11 +104,11 @@ def _check_writable(path: Path) -> None:
     """A read-only file or folder is named as such, not reported as a broken database."""
     if str(path) == ":memory:":
         return
-    if path.exists() and not os.access(path, os.W_OK):
-        raise read_only_error(path, folder=False)
     # SQLite keeps its -wal and -shm files beside the database: the folder must be writable too.
     if not os.access(path.parent, os.W_OK):
         raise read_only_error(path, folder=True)
+    if path.exists() and not os.access(path, os.W_OK):
+        raise read_only_error(path, folder=False)
 
 
 def read_only_error(path: Path, *, folder: bool) -> LedgerError:
@@ -170,12 +180,21 @@ def begin_write(conn: sqlite3.Connection, path: Path | str | None,
     Raises:
         LedgerError: ``db_busy`` when the lock is still held after :func:`busy_wait_seconds`.
     """
+    wait_for_lock(conn, path, on_busy, lambda: conn.execute("BEGIN IMMEDIATE"))
+
+
+def wait_for_lock(conn: sqlite3.Connection, path: Path | str | None, on_busy: Callable[[], None] | None,
+                  action: Callable[[], T]) -> T:
+    """Run ``action`` (a statement that needs a lock); if the ledger is busy, say so once and wait for it.
+
+    Raises:
+        LedgerError: ``db_busy`` when the lock is still held after :func:`busy_wait_seconds`.
+    """
     wait = busy_wait_seconds()
     try:
         conn.execute(f"PRAGMA busy_timeout = {min(_FIRST_TRY_MS, int(wait * 1000))}")
         try:
-            conn.execute("BEGIN IMMEDIATE")
-            return
+            return action()
         except sqlite3.OperationalError as error:
             if not is_busy(error):
                 raise
@@ -184,7 +203,7 @@ def begin_write(conn: sqlite3.Connection, path: Path | str | None,
             on_busy()
         conn.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
         try:
-            conn.execute("BEGIN IMMEDIATE")
+            return action()
         except sqlite3.OperationalError as error:
             if is_busy(error):
                 raise busy_error(path, wait) from error
@@ -202,8 +221,8 @@ def explain_sqlite_error(error: BaseException, path: Path | str | None) -> Ledge
     if is_busy(error):
         return busy_error(path, busy_wait_seconds())
     if "database or disk is full" in text or "disk is full" in text:
-        return LedgerError(f"The disk holding '{path}' is full; nothing was saved. Free some space and try again.",
-                           code="disk_full", path=str(path))
+        return LedgerError(f"The disk holding '{path}' is full, so this change was not saved; free some space and "
+                           "try again.", code="disk_full", path=str(path))
     if "readonly" in text or "read-only" in text:
         return read_only_error(Path(str(path)), folder=bool(path) and not os.access(Path(str(path)).parent, os.W_OK))
     if "unable to open database file" in text:
@@ -267,7 +286,8 @@ def backup_file(conn: sqlite3.Connection, target: Path) -> Path:
     return write_backup(conn, target)
 
 
-def migrate(conn: sqlite3.Connection, path: str | Path | None = None) -> int:
+def migrate(conn: sqlite3.Connection, path: str | Path | None = None,
+            on_busy: Callable[[], None] | None = None) -> int:
     """Bring the database to the newest schema, one migration per transaction.
 
     A database that already holds data is first backed up beside itself as ``<name>.v<old version>.bak``.
@@ -298,7 +318,7 @@ def migrate(conn: sqlite3.Connection, path: str | Path | None = None) -> int:
             logger.info("backed up %s to %s before migrating", path, target)
     for number, file in pending:
         statements = split_statements(file.read_text(encoding="utf-8"))
-        begin_write(conn, path)
+        begin_write(conn, path, on_busy)
         try:
             if schema_version(conn) >= number:  # another program ran this step while we waited
                 conn.execute("COMMIT")

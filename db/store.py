@@ -235,9 +235,9 @@ class Store:
                               code="db_missing", path=str(path))
         if read_only:
             return cls(connect(path, read_only=True), path, actor)
-        conn = connect(path)
+        conn = connect(path, on_busy=on_busy)
         try:
-            migrate(conn, path)
+            migrate(conn, path, on_busy)
         except sqlite3.Error as error:
             conn.close()
             known = explain_sqlite_error(error, path)

@@ -56,6 +56,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     log_file = configure_logging()
+    previous_hook = sys.unraisablehook
+    # A library object that fails while being thrown away (openpyxl's archive on a full disk) goes to the log,
+    # not to the user's terminal as a traceback.
+    sys.unraisablehook = _log_unraisable
     try:
         # Temporary files of this run go to a folder of its own; one left by a killed run goes at the next start.
         with run_temp_folder(paths.temp_root()):
@@ -92,6 +96,13 @@ def main(argv: list[str] | None = None) -> int:
         logger.exception("unexpected error in %s", args.command or "app")
         print(f"error: something went wrong that is not your fault; details are in {log_file}.", file=sys.stderr)
         return EXIT_BUG
+    finally:
+        sys.unraisablehook = previous_hook
+
+
+def _log_unraisable(unraisable: sys.UnraisableHookArgs) -> None:
+    logger.info("ignored while cleaning up %r: %r", unraisable.object, unraisable.exc_value,
+                exc_info=(unraisable.exc_type, unraisable.exc_value, unraisable.exc_traceback))
 
 
 if __name__ == "__main__":
