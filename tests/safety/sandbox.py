@@ -33,12 +33,12 @@ for source, target in spec.get("copy", []):
         dst.write(src.read())
 fill = spec.get("fill")
 if fill:
-    with open(os.path.join(fill["folder"], "filler"), "wb", buffering=0) as out:
+    filler = os.path.join(fill["folder"], "filler")
+    with open(filler, "wb", buffering=0) as out:
         with contextlib.suppress(OSError):
             while True:
                 out.write(b"\0" * 4096)
-
-    os.truncate(os.path.join(fill["folder"], "filler"), os.path.getsize(os.path.join(fill["folder"], "filler")) - fill["leave"])
+    os.truncate(filler, os.path.getsize(filler) - fill["leave"])
 for mount in spec.get("mounts", []):
     if mount["kind"] == "ro":
         subprocess.run(["mount", "-o", "remount,bind,ro", mount["target"]], check=True)
