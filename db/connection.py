@@ -231,8 +231,6 @@ def explain_sqlite_error(error: BaseException, path: Path | str | None) -> Ledge
     if "disk i/o error" in text:
         return LedgerError(f"Reading or writing '{path}' failed (disk I/O error: the disk may be full or failing); "
                            "nothing was saved. Check the disk and try again.", code="disk_io", path=str(path))
-    if "expression tree is too large" in text or "too many sql variables" in text:
-        return LedgerError("The search has too many words; search with fewer words.", code="search_too_long")
     if "file is not a database" in text or "malformed" in text:
         return LedgerError(f"'{path}' is damaged or not a Reply Ledger database ({error}); restore a backup.",
                            code="db_unreadable", path=str(path))

@@ -47,6 +47,7 @@ from desktop.ui.messages import user_message
 from desktop.ui.prompts import CANCEL, SAVE, Prompter
 from desktop.ui.record_forms import FORMS, RECORD_TYPES
 from desktop.ui.reminders_panel import RemindersPanel
+from desktop.ui.safety import LedgerSafety
 from desktop.ui.timeline_view import TimelineView
 from desktop.ui.workers import Pool, ProgressRunner, ThreadPool, Worker
 
@@ -200,6 +201,9 @@ class MainWindow(QMainWindow):
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.write_drafts)
 
+        self.safety = LedgerSafety(self, store, prompter=self.prompter, pool=self.pool,
+                                   has_unsaved=lambda: any(form.is_dirty() for form in self.forms()))
+        self.safety.restored.connect(self._on_restored)
         self._build_actions()
         replies = self.pages["replies"].table
         replies.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -285,6 +289,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.review_again_action)
         file_menu.addAction(self.import_ledger_action)
         file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addActions(self.safety.actions())
         file_menu.addSeparator()
         file_menu.addAction(self.open_ledger_action)
         file_menu.addSeparator()
@@ -930,6 +936,13 @@ class MainWindow(QMainWindow):
         runner.start(export)
         return runner
 
+    def _on_restored(self, outcome: object) -> None:
+        """The file now holds the backup: forms and undo steps belong to the ledger as it was."""
+        for form in self.forms():
+            self.close_form(form)
+        self.undo_stack.clear()
+        self.reload_everything()
+
     @Slot()
     def open_ledger(self) -> None:
         path = self.prompter.open_database(self)
@@ -1023,4 +1036,5 @@ class MainWindow(QMainWindow):
         # Background reads and judgements are not needed any more; let them stop before the store closes.
         self.pool.cancel_all()
         self.pool.wait(10_000)
+        self.safety.on_close()
         event.accept()
