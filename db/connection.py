@@ -74,6 +74,7 @@ def connect(path: str | Path, *, read_only: bool = False,
         return _connect_read_only(path)
     _check_writable(path)
     wait_ms = int(busy_wait_seconds() * 1000)
+    conn: sqlite3.Connection | None = None
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=wait_ms / 1000)
         conn.row_factory = sqlite3.Row
@@ -85,10 +86,10 @@ def connect(path: str | Path, *, read_only: bool = False,
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA user_version").fetchone()
     except LedgerError:
-        conn.close()
+        conn.close()  # type: ignore[union-attr]
         raise
     except sqlite3.DatabaseError as error:
-        with contextlib.suppress(NameError):
+        if conn is not None:
             conn.close()
         known = explain_sqlite_error(error, path)
         if known is not None:
@@ -223,8 +224,8 @@ def explain_sqlite_error(error: BaseException, path: Path | str | None) -> Ledge
     if "database or disk is full" in text or "disk is full" in text:
         return LedgerError(f"The disk holding '{path}' is full, so this change was not saved; free some space and "
                            "try again.", code="disk_full", path=str(path))
-    if "readonly" in text or "read-only" in text:
-        return read_only_error(Path(str(path)), folder=bool(path) and not os.access(Path(str(path)).parent, os.W_OK))
+    if ("readonly" in text or "read-only" in text) and path is not None:
+        return read_only_error(Path(path), folder=not os.access(Path(path).parent, os.W_OK))
     if "unable to open database file" in text:
         return LedgerError(f"The database '{path}' cannot be opened (its folder may be read-only, full or gone); "
                            "check the folder and try again.", code="db_cannot_open", path=str(path))

@@ -60,3 +60,18 @@ def test_convert_within_a_dimension() -> None:
     assert convert(1, "个", "家") is None
     assert not compatible("元", "个")
     assert compatible("亿元", "万元")
+
+
+@pytest.mark.parametrize("value", [float("inf"), "Infinity", "-Infinity", "NaN", float("nan")])
+def test_normalize_refuses_what_is_not_a_finite_number(value: object) -> None:
+    with pytest.raises(ValidationError) as caught:
+        normalize(value, "亿元")  # type: ignore[arg-type]
+    assert caught.value.code == "number_invalid"
+
+
+def test_normalize_refuses_amounts_no_promise_makes() -> None:
+    with pytest.raises(ValidationError) as caught:
+        normalize("9" * 400, "个")
+    assert caught.value.code == "number_too_large" and "10^18" in caught.value.message
+    assert normalize(1, "万亿") == (10**12, "")
+    assert convert(float("inf"), "亿元", "元") is None
