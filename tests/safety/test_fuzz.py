@@ -112,7 +112,7 @@ def _mutate_archive_part(data: bytes, draw: Callable) -> bytes:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = [(item.filename, archive.read(item)) for item in archive.infolist()]
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except Exception:  # an earlier mutation broke the archive itself (zlib, CRC, headers): damage its bytes
         return _mutate_bytes(data, draw)
     xml_parts = [index for index, (name, _) in enumerate(parts) if name.endswith((".xml", ".rels"))]
     if not xml_parts:

@@ -80,9 +80,13 @@ def _run(command: list[str], env: dict[str, str], timeout: float = 300) -> subpr
     return subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout)
 
 
-def _kill_during(command: list[str], env: dict[str, str], delay: float) -> bool:
-    """Start ``command`` and SIGKILL it after ``delay`` seconds; False when it finished before."""
+def _kill_during(command: list[str], env: dict[str, str], delay: float, folder: Path | None = None) -> bool:
+    """Start ``command`` and SIGKILL it ``delay`` seconds after it starts writing (a new file appears in
+    ``folder``; with no folder, after its start); False when it finished before."""
+    names = {p.name for p in folder.iterdir()} if folder is not None else set()
     process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while folder is not None and process.poll() is None and not {p.name for p in folder.iterdir()} - names:
+        time.sleep(0.005)
     try:
         process.wait(timeout=delay)
         return False
@@ -316,16 +320,18 @@ class Harness:
         """Kill ``operation`` ``kills`` times, at a moment drawn from ``window`` (seconds after its start; by
         default anywhere in the time an uninterrupted run takes, its start-up included)."""
         tally = self.tallies.setdefault(operation, Tally())
+        watch = window is None
         if window is None:  # while it writes: from its first file to its end
             writing, duration = self.measure(operation)
-            window = (writing, duration * 0.98)
+            window = (0.0, duration - writing)
         low, high = window
         attempts = 0
         while tally.kills < kills and attempts < kills * 8:
             attempts += 1
             command, db, out = self.command(operation, attempts)
             # A run that finished before its kill makes the next ones come sooner.
-            if not _kill_during(command, self.env, rng.uniform(low, high) * 0.8 ** tally.finished_first):
+            delay = rng.uniform(low, high) * 0.8 ** tally.finished_first
+            if not _kill_during(command, self.env, delay, db.parent if watch else None):
                 tally.finished_first += 1
                 continue
             tally.kills += 1
