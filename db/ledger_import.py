@@ -10,6 +10,7 @@ reply, a reminder's uid), so a newer version of the same ledger updates what an 
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import uuid
 from collections import Counter
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from desktop.core.errors import Cancelled, LedgerError, RecordErrors
 from desktop.core.ledger_import import (
     EVIDENCE_SHEET_FIELDS,
     FEEDBACK_FIELDS,
+    LEDGER_TARGET_FIELDS,
     REMINDER_SHEET_FIELDS,
     TARGET_SHEET_FIELDS,
     ImportPlan,
@@ -28,6 +30,7 @@ from desktop.core.ledger_import import (
     RowProblem,
     number_digits,
 )
+from desktop.core.ledger_import.values import CUT_NOTE
 from desktop.core.records import (
     Commitment,
     Evidence,
@@ -36,6 +39,7 @@ from desktop.core.records import (
     Record,
     Reminder,
     Reply,
+    SourceDocument,
     Target,
 )
 from desktop.core.xlsx_export import commitment_label, reply_label, target_label
@@ -44,7 +48,13 @@ Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
 
 _KIND_NAMES = {Proposal: "proposals", Reply: "replies", Feedback: "feedback", Commitment: "commitments",
-               Target: "targets", Evidence: "evidence", Reminder: "reminders"}
+               Target: "targets", Evidence: "evidence", Reminder: "reminders", SourceDocument: "source documents"}
+# A changed wording of a promise is the same promise when the texts are this alike (difflib ratio); at its own
+# place among the reply's promises a lower likeness is enough.
+_SAME_PLACE_LIKENESS = 0.5
+# What a figure read again from 落实情况 may correct (its source stays the file that first stated it).
+_LEDGER_EVIDENCE_FIELDS = frozenset({"value", "unit", "value_normalized", "unit_normalized", "comparator"})
+_ELSEWHERE_LIKENESS = 0.7
 
 
 class LedgerImportRejected(LedgerError):
@@ -93,7 +103,7 @@ def import_ledger(store: Store, plan: ImportPlan, *, dry_run: bool = False, skip
         Cancelled: the user cancelled; the store is unchanged.
     """
     outcome = ImportOutcome(dry_run=dry_run, problems=list(plan.problems))
-    writer = _Writer(store)
+    writer = _Writer(store, plan)
     try:
         with store.transaction():
             total = len(plan.rows)
@@ -138,20 +148,38 @@ def _column(planned: PlannedRow, field_name: Any) -> str | None:
 
 
 def _merge(existing: Record, incoming: Record, fields: frozenset[str]) -> Record:
-    changes = {name: getattr(incoming, name) for name in fields if hasattr(incoming, name)}
+    changes = {name: getattr(incoming, name) for name in fields if hasattr(incoming, name)
+               if not _cut_copy_of(getattr(incoming, name), getattr(existing, name, None))}
     return dataclasses.replace(existing, **changes)
+
+
+def _cut_copy_of(incoming: Any, existing: Any) -> bool:
+    """Is ``incoming`` the exporter's cut copy of the whole text ``existing``? Then the whole text stays."""
+    if not isinstance(incoming, str) or not isinstance(existing, str):
+        return False
+    found = CUT_NOTE.search(incoming)
+    return found is not None and existing != incoming and existing.startswith(incoming[: found.start()])
+
+
+def _likeness(first: str | None, second: str | None) -> float:
+    if not first or not second:
+        return 0.0
+    return difflib.SequenceMatcher(None, first, second).ratio()
 
 
 class _Writer:
     """Finds or creates each record of a row. Ids found or made in a row are staged and kept only when the row's
     savepoint commits, so a refused row never leaves a stale id behind."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, plan: ImportPlan) -> None:
         self.store = store
+        self.plan = plan
         self.proposals: dict[tuple, int] = {}
         self.replies: dict[tuple, int] = {}
         self.commitments: dict[tuple, int] = {}
         self.targets: dict[tuple, int] = {}
+        self.matched: dict[int, int] = {}  # commitment ids this import matched or created: id → 1
+        self.sources: dict[str, int] = {}
         self.labels: dict[tuple[str, str], int] | None = None
 
     def keep(self, staged: dict[str, dict]) -> None:
@@ -169,7 +197,8 @@ class _Writer:
         return saved
 
     def apply(self, planned: PlannedRow, counts: Counter) -> dict[str, dict]:
-        staged: dict[str, dict] = {"proposals": {}, "replies": {}, "commitments": {}, "targets": {}}
+        staged: dict[str, dict] = {"proposals": {}, "replies": {}, "commitments": {}, "targets": {}, "matched": {},
+                                   "sources": {}}
         proposal_id = self._proposal(planned, staged, counts) if planned.proposal else None
         reply_id = None
         # A later row of the same reply (merged cells filled down) repeats its rating: take it once.
@@ -182,7 +211,11 @@ class _Writer:
             self._feedback(item, reply_id, planned, counts)
         commitment_id = None
         if planned.commitment is not None and reply_id is not None:
-            commitment_id = self._commitment(planned, reply_id, staged, counts)
+            if planned.position is None:
+                commitment_id = self._commitment(planned, reply_id, staged, counts)
+            else:
+                commitment_id = self._ledger_commitment(planned, reply_id, staged, counts)
+                self._ledger_targets(planned, commitment_id, staged, counts)
         if planned.target is not None and commitment_id is not None:
             self._target(planned, commitment_id, staged, counts)
         if planned.evidence is not None:
@@ -319,6 +352,68 @@ class _Writer:
             saved = self._save(incoming, None, counts)
         staged["commitments"][key] = saved.id
         return saved.id  # type: ignore[return-value]
+
+    def _ledger_commitment(self, planned: PlannedRow, reply_id: int, staged: dict, counts: Counter) -> int:
+        """A foreign ledger's promise: the same one when its text is the same, or alike at its place among the
+        reply's promises (a changed wording updates it in place), else a new one."""
+        incoming = dataclasses.replace(planned.commitment, reply_id=reply_id)  # type: ignore[type-var]
+        stored = [c for c in self.store.list(Commitment, "reply_id = ?", (reply_id,), order_by="id")
+                  if c.id not in self.matched and c.id not in staged["matched"]]
+        found = next((c for c in stored if (c.quote or c.title) == incoming.quote), None)
+        found = found or next((c for c in stored if c.title == incoming.title), None)
+        if found is None and stored:
+            position = min(planned.position or 0, len(stored) - 1)
+            by_place = stored[position]
+            if _likeness(by_place.quote or by_place.title, incoming.quote) >= _SAME_PLACE_LIKENESS:
+                found = by_place
+            else:
+                score, best = max(((_likeness(c.quote or c.title, incoming.quote), c) for c in stored),
+                                  key=lambda item: item[0])
+                found = best if score >= _ELSEWHERE_LIKENESS else None
+        if found is None:
+            saved = self._save(incoming, None, counts)
+        else:
+            saved = self._save(_merge(found, incoming, planned.commitment_fields), found, counts)
+        staged["matched"][saved.id] = 1
+        return saved.id  # type: ignore[return-value]
+
+    def _ledger_targets(self, planned: PlannedRow, commitment_id: int, staged: dict, counts: Counter) -> None:
+        """The promise's targets, matched by their place in its text; then the evidence its 落实情况 gives."""
+        stored = self.store.list(Target, "commitment_id = ?", (commitment_id,), order_by="id")
+        ids = []
+        for index, target in enumerate(planned.targets):
+            incoming = dataclasses.replace(target, commitment_id=commitment_id)
+            if index < len(stored):
+                saved = self._save(_merge(stored[index], incoming, LEDGER_TARGET_FIELDS), stored[index], counts)
+            else:
+                saved = self._save(incoming, None, counts)
+            ids.append(saved.id)
+        for index, item in planned.evidence_of_targets:
+            target_id = ids[index]
+            incoming = dataclasses.replace(item, target_id=target_id)
+            same = self.store.list(Evidence, "target_id = ? AND as_of_date = ? AND coalesce(quote, '') = ?",
+                                   (target_id, incoming.as_of_date.isoformat(), incoming.quote or ""), limit=1)
+            if same:  # stated before, in this file or an earlier version of it: its first source stays
+                self._save(_merge(same[0], incoming, _LEDGER_EVIDENCE_FIELDS), same[0], counts)
+            else:
+                incoming.source_document_id = self._source_document(staged, counts)
+                self._save(incoming, None, counts)
+
+    def _source_document(self, staged: dict, counts: Counter) -> int | None:
+        """The workbook itself, kept whole with its hash, as the source of the evidence it states."""
+        sha256 = self.plan.source_sha256
+        if not sha256:
+            return None
+        known = staged["sources"].get(sha256) or self.sources.get(sha256)
+        if known:
+            return known
+        found = self.store.find_source_document(sha256)
+        if found is None:
+            found = self._save(SourceDocument(
+                sha256=sha256, file_name=self.plan.path.name, kind="report", title=self.plan.path.stem,
+                doc_date=self.plan.ledger_date, content=self.plan.source_content), None, counts)
+        staged["sources"][sha256] = found.id
+        return found.id
 
     def _target(self, planned: PlannedRow, commitment_id: int, staged: dict, counts: Counter) -> None:
         incoming = planned.target

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from db.store import SEARCH_CODES, Store, search_terms, search_terms_clause
+from desktop.core.deadlines import DeadlineRules, computed_reply_deadline
 
 # SQLite allows 32 766 bound parameters; fetches stay far below that.
 _CHUNK = 500
@@ -296,7 +297,21 @@ def fetch_rows(store: Store, kind: str, keys: Sequence[int]) -> dict[int, dict[s
         for row in store.conn.execute(sql, params):
             values = dict(row)
             rows[values.pop("row_key")] = values
+    if kind == "proposals":
+        _add_computed_reply_due(store, rows.values())
     return rows
+
+
+def _add_computed_reply_due(store: Store, rows: Iterable[dict[str, Any]]) -> None:
+    """A proposal without a recorded reply deadline shows the one its assignment date gives, and how."""
+    rules: DeadlineRules | None = None
+    for values in rows:
+        if values.get("reply_due_date") or not values.get("assigned_date"):
+            continue
+        rules = rules or DeadlineRules.from_settings(store.all_settings())
+        computed = computed_reply_deadline(dt.date.fromisoformat(values["assigned_date"]), rules)
+        values["reply_due_computed"] = computed.date.isoformat()
+        values["reply_due_explanation"] = computed.explanation
 
 
 def filter_choices(store: Store, kind: str) -> FilterChoices:

@@ -10,7 +10,7 @@ from db.followup import load_proposal_files
 from db.store import Store
 from desktop.core.errors import LedgerError
 from desktop.core.records import Reminder
-from desktop.core.reminders import ReminderRules, completed, plan_reminders, reconcile, snoozed
+from desktop.core.reminders import ReminderRules, completed, plan_reminders, reconcile, reopened, snoozed
 
 
 @dataclass(frozen=True)
@@ -87,3 +87,30 @@ def complete_reminder(store: Store, reminder_id: int, on: dt.date) -> Reminder:
         LedgerError: the reminder is gone.
     """
     return store.save(completed(_get(store, reminder_id), on))
+
+
+def reopen_reminder(store: Store, reminder_id: int) -> Reminder:
+    """Open a done or snoozed reminder again.
+
+    Raises:
+        LedgerError: the reminder is gone.
+    """
+    return store.save(reopened(_get(store, reminder_id)))
+
+
+def change_reminders(store: Store, reminder_ids: list[int], change: Callable[[Reminder], Reminder]
+                     ) -> list[tuple[Reminder, Reminder]]:
+    """Apply one change (done, snoozed, reopened) to several reminders in one transaction: all or none.
+    Returns (before, after) of each reminder that changed.
+
+    Raises:
+        LedgerError: a reminder is gone, or the change is refused (nothing is written then).
+    """
+    pairs: list[tuple[Reminder, Reminder]] = []
+    with store.transaction():
+        for reminder_id in reminder_ids:
+            before = _get(store, reminder_id)
+            after = change(before)
+            if after != before:
+                pairs.append((before, store.save(after)))
+    return pairs

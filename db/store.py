@@ -68,6 +68,18 @@ class SearchHit:
     snippet: str
 
 
+@dataclasses.dataclass
+class Snapshot:
+    """Rows a deletion removed (children first) and the links it cleared, so that :meth:`Store.restore` can put
+    them back."""
+
+    rows: list[tuple[str, dict[str, Any]]] = dataclasses.field(default_factory=list)
+    links: list[tuple[str, int, str, int]] = dataclasses.field(default_factory=list)
+
+    def ids(self, table: str) -> list[int]:
+        return [row["id"] for name, row in self.rows if name == table]
+
+
 @dataclasses.dataclass(frozen=True)
 class Counts:
     proposals: int
@@ -393,19 +405,27 @@ class Store:
             code="conflict", table=table, id=row_id, actor=actor, at=at, version=stored_version,
             read_version=read_version)
 
-    def _delete_row(self, table: str, row_id: int) -> None:
+    def _delete_row(self, table: str, row_id: int, snapshot: Snapshot | None = None) -> None:
         before = self._row(table, row_id)
         if before is None:
             return
         # Rows removed by ON DELETE CASCADE get their own history rows first.
         for child_table, column in _CHILDREN.get(table, ()):
             for child in self.conn.execute(f"SELECT id FROM {child_table} WHERE {column} = ?", (row_id,)).fetchall():
-                self._delete_row(child_table, child[0])
+                self._delete_row(child_table, child[0], snapshot)
+        if snapshot is not None:
+            # Links that ON DELETE SET NULL will clear, so that a restore can put them back.
+            for other_table, column in _NULLED.get(table, ()):
+                for other in self.conn.execute(f"SELECT id FROM {other_table} WHERE {column} = ?",
+                                               (row_id,)).fetchall():
+                    snapshot.links.append((other_table, other[0], column, row_id))
         try:
             self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
         except sqlite3.IntegrityError as error:
             raise _friendly_integrity_error(error, table) from error
         self._append_history(table, row_id, "delete", before, None)
+        if snapshot is not None:
+            snapshot.rows.append((table, before))
 
     def save(self, record: R) -> R:
         """Insert a new record (id None) or update an existing one; returns it with its id.
@@ -472,10 +492,42 @@ class Store:
                 record.proposers = by_proposal.get(record.id or 0, [])  # type: ignore[attr-defined]
         return records
 
-    def delete(self, cls: type[Record], record_id: int) -> None:
-        """Delete a record and, with a history row each, the records that belong to it."""
+    def delete(self, cls: type[Record], record_id: int) -> Snapshot:
+        """Delete a record and, with a history row each, the records that belong to it.
+
+        Returns what was deleted, for :meth:`restore` (undo).
+        """
+        return self.delete_many([(cls, record_id)])
+
+    def delete_many(self, records: Iterable[tuple[type[Record], int]]) -> Snapshot:
+        """Delete several records (and what belongs to them) in one transaction: all of them or none.
+
+        Returns the deleted rows, children first, for :meth:`restore`.
+        """
+        snapshot = Snapshot()
         with self.transaction():
-            self._delete_row(cls.TABLE, record_id)
+            for cls, record_id in records:
+                self._delete_row(cls.TABLE, record_id, snapshot)
+        return snapshot
+
+    def restore(self, snapshot: Snapshot) -> None:
+        """Put deleted rows back with their ids (undo of a deletion), in one transaction, a history row each.
+
+        Raises:
+            LedgerError: a row cannot come back (its id was taken meanwhile, or its parent is gone).
+        """
+        with self.transaction():
+            for table, row in reversed(snapshot.rows):  # parents before their children
+                columns = ", ".join(row)
+                marks = ", ".join("?" for _ in row)
+                try:
+                    self.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
+                except sqlite3.IntegrityError as error:
+                    raise _friendly_integrity_error(error, table) from error
+                self._append_history(table, row["id"], "insert", None, self._row(table, row["id"]))
+            for table, row_id, column, value in snapshot.links:
+                if self._row(table, row_id) is not None:
+                    self._update_row(table, row_id, {column: value})
 
     def count(self, cls: type[Record], where: str = "", params: Sequence[Any] = ()) -> int:
         sql = f"SELECT count(*) FROM {cls.TABLE}" + (f" WHERE {where}" if where else "")
@@ -657,6 +709,14 @@ _CHILDREN: dict[str, tuple[tuple[str, str], ...]] = {
     "commitments": (("targets", "commitment_id"),),
     "targets": (("evidence", "target_id"), ("suggestions", "target_id")),
     "source_documents": (("suggestions", "source_document_id"),),
+}
+
+
+# Links that ON DELETE SET NULL clears when the row they point to goes.
+_NULLED: dict[str, tuple[tuple[str, str], ...]] = {
+    "proposers": (("replies", "proposer_id"), ("feedback", "proposer_id")),
+    "source_documents": (("replies", "source_document_id"), ("targets", "source_document_id"),
+                         ("evidence", "source_document_id")),
 }
 
 

@@ -15,6 +15,9 @@ COMMAND_MODULES = (
     "desktop.cli.remind_command",
     "desktop.cli.evidence_command",
     "desktop.cli.export_command",
+    "desktop.cli.dossier_command",
+    "desktop.cli.contacts_command",
+    "desktop.cli.redact_command",
 )
 
 

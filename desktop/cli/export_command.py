@@ -13,9 +13,9 @@ from db.export import export_ledger, parse_state, parse_year
 from db.ledger_import import LedgerImportRejected, import_ledger
 from desktop.cli.common import db_path, open_store
 from desktop.core.errors import LedgerError
-from desktop.core.ledger_import import load_mapping, read_ledger, report_lines, write_report
+from desktop.core.ledger_import import LIMITS, load_mapping, read_ledger, report_lines, write_report
 from desktop.core.validation import parse_date
-from desktop.core.xlsx_export import ExportFilters
+from desktop.core.xlsx_export import MAX_CELL_TEXT, TRUNCATION_MARKER, ExportFilters
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -44,6 +44,12 @@ def run_export(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     counts = "，".join(f"{name} {rows}" for name, rows in result.rows.items())
     print(f"Wrote {result.path} from {db_path(args)}: {counts} rows.")
+    if result.truncated:
+        # Named here and in 汇总: an auditor must know which cells do not hold the whole text.
+        print(f"{len(result.truncated)} cell(s) were cut to Excel's limit of {MAX_CELL_TEXT} characters "
+              f"(they end in {TRUNCATION_MARKER.format(length='N')!r}):")
+        for cell in result.truncated:
+            print(f"  {cell.describe()}")
     return 0
 
 
@@ -61,9 +67,10 @@ def register_import(subparsers: argparse._SubParsersAction, common: argparse.Arg
     parser = subparsers.add_parser(
         "import-ledger", parents=[common], help="import an existing Excel ledger (all or nothing)",
         description="Import an Excel ledger (台账): a hand-kept one, whose columns are guessed from their Chinese "
-        "names, or a workbook written by 'export'. All rows are imported or none; rows that cannot be taken are "
-        "listed with their column and why.")
-    parser.add_argument("ledger", type=Path, help="the ledger workbook (.xlsx)")
+        "names in every sheet that looks like a ledger, or a workbook written by 'export'. Promises (承诺事项) become "
+        "targets and figures in 落实情况 dated evidence. All rows are imported or none; rows that cannot be taken are "
+        "listed with their column and why. " + LIMITS.describe().capitalize() + ".")
+    parser.add_argument("ledger", type=Path, help="the ledger: .xlsx, .xlsm, .xls, .ods, .csv or .tsv (every sheet)")
     parser.add_argument("--mapping", type=Path, help='JSON file mapping fields to headers, e.g. {"建议编号": "案号"}')
     parser.add_argument("--session", help="the session of the proposals when the ledger does not name it, "
                         "e.g. 常州市十六届人大五次会议")
@@ -75,17 +82,25 @@ def register_import(subparsers: argparse._SubParsersAction, common: argparse.Arg
 
 def run_import(args: argparse.Namespace) -> int:
     mapping = load_mapping(args.mapping) if args.mapping else None
-    plan = read_ledger(args.ledger, mapping=mapping, session=args.session)
-    for line in plan.describe_mapping():
-        print(line)
-    for note in plan.notes:
-        print(note)
     with contextlib.ExitStack() as stack:
-        if args.dry_run and not db_path(args).exists():
+        store = None
+        classes = None
+        if db_path(args).exists():
+            # The office's result-class scheme decides what words such as 留作参考 mean.
+            store = stack.enter_context(open_store(args, create=False))
+            classes = store.get_setting("result_class.classes")
+        plan = read_ledger(args.ledger, mapping=mapping, session=args.session, result_classes=classes)
+        for line in plan.describe_mapping():
+            print(line)
+        for note in plan.notes:
+            print(note)
+        for warning in plan.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        if store is None and args.dry_run:
             # A dry run against a database that does not exist yet checks against an empty one and creates nothing.
             folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="reply-ledger-dry-run-")))
             store = stack.enter_context(Store.open(folder / "empty.sqlite3"))
-        else:
+        elif store is None:
             store = stack.enter_context(open_store(args))
         try:
             outcome = import_ledger(store, plan, dry_run=args.dry_run, skip_bad=args.skip_bad)

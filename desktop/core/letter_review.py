@@ -38,6 +38,10 @@ NEW_PREFIX = "new:"
 EXISTING_PREFIX = "commitment:"
 PROPOSAL_KINDS_BY_WORD = {label: code for code, label in PROPOSAL_KINDS.items()}
 TITLE_LENGTH = 60
+# Below this, a suggestion is marked for a closer look.
+LOW_CONFIDENCE = 0.6
+# How alike two indicators must be for a suggestion to be the same promise as a stored target.
+SAME_PROMISE_SIMILARITY = 0.6
 
 
 @dataclass
@@ -77,6 +81,21 @@ class ReviewItem:
     suggestion_id: int | None = None
     stored_target_id: int | None = None
     in_ledger: bool = False
+    # A promise the ledger holds already (typed by hand, or from another letter of the proposal): accepting the
+    # item links it to that target instead of adding it again, unless the clerk keeps it as new.
+    duplicate_of: int | None = None
+    duplicate_label: str | None = None
+    keep_new: bool = False
+    new_link: str | None = None  # the new commitment the item had before it was linked to the existing one
+
+    @property
+    def links_existing(self) -> bool:
+        """Accepting this item links it to a target in the ledger rather than adding one."""
+        return self.duplicate_of is not None and not self.keep_new
+
+    @property
+    def low_confidence(self) -> bool:
+        return self.confidence < LOW_CONFIDENCE
 
     @property
     def edited(self) -> bool:
@@ -429,7 +448,8 @@ def plan_records(review: LetterReview, *, imported_by: str | None = None,
         RecordErrors: the header or an accepted item is not valid (each problem names its field).
     """
     problems = review.reply.problems()
-    accepted = [item for item in review.items if item.decision == ACCEPTED and not item.in_ledger]
+    accepted = [item for item in review.items if item.decision == ACCEPTED and not item.in_ledger
+                and not item.links_existing]
     for item in accepted:
         problems.extend(item.target.problems())
     if problems:
@@ -490,7 +510,12 @@ def plan_records(review: LetterReview, *, imported_by: str | None = None,
     fates = []
     for item in review.items:
         origin = suggestion_payload(item.original or item.target, item.confidence)
-        place = item.stored_target_id if item.in_ledger else where.get(id(item))
+        if item.in_ledger:
+            place = item.stored_target_id
+        elif item.decision == ACCEPTED and item.links_existing:
+            place = item.duplicate_of  # the same promise, already in the ledger
+        else:
+            place = where.get(id(item))
         fates.append(SuggestionFate(
             key=suggestion_key(origin), state=item.decision,
             payload=suggestion_payload(item.target, item.confidence, item.original),
@@ -513,3 +538,86 @@ def _with_baseline(target: Target, baseline: Target, letter_date: dt.date | None
     """``target`` with the figure a letter states as its starting point, dated the letter's date."""
     return dataclasses.replace(target, baseline_value=baseline.value, baseline_unit=baseline.unit,
                                baseline_date=letter_date, baseline_quote=baseline.quote)
+
+
+# --------------------------------------------------------------------------------------------- grouping, duplicates
+@dataclass(frozen=True)
+class ReviewGroup:
+    """A row of the review's list: a promise (``item``) with the baselines that measure it (``children``), or
+    (``item`` None) the baselines no promise of the letter is measured against."""
+
+    item: int | None
+    children: tuple[int, ...] = ()
+
+
+def review_groups(review: LetterReview) -> list[ReviewGroup]:
+    """Promises first, in the letter's order, each with the baselines it is measured against; baselines that
+    measure no promise come last, together.
+
+    A baseline belongs to the promise of its own commitment whose indicator is most like its own (the first on a
+    tie), else to the most alike promise of the letter when they are alike enough.
+    """
+    promises = [index for index, item in enumerate(review.items) if item.target.kind != "baseline"]
+    children: dict[int, list[int]] = {index: [] for index in promises}
+    orphans: list[int] = []
+    for index, item in enumerate(review.items):
+        if item.target.kind != "baseline":
+            continue
+        same = [p for p in promises if review.items[p].link == item.link]
+        pool = same or promises
+
+        scores = {p: indicator_similarity(item.target.indicator, review.items[p].target.indicator) for p in pool}
+        best = max(pool, key=scores.__getitem__, default=None)  # max() keeps the first of equal scores
+        if best is not None and (same or scores[best] >= SAME_PROMISE_SIMILARITY):
+            children[best].append(index)
+        else:
+            orphans.append(index)
+    groups = [ReviewGroup(index, tuple(children[index])) for index in promises]
+    if orphans:
+        groups.append(ReviewGroup(None, tuple(orphans)))
+    return groups
+
+
+def same_promise(suggested: Target, stored: Target) -> bool:
+    """Whether a suggested target is a promise the ledger holds already: a similar indicator, the same
+    comparator family and the same value (in base units)."""
+    if stored.kind == "baseline" or suggested.kind == "baseline":
+        return False
+    if indicator_similarity(suggested.indicator, stored.indicator) < SAME_PROMISE_SIMILARITY:
+        return False
+    family = {">=": "up", ">": "up", "<=": "down", "<": "down"}
+    if family.get(suggested.comparator, suggested.comparator) != family.get(stored.comparator, stored.comparator):
+        return False
+    if suggested.comparator == "qualitative":
+        return True
+    return _number(suggested.value_normalized) == _number(stored.value_normalized) and \
+        (suggested.unit_normalized or "") == (stored.unit_normalized or "")
+
+
+def mark_duplicates(review: LetterReview, stored: list[tuple[Target, Commitment]]) -> int:
+    """Mark the suggestions that are promises the ledger holds already (``stored``: targets of the same reply or
+    of the proposal's other replies, with their commitments) and link them to those; returns how many.
+
+    A stored target is matched once, and never one an item of this letter was accepted as before.
+    """
+    taken = {item.stored_target_id for item in review.items if item.in_ledger}
+    found = 0
+    for item in review.items:
+        if item.in_ledger or item.target.kind == "baseline":
+            continue
+        for target, commitment in stored:
+            if target.id in taken or not same_promise(item.target, target):
+                continue
+            taken.add(target.id)
+            item.duplicate_of = target.id
+            item.duplicate_label = f"{commitment.title}：{target.indicator}"
+            item.new_link = item.link
+            item.link = f"{EXISTING_PREFIX}{commitment.id}"
+            # Its baselines go with it: accepted, they become the stored target's baseline.
+            for other in review.items:
+                if other.target.kind == "baseline" and not other.in_ledger and other.link == item.new_link:
+                    other.new_link = other.link
+                    other.link = item.link
+            found += 1
+            break
+    return found

@@ -7,6 +7,7 @@ converting between units of one dimension (公里 and 米, 亿元 and 万元) is
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -74,24 +75,24 @@ def split_unit(unit: str) -> tuple[Decimal, str]:
     return Decimal(1), unit
 
 
-# No promise or statistic comes near 10^18 (亿亿 is 10^16); beyond it a number is a typo or a hostile file, and
-# SQLite's integers stop at 2^63 ≈ 9.2 × 10^18.
-MAX_AMOUNT = Decimal(10) ** 18
+_LARGEST_FLOAT = Decimal(sys.float_info.max)
 
 
 def to_number(value: Decimal) -> float | int:
     """An exact Decimal as int when it is whole, float otherwise (JSON and SQLite friendly).
 
     Raises:
-        ValidationError: the value is not finite ("Infinity", "NaN") or too large to be a real amount.
+        ValidationError: the value is not finite ("Infinity", "NaN") or beyond what a float holds (a 400-digit
+            number). Below that, how large an amount may be is the caller's rule (the store refuses what SQLite
+            cannot hold, the ledger import what no office promises).
     """
     if not value.is_finite():
         raise ValidationError("value", f"'{value}' is not a number; write digits such as 1.5 or 15000.",
                               code="number_invalid", value=str(value))
-    if abs(value) >= MAX_AMOUNT:
+    if abs(value) > _LARGEST_FLOAT:  # no amount is this large, and no float can hold it (400 digits)
         shown = f"{value:.3E}"
-        raise ValidationError("value", f"{shown} is too large to be a real amount (the limit is 10^18); check the "
-                              "number.", code="number_too_large", value=shown)
+        raise ValidationError("value", f"'{shown}' is too large for an amount; write the figure as it is.",
+                              code="number_too_large", value=shown)
     if value == value.to_integral_value():
         return int(value)
     return float(value)
@@ -101,7 +102,7 @@ def normalize(value: float | int | str | Decimal, unit: str) -> tuple[float | in
     """Fold the unit's magnitude word into the value: (15, '亿元') → (1500000000, '元').
 
     Raises:
-        ValidationError: the value is not a finite number, or too large (see :func:`to_number`).
+        ValidationError: the value is not a finite number.
     """
     factor, base = split_unit(unit)
     try:

@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,6 +42,8 @@ from desktop.ui.safety import ReloadOffer
 logger = logging.getLogger(__name__)
 
 ERROR_STYLE = "color: #b3261e;"
+HINT_STYLE = "color: #5f6368;"
+WARNING_STYLE = "color: #8a5a00;"
 FORM_LEVEL = "_form"
 
 
@@ -70,6 +73,11 @@ class Field:
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.setWordWrap(True)
         self.error_label.hide()
+        # A note under the field that does not block saving (how a date was computed, a unit that looks wrong).
+        self.note_label = QLabel()
+        self.note_label.setObjectName(f"{camel(name)}Note")
+        self.note_label.setWordWrap(True)
+        self.note_label.hide()
 
     def _make_widget(self) -> QWidget:
         raise NotImplementedError
@@ -90,6 +98,11 @@ class Field:
 
     def set_value(self, value: Any) -> None:
         raise NotImplementedError
+
+    def show_note(self, message: str | None, *, warning: bool = False) -> None:
+        self.note_label.setText(message or "")
+        self.note_label.setStyleSheet(WARNING_STYLE if warning else HINT_STYLE)
+        self.note_label.setVisible(bool(message))
 
     def show_error(self, message: str | None) -> None:
         self.error_label.setText(message or "")
@@ -400,20 +413,65 @@ def field_layout(fields: Sequence[Field], on_changed: Callable[[], None]) -> QFo
     """Fields in a form layout: caption (with * when required), then the input with its message below."""
     layout = QFormLayout()
     layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    # In a narrow pane (a 1280×720 screen) a field moves under its label instead of being cut.
+    layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
     for field in fields:
         caption = QLabel(field.label + (" *" if field.required else ""))
         caption.setObjectName(f"{camel(field.name)}Label")
         if field.required:
             caption.setToolTip(QCoreApplication.translate("RecordForm", "Required"))
         caption.setBuddy(field.widget)
+        field.widget.setMinimumWidth(160)
         cell = QVBoxLayout()
         cell.setSpacing(2)
         cell.addWidget(field.widget)
         cell.addWidget(field.error_label)
+        cell.addWidget(field.note_label)
         layout.addRow(caption, cell)
         field.connect_changed(on_changed)
     return layout
+
+
+class UndoFallThrough(QObject):
+    """Ctrl+Z in a field undoes the typing in that field; once the field has nothing left to undo, it reaches the
+    window's undo (the saved edits of the ledger) instead of doing nothing."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            undo = event.matches(QKeySequence.StandardKey.Undo)
+            redo = event.matches(QKeySequence.StandardKey.Redo)
+            if undo or redo:
+                if isinstance(watched, QLineEdit):
+                    available = watched.isUndoAvailable() if undo else watched.isRedoAvailable()
+                elif isinstance(watched, QPlainTextEdit):
+                    document = watched.document()
+                    available = document.isUndoAvailable() if undo else document.isRedoAvailable()
+                else:
+                    return False
+                if not available:
+                    event.ignore()
+                    return True  # the field does not claim the key: the window's shortcut runs
+        return False
+
+
+def clear_typing_history(fields: Sequence[Field]) -> None:
+    """Forget what was typed in the fields (after a load or a save), so that Ctrl+Z there reaches the ledger."""
+    for field in fields:
+        widget = field.widget
+        if isinstance(widget, QLineEdit):
+            text, position = widget.text(), widget.cursorPosition()
+            widget.blockSignals(True)
+            widget.setText(text)  # setText() clears the undo history
+            widget.setCursorPosition(position)
+            widget.blockSignals(False)
+        elif isinstance(widget, QPlainTextEdit):
+            widget.document().clearUndoRedoStacks()
+        elif isinstance(widget, QComboBox) and widget.isEditable():
+            line = widget.lineEdit()
+            text = line.text()
+            line.blockSignals(True)
+            line.setText(text)
+            line.blockSignals(False)
 
 
 class RecordForm(QWidget):
@@ -441,10 +499,12 @@ class RecordForm(QWidget):
 
     def __init__(self, store: Store, record: Record | None = None, *,
                  saver: Callable[[Record | None, Record], Record] | None = None,
-                 defaults: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
+                 defaults: dict[str, Any] | None = None, prompter: Any = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"{self.kind}Form")
         self._store = store
+        self.prompter = prompter
         self._saver = saver or (lambda before, after: store.save(after))
         self._record: Record | None = record
         self._loaded_raw: dict[str, Any] = {}
@@ -457,10 +517,17 @@ class RecordForm(QWidget):
         self.by_name = {field.name: field for field in self.fields}
 
         form_layout = field_layout(self.fields, self._on_field_changed)
+        self._undo_filter = UndoFallThrough(self)
+        for field in self.fields:
+            target = field.widget.lineEdit() if isinstance(field.widget, QComboBox) and field.widget.isEditable() \
+                else field.widget
+            target.installEventFilter(self._undo_filter)
         inner = QWidget()
         inner_layout = QVBoxLayout(inner)
         inner_layout.setContentsMargins(0, 0, 0, 0)
         inner_layout.addLayout(form_layout)
+        self.extra_layout = QVBoxLayout()  # buttons of a form (open the letter, attach a file...)
+        inner_layout.addLayout(self.extra_layout)
         inner_layout.addStretch(1)  # rows keep their height; space goes below them
         scroll = QScrollArea(self)
         scroll.setObjectName("formScroll")
@@ -502,13 +569,31 @@ class RecordForm(QWidget):
         layout.addWidget(self.reload_offer)
         layout.addLayout(buttons)
 
+        self.build_extras()
         if record is not None:
             self.load(record)
         else:
             self._apply_defaults(defaults or {})
             self._loaded_raw = self.raw_values()
             self.validate()
+            self.update_notes()
         self._update_heading()
+
+    def build_extras(self) -> None:
+        """Add a form's own buttons to ``extra_layout`` (default: none)."""
+
+    def update_notes(self) -> None:
+        """Show a form's notes under its fields (default: none)."""
+
+    def focus_first_field(self) -> None:
+        """Put the cursor where typing starts: the first empty required field, else the first empty field that is
+        typed in (links and choices filled from the context are skipped)."""
+        empty = [field for field in self.fields if field.raw() in (None, "", [])]
+        for field in [f for f in empty if f.required] + [f for f in empty if isinstance(f, TextField)]:
+            field.widget.setFocus()
+            return
+        if self.fields:
+            self.fields[0].widget.setFocus()
 
     # ----------------------------------------------------------------- for subclasses
     def build_fields(self) -> list[Field]:
@@ -580,8 +665,10 @@ class RecordForm(QWidget):
         finally:
             self._loading = False
         self._loaded_raw = self.raw_values()
+        clear_typing_history(self.fields)
         self._set_dirty(False)
         self.validate()
+        self.update_notes()
         self._update_heading()
 
     def collect(self) -> Record:
@@ -654,12 +741,25 @@ class RecordForm(QWidget):
     def kind_label(self) -> str:
         return QCoreApplication.translate("RecordKinds", _KIND_LABELS.get(self.kind, self.kind))
 
+    def differs_from_stored(self) -> bool:
+        """Whether saving would change the stored record: values typed differently but equal once read
+        (2021-6-10 and 2021-06-10, 1万个 and 10000个 of the same unit) are no change."""
+        if self.raw_values() == self._loaded_raw:
+            return False
+        if self._record is None:
+            return True
+        try:
+            return self.collect() != self._record
+        except LedgerError:
+            return True  # what is typed cannot be read: it is a change the user has to resolve
+
     @Slot()
     def _on_field_changed(self) -> None:
         if self._loading:
             return
-        self._set_dirty(self.raw_values() != self._loaded_raw)
+        self._set_dirty(self.differs_from_stored())
         self.validate()
+        self.update_notes()
         self.edited.emit()
 
     # ----------------------------------------------------------------- saving

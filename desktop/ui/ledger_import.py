@@ -28,6 +28,7 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -51,7 +52,16 @@ from db import Store
 from db.connection import connect
 from db.ledger_import import ImportOutcome, LedgerImportRejected, import_ledger
 from desktop.core.errors import LedgerError
-from desktop.core.ledger_import import FIELDS, FIELDS_BY_KEY, ImportPlan, RowProblem, read_ledger, write_report
+from desktop.core.ledger_import import (
+    FIELDS,
+    FIELDS_BY_KEY,
+    ImportPlan,
+    RowProblem,
+    SheetPlan,
+    read_ledger,
+    write_report,
+)
+from desktop.core.ledger_import.foreign import SKIPPED_BY_MAPPING, SKIPPED_NOT_A_LEDGER, SKIPPED_NOT_CHOSEN
 from desktop.ui.forms import ERROR_STYLE
 from desktop.ui.labels import QT_TRANSLATE_NOOP
 from desktop.ui.messages import problem_message, user_message
@@ -72,6 +82,20 @@ RECORD_KINDS = {
     "targets": QT_TRANSLATE_NOOP("LedgerImport", "targets"),
     "evidence": QT_TRANSLATE_NOOP("LedgerImport", "evidence"),
     "reminders": QT_TRANSLATE_NOOP("LedgerImport", "reminders"),
+    "source documents": QT_TRANSLATE_NOOP("LedgerImport", "source documents"),
+}
+SKIPPED = {
+    SKIPPED_NOT_A_LEDGER: QT_TRANSLATE_NOOP("LedgerImport", "This sheet does not look like a ledger (no row "
+                                                            "names columns such as 建议编号 and 建议标题), so it is "
+                                                            "left out."),
+    SKIPPED_BY_MAPPING: QT_TRANSLATE_NOOP("LedgerImport", "This sheet is left out."),
+    SKIPPED_NOT_CHOSEN: QT_TRANSLATE_NOOP("LedgerImport", "This sheet is left out."),
+}
+SKIPPED_ROWS = {
+    "blank": QT_TRANSLATE_NOOP("LedgerImport", "blank"),
+    "footer": QT_TRANSLATE_NOOP("LedgerImport", "footer or signature"),
+    "totals": QT_TRANSLATE_NOOP("LedgerImport", "totals"),
+    "repeated header": QT_TRANSLATE_NOOP("LedgerImport", "repeated header"),
 }
 HOW = {
     "exact": QT_TRANSLATE_NOOP("LedgerImport", "same name"),
@@ -81,10 +105,11 @@ HOW = {
 
 
 # --------------------------------------------------------------------------------------------- pool work
-def read_plan(path: Path, mapping: dict[str, Any] | None, *, progress: Any = None,
+def read_plan(path: Path, mapping: dict[str, Any] | None, classes: Any = None, *, progress: Any = None,
               is_cancelled: Any = None) -> ImportPlan:
     """Read the workbook into an import plan; what a mapping can fix is listed, not raised (pool thread)."""
-    return read_ledger(path, mapping=mapping, strict=False, progress=progress, is_cancelled=is_cancelled)
+    return read_ledger(path, mapping=mapping, strict=False, result_classes=classes, progress=progress,
+                       is_cancelled=is_cancelled)
 
 
 def _with_store(db_path: Path, actor: str, work: Callable[[Store], Any]) -> Any:
@@ -186,7 +211,7 @@ class ColumnMappingModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[ColumnRow] = []
 
-    def set_plan(self, plan: ImportPlan) -> None:
+    def set_plan(self, plan: ImportPlan | SheetPlan) -> None:
         matches = {match.column: match for match in plan.mapping}
         self.beginResetModel()
         self.rows = [ColumnRow(column, column_letter(column), header,
@@ -324,6 +349,8 @@ class LedgerImportDialog(QDialog):
         self.outcome: ImportOutcome | None = None
         self.runner: ProgressRunner | None = None
         self._edited = False  # the columns, header row or session differ from what the plan was read with
+        self._choices: dict[str, dict[str, Any]] = {}  # per sheet: header row, fields, session, skip
+        self._shown_sheet: str | None = None
         self._check_when_read = False
 
         self.stack = QStackedWidget(self)
@@ -344,6 +371,12 @@ class LedgerImportDialog(QDialog):
         self.sheet_combo = QComboBox(page)
         self.sheet_combo.setObjectName("ledgerSheetCombo")
         self.sheet_combo.activated.connect(self._on_sheet_combo_activated)
+        self.sheet_import_check = QCheckBox(self.tr("Import this sheet"), page)
+        self.sheet_import_check.setObjectName("ledgerSheetImportCheck")
+        self.sheet_import_check.toggled.connect(self._on_sheet_import_check_toggled)
+        self.sheet_note_label = QLabel(page)
+        self.sheet_note_label.setObjectName("ledgerSheetNoteLabel")
+        self.sheet_note_label.setWordWrap(True)
         self.header_row_spin = QSpinBox(page)
         self.header_row_spin.setObjectName("ledgerHeaderRowSpin")
         self.header_row_spin.setRange(1, 100)
@@ -357,7 +390,12 @@ class LedgerImportDialog(QDialog):
         self.session_edit.setMinimumWidth(360)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        form.addRow(self.tr("Sheet"), self.sheet_combo)
+        sheet_row = QHBoxLayout()
+        sheet_row.addWidget(self.sheet_combo)
+        sheet_row.addWidget(self.sheet_import_check)
+        sheet_row.addStretch(1)
+        form.addRow(self.tr("Sheet"), sheet_row)
+        form.addRow("", self.sheet_note_label)
         form.addRow(self.tr("Header row"), self.header_row_spin)
         form.addRow(self.tr("Session of the proposals"), self.session_edit)
         self.form_box = QWidget(page)
@@ -483,13 +521,14 @@ class LedgerImportDialog(QDialog):
         runner.failed.connect(self._on_read_failed)
         runner.cancelled.connect(self._on_read_cancelled)
         self._set_enabled(False)
-        runner.start(read_plan, self.path, mapping)
+        runner.start(read_plan, self.path, mapping, self._store.get_setting("result_class.classes"))
         return runner
 
     @Slot(object)
     def _on_read(self, plan: ImportPlan) -> None:
         self.plan = plan
         self._edited = False
+        self._choices = plan.mapping_overrides().get("sheets", {}) if plan.kind == "foreign" else {}
         self._show_plan(plan)
         self._set_enabled(True)
         if self._check_when_read:
@@ -552,41 +591,68 @@ class LedgerImportDialog(QDialog):
             self.sheet_combo.blockSignals(True)
             self.sheet_combo.clear()
             self.sheet_combo.addItems(plan.sheets)
-            self.sheet_combo.setCurrentIndex(max(self.sheet_combo.findText(plan.sheet), 0))
+            shown = self._shown_sheet if self._shown_sheet in plan.sheets else plan.sheet
+            self.sheet_combo.setCurrentIndex(max(self.sheet_combo.findText(shown), 0))
             self.sheet_combo.blockSignals(False)
-            self.header_row_spin.blockSignals(True)
-            self.header_row_spin.setValue(max(plan.header_row, 1))
-            self.header_row_spin.blockSignals(False)
-            self.session_edit.setText(plan.session or "")
-            for row in range(self.mapping_model.rowCount()):  # the old columns' combo boxes go
-                index = self.mapping_model.index(row, ColumnMappingModel.FIELD_COLUMN)
-                editor = self.mapping_table.indexWidget(index)
-                if editor is not None:  # deleted later: until then it must not answer to its name or commit
-                    editor.blockSignals(True)
-                    editor.setObjectName("")
-                self.mapping_table.closePersistentEditor(index)
-            self.mapping_model.set_plan(plan)
-            for row in range(self.mapping_model.rowCount()):
-                self.mapping_table.openPersistentEditor(self.mapping_model.index(row, ColumnMappingModel.FIELD_COLUMN))
-            self.mapping_table.resizeColumnsToContents()
-            self.mapping_table.setColumnWidth(ColumnMappingModel.FIELD_COLUMN, 150)
-            self.mapping_table.resizeRowsToContents()
+            self._show_sheet(self.sheet_combo.currentText())
         self.blockers_label.setText("\n".join(user_message(error) for error in plan.blockers))
         self.blockers_label.setVisible(bool(plan.blockers))
         self.check_button.setFocus()
 
+    def _show_sheet(self, name: str) -> None:
+        """One sheet's columns, header row and session, and whether it is imported."""
+        assert self.plan is not None
+        sheet_plan = self.plan.sheet_plan(name) or SheetPlan(name)
+        self._shown_sheet = name
+        self.sheet_import_check.blockSignals(True)
+        self.sheet_import_check.setChecked(sheet_plan.imported)
+        self.sheet_import_check.blockSignals(False)
+        self.sheet_note_label.setText(QCoreApplication.translate("LedgerImport", SKIPPED[sheet_plan.skipped])
+                                      if sheet_plan.skipped in SKIPPED else "")
+        self.sheet_note_label.setVisible(bool(sheet_plan.skipped))
+        self.header_row_spin.blockSignals(True)
+        self.header_row_spin.setValue(max(sheet_plan.header_row, 1))
+        self.header_row_spin.blockSignals(False)
+        self.session_edit.setText(sheet_plan.session or "")
+        for row in range(self.mapping_model.rowCount()):  # the old columns' combo boxes go
+            index = self.mapping_model.index(row, ColumnMappingModel.FIELD_COLUMN)
+            editor = self.mapping_table.indexWidget(index)
+            if editor is not None:  # deleted later: until then it must not answer to its name or commit
+                editor.blockSignals(True)
+                editor.setObjectName("")
+            self.mapping_table.closePersistentEditor(index)
+        self.mapping_model.set_plan(sheet_plan)
+        for row in range(self.mapping_model.rowCount()):
+            self.mapping_table.openPersistentEditor(self.mapping_model.index(row, ColumnMappingModel.FIELD_COLUMN))
+        self.mapping_table.resizeColumnsToContents()
+        self.mapping_table.setColumnWidth(ColumnMappingModel.FIELD_COLUMN, 150)
+        self.mapping_table.resizeRowsToContents()
+        for widget in (self.header_row_spin, self.session_edit, self.mapping_table):
+            widget.setEnabled(sheet_plan.imported)
+
+    def _remember_shown_sheet(self) -> None:
+        """Keep what the clerk chose for the sheet on show, before another is shown or the ledger is read again."""
+        name = self._shown_sheet
+        if self.plan is None or name is None:
+            return
+        sheet_plan = self.plan.sheet_plan(name)
+        choice = self._choices.setdefault(name, {})
+        if sheet_plan is not None and sheet_plan.imported and sheet_plan.headers:
+            choice["header_row"] = self.header_row_spin.value()
+            choice["fields"] = self.mapping_model.fields()
+        session = self.session_edit.text().strip()
+        if session and (sheet_plan is None or session != sheet_plan.session or sheet_plan.session_source == "given"):
+            choice["session"] = session
+        else:
+            choice.pop("session", None)
+
     def mapping(self) -> dict[str, Any] | None:
-        """The columns, sheet, header row and session as chosen, in the form of a --mapping file (None: our own
-        workbook, read by its headers)."""
+        """The sheets, their columns, header rows and sessions as chosen, in the form of a --mapping file (None:
+        our own workbook, read by its headers)."""
         if self.plan is None or self.plan.kind == "workbook":
             return None
-        mapping: dict[str, Any] = {"sheet": self.sheet_combo.currentText(),
-                                   "header_row": self.header_row_spin.value(),
-                                   "fields": self.mapping_model.fields()}
-        session = self.session_edit.text().strip()
-        if session:
-            mapping["session"] = session
-        return mapping
+        self._remember_shown_sheet()
+        return {"sheets": {name: dict(choice) for name, choice in self._choices.items()}}
 
     @Slot()
     def _on_mapping_edited(self) -> None:
@@ -594,18 +660,27 @@ class LedgerImportDialog(QDialog):
 
     @Slot(int)
     def _on_sheet_combo_activated(self, index: int) -> None:
-        self._reread_columns()
+        self._remember_shown_sheet()
+        self._show_sheet(self.sheet_combo.currentText())
+
+    @Slot(bool)
+    def _on_sheet_import_check_toggled(self, checked: bool) -> None:
+        self._remember_shown_sheet()
+        choice = self._choices.setdefault(self.sheet_combo.currentText(), {})
+        choice["skip"] = not checked
+        sheet_plan = self.plan.sheet_plan(self.sheet_combo.currentText()) if self.plan else None
+        if checked and sheet_plan is not None and not sheet_plan.headers:
+            choice["header_row"] = self.header_row_spin.value()  # a sheet taken for no ledger: its header row
+        self._read(self.mapping())
 
     @Slot(int)
     def _on_header_row_spin_changed(self, value: int) -> None:
-        self._reread_columns()
-
-    def _reread_columns(self) -> None:
-        """Another sheet or header row: its columns are guessed afresh."""
-        mapping: dict[str, Any] = {"sheet": self.sheet_combo.currentText(), "header_row": self.header_row_spin.value()}
-        if self.session_edit.text().strip():
-            mapping["session"] = self.session_edit.text().strip()
-        self._read(mapping)
+        """Another header row: the sheet's columns are guessed afresh."""
+        self._remember_shown_sheet()
+        choice = self._choices.setdefault(self.sheet_combo.currentText(), {})
+        choice.pop("fields", None)
+        choice["header_row"] = value
+        self._read(self.mapping())
 
     # ----------------------------------------------------------------- the dry run
     @Slot()
@@ -656,6 +731,7 @@ class LedgerImportDialog(QDialog):
                      unchanged=count_text(outcome.unchanged))]
         lines.append(self.tr("%n row(s) cannot be imported; each is listed below with its column and why.", "",
                              bad_rows) if bad_rows else self.tr("Every row can be imported."))
+        lines += self._sheet_lines()
         lines.append(self.tr("Nothing has been written yet."))
         self.report_label.setText("\n".join(lines))
         self.problem_model.set_records(problems)
@@ -667,6 +743,31 @@ class LedgerImportDialog(QDialog):
         if not bad_rows:
             self.all_or_nothing_radio.setChecked(True)
         self._update_import_button()
+
+    def _sheet_lines(self) -> list[str]:
+        """What was skipped in each sheet and why, and the reply deadlines the office's rule will give."""
+        plan = self.plan
+        if plan is None or plan.kind != "foreign":
+            return []
+        lines = []
+        for sheet_plan in plan.sheet_plans:
+            if not sheet_plan.imported:
+                lines.append(self.tr("Sheet {sheet} is left out.").format(sheet=sheet_plan.sheet))
+                continue
+            skipped = self.tr(", ").join(self.tr("{count} {what}").format(
+                count=count, what=QCoreApplication.translate("LedgerImport", SKIPPED_ROWS.get(what, what)))
+                for what, count in sheet_plan.counts.items())
+            line = self.tr("Sheet {sheet}: session {session}.").format(sheet=sheet_plan.sheet,
+                                                                       session=sheet_plan.session or "—")
+            if skipped:
+                line += " " + self.tr("Rows skipped: {skipped}.").format(skipped=skipped)
+            lines.append(line)
+        proposals = {(row.proposal.session, row.proposal.number): row.proposal for row in plan.rows if row.proposal}
+        no_deadline = sum(1 for proposal in proposals.values() if proposal.reply_due_date is None)
+        if no_deadline:
+            lines.append(self.tr("%n proposal(s) have no reply deadline in the ledger; it will be computed by the "
+                                 "office's rule (assignment + 3 months).", "", no_deadline))
+        return lines
 
     @Slot()
     def _update_import_button(self) -> None:

@@ -6,8 +6,11 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -22,8 +25,10 @@ from PySide6.QtWidgets import (
 from db import Store
 from db import lists as db_lists
 from desktop.core.errors import ValidationError
+from desktop.core.grid import to_tsv
 from desktop.core.validation import parse_optional_date
 from desktop.ui import labels
+from desktop.ui.grid_editing import GridDelegate
 from desktop.ui.list_columns import LISTS
 from desktop.ui.messages import user_message
 from desktop.ui.models import RecordListModel
@@ -33,6 +38,10 @@ logger = logging.getLogger(__name__)
 
 # Typing in the search box waits this long for the next key before querying.
 SEARCH_DELAY_MS = 250
+# Fitting columns to their content: widths in average character widths (CJK characters count as two).
+WIDE_COLUMNS = {"title", "indicator", "source_title", "commitment"}
+MAX_WIDE_CHARS, MAX_CHARS = 30, 14
+MIN_WIDTH = 56
 
 TABLE_NAMES = {"proposals": "proposalTable", "replies": "replyTable", "commitments": "commitmentTable",
                "evidence": "evidenceTable", "reminders": "reminderTable"}
@@ -49,16 +58,24 @@ FILTERS = {
 
 
 class ListPage(QWidget):
-    """One list of records with its filters. Double-click or Enter opens the record (in the commitments list,
-    the commitment's own columns open the commitment, the others its target).
+    """One list of records with its filters, worked like a spreadsheet. Double-click or Enter opens the record
+    (in the commitments list, the commitment's own columns open the commitment, the others its target); F2 or
+    typing edits the cell in place; several rows can be selected, copied (Ctrl+C, tab-separated with headers),
+    and rows copied from Excel pasted (Ctrl+V).
 
     Signals:
         open_requested(str, int): list kind and row key of the record to open.
         count_changed(int): the number of rows shown.
+        paste_requested(str, str): list kind and the text on the clipboard.
+        context_menu_requested(str, QPoint): list kind and the global position of a right click.
+        selection_changed(): other rows were selected.
     """
 
     open_requested = Signal(str, int)
     count_changed = Signal(int)
+    paste_requested = Signal(str, str)
+    context_menu_requested = Signal(str, QPoint)
+    selection_changed = Signal()
 
     def __init__(self, store: Store, kind: str, *, pool: Pool | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,7 +89,7 @@ class ListPage(QWidget):
         self.search_edit.setObjectName("searchEdit")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(self.tr("Search (Ctrl+F): words in titles, quotes and texts"))
-        self.search_edit.setMinimumWidth(220)
+        self.search_edit.setMinimumWidth(120)  # the bar fits beside a form on a 1280×720 screen
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -119,7 +136,12 @@ class ListPage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicatorShown(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setItemDelegate(GridDelegate(store, self.table))
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_table_custom_context_menu_requested)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
@@ -130,8 +152,31 @@ class ListPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setDefaultSectionSize(120)
+        header.setMinimumSectionSize(48)
+        header.sectionResized.connect(self._on_header_section_resized)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.activated.connect(self._on_table_double_clicked)
+        self.table.selectionModel().selectionChanged.connect(lambda *args: self.selection_changed.emit())
+
+        self.copy_action = QAction(self.tr("Copy rows"), self.table)
+        self.copy_action.setObjectName("copyRowsAction")
+        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.copy_action.triggered.connect(self.copy_selection)
+        self.paste_action = QAction(self.tr("Paste rows from Excel…"), self.table)
+        self.paste_action.setObjectName("pasteRowsAction")
+        self.paste_action.setShortcut(QKeySequence.StandardKey.Paste)
+        self.paste_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.paste_action.triggered.connect(self.paste_clipboard)
+        self.table.addActions([self.copy_action, self.paste_action])
+
+        # What to do when the list is empty, over the empty table.
+        self.empty_label = QLabel(self.table.viewport())
+        self.empty_label.setObjectName("emptyListLabel")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: palette(mid); padding: 24px;")
+        self.table.viewport().installEventFilter(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -142,8 +187,12 @@ class ListPage(QWidget):
         self.model.loaded.connect(self._on_model_loaded)
         self.model.loading_changed.connect(self._on_model_loading_changed)
         self._column_widths_set = False
+        self._fitting = False
+        self.user_sized = False  # the user resized a column: the widths are kept (and remembered)
         self.reload_choices()
         self.model.reload()
+        if not self._column_widths_set:
+            self._fit_columns()
 
     # ----------------------------------------------------------------- building
     def _combo(self, name: str, everything: str, offered: bool) -> QComboBox:
@@ -152,7 +201,8 @@ class ListPage(QWidget):
         combo.setProperty("offered", offered)
         combo.addItem(everything, None)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(6)
+        combo.setMinimumContentsLength(3)
+        combo.setMinimumWidth(60)
         combo.setVisible(offered)
         combo.currentIndexChanged.connect(self.apply_filter)
         return combo
@@ -162,6 +212,7 @@ class ListPage(QWidget):
         edit.setObjectName(name)
         edit.setPlaceholderText(placeholder)
         edit.setMaximumWidth(96)
+        edit.setMinimumWidth(56)
         edit.setVisible(offered)
         edit.editingFinished.connect(self.apply_filter)
         return edit
@@ -264,44 +315,170 @@ class ListPage(QWidget):
         self.model.reload()
 
     def selected_key(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.key(rows[0].row()) if rows else None
+        rows = self.selected_rows()
+        return self.model.key(rows[0]) if rows else None
+
+    def selected_rows(self) -> list[int]:
+        """The selected rows, top to bottom."""
+        return sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+
+    def selected_records(self) -> list[tuple[str, int]]:
+        """(record kind, id) of the selected rows (targets, or commitments without targets, in the commitments
+        list), without repeats."""
+        found = (self.model.row_record(row) for row in self.selected_rows())
+        return list(dict.fromkeys(record for record in found if record is not None))
+
+    def select_rows(self, rows: list[int]) -> None:
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        for row in rows:
+            selection.select(self.model.index(row, 0), selection.SelectionFlag.Select
+                             | selection.SelectionFlag.Rows)
+
+    # ----------------------------------------------------------------- copy and paste
+    def selection_tsv(self) -> str:
+        """The selected rows (every row when none is selected is not copied: nothing) as tab-separated text with
+        the column headers, as Excel and WPS paste it."""
+        rows = self.selected_rows()
+        headers = [str(self.model.headerData(c, Qt.Orientation.Horizontal) or "")
+                   for c in range(self.model.columnCount())]
+        cells = [[str(self.model.index(row, c).data() or "") for c in range(self.model.columnCount())]
+                 for row in rows]
+        return to_tsv(headers, cells) if rows else ""
+
+    @Slot()
+    def copy_selection(self) -> str:
+        text = self.selection_tsv()
+        if text:
+            QApplication.clipboard().setText(text)
+        return text
+
+    @Slot()
+    def paste_clipboard(self) -> None:
+        text = QApplication.clipboard().text()
+        if text.strip():
+            self.paste_requested.emit(self.kind, text)
+
+    def own_headers(self) -> dict[str, str]:
+        """This list's column names (as shown) → the field a pasted column of that name fills."""
+        found: dict[str, str] = {}
+        for column in range(self.model.columnCount()):
+            spec = self.model.column_edit(column)
+            if spec is not None:
+                found[str(self.model.headerData(column, Qt.Orientation.Horizontal))] = spec[1]
+        return found
+
+    @Slot(QPoint)
+    def _on_table_custom_context_menu_requested(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        if index.isValid() and index.row() not in self.selected_rows():
+            self.table.selectRow(index.row())
+        self.context_menu_requested.emit(self.kind, self.table.viewport().mapToGlobal(position))
+
+    # ----------------------------------------------------------------- the empty list
+    def empty_text(self) -> str:
+        """What the list says when it has no rows: why, and what to do."""
+        flt = self.model.list_filter
+        if flt != db_lists.ListFilter():
+            return self.tr("No records match the search and filters. Clear filters shows them all.")
+        texts = {
+            "proposals": self.tr("No proposals yet. Ctrl+N adds one, Ctrl+I imports a reply letter, Ctrl+V pastes "
+                                 "rows copied from an Excel ledger, Ctrl+Shift+I imports a whole ledger."),
+            "replies": self.tr("No replies yet. Select a proposal and press Ctrl+N to answer it, or import a reply "
+                               "letter with Ctrl+I."),
+            "commitments": self.tr("No commitments yet. Import a reply letter (Ctrl+I) to find its promises, or "
+                                   "select a reply and press Ctrl+N."),
+            "evidence": self.tr("No evidence yet. Select a target in Commitments & targets and press Ctrl+N, or "
+                                "import a news report (Ctrl+I)."),
+            "reminders": self.tr("No reminders. They are made from reply deadlines, promise deadlines and targets "
+                                 "without recent evidence."),
+        }
+        return texts[self.kind]
+
+    def _update_empty_label(self) -> None:
+        empty = self.model.rowCount() == 0 and not self.model.loading
+        if empty:
+            self.empty_label.setText(self.empty_text())
+            self.empty_label.setGeometry(self.table.viewport().rect())
+        self.empty_label.setVisible(empty)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.empty_label.setGeometry(self.table.viewport().rect())
+        return super().eventFilter(watched, event)
 
     def select_key(self, key: int) -> bool:
+        """Select the row of a key, its current cell in the record's own first column (a target's indicator in
+        the commitments list, so that Ctrl+N there makes its evidence)."""
         row = self.model.row_of(key)
         if row is None:
             return False
-        self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0))
+        column = 1 if self.kind == "commitments" and key > 0 else 0
+        selection = self.table.selectionModel()
+        selection.setCurrentIndex(self.model.index(row, column), selection.SelectionFlag.ClearAndSelect
+                                  | selection.SelectionFlag.Rows)
+        self.table.scrollTo(self.model.index(row, column))
         return True
+
+    def select_key_when_loaded(self, key: int) -> None:
+        """Select a row once the list has been read again (a record just saved)."""
+        self._pending_key = key
+
+    _pending_key: int | None = None
 
     @Slot(int)
     def _on_model_loaded(self, count: int) -> None:
         total = self.tr("%n record(s)", "", count)
         self.count_label.setText(total)
-        if not self._column_widths_set and count:
+        if self._pending_key is not None:
+            key, self._pending_key = self._pending_key, None
+            self.select_key(key)
+        if not self.user_sized and (not self._column_widths_set or (count and not self._fitted_rows)):
             self._fit_columns()
+        self._update_empty_label()
         self.count_changed.emit(count)
 
     @Slot(bool)
     def _on_model_loading_changed(self, loading: bool) -> None:
         if loading:
             self.count_label.setText(self.tr("Searching…"))
+        self._update_empty_label()
+
+    _fitted_rows = False
 
     def _fit_columns(self) -> None:
-        """Size columns once, from the rows on the first screen only (never from all rows)."""
+        """Size columns to their header and the rows on the first screen (never all rows): long texts such as
+        titles get more room, codes and dates less; an empty list sizes them by their headers."""
         self._column_widths_set = True
+        self._fitted_rows = self.model.rowCount() > 0
         header = self.table.horizontalHeader()
         metrics = self.table.fontMetrics()
+        header_metrics = header.fontMetrics()
+        average = max(metrics.averageCharWidth(), 1)
         rows = min(self.model.rowCount(), 40)
         states = [QCoreApplication.translate("Labels", text) for text in STATE_LABELS.get(self.kind, {}).values()]
-        for column in range(self.model.columnCount()):
-            texts = [str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")]
-            texts += [str(self.model.index(row, column).data() or "") for row in range(rows)]
-            if self.model.column_sort(column) == "state":
-                texts += states  # states may arrive after the first rows
-            width = max(metrics.horizontalAdvance(text) for text in texts) + 24
-            header.resizeSection(column, max(60, min(width, 320)))
+        self._fitting = True
+        try:
+            for column in range(self.model.columnCount()):
+                title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+                texts = [str(self.model.index(row, column).data() or "") for row in range(rows)]
+                if self.model.column_sort(column) == "state":
+                    texts += states  # states may arrive after the first rows
+                content = max((metrics.horizontalAdvance(text) for text in texts), default=0) + 16
+                # Room for the header's text and its sort arrow.
+                wanted = max(content, header_metrics.horizontalAdvance(title) + 32)
+                edit = self.model.column_edit(column)
+                wide = (edit is not None and edit[1] in WIDE_COLUMNS) or self.model.column_sort(column) in \
+                    WIDE_COLUMNS
+                limit = (MAX_WIDE_CHARS if wide else MAX_CHARS) * average * 2
+                header.resizeSection(column, int(max(MIN_WIDTH, min(wanted, limit))))
+        finally:
+            self._fitting = False
+
+    @Slot(int, int, int)
+    def _on_header_section_resized(self, column: int, old: int, new: int) -> None:
+        if not self._fitting and self.isVisible():
+            self.user_sized = True
 
     @Slot()
     def _on_table_double_clicked(self, index: Any = None) -> None:

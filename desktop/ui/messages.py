@@ -25,7 +25,9 @@ CLI_ONLY_CODES = frozenset({
     "ids_missing",  # evidence accept|reject N...
     "demo_not_empty",  # demo --db FILE
     "state_invalid", "year_invalid",  # export --state / --year
-    "folder_missing", "file_unwritable",  # remind --ics FILE
+    "contacts_rejected", "contacts_empty", "contacts_columns_missing", "contacts_encoding",  # contacts import
+    "contacts_unreadable", "contacts_format",
+    "reply_not_found", "reply_text_missing",  # redact --reply DOC_NUMBER
     "mapping_missing", "mapping_invalid", "mapping_unknown_field", "mapping_bad_header",  # import-ledger --mapping
 })
 
@@ -86,10 +88,6 @@ TEMPLATES: dict[str, str | tuple[str, ...]] = {
     "conflict":
         QT_TRANSLATE_NOOP("Messages", "This record was saved by {actor} at {at} after you opened it; reload it to "
                                       "see that change, then make your edit again."),
-    "number_too_large": (
-        QT_TRANSLATE_NOOP("Messages", "The field '{field}' holds a number too large to store; check the value."),
-        QT_TRANSLATE_NOOP("Messages", "{value} is too large to be a real amount; check the number."),
-    ),
     "search_too_long":
         QT_TRANSLATE_NOOP("Messages", "The search has {terms} different words; search with at most {limit}."),
     # ------------------------------------------------------------------ backup and restore
@@ -113,6 +111,14 @@ TEMPLATES: dict[str, str | tuple[str, ...]] = {
         QT_TRANSLATE_NOOP("Messages", "Not restoring '{path}': {reasons}. Nothing was changed."),
     "restore_failed":
         QT_TRANSLATE_NOOP("Messages", "'{path}' could not be restored; the ledger is as it was."),
+    "folder_missing":
+        QT_TRANSLATE_NOOP("Messages", "The folder of '{path}' does not exist; create it or choose another file."),
+    "file_unwritable":
+        QT_TRANSLATE_NOOP("Messages", "'{path}' could not be written; check that the folder is writable and the file "
+                                      "is not open elsewhere."),
+    "redact_format":
+        QT_TRANSLATE_NOOP("Messages", "'{path}' does not end in .txt or .docx; name the redacted copy with one of "
+                                      "them."),
     "letter_text_missing":
         QT_TRANSLATE_NOOP("Messages", "The reply {doc_number} has no letter text to review; import its letter file "
                                       "instead."),
@@ -170,6 +176,20 @@ TEMPLATES: dict[str, str | tuple[str, ...]] = {
         QT_TRANSLATE_NOOP("Messages", "Required; choose one from the list."),
     "link_unknown":
         QT_TRANSLATE_NOOP("Messages", "'{value}' is not in the list; type part of it and choose one of the matches."),
+    "flag_invalid":
+        QT_TRANSLATE_NOOP("Messages", "'{value}' is not a yes or no; write 是 or 否."),
+    # ------------------------------------------------------------------ dossiers
+    "proposal_not_found":
+        QT_TRANSLATE_NOOP("Messages", "No proposal numbered '{number}' is in the ledger; check the number and the "
+                                      "session."),
+    "proposal_ambiguous":
+        QT_TRANSLATE_NOOP("Messages", "Several proposals are numbered '{number}' (sessions: {sessions}); name the "
+                                      "session too."),
+    "pdf_folder_missing":
+        QT_TRANSLATE_NOOP("Messages", "The folder of '{path}' does not exist; choose another place for the PDF."),
+    "pdf_unwritable":
+        QT_TRANSLATE_NOOP("Messages", "The PDF '{path}' could not be written; choose another place, or close it "
+                                      "where it is open."),
     # ------------------------------------------------------------------ settings
     "setting_unknown":
         QT_TRANSLATE_NOOP("Messages", "'{field}' is not a setting of this version; check its spelling."),
@@ -248,6 +268,30 @@ TEMPLATES: dict[str, str | tuple[str, ...]] = {
     "session_missing":
         QT_TRANSLATE_NOOP("Messages", "The ledger does not say which session this proposal belongs to; enter the "
                                       "session or choose the column 届次."),
+    "word_unknown":
+        QT_TRANSLATE_NOOP("Messages", "'{value}' is not a word the import knows for the column {column}; write one of "
+                                      "{accepted}."),
+    "number_too_large": (
+        QT_TRANSLATE_NOOP("Messages", "'{value}' is too large for an amount; write the figure as it is."),
+        QT_TRANSLATE_NOOP("Messages", "The field '{field}' holds a number too large to store; check the value."),
+    ),
+    "ledger_damaged":
+        QT_TRANSLATE_NOOP("Messages", "'{file}' is damaged and cannot be read; open it in Excel or WPS, save it again "
+                                      "and import the saved copy."),
+    "ledger_too_large":
+        QT_TRANSLATE_NOOP("Messages", "'{file}' is too large to be a ledger: {found}, more than the limit of {limit}; "
+                                      "split it into smaller workbooks."),
+    "ledger_is_folder":
+        QT_TRANSLATE_NOOP("Messages", "'{path}' is a folder, not a ledger file; choose the workbook itself."),
+    "ledger_format":
+        QT_TRANSLATE_NOOP("Messages", "'{file}' is not a ledger file that can be read; save it as .xlsx, .xls, .ods "
+                                      "or .csv."),
+    "ledger_encoding":
+        QT_TRANSLATE_NOOP("Messages", "'{file}' is neither UTF-8 nor GBK text; save it as CSV (UTF-8) and import "
+                                      "that."),
+    "ledger_session_years":
+        QT_TRANSLATE_NOOP("Messages", "The sheets {sheets} of '{file}' are of different years but are all given the "
+                                      "session '{session}'; give each sheet its own session."),
     "rating_invalid":
         QT_TRANSLATE_NOOP("Messages", "'{value}' is not a rating; write 满意, 基本满意 or 不满意."),
     "result_class_invalid":

@@ -43,6 +43,10 @@ PAGE_SIZE = 100
 CACHED_PAGES = 30
 
 Index = QModelIndex | QPersistentModelIndex
+TARGET_OR_COMMITMENT = "target|commitment"
+# The record of a list's row: (record kind, id) from the row's values.
+_ROW_RECORDS = {"proposals": "proposal", "replies": "reply", "evidence": "evidence", "reminders": "reminder"}
+CellSaver = Callable[[str, int, str, Any], bool]
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,10 @@ class Column:
     align_right: bool = False
     coloured_by_state: bool = False
     opens_commitment: bool = False  # double-clicking it opens the row's commitment rather than its target
+    # (record kind, field) the cell edits in place; the kind TARGET_OR_COMMITMENT edits a target's own field on a
+    # target's row and the commitment's on the row of a commitment without targets.
+    edit: tuple[str, str] | None = None
+    tooltip: Callable[[Any], str | None] | None = None
 
 
 def display_value(value: Any) -> str:
@@ -115,6 +123,9 @@ class RecordListModel(QAbstractTableModel):
     def __init__(self, store: Store, kind: str, context: str, columns: Sequence[Column], *,
                  pool: Pool | None = None, parent: Any = None) -> None:
         super().__init__(parent)
+        # Saves an edited cell: (record kind, record id, field, value) → whether it was saved. Without one the
+        # list is read-only.
+        self.cell_saver: CellSaver | None = None
         self._store = store
         self.kind = kind
         self._context = context
@@ -243,7 +254,66 @@ class RecordListModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         if self.row_values(index.row()) is None:
             return Qt.ItemFlag.NoItemFlags  # a row that could not be read: shown disabled
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.cell_saver is not None and self.cell_target(index.row(), index.column()) is not None:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    # ----------------------------------------------------------------- records of rows, editing in place
+    def row_record(self, row: int) -> tuple[str, int] | None:
+        """The record a row shows: (record kind, id); in the commitments list a target, or a commitment
+        without targets."""
+        values = self.row_values(row)
+        if values is None:
+            return None
+        if self.kind == "commitments":
+            if values.get("target_id") is not None:
+                return "target", int(values["target_id"])
+            return "commitment", int(values["commitment_id"])
+        return _ROW_RECORDS[self.kind], int(values["id"])
+
+    def row_commitment(self, row: int) -> int | None:
+        values = self.row_values(row) or {}
+        return int(values["commitment_id"]) if values.get("commitment_id") is not None else None
+
+    def cell_target(self, row: int, column: int) -> tuple[str, int, str] | None:
+        """What editing a cell changes: (record kind, record id, field), or None when the cell is read-only."""
+        if not (0 <= column < len(self._columns)) or self._columns[column].edit is None:
+            return None
+        record_kind, name = self._columns[column].edit  # type: ignore[misc]
+        values = self.row_values(row)
+        if values is None:
+            return None
+        if self.kind == "commitments":
+            target_id, commitment_id = values.get("target_id"), values.get("commitment_id")
+            if record_kind == TARGET_OR_COMMITMENT:
+                record_kind = "target" if target_id is not None else "commitment"
+            if record_kind == "target":
+                return ("target", int(target_id), name) if target_id is not None else None
+            return "commitment", int(commitment_id), name
+        return record_kind, int(values["id"]), name
+
+    def edit_value(self, row: int, column: int) -> Any:
+        """The stored value a cell editor starts from (codes for choices, ISO text for dates)."""
+        target = self.cell_target(row, column)
+        values = self.row_values(row) or {}
+        if target is None:
+            return None
+        name = target[2]
+        if self.kind == "commitments" and name == "title":
+            return values.get("title")
+        return values.get(name)
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.cell_saver is None:
+            return False
+        target = self.cell_target(index.row(), index.column())
+        if target is None:
+            return False
+        if not self.cell_saver(*target, value):
+            return False  # the model is left as it was; the saver said why
+        self.refresh_rows()
+        return True
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._keys)) or index.column() >= len(self._columns):
@@ -251,6 +321,8 @@ class RecordListModel(QAbstractTableModel):
         key = self._keys[index.row()]
         if role == KEY_ROLE:
             return key
+        if role == Qt.ItemDataRole.EditRole:
+            return self.edit_value(index.row(), index.column())
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE, RECORD_ROLE,
                         Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.TextAlignmentRole):
             return None
@@ -272,6 +344,8 @@ class RecordListModel(QAbstractTableModel):
                 return column.value(row)
             text = _text(column, row)
             if role == Qt.ItemDataRole.ToolTipRole:
+                if column.tooltip is not None:
+                    return column.tooltip(row)
                 return text if len(text) > 30 else None
             return text
         except Exception:  # a broken row must not break the view
@@ -290,6 +364,10 @@ class RecordListModel(QAbstractTableModel):
             return
         self._sort = sort
         self.reload()
+
+    def column_edit(self, column: int) -> tuple[str, str] | None:
+        """(record kind, field) a column edits in place, or None."""
+        return self._columns[column].edit if 0 <= column < len(self._columns) else None
 
     def opens_commitment(self, column: int) -> bool:
         return 0 <= column < len(self._columns) and self._columns[column].opens_commitment

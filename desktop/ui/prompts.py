@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 LETTER_FILTER = "*.txt *.md *.html *.htm *.docx *.pdf"
@@ -79,3 +79,29 @@ class Prompter(QObject):
         name, _ = QFileDialog.getSaveFileName(parent, self.tr("Export the audit workbook"), suggested,
                                               self.tr("Excel workbooks (*.xlsx)"))
         return Path(name) if name else None
+
+    def save_ledger(self, parent: QWidget | None, title: str, suggested: str) -> Path | None:
+        """A ledger file to create (a new ledger, or a copy of this one)."""
+        name, _ = QFileDialog.getSaveFileName(parent, title, suggested, self.tr("Ledgers (*.sqlite3 *.db)"))
+        return Path(name) if name else None
+
+    def save_pdf(self, parent: QWidget | None, suggested: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(parent, self.tr("Save as PDF"), suggested,
+                                              self.tr("PDF documents (*.pdf)"))
+        return Path(name) if name else None
+
+    def save_file(self, parent: QWidget | None, suggested: str) -> Path | None:
+        """Where to save a stored original file (a letter, an evidence document)."""
+        name, _ = QFileDialog.getSaveFileName(parent, self.tr("Save the file as"), suggested,
+                                              self.tr("All files (*)"))
+        return Path(name) if name else None
+
+    def open_any_file(self, parent: QWidget | None) -> Path | None:
+        """A file to attach to evidence (a report, a bulletin, a photo of a page)."""
+        name, _ = QFileDialog.getOpenFileName(parent, self.tr("Attach a file"), "", self.tr("All files (*)"))
+        return Path(name) if name else None
+
+    def ask_text(self, parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+        """One line of text (None when cancelled)."""
+        value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+        return value if ok else None

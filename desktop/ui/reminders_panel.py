@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from db import Store
-from db.reminders import complete_reminder, list_reminders, snooze_reminder, sync_reminders
+from db.reminders import complete_reminder, list_reminders, reopen_reminder, snooze_reminder, sync_reminders
 from desktop.core.errors import LedgerError
 from desktop.core.records import Reminder
-from desktop.core.reminders import became_due, due_items
+from desktop.core.reminders import became_due, due_items, is_active
 from desktop.ui.labels import QT_TRANSLATE_NOOP, REMINDER_KINDS, REMINDER_STATES, label
 from desktop.ui.messages import user_message
 from desktop.ui.models import Column, RecordTableModel, record_table_view
@@ -41,7 +41,19 @@ logger = logging.getLogger(__name__)
 Today = Callable[[], dt.date]
 
 
-def _when(days: int) -> str:
+def _when(row: ReminderRow) -> str:
+    """How far off the due date is; a snoozed reminder says until when it sleeps, a done one when it was done."""
+    reminder, days = row.reminder, row.days
+    if reminder.state == "done":
+        return QCoreApplication.translate("ReminderColumns", "Done on {date}").format(
+            date=reminder.done_at.isoformat() if reminder.done_at else "—")
+    if reminder.state == "snoozed" and reminder.snoozed_until is not None and not row.awake:
+        return QCoreApplication.translate("ReminderColumns", "Snoozed until {date}").format(
+            date=reminder.snoozed_until.isoformat())
+    return _days(days)
+
+
+def _days(days: int) -> str:
     if days < 0:
         return QCoreApplication.translate("ReminderColumns", "%n day(s) overdue", None, -days)
     if days == 0:
@@ -62,11 +74,12 @@ class ReminderRow:
 
     reminder: Reminder
     days: int
+    awake: bool = True  # a snoozed reminder whose snooze has ended
 
 
 REMINDER_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("ReminderColumns", "Due"), lambda row: row.reminder.due_date),
-    Column(QT_TRANSLATE_NOOP("ReminderColumns", "When"), lambda row: row.days, _when),
+    Column(QT_TRANSLATE_NOOP("ReminderColumns", "When"), lambda row: row, _when),
     Column(QT_TRANSLATE_NOOP("ReminderColumns", "Kind"), lambda row: row.reminder.kind,
            lambda kind: label(REMINDER_KINDS, kind)),
     Column(QT_TRANSLATE_NOOP("ReminderColumns", "Reminder"), lambda row: row.reminder.title),
@@ -95,7 +108,8 @@ class RemindersPanel(QWidget):
 
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("reminderSummaryLabel")
-        self.show_all_check = QCheckBox(self.tr("Show all open reminders, not only the due ones"), self)
+        self.show_all_check = QCheckBox(self.tr("Show all reminders (snoozed and done ones too), not only the due "
+                                                "ones"), self)
         self.show_all_check.setObjectName("showAllRemindersCheck")
         self.show_all_check.toggled.connect(self._on_show_all_check_toggled)
 
@@ -112,6 +126,10 @@ class RemindersPanel(QWidget):
         self.done_button = QPushButton(self.tr("&Done"), self)
         self.done_button.setObjectName("doneButton")
         self.done_button.clicked.connect(self._on_done_button_clicked)
+        self.reopen_button = QPushButton(self.tr("&Open again"), self)
+        self.reopen_button.setObjectName("reopenButton")
+        self.reopen_button.setToolTip(self.tr("A done or snoozed reminder becomes open again"))
+        self.reopen_button.clicked.connect(self._on_reopen_button_clicked)
         self.message_label = QLabel(self)
         self.message_label.setObjectName("reminderMessageLabel")
         self.message_label.setWordWrap(True)
@@ -120,6 +138,7 @@ class RemindersPanel(QWidget):
         actions.addWidget(self.snooze_button)
         actions.addWidget(self.snooze_date_edit)
         actions.addWidget(self.done_button)
+        actions.addWidget(self.reopen_button)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)
@@ -139,7 +158,8 @@ class RemindersPanel(QWidget):
         reminders = list_reminders(self._store, include_done=False)
         due = due_items(reminders, today)
         if self.show_all_check.isChecked():
-            rows = [ReminderRow(r, (r.due_date - today).days) for r in reminders]
+            rows = [ReminderRow(r, (r.due_date - today).days, is_active(r, today))
+                    for r in list_reminders(self._store, include_done=True)]
         else:
             rows = [ReminderRow(item.reminder, item.days) for item in due]
         self.model.set_records(rows)
@@ -171,9 +191,10 @@ class RemindersPanel(QWidget):
 
     @Slot()
     def _on_table_selection_changed(self, *args: object) -> None:
-        chosen = bool(self.table.selectionModel().selectedRows())
-        self.snooze_button.setEnabled(chosen)
-        self.done_button.setEnabled(chosen)
+        chosen = self.selected_reminders()
+        self.snooze_button.setEnabled(any(r.state != "done" for r in chosen))
+        self.done_button.setEnabled(any(r.state != "done" for r in chosen))
+        self.reopen_button.setEnabled(any(r.state != "open" for r in chosen))
 
     @Slot(bool)
     def _on_show_all_check_toggled(self, checked: bool) -> None:
@@ -187,6 +208,10 @@ class RemindersPanel(QWidget):
     @Slot()
     def _on_done_button_clicked(self) -> None:
         self._apply(lambda reminder: complete_reminder(self._store, reminder.id, self.today()))
+
+    @Slot()
+    def _on_reopen_button_clicked(self) -> None:
+        self._apply(lambda reminder: reopen_reminder(self._store, reminder.id))
 
     def _apply(self, change: Callable[[Reminder], Reminder]) -> None:
         changed: list[int] = []
@@ -253,7 +278,8 @@ class ReminderNotifier(QObject):
 def notification_text(reminders: list[Reminder]) -> str:
     """The tray message: the first titles and how many there are."""
     titles = [r.title for r in reminders[:3]]
-    text = QCoreApplication.translate("ReminderNotifier", "%n reminder(s) became due:", None, len(reminders))
+    count = len(reminders)
+    text = QCoreApplication.translate("ReminderNotifier", "%n reminder(s) became due:", None, count)
     more = len(reminders) - len(titles)
     lines = [text, *titles]
     if more:

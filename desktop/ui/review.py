@@ -9,6 +9,12 @@ undecided are kept as pending suggestions for later, as ``reply-ledger import`` 
 A letter whose reply is in the ledger already shows the earlier decisions: items accepted before are marked as in
 the ledger and are not saved again, rejected ones are rejected, undecided ones wait. A stored reply's letter is
 reviewed again the same way from its stored text (:class:`db.letter_decisions.StoredLetter`), without a file.
+
+The list shows the promises first, each with the baselines it is measured against folded under it; a suggestion
+that repeats a promise the ledger holds already (typed by hand, or from another letter of the proposal) says so,
+and accepting it links it to that promise; "Add as new" keeps it as a promise of its own. Low-confidence
+suggestions are marked and the list sorts by confidence. The parts below the window are in
+:mod:`desktop.ui.review_models`.
 """
 
 from __future__ import annotations
@@ -18,23 +24,22 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QCloseEvent, QColor, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QTextEdit,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,289 +48,48 @@ from db import Store
 from db.letter_decisions import StoredLetter
 from db.letter_review import begin_review, begin_stored_review, save_review
 from desktop.core.errors import LedgerError, RecordErrors, ValidationError
-from desktop.core.extraction import Document, LetterExtraction, extract_document, extract_files
+from desktop.core.extraction import Document, LetterExtraction
 from desktop.core.letter_review import (
     ACCEPTED,
     EXISTING_PREFIX,
     IN_LEDGER,
-    NEW_PREFIX,
     PENDING,
     REJECTED,
     LetterReview,
-    ReviewItem,
     plan_records,
 )
-from desktop.core.records import Commitment, Target
-from desktop.core.units import normalize
+from desktop.core.records import Commitment
 from desktop.ui import labels
 from desktop.ui.forms import (
     ERROR_STYLE,
     ChoiceField,
-    DateField,
     Field,
-    QuantityField,
     TextField,
     field_layout,
     letter_header_fields,
 )
-from desktop.ui.labels import QT_TRANSLATE_NOOP
 from desktop.ui.messages import user_message
+from desktop.ui.models import SORT_ROLE
 from desktop.ui.prompts import CANCEL, SAVE, Prompter
+from desktop.ui.review_models import (
+    CURRENT_HIGHLIGHT,
+    DECISIONS,
+    HIGHLIGHT,
+    MATCHES,
+    SuggestionEditor,
+    SuggestionTreeModel,
+    TextPositions,
+    decision_of,
+    extract_stored,
+    read_and_extract,
+)
+from desktop.ui.screens import fit_to_screen
 from desktop.ui.workers import Pool, ProgressRunner
 
 logger = logging.getLogger(__name__)
 
-DECISIONS = {
-    PENDING: QT_TRANSLATE_NOOP("Decisions", "To review"),
-    ACCEPTED: QT_TRANSLATE_NOOP("Decisions", "Accepted"),
-    REJECTED: QT_TRANSLATE_NOOP("Decisions", "Rejected"),
-    IN_LEDGER: QT_TRANSLATE_NOOP("Decisions", "In the ledger"),
-}
-HIGHLIGHT = {PENDING: "#fff1a8", ACCEPTED: "#c5e8c8", REJECTED: "#e4e4e4", IN_LEDGER: "#9fd4a5"}
-CURRENT_HIGHLIGHT = "#ffc94d"
-
-
-def read_and_extract(path: Path, *, progress: Any = None,
-                     is_cancelled: Any = None) -> tuple[Document, LetterExtraction]:
-    """Read one letter file and extract its header and targets (runs on a pool thread)."""
-    return extract_files([path], progress=progress, is_cancelled=is_cancelled)[0]
-
-
-def extract_stored(document: Document, *, progress: Any = None,
-                   is_cancelled: Any = None) -> tuple[Document, LetterExtraction]:
-    """Extract the header and targets of a stored letter's text again (runs on a pool thread)."""
-    extraction = extract_document(document)
-    if progress:
-        progress(1, 1)
-    return document, extraction
-
-
-def decision_of(item: ReviewItem) -> str:
-    """The decision a row shows: an item accepted before is ``IN_LEDGER``."""
-    return IN_LEDGER if item.in_ledger else item.decision
-
-
-class TextPositions:
-    """Python string offsets as Qt text positions (Qt counts UTF-16 units; a rare character outside the BMP
-    takes two)."""
-
-    def __init__(self, text: str) -> None:
-        self._wide = [index for index, char in enumerate(text) if ord(char) > 0xFFFF]
-
-    def __call__(self, offset: int) -> int:
-        if not self._wide:
-            return offset
-        return offset + sum(1 for index in self._wide if index < offset)
-
-    def offset(self, position: int) -> int:
-        """The string offset of a Qt position (inverse of calling)."""
-        offset = position
-        while offset > 0 and self(offset) > position:
-            offset -= 1
-        return offset
-
-
-class SuggestionTableModel(QAbstractTableModel):
-    """The review's suggestions, one row each, coloured by the clerk's decision."""
-
-    HEADERS = (
-        QT_TRANSLATE_NOOP("SuggestionColumns", "Decision"),
-        QT_TRANSLATE_NOOP("SuggestionColumns", "Indicator"),
-        QT_TRANSLATE_NOOP("SuggestionColumns", "Comparator"),
-        QT_TRANSLATE_NOOP("SuggestionColumns", "Value"),
-        QT_TRANSLATE_NOOP("SuggestionColumns", "Unit"),
-        QT_TRANSLATE_NOOP("SuggestionColumns", "Deadline"),
-        QT_TRANSLATE_NOOP("SuggestionColumns", "Kind"),
-        QT_TRANSLATE_NOOP("SuggestionColumns", "Commitment"),
-    )
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.review: LetterReview | None = None
-        self._titles: dict[str, str] = {}
-
-    def set_review(self, review: LetterReview | None, existing: list[Commitment] | None = None) -> None:
-        """Show ``review``'s items; ``existing`` are the stored commitments they may be linked to."""
-        self.beginResetModel()
-        self.review = review
-        self._titles = {f"{EXISTING_PREFIX}{c.id}": c.title for c in existing or () if c.id is not None}
-        self.endResetModel()
-
-    def item(self, row: int) -> ReviewItem:
-        assert self.review is not None
-        return self.review.items[row]
-
-    def row_changed(self, row: int) -> None:
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self.review is None else len(self.review.items)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.HEADERS):
-            return QCoreApplication.translate("SuggestionColumns", self.HEADERS[section])
-        return None
-
-    def _value(self, target: Target) -> str:
-        if target.value is None:
-            return ""
-        text = f"{target.value:.10g}"
-        if target.comparator == "range" and target.value_high is not None:
-            text += f"–{target.value_high:.10g}"
-        return text
-
-    def _commitment(self, item: ReviewItem) -> str:
-        assert self.review is not None
-        new = self.review.new_commitment(item.link)
-        if new is not None:
-            return QCoreApplication.translate("LetterReviewWindow", "New: {title}").format(title=new.title)
-        if item.link in self._titles:
-            return QCoreApplication.translate("LetterReviewWindow", "Existing: {title}").format(
-                title=self._titles[item.link])
-        return item.link
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if self.review is None or not index.isValid() or not (0 <= index.row() < len(self.review.items)):
-            return None
-        item = self.review.items[index.row()]
-        target = item.target
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(HIGHLIGHT[decision_of(item)])) if index.column() == 0 else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return target.quote
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        column = index.column()
-        if column == 0:
-            text = QCoreApplication.translate("Decisions", DECISIONS[decision_of(item)])
-            return text + (" ✎" if item.edited else "")
-        values = (None, target.indicator, labels.label(labels.COMPARATORS, target.comparator), self._value(target),
-                  target.unit or "", target.deadline.isoformat() if target.deadline else (target.deadline_text or ""),
-                  labels.label(labels.TARGET_KINDS, target.kind), self._commitment(item))
-        return values[column]
-
-
-class SuggestionEditor(QWidget):
-    """Edits the selected suggestion; a change is applied to it as soon as it is valid.
-
-    Signals:
-        item_edited(): the shown item changed.
-    """
-
-    item_edited = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("suggestionEditor")
-        cumulative = [(True, QCoreApplication.translate("Labels", labels.CUMULATIVE[True])),
-                      (False, QCoreApplication.translate("Labels", labels.CUMULATIVE[False]))]
-        self.fields: list[Field] = [
-            TextField("indicator", self.tr("Indicator"), required=True),
-            ChoiceField("comparator", self.tr("Comparator"), labels.label_choices(labels.COMPARATORS), required=True),
-            QuantityField("value", self.tr("Value")),
-            QuantityField("value_high", self.tr("Upper value"), placeholder=""),
-            DateField("deadline", self.tr("Deadline")),
-            TextField("deadline_text", self.tr("Time expression")),
-            ChoiceField("cumulative", self.tr("Counted"), cumulative, empty=self.tr("(not stated)")),
-            ChoiceField("kind", self.tr("Kind"), labels.label_choices(labels.TARGET_KINDS), required=True),
-        ]
-        self.by_name = {field.name: field for field in self.fields}
-        self._item: ReviewItem | None = None
-        self._loading = False
-        layout = field_layout(self.fields, self._on_field_changed)
-        self.link_combo = QComboBox(self)
-        self.link_combo.setObjectName("commitmentLinkCombo")
-        self.link_combo.currentIndexChanged.connect(self._on_field_changed)
-        self.commitment_title_edit = QLineEdit(self)
-        self.commitment_title_edit.setObjectName("commitmentTitleEdit")
-        self.commitment_title_edit.textEdited.connect(self._on_field_changed)
-        layout.addRow(self.tr("Commitment"), self.link_combo)
-        layout.addRow(self.tr("Commitment title"), self.commitment_title_edit)
-        self.setLayout(layout)
-        self.review: LetterReview | None = None
-        self.setEnabled(False)
-
-    def set_links(self, review: LetterReview, existing: list[Commitment]) -> None:
-        self.review = review
-        self._loading = True
-        self.link_combo.clear()
-        for key, new in review.new_commitments.items():
-            self.link_combo.addItem(self.tr("New: {title}").format(title=new.title), NEW_PREFIX + key)
-        for commitment in existing:
-            self.link_combo.addItem(self.tr("Existing: {title}").format(title=commitment.title),
-                                    f"{EXISTING_PREFIX}{commitment.id}")
-        self._loading = False
-
-    def load(self, item: ReviewItem | None) -> None:
-        """Show ``item``; an item already in the ledger is shown but not edited here (its form edits it)."""
-        self._item = item
-        self.setEnabled(item is not None and not item.in_ledger)
-        if item is None:
-            return
-        target = item.target
-        self._loading = True
-        try:
-            for name in ("indicator", "comparator", "deadline", "deadline_text", "cumulative", "kind"):
-                self.by_name[name].set_value(getattr(target, name))
-            self.by_name["value"].set_value((target.value, target.unit))
-            self.by_name["value_high"].set_value((target.value_high, target.unit))
-            self.link_combo.setCurrentIndex(max(self.link_combo.findData(item.link), 0))
-            self._show_commitment_title()
-            for field in self.fields:
-                field.show_error(None)
-        finally:
-            self._loading = False
-
-    def _show_commitment_title(self) -> None:
-        new = self.review.new_commitment(self.link_combo.currentData() or "") if self.review else None
-        self.commitment_title_edit.setEnabled(new is not None)
-        self.commitment_title_edit.setText(new.title if new else "")
-
-    @Slot()
-    def _on_field_changed(self) -> None:
-        if self._loading or self._item is None or self._item.in_ledger:
-            return
-        item = self._item
-        link = self.link_combo.currentData()
-        if link and link != item.link:
-            item.link = link
-            self._loading = True
-            self._show_commitment_title()
-            self._loading = False
-        new = self.review.new_commitment(item.link) if self.review else None
-        title = self.commitment_title_edit.text().strip()
-        if new is not None and title:
-            new.title = title
-        values: dict[str, Any] = {}
-        ok = True
-        for field in self.fields:
-            try:
-                values[field.name] = field.value()
-                field.show_error(None)
-            except ValidationError as error:
-                field.show_error(user_message(error))
-                ok = False
-        if ok:
-            value, high = values.pop("value"), values.pop("value_high")
-            unit = value.unit if value else item.target.unit
-            candidate = dataclasses.replace(
-                item.target, value=value.value if value else None, unit=unit,
-                value_normalized=value.value_normalized if value else None,
-                unit_normalized=value.unit_normalized if value else None,
-                value_high=high.value if high else None,
-                value_high_normalized=normalize(high.value, high.unit or unit or "")[0] if high else None, **values)
-            problems = candidate.problems()
-            for problem in problems:
-                field = self.by_name.get(problem.field)
-                if field is not None:
-                    field.show_error(user_message(problem))
-            if not problems:
-                item.target = candidate
-        self.item_edited.emit()
+# Kept importable from here: the review's reading functions and its list model.
+__all__ = ["LetterReviewWindow", "SuggestionTreeModel", "TextPositions", "extract_stored", "read_and_extract"]
 
 
 class LetterReviewWindow(QMainWindow):
@@ -370,7 +134,7 @@ class LetterReviewWindow(QMainWindow):
                 reply=stored.reply.doc_number or stored.document.file_name))
         else:
             self.setWindowTitle(self.tr("Review letter — {file}").format(file=self.path.name))
-        self.resize(1360, 860)
+        fit_to_screen(self, 1360, 860)
 
         self.text_view = QPlainTextEdit(self)
         self.text_view.setObjectName("letterText")
@@ -411,16 +175,23 @@ class LetterReviewWindow(QMainWindow):
         box_layout.addWidget(self.header_confirmed)
 
         # Suggestions.
-        self.model = SuggestionTableModel(self)
-        self.table = QTableView(self)
+        self.model = SuggestionTreeModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTreeView(self)
         self.table.setObjectName("suggestionTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setUniformRowHeights(True)
+        self.table.setAlternatingRowColors(False)
         self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.header().setStretchLastSection(False)
+        # The letter's order first; a click on a header sorts (by confidence, decision...), children within.
+        self.table.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.accept_button = QPushButton(self.tr("&Accept"), self)
         self.accept_button.setObjectName("acceptButton")
@@ -434,8 +205,13 @@ class LetterReviewWindow(QMainWindow):
         self.reject_rest_button = QPushButton(self.tr("Reject the rest"), self)
         self.reject_rest_button.setObjectName("rejectRestButton")
         self.reject_rest_button.clicked.connect(lambda: self.decide_rest(REJECTED))
+        self.add_new_button = QPushButton(self.tr("Add as &new"), self)
+        self.add_new_button.setObjectName("addAsNewButton")
+        self.add_new_button.setToolTip(self.tr("Keep this suggestion as a promise of its own, although the ledger "
+                                               "holds a promise like it"))
+        self.add_new_button.clicked.connect(lambda: self.add_as_new())
         decisions = QHBoxLayout()
-        for button in (self.accept_button, self.reject_button):
+        for button in (self.accept_button, self.reject_button, self.add_new_button):
             decisions.addWidget(button)
         decisions.addStretch(1)
         for button in (self.accept_rest_button, self.reject_rest_button):
@@ -505,6 +281,7 @@ class LetterReviewWindow(QMainWindow):
 
     @Slot(object)
     def _on_runner_succeeded(self, result: tuple[Document, LetterExtraction]) -> None:
+        """The letter was read: show the window with it (a file that is not a letter never shows an empty one)."""
         document, extraction = result
         try:
             if self.stored is not None:
@@ -520,6 +297,7 @@ class LetterReviewWindow(QMainWindow):
             self._on_runner_failed(error)
             return
         self.set_review(review)
+        self.show()
 
     @Slot(object)
     def _on_runner_failed(self, error: object) -> None:
@@ -527,6 +305,7 @@ class LetterReviewWindow(QMainWindow):
             "The letter could not be read; details are in the log.")
         self.summary_label.setText("")
         self.message_label.setText(message)
+        self.show()
         self.failed.emit(message)
         self.prompter.show_error(self, message)
 
@@ -539,6 +318,13 @@ class LetterReviewWindow(QMainWindow):
         self.review = review
         self._existing = (self._store.commitments_of(review.existing_reply_id)
                           if review.existing_reply_id is not None else [])
+        known = {commitment.id for commitment in self._existing}
+        for item in review.items:  # commitments of the promises the suggestions repeat (maybe of another reply)
+            if item.duplicate_of is not None and item.link.startswith(EXISTING_PREFIX):
+                commitment_id = int(item.link.removeprefix(EXISTING_PREFIX))
+                if commitment_id not in known and (found := self._store.get(Commitment, commitment_id)):
+                    self._existing.append(found)
+                    known.add(commitment_id)
         self._positions = TextPositions(review.document.text)
         self.text_view.setPlainText(review.document.text)
         notes = []
@@ -551,6 +337,14 @@ class LetterReviewWindow(QMainWindow):
                                                                 rejected=counts[REJECTED], pending=counts[PENDING]))
         if not review.items:
             notes.append(self.tr("No targets were found in this letter."))
+        repeated = sum(1 for item in review.items if item.duplicate_of is not None)
+        if repeated:
+            notes.append(self.tr("%n suggestion(s) repeat promises the ledger holds already (marked in orange): "
+                                 "accepting links them to those instead of adding them again.", "", repeated))
+        low = sum(1 for item in review.items if item.low_confidence and not item.in_ledger)
+        if low:
+            notes.append(self.tr("%n suggestion(s) have a low confidence (marked ⚠): check them against the "
+                                 "letter.", "", low))
         self.notes_label.setText("\n".join(notes))
         self.notes_label.setVisible(bool(notes))
         reply = review.reply
@@ -566,20 +360,26 @@ class LetterReviewWindow(QMainWindow):
             field.widget.blockSignals(False)
         self.editor.set_links(review, self._existing)
         self.model.set_review(review, self._existing)
-        self.table.resizeColumnsToContents()
+        self.table.collapseAll()  # baselines stay folded under their promises
         for column in range(self.model.columnCount()):
+            self.table.resizeColumnToContents(column)
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 220))
+        # Room for a baseline's decision under its promise (indented one level).
+        longest = QCoreApplication.translate("Decisions", DECISIONS[MATCHES])
+        decision_width = self.fontMetrics().horizontalAdvance(longest) + self.table.indentation()
+        self.table.setColumnWidth(0, max(self.table.columnWidth(0), decision_width + 24))
         self._set_enabled(True)
         self._on_header_changed()
         self._loaded_state = self._state()
         self._highlight()
-        if review.items:
-            self.table.selectRow(0)
+        order = self.model.items_in_order()
+        if order:
+            self.select_suggestion(order[0])
         self.loaded.emit(len(review.items))
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.table, self.accept_button, self.reject_button, self.accept_rest_button,
-                       self.reject_rest_button, self.header_confirmed):
+                       self.reject_rest_button, self.add_new_button, self.header_confirmed):
             widget.setEnabled(enabled)
         for field in self.header_fields:
             field.widget.setEnabled(enabled)
@@ -612,26 +412,50 @@ class LetterReviewWindow(QMainWindow):
         self.text_view.setExtraSelections(selections)
 
     def current_row(self) -> int:
-        index = self.table.selectionModel().currentIndex()
-        return index.row() if index.isValid() else -1
+        """The review item selected (its index in ``review.items``), -1 when none is."""
+        index = self.proxy.mapToSource(self.table.selectionModel().currentIndex())
+        item_row = self.model.item_row(index)
+        return -1 if item_row is None else item_row
+
+    def view_index(self, item_row: int, column: int = 0) -> QModelIndex:
+        """The list's index of a review item (its group unfolded when it is a baseline)."""
+        return self.proxy.mapFromSource(self.model.index_of_item(item_row, column))
+
+    def item_texts(self, column: int) -> list[str]:
+        """A column's text for every item, in the review's order (as a check of what the list shows)."""
+        if self.review is None:
+            return []
+        return [str(self.model.index_of_item(row, column).data() or "") for row in range(len(self.review.items))]
 
     def _update_decision_buttons(self) -> None:
-        """Accept and Reject act on the selected item, unless it is in the ledger already."""
+        """Accept and Reject act on the selected item, unless it is in the ledger already; "Add as new" on an item
+        that repeats a promise of the ledger."""
         row = self.current_row()
-        decidable = self.review is not None and 0 <= row < len(self.review.items) and \
-            not self.review.items[row].in_ledger
+        item = self.review.items[row] if self.review is not None and 0 <= row < len(self.review.items) else None
+        decidable = item is not None and not item.in_ledger
         for button in (self.accept_button, self.reject_button):
             button.setEnabled(decidable)
+        self.add_new_button.setEnabled(bool(decidable and item is not None and item.links_existing))
+        self.accept_button.setText(self.tr("&Link to existing") if decidable and item is not None
+                                   and item.links_existing else self.tr("&Accept"))
 
-    def select_suggestion(self, row: int) -> None:
-        self.table.selectRow(row)
+    def select_suggestion(self, item_row: int) -> None:
+        index = self.view_index(item_row)
+        if not index.isValid():
+            return
+        if index.parent().isValid():
+            self.table.expand(index.parent())
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
 
     @Slot(QModelIndex, QModelIndex)
     def _on_table_current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
-        if self.review is None or not current.isValid():
+        item_row = self.model.item_row(self.proxy.mapToSource(current))
+        if self.review is None or item_row is None:
             self.editor.load(None)
+            self._update_decision_buttons()
             return
-        item = self.review.items[current.row()]
+        item = self.review.items[item_row]
         self.editor.load(item)
         self._update_decision_buttons()
         if item.target.quote_start is not None and item.target.quote_end is not None:
@@ -654,24 +478,49 @@ class LetterReviewWindow(QMainWindow):
             start, end = item.target.quote_start, item.target.quote_end
             if start is not None and end is not None and start <= position < end:
                 if row != self.current_row():
-                    self.table.selectRow(row)
+                    self.select_suggestion(row)
                 return
 
     # ----------------------------------------------------------------- decisions
     def decide(self, decision: str, row: int | None = None) -> None:
-        """Accept or reject one suggestion (the selected one by default), then move to the next undecided."""
+        """Accept or reject one suggestion (the selected one by default), then move to the next undecided.
+        Accepting a suggestion that repeats a promise of the ledger links it to that promise."""
         if self.review is None:
             return
         row = self.current_row() if row is None else row
         if not (0 <= row < len(self.review.items)) or self.review.items[row].in_ledger:
             return  # an item in the ledger stays as it is: its target is edited or deleted in its own form
         self.review.items[row].decision = decision
-        self.model.row_changed(row)
-        following = [r for r in range(row + 1, len(self.review.items)) if self.review.items[r].decision == PENDING]
+        self.model.item_changed(row)
+        order = self.model.items_in_order()
+        position = order.index(row) if row in order else -1
+        following = [r for r in order[position + 1:] if self.review.items[r].decision == PENDING]
         if following:
-            self.table.selectRow(following[0])
+            self.select_suggestion(following[0])
+        self._update_decision_buttons()
         self._highlight()
         self._update_state()
+
+    @Slot()
+    def add_as_new(self, row: int | None = None) -> None:
+        """Keep a suggestion that repeats a promise of the ledger as a promise of its own (a new commitment)."""
+        if self.review is None:
+            return
+        row = self.current_row() if row is None else row
+        if not (0 <= row < len(self.review.items)):
+            return
+        item = self.review.items[row]
+        if item.in_ledger or item.duplicate_of is None:
+            return
+        item.keep_new = True
+        if item.new_link:
+            for other in self.review.items:  # its baselines go back with it
+                if other.target.kind == "baseline" and other.new_link == item.new_link and other.link == item.link:
+                    other.link = item.new_link
+            item.link = item.new_link
+        self.editor.load(item)
+        self.decide(ACCEPTED, row)
+        self.model.all_changed()
 
     def decide_rest(self, decision: str) -> None:
         if self.review is None:
@@ -679,17 +528,15 @@ class LetterReviewWindow(QMainWindow):
         for row, item in enumerate(self.review.items):
             if item.decision == PENDING:
                 item.decision = decision
-                self.model.row_changed(row)
+                self.model.item_changed(row)
+        self._update_decision_buttons()
         self._highlight()
         self._update_state()
 
     @Slot()
     def _on_editor_item_edited(self) -> None:
-        row = self.current_row()
-        if row >= 0:
-            self.model.row_changed(row)
-            for other in range(self.model.rowCount()):
-                self.model.row_changed(other)  # a commitment title may be shared
+        self.model.all_changed()  # a commitment title may be shared
+        self._update_decision_buttons()
         self._update_state()
 
     # ----------------------------------------------------------------- header

@@ -21,8 +21,8 @@ Details are in {log}.</source>
         <translation>检查(&amp;C)</translation>
     </message>
     <message>
-        <source>Replies classed as solved whose promises were missed, replies classed otherwise whose promises were all met but never answered again, 不满意 ratings not answered again in time, and promises with no target and no evidence.</source>
-        <translation>列为已解决但承诺未兑现的答复、其他类别中承诺已全部兑现却未再答复的答复、未按期再答复的不满意评价，以及既无指标又无佐证的承诺。</translation>
+        <source>Replies classed as solved whose promises were missed, replies classed otherwise whose promises were all met but never answered again, 不满意 ratings not answered again in time, promises with no target and no evidence, and figures that contradict each other: two figures for one indicator on one date, a baseline stated differently in two letters, cumulative evidence that goes backwards, a target met before it was promised.</source>
+        <translation>列为已解决但承诺未兑现的答复、承诺全部兑现却未再答复的其他类答复、未按期再答复的不满意评价、无指标无佐证的承诺，以及相互矛盾的数据：同一指标同日两个不同数值、两份答复所述基数不一致、累计指标佐证倒退、作出承诺前已达到目标。</translation>
     </message>
     <message>
         <source>As of</source>
@@ -172,6 +172,69 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>ContactColumns</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Way</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>ContactForm</name>
+    <message>
+        <source>Proposal</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Way</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>Who took part; separate names with 、</source>
+        <translation>参加沟通的人员；多人用“、”分隔</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPanel</name>
+    <message>
+        <source>&amp;New contact…</source>
+        <translation>新建沟通记录(&amp;N)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>As of {date}: %n contact(s), {in_person} in person</source>
+        <translation>
+            <numerusform>截至{date}：沟通%n次，其中见面{in_person}次</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>By state</source>
@@ -245,6 +308,14 @@ Details are in {log}.</source>
     <message>
         <source>In the ledger</source>
         <translation>已在台账中</translation>
+    </message>
+    <message>
+        <source>Linked to the existing one</source>
+        <translation>已关联台账中已有的</translation>
+    </message>
+    <message>
+        <source>To review: in the ledger already?</source>
+        <translation>待审核：台账中已有？</translation>
     </message>
 </context>
 <context>
@@ -339,6 +410,22 @@ Details are in {log}.</source>
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Attach a file…</source>
+        <translation>附加文件…</translation>
+    </message>
+    <message>
+        <source>Keep the report, bulletin or scan this figure was read from</source>
+        <translation>保存该数字出处的报告、公报或扫描件</translation>
+    </message>
+    <message>
+        <source>The unit &apos;{unit}&apos; does not fit the target&apos;s unit &apos;{target_unit}&apos;: this figure cannot be compared with the target. Check the figure and its unit.</source>
+        <translation>单位“{unit}”与指标单位“{target_unit}”不符，这个数字无法与指标比较。请核对数字及其单位。</translation>
+    </message>
+    <message>
+        <source>{file} could not be read: {reason}</source>
+        <translation>无法读取 {file}：{reason}</translation>
     </message>
 </context>
 <context>
@@ -435,6 +522,47 @@ Details are in {log}.</source>
     <message>
         <source>Details</source>
         <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>FoundColumns</name>
+    <message>
+        <source>Redacted</source>
+        <translation>已隐去</translation>
+    </message>
+    <message>
+        <source>You decide (kept)</source>
+        <translation>由您决定（保留）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Shown as</source>
+        <translation>显示为</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>处理</translation>
+    </message>
+</context>
+<context>
+    <name>GridDelegate</name>
+    <message>
+        <source>(not set)</source>
+        <translation>（未填）</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>使用指南</translation>
     </message>
 </context>
 <context>
@@ -588,6 +716,10 @@ Details are in {log}.</source>
         <translation>不满意再答复</translation>
     </message>
     <message>
+        <source>Publish the reply</source>
+        <translation>答复公开期限</translation>
+    </message>
+    <message>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
@@ -666,6 +798,70 @@ Details are in {log}.</source>
     <message>
         <source>Promise with no target and no evidence</source>
         <translation>承诺无指标无佐证</translation>
+    </message>
+    <message>
+        <source>Two figures for one indicator on one date</source>
+        <translation>同一指标同日数值不一</translation>
+    </message>
+    <message>
+        <source>Baseline stated differently in two letters</source>
+        <translation>两份答复所述基数不一致</translation>
+    </message>
+    <message>
+        <source>Cumulative evidence goes backwards</source>
+        <translation>累计指标佐证倒退</translation>
+    </message>
+    <message>
+        <source>Met before it was promised</source>
+        <translation>承诺前已达到目标</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>见面</translation>
+    </message>
+    <message>
+        <source>Consultation meeting</source>
+        <translation>面商</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>ID card number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Bank card number</source>
+        <translation>银行卡号</translation>
+    </message>
+    <message>
+        <source>Home address</source>
+        <translation>家庭住址</translation>
+    </message>
+    <message>
+        <source>Personal detail</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <source>Office landline</source>
+        <translation>办公电话</translation>
+    </message>
+    <message>
+        <source>Handler&apos;s name</source>
+        <translation>经办人姓名</translation>
     </message>
     <message>
         <source>Received</source>
@@ -782,6 +978,34 @@ Details are in {log}.</source>
         <translation>提醒</translation>
     </message>
     <message>
+        <source>source documents</source>
+        <translation>来源文件</translation>
+    </message>
+    <message>
+        <source>This sheet does not look like a ledger (no row names columns such as 建议编号 and 建议标题), so it is left out.</source>
+        <translation>此工作表不像台账（没有一行列出建议编号、建议标题等列名），因此不导入。</translation>
+    </message>
+    <message>
+        <source>This sheet is left out.</source>
+        <translation>此工作表不导入。</translation>
+    </message>
+    <message>
+        <source>blank</source>
+        <translation>空行</translation>
+    </message>
+    <message>
+        <source>footer or signature</source>
+        <translation>表尾或签名行</translation>
+    </message>
+    <message>
+        <source>totals</source>
+        <translation>合计行</translation>
+    </message>
+    <message>
+        <source>repeated header</source>
+        <translation>重复的表头行</translation>
+    </message>
+    <message>
         <source>same name</source>
         <translation>名称相同</translation>
     </message>
@@ -823,6 +1047,10 @@ Details are in {log}.</source>
     <message>
         <source>Import Excel ledger — {file}</source>
         <translation>导入 Excel 台账 — {file}</translation>
+    </message>
+    <message>
+        <source>Import this sheet</source>
+        <translation>导入此工作表</translation>
     </message>
     <message>
         <source>e.g. 常州市十六届人大五次会议</source>
@@ -915,6 +1143,32 @@ Details are in {log}.</source>
     <message>
         <source>Nothing has been written yet.</source>
         <translation>目前尚未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet} is left out.</source>
+        <translation>工作表 {sheet} 不导入。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{count} {what}</source>
+        <translation>{what} {count} 行</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet}: session {session}.</source>
+        <translation>工作表 {sheet}：届次 {session}。</translation>
+    </message>
+    <message>
+        <source>Rows skipped: {skipped}.</source>
+        <translation>跳过：{skipped}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n proposal(s) have no reply deadline in the ledger; it will be computed by the office&apos;s rule (assignment + 3 months).</source>
+        <translation>
+            <numerusform>台账中有 %n 件建议没有答复期限，将按本单位规则（交办日期 + 3 个月）计算。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No row can be imported.</source>
@@ -1160,6 +1414,18 @@ Details are in {log}.</source>
         <translation>已有：{title}</translation>
     </message>
     <message>
+        <source>Baselines no promise is measured against (%n)</source>
+        <translation>未对应承诺的基数（%n项）</translation>
+    </message>
+    <message>
+        <source>The ledger holds this promise already: {existing}. Accepting links it to that one.</source>
+        <translation>台账中已有这项承诺：{existing}。采纳即关联到已有的那一项。</translation>
+    </message>
+    <message>
+        <source>Low confidence: check this suggestion against the letter.</source>
+        <translation>置信度低：请对照原文核对这条建议。</translation>
+    </message>
+    <message>
         <source>Review letter again — {reply}</source>
         <translation>再次审核答复函 — {reply}</translation>
     </message>
@@ -1204,6 +1470,14 @@ Details are in {log}.</source>
         <translation>其余全部驳回</translation>
     </message>
     <message>
+        <source>Add as &amp;new</source>
+        <translation>仍然新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Keep this suggestion as a promise of its own, although the ledger holds a promise like it</source>
+        <translation>台账中虽有相似承诺，仍把这条建议作为单独的承诺</translation>
+    </message>
+    <message>
         <source>&amp;Save to the ledger</source>
         <translation>保存到台账(&amp;S)</translation>
     </message>
@@ -1230,6 +1504,22 @@ Details are in {log}.</source>
     <message>
         <source>Decided before: {in_ledger} in the ledger (not saved again), {rejected} rejected; {pending} undecided.</source>
         <translation>此前的决定：{in_ledger} 条已在台账中（不再重复保存），{rejected} 条已驳回；{pending} 条未决定。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s) repeat promises the ledger holds already (marked in orange): accepting links them to those instead of adding them again.</source>
+        <translation>
+            <numerusform>%n条建议与台账中已有的承诺相同（橙色标出）：采纳时关联到已有承诺，不会重复录入。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s) have a low confidence (marked ⚠): check them against the letter.</source>
+        <translation>
+            <numerusform>%n条建议置信度低（标有 ⚠）：请对照原文核对。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Link to existing</source>
+        <translation>关联已有(&amp;L)</translation>
     </message>
     <message numerus="yes">
         <source>%n target(s) already in the ledger were not saved again.</source>
@@ -1315,6 +1605,14 @@ Details are in {log}.</source>
         <translation>清除筛选</translation>
     </message>
     <message>
+        <source>Copy rows</source>
+        <translation>复制行</translation>
+    </message>
+    <message>
+        <source>Paste rows from Excel…</source>
+        <translation>从 Excel 粘贴行…</translation>
+    </message>
+    <message>
         <source>Reply due</source>
         <translation>答复期限</translation>
     </message>
@@ -1333,6 +1631,30 @@ Details are in {log}.</source>
     <message>
         <source>Due</source>
         <translation>到期日</translation>
+    </message>
+    <message>
+        <source>No records match the search and filters. Clear filters shows them all.</source>
+        <translation>没有符合搜索和筛选条件的记录。点“清除筛选”可显示全部。</translation>
+    </message>
+    <message>
+        <source>No proposals yet. Ctrl+N adds one, Ctrl+I imports a reply letter, Ctrl+V pastes rows copied from an Excel ledger, Ctrl+Shift+I imports a whole ledger.</source>
+        <translation>还没有建议提案。Ctrl+N 新建一条，Ctrl+I 导入答复函，Ctrl+V 粘贴从 Excel 台账复制的行，Ctrl+Shift+I 导入整个台账。</translation>
+    </message>
+    <message>
+        <source>No replies yet. Select a proposal and press Ctrl+N to answer it, or import a reply letter with Ctrl+I.</source>
+        <translation>还没有答复。选中一条建议按 Ctrl+N 为它新建答复，或按 Ctrl+I 导入答复函。</translation>
+    </message>
+    <message>
+        <source>No commitments yet. Import a reply letter (Ctrl+I) to find its promises, or select a reply and press Ctrl+N.</source>
+        <translation>还没有承诺。导入答复函（Ctrl+I）自动找出其中的承诺，或选中一条答复按 Ctrl+N。</translation>
+    </message>
+    <message>
+        <source>No evidence yet. Select a target in Commitments &amp; targets and press Ctrl+N, or import a news report (Ctrl+I).</source>
+        <translation>还没有佐证。在“承诺与指标”中选中一项指标按 Ctrl+N，或导入新闻报道（Ctrl+I）。</translation>
+    </message>
+    <message>
+        <source>No reminders. They are made from reply deadlines, promise deadlines and targets without recent evidence.</source>
+        <translation>没有提醒。提醒根据答复期限、承诺期限和久未更新佐证的指标生成。</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s)</source>
@@ -1358,14 +1680,6 @@ Details are in {log}.</source>
     <message>
         <source>Replies</source>
         <translation>答复</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Reload</source>
-        <translation>重新载入(&amp;R)</translation>
     </message>
     <message>
         <source>Commitments &amp; targets</source>
@@ -1396,8 +1710,218 @@ Details are in {log}.</source>
         <translation>统计图表</translation>
     </message>
     <message>
+        <source>Due reminders</source>
+        <translation>到期提醒</translation>
+    </message>
+    <message>
+        <source>Contacts with proposers</source>
+        <translation>与代表沟通记录</translation>
+    </message>
+    <message>
+        <source>Judging targets…</source>
+        <translation>正在判定指标状态…</translation>
+    </message>
+    <message>
+        <source>States as of {date}</source>
+        <translation>状态判定日期 {date}</translation>
+    </message>
+    <message>
+        <source>States could not be judged; see the log.</source>
+        <translation>无法判定状态；详见日志。</translation>
+    </message>
+    <message>
+        <source>{proposals} proposals, {replies} replies, {commitments} commitments, {targets} targets, {evidence} evidence</source>
+        <translation>建议提案 {proposals} 件，答复 {replies} 件，承诺事项 {commitments} 项，指标 {targets} 项，佐证 {evidence} 条</translation>
+    </message>
+    <message>
+        <source>This record no longer exists; the list is reloaded.</source>
+        <translation>该记录已不存在；列表已重新载入。</translation>
+    </message>
+    <message>
+        <source>Ctrl+N makes a new {kind}</source>
+        <translation>Ctrl+N 新建{kind}</translation>
+    </message>
+    <message>
+        <source>{file} was imported before; nothing changed.</source>
+        <translation>{file} 之前已导入；未做任何改动。</translation>
+    </message>
+    <message>
+        <source>ledger_{date}.xlsx</source>
+        <translation>台账_{date}.xlsx</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>正在写入 {file}…</translation>
+    </message>
+    <message>
+        <source>The audit workbook was written to {path}.</source>
+        <translation>审计台账已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>The workbook could not be written; details are in the log.</source>
+        <translation>无法写入工作簿；详细信息见日志。</translation>
+    </message>
+    <message>
+        <source>New ledger</source>
+        <translation>新建台账</translation>
+    </message>
+    <message>
+        <source>{path} exists already; choose a new name, or open it with Open ledger.</source>
+        <translation>{path} 已存在；请换一个文件名，或用“打开台账”打开它。</translation>
+    </message>
+    <message>
+        <source>Save a copy of the ledger</source>
+        <translation>另存台账副本</translation>
+    </message>
+    <message>
+        <source>Choose another file than the open ledger.</source>
+        <translation>请选择与当前台账不同的文件。</translation>
+    </message>
+    <message>
+        <source>A copy of the ledger was written to {path}.</source>
+        <translation>台账副本已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Preparing the demo ledger…</source>
+        <translation>正在准备演示台账…</translation>
+    </message>
+    <message>
+        <source>The demo ledger could not be made; details are in the log.</source>
+        <translation>无法生成演示台账，详情见日志。</translation>
+    </message>
+    <message>
+        <source>Select a proposal (or a reply) first.</source>
+        <translation>请先选中一条建议（或答复）。</translation>
+    </message>
+    <message>
+        <source>The dossier was written to {path}.</source>
+        <translation>办理档案已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>{title} {version}
+Proposals, reply letters, their promises and the evidence.
+
+Database: {path}
+Data folder: {data}
+Log folder: {logs}</source>
+        <translation>{title} {version}
+建议提案、答复函、答复中的承诺及其佐证。
+
+台账文件：{path}
+数据文件夹：{data}
+日志文件夹：{logs}</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Lead unit</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>Reply deadline</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Key supervised</source>
+        <translation>重点督办</translation>
+    </message>
+    <message>
+        <source>Result class</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <source>%n record(s) changed.</source>
+        <translation>已修改%n条记录。</translation>
+    </message>
+    <message>
+        <source>Change selected rows</source>
+        <translation>批量修改所选行</translation>
+    </message>
+    <message>
+        <source>New {field} for the selected rows (empty clears it):</source>
+        <translation>所选行的新{field}（留空即清除）：</translation>
+    </message>
+    <message>
+        <source>Snooze reminders</source>
+        <translation>推迟提醒</translation>
+    </message>
+    <message>
+        <source>Snooze until (a date after today):</source>
+        <translation>推迟到（今天以后的日期）：</translation>
+    </message>
+    <message>
+        <source>Select rows in a list first</source>
+        <translation>请先在列表中选中行</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>标为已完成</translation>
+    </message>
+    <message>
+        <source>Snooze until…</source>
+        <translation>推迟到…</translation>
+    </message>
+    <message>
+        <source>Open again</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Set {field} of %n row(s)</source>
+        <translation>设置%n行的{field}</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>New {kind} for it</source>
+        <translation>为它新建{kind}</translation>
+    </message>
+    <message>
+        <source>Rows copied from Excel can be pasted into Proposals and into Commitments &amp; targets.</source>
+        <translation>从 Excel 复制的行可以粘贴到“建议提案”和“承诺与指标”中。</translation>
+    </message>
+    <message>
+        <source>%n record(s) added.</source>
+        <translation>已添加%n条记录。</translation>
+    </message>
+    <message>
+        <source>Delete {record} and everything recorded under it? Undo (Ctrl+Z) brings it back; the history keeps a copy.</source>
+        <translation>删除“{record}”及其下的全部记录？撤销（Ctrl+Z）可以恢复；变更历史中保留副本。</translation>
+    </message>
+    <message>
+        <source>Delete %n records and everything recorded under them? Undo (Ctrl+Z) brings them back; the history keeps a copy.</source>
+        <translation>删除这%n条记录及其下的全部记录？撤销（Ctrl+Z）可以恢复；变更历史中保留副本。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>New record: a reply for the selected proposal, a commitment for the selected reply, a target for the selected commitment (Ctrl+N)</source>
+        <translation>新建记录：选中建议时新建其答复，选中答复时新建承诺，选中承诺时新建指标（Ctrl+N）</translation>
     </message>
     <message>
         <source>&amp;Proposal</source>
@@ -1424,12 +1948,32 @@ Details are in {log}.</source>
         <translation>佐证(&amp;E)</translation>
     </message>
     <message>
+        <source>Con&amp;tact with the proposer</source>
+        <translation>与代表沟通(&amp;T)</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Close form</source>
         <translation>关闭表单(&amp;C)</translation>
+    </message>
+    <message>
+        <source>New &amp;ledger…</source>
+        <translation>新建台账(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open ledger…</source>
+        <translation>打开台账(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Save a &amp;copy as…</source>
+        <translation>另存副本为(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo ledger</source>
+        <translation>打开演示台账(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Import letter…</source>
@@ -1452,8 +1996,12 @@ Details are in {log}.</source>
         <translation>导出台账(&amp;E)…</translation>
     </message>
     <message>
-        <source>&amp;Open ledger…</source>
-        <translation>打开台账(&amp;O)…</translation>
+        <source>&amp;Print the proposal&apos;s dossier…</source>
+        <translation>打印建议办理档案(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save the proposal&apos;s dossier as &amp;PDF…</source>
+        <translation>建议办理档案另存为 PDF(&amp;F)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1468,12 +2016,44 @@ Details are in {log}.</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
+        <source>Undo {step}</source>
+        <translation>撤销{step}</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo {step}</source>
+        <translation>重做{step}</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>&amp;Copy selected rows</source>
+        <translation>复制所选行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste rows from Excel…</source>
+        <translation>从 Excel 粘贴行(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <source>&amp;Delete selected record…</source>
+        <source>&amp;Delete selected records…</source>
         <translation>删除所选记录(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>重新载入(&amp;R)</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>使用指南(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;About Reply Ledger</source>
@@ -1488,12 +2068,32 @@ Details are in {log}.</source>
         <translation>所选建议的办理时间线(&amp;T)</translation>
     </message>
     <message>
+        <source>&amp;Contacts with proposers…</source>
+        <translation>与代表沟通记录(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Publication check…</source>
+        <translation>公开前检查(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Find the personal data in the selected reply&apos;s text and save a redacted copy to publish</source>
+        <translation>查找所选答复正文中的个人信息，并保存隐去个人信息后的公开文本</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
         <source>New record</source>
         <translation>新建记录</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Change selected &amp;rows</source>
+        <translation>批量修改所选行(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1514,72 +2114,6 @@ Details are in {log}.</source>
     <message>
         <source>States say what was known on this day</source>
         <translation>状态按当日已掌握的佐证判定</translation>
-    </message>
-    <message>
-        <source>Due reminders</source>
-        <translation>到期提醒</translation>
-    </message>
-    <message>
-        <source>Judging targets…</source>
-        <translation>正在判定指标状态…</translation>
-    </message>
-    <message>
-        <source>States as of {date}</source>
-        <translation>状态判定日期 {date}</translation>
-    </message>
-    <message>
-        <source>States could not be judged; see the log.</source>
-        <translation>无法判定状态；详见日志。</translation>
-    </message>
-    <message>
-        <source>{proposals} proposals, {replies} replies, {commitments} commitments, {targets} targets, {evidence} evidence</source>
-        <translation>建议提案 {proposals} 件，答复 {replies} 件，承诺事项 {commitments} 项，指标 {targets} 项，佐证 {evidence} 条</translation>
-    </message>
-    <message>
-        <source>This record no longer exists; the list is reloaded.</source>
-        <translation>该记录已不存在；列表已重新载入。</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Delete {record} and everything recorded under it? The history keeps a copy.</source>
-        <translation>删除“{record}”及其下的全部记录吗？变更记录中会保留副本。</translation>
-    </message>
-    <message>
-        <source>{file} was imported before; nothing changed.</source>
-        <translation>{file} 之前已导入；未做任何改动。</translation>
-    </message>
-    <message numerus="yes">
-        <source>{file} is not a reply letter; it is kept as a source document. %n figure(s) in it are suggested as evidence.</source>
-        <translation>
-            <numerusform>{file} 不是答复函，已作为来源文件保存。其中 %n 个数据被建议为佐证。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>ledger_{date}.xlsx</source>
-        <translation>台账_{date}.xlsx</translation>
-    </message>
-    <message>
-        <source>Writing {file}…</source>
-        <translation>正在写入 {file}…</translation>
-    </message>
-    <message>
-        <source>The audit workbook was written to {path}.</source>
-        <translation>审计台账已写入 {path}。</translation>
-    </message>
-    <message>
-        <source>The workbook could not be written; details are in the log.</source>
-        <translation>无法写入工作簿；详细信息见日志。</translation>
-    </message>
-    <message>
-        <source>{title} {version}
-Proposals, reply letters, their promises and the evidence.
-Database: {path}</source>
-        <translation>{title} {version}
-建议提案、答复函、承诺事项及其佐证。
-数据库：{path}</translation>
     </message>
 </context>
 <context>
@@ -1685,10 +2219,6 @@ Database: {path}</source>
         <translation>字段“{field}”中的数值过大，无法保存，请检查数值。</translation>
     </message>
     <message>
-        <source>{value} is too large to be a real amount; check the number.</source>
-        <translation>{value} 太大，不可能是实际数额，请检查数字。</translation>
-    </message>
-    <message>
         <source>The search has {terms} different words; search with at most {limit}.</source>
         <translation>搜索内容包含 {terms} 个不同的词，最多只能用 {limit} 个。</translation>
     </message>
@@ -1727,6 +2257,18 @@ Database: {path}</source>
     <message>
         <source>&apos;{path}&apos; could not be restored; the ledger is as it was.</source>
         <translation>无法恢复“{path}”，台账保持原样。</translation>
+    </message>
+    <message>
+        <source>The folder of &apos;{path}&apos; does not exist; create it or choose another file.</source>
+        <translation>“{path}”所在的文件夹不存在；请先创建，或另选文件。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; could not be written; check that the folder is writable and the file is not open elsewhere.</source>
+        <translation>无法写入“{path}”；请检查文件夹可以写入，且文件没有在其他程序中打开。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; does not end in .txt or .docx; name the redacted copy with one of them.</source>
+        <translation>“{path}”的扩展名不是 .txt 或 .docx；请用其中之一命名公开文本。</translation>
     </message>
     <message>
         <source>The reply {doc_number} has no letter text to review; import its letter file instead.</source>
@@ -1807,6 +2349,26 @@ Database: {path}</source>
     <message>
         <source>&apos;{value}&apos; is not in the list; type part of it and choose one of the matches.</source>
         <translation>“{value}”不在列表中；请输入其中的词语，再从匹配结果中选择。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a yes or no; write 是 or 否.</source>
+        <translation>“{value}”不是“是”或“否”；请填写 是 或 否。</translation>
+    </message>
+    <message>
+        <source>No proposal numbered &apos;{number}&apos; is in the ledger; check the number and the session.</source>
+        <translation>台账中没有编号为“{number}”的建议；请核对编号和届次。</translation>
+    </message>
+    <message>
+        <source>Several proposals are numbered &apos;{number}&apos; (sessions: {sessions}); name the session too.</source>
+        <translation>有多条建议编号为“{number}”（届次：{sessions}）；请同时指明届次。</translation>
+    </message>
+    <message>
+        <source>The folder of &apos;{path}&apos; does not exist; choose another place for the PDF.</source>
+        <translation>“{path}”所在的文件夹不存在；请为 PDF 另选位置。</translation>
+    </message>
+    <message>
+        <source>The PDF &apos;{path}&apos; could not be written; choose another place, or close it where it is open.</source>
+        <translation>无法写入 PDF“{path}”；请另选位置，或先关闭打开它的程序。</translation>
     </message>
     <message>
         <source>&apos;{field}&apos; is not a setting of this version; check its spelling.</source>
@@ -1929,6 +2491,38 @@ Database: {path}</source>
         <translation>台账没有写明这件建议所属的届次；请填写届次，或选择“届次”列。</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos; is not a word the import knows for the column {column}; write one of {accepted}.</source>
+        <translation>“{value}”不是“{column}”列可识别的词；请填写以下之一：{accepted}。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is too large for an amount; write the figure as it is.</source>
+        <translation>“{value}”作为数额过大；请按实际数字填写。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; is damaged and cannot be read; open it in Excel or WPS, save it again and import the saved copy.</source>
+        <translation>“{file}”已损坏，无法读取；请用 Excel 或 WPS 打开并重新保存，再导入保存后的文件。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; is too large to be a ledger: {found}, more than the limit of {limit}; split it into smaller workbooks.</source>
+        <translation>“{file}”过大，不像是台账：{found}，超过上限 {limit}；请拆分为较小的工作簿。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is a folder, not a ledger file; choose the workbook itself.</source>
+        <translation>“{path}”是文件夹，不是台账文件；请选择工作簿文件本身。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; is not a ledger file that can be read; save it as .xlsx, .xls, .ods or .csv.</source>
+        <translation>“{file}”不是可读取的台账文件；请另存为 .xlsx、.xls、.ods 或 .csv。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; is neither UTF-8 nor GBK text; save it as CSV (UTF-8) and import that.</source>
+        <translation>“{file}”既不是 UTF-8 也不是 GBK 编码的文本；请另存为 CSV（UTF-8）后再导入。</translation>
+    </message>
+    <message>
+        <source>The sheets {sheets} of &apos;{file}&apos; are of different years but are all given the session &apos;{session}&apos;; give each sheet its own session.</source>
+        <translation>“{file}”的工作表 {sheets} 年度不同，却都指定为届次“{session}”；请为每个工作表分别指定届次。</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not a rating; write 满意, 基本满意 or 不满意.</source>
         <translation>“{value}”不是有效的满意度；请填写满意、基本满意或不满意。</translation>
     </message>
@@ -2014,6 +2608,123 @@ Database: {path}</source>
     </message>
 </context>
 <context>
+    <name>PasteDialog</name>
+    <message>
+        <source>Session</source>
+        <translation>届次</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Proposers</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <source>Lead unit</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>交办日期</translation>
+    </message>
+    <message>
+        <source>Reply due</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Key supervised</source>
+        <translation>重点督办</translation>
+    </message>
+    <message>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Time expression</source>
+        <translation>时限原文</translation>
+    </message>
+    <message>
+        <source>State set by hand</source>
+        <translation>人工认定状态</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Paste rows</source>
+        <translation>粘贴行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) were pasted. Check how each column is read; nothing is saved until you add the rows, all of them together.</source>
+        <translation>
+            <numerusform>粘贴了%n行。请检查每一列的对应关系；点“添加”之前不会保存，添加时所有行一次写入。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>各列</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>The session of rows without one, e.g. 常州市十六届人大五次会议</source>
+        <translation>未写届次的行所属届次，例如 常州市十六届人大五次会议</translation>
+    </message>
+    <message>
+        <source>Session of every row</source>
+        <translation>各行的届次</translation>
+    </message>
+    <message>
+        <source>Reply of every row</source>
+        <translation>各行所属答复</translation>
+    </message>
+    <message>
+        <source>Choose a column or a value for: {fields}.</source>
+        <translation>请为以下字段选择一列或填写取值：{fields}。</translation>
+    </message>
+    <message>
+        <source>Row {row}, column &apos;{column}&apos;: {message}</source>
+        <translation>第{row}行，“{column}”列：{message}</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more problem(s).</source>
+        <translation>
+            <numerusform>……另有%n个问题。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n row(s)</source>
+        <translation>
+            <numerusform>添加%n行</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProgressRunner</name>
     <message>
         <source>Cancel</source>
@@ -2083,12 +2794,40 @@ Open them again?</source>
         <translation>导出审计台账</translation>
     </message>
     <message>
+        <source>Ledgers (*.sqlite3 *.db)</source>
+        <translation>台账文件 (*.sqlite3 *.db)</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the file as</source>
+        <translation>文件另存为</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>附加文件</translation>
+    </message>
+    <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>
     <name>ProposalColumns</name>
+    <message>
+        <source>{date} (computed)</source>
+        <translation>{date}（推算）</translation>
+    </message>
     <message>
         <source>Session</source>
         <translation>会议届次</translation>
@@ -2216,6 +2955,52 @@ Open them again?</source>
         <source>Text</source>
         <translation>正文</translation>
     </message>
+    <message>
+        <source>By the rule: {explanation}</source>
+        <translation>按规则：{explanation}</translation>
+    </message>
+</context>
+<context>
+    <name>PublicationCheckDialog</name>
+    <message>
+        <source>Save redacted copy</source>
+        <translation>保存公开文本</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx);;Text (*.txt)</source>
+        <translation>Word 文档 (*.docx);;文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <source>Publication check — {reply}</source>
+        <translation>公开前检查 — {reply}</translation>
+    </message>
+    <message>
+        <source>This reply has no text to check; import its letter or type its text first.</source>
+        <translation>这份答复没有正文可检查；请先导入答复函或录入正文。</translation>
+    </message>
+    <message>
+        <source>{redacted} item(s) of personal data will be redacted; {kept} are kept for you to decide (office landlines, the handler&apos;s name).</source>
+        <translation>将隐去{redacted}处个人信息；另有{kept}处保留，由您决定是否公开（办公电话、经办人姓名）。</translation>
+    </message>
+    <message>
+        <source>&amp;Save redacted copy…</source>
+        <translation>保存公开文本(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到{path}</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
 </context>
 <context>
     <name>RecordForm</name>
@@ -2242,6 +3027,26 @@ Open them again?</source>
     <message>
         <source>This record was deleted meanwhile.</source>
         <translation>此记录已被他人删除。</translation>
+    </message>
+    <message>
+        <source>Open the original</source>
+        <translation>打开原件</translation>
+    </message>
+    <message>
+        <source>Save the original as…</source>
+        <translation>原件另存为…</translation>
+    </message>
+    <message>
+        <source>To attach when saved: {file}</source>
+        <translation>保存时附加：{file}</translation>
+    </message>
+    <message>
+        <source>Original: {file}</source>
+        <translation>原件：{file}</translation>
+    </message>
+    <message>
+        <source>{file} could not be written: {reason}</source>
+        <translation>无法写入 {file}：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2291,6 +3096,10 @@ Open them again?</source>
 </context>
 <context>
     <name>ReminderColumns</name>
+    <message>
+        <source>Done on {date}</source>
+        <translation>{date}已完成</translation>
+    </message>
     <message>
         <source>%n day(s) overdue</source>
         <translation>逾期%n天</translation>
@@ -2347,6 +3156,10 @@ Open them again?</source>
         <translation>答复承诺台账</translation>
     </message>
     <message>
+        <source>%n reminder(s) became due:</source>
+        <translation>%n条提醒到期：</translation>
+    </message>
+    <message>
         <source>and %n more</source>
         <translation>另有%n项</translation>
     </message>
@@ -2358,8 +3171,8 @@ Open them again?</source>
 <context>
     <name>RemindersPanel</name>
     <message>
-        <source>Show all open reminders, not only the due ones</source>
-        <translation>显示全部未完成的提醒，而不只是到期的</translation>
+        <source>Show all reminders (snoozed and done ones too), not only the due ones</source>
+        <translation>显示全部提醒（包括已推迟和已完成的），不只是到期的</translation>
     </message>
     <message>
         <source>&amp;Snooze until</source>
@@ -2368,6 +3181,14 @@ Open them again?</source>
     <message>
         <source>&amp;Done</source>
         <translation>完成(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Open again</source>
+        <translation>重新打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>A done or snoozed reminder becomes open again</source>
+        <translation>把已完成或已推迟的提醒重新设为待办</translation>
     </message>
     <message>
         <source>{overdue} overdue, {due} due soon (as of {date})</source>
@@ -2432,8 +3253,20 @@ Open them again?</source>
         <translation>公开属性</translation>
     </message>
     <message>
+        <source>The proposal this letter answers</source>
+        <translation>这份答复函所答复的建议</translation>
+    </message>
+    <message>
         <source>Published</source>
         <translation>公开日期</translation>
+    </message>
+    <message>
+        <source>Published where</source>
+        <translation>公开网站</translation>
+    </message>
+    <message>
+        <source>e.g. 常州市人民政府网站</source>
+        <translation>例如：常州市人民政府网站</translation>
     </message>
     <message>
         <source>Replying unit</source>
@@ -2446,13 +3279,6 @@ Open them again?</source>
     <message>
         <source>Full text</source>
         <translation>全文</translation>
-    </message>
-</context>
-<context>
-    <name>SaveRecordCommand</name>
-    <message>
-        <source>edit of {record}</source>
-        <translation>对“{record}”的修改</translation>
     </message>
 </context>
 <context>
@@ -2488,6 +3314,10 @@ Open them again?</source>
     <message>
         <source>Commitment</source>
         <translation>所属承诺事项</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
     </message>
 </context>
 <context>
@@ -2648,6 +3478,96 @@ Open them again?</source>
     <message>
         <source>The timeline could not be read; details are in the log.</source>
         <translation>未能读取办理时间线，详情见日志。</translation>
+    </message>
+</context>
+<context>
+    <name>UndoCommands</name>
+    <message>
+        <source>edit of {record}</source>
+        <translation>对“{record}”的修改</translation>
+    </message>
+    <message>
+        <source>change of %n record(s)</source>
+        <translation>对%n条记录的修改</translation>
+    </message>
+    <message>
+        <source>creation of {record}</source>
+        <translation>新建“{record}”</translation>
+    </message>
+    <message>
+        <source>creation of %n record(s)</source>
+        <translation>新建%n条记录</translation>
+    </message>
+    <message>
+        <source>deletion of {record}</source>
+        <translation>删除“{record}”</translation>
+    </message>
+    <message>
+        <source>deletion of %n record(s)</source>
+        <translation>删除%n条记录</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to Reply Ledger</source>
+        <translation>欢迎使用答复承诺台账</translation>
+    </message>
+    <message>
+        <source>This ledger is empty. Proposals, the replies to them, every promise in the replies and the evidence that they were kept are tracked here. How do you want to start?</source>
+        <translation>这个台账还是空的。建议提案、对它们的答复、答复中的每一项承诺以及兑现承诺的佐证都在这里跟踪。您想从哪里开始？</translation>
+    </message>
+    <message>
+        <source>Import a reply letter…</source>
+        <translation>导入答复函…</translation>
+    </message>
+    <message>
+        <source>Read a .docx, .pdf, .txt or .html letter: its header and every promise are found for you to check.</source>
+        <translation>读取 .docx、.pdf、.txt 或 .html 格式的答复函：自动找出函头和每一项承诺，供您核对。</translation>
+    </message>
+    <message>
+        <source>Move in an Excel ledger…</source>
+        <translation>迁入 Excel 台账…</translation>
+    </message>
+    <message>
+        <source>Import the 台账 you keep in Excel or WPS: its columns are recognised by their names.</source>
+        <translation>导入您在 Excel 或 WPS 中手工维护的台账：按列名自动识别各列。</translation>
+    </message>
+    <message>
+        <source>Type records in</source>
+        <translation>手工录入</translation>
+    </message>
+    <message>
+        <source>Open the lists and add a proposal with Ctrl+N, or paste rows copied from Excel with Ctrl+V.</source>
+        <translation>打开列表，按 Ctrl+N 新建建议，或按 Ctrl+V 粘贴从 Excel 复制的行。</translation>
+    </message>
+    <message>
+        <source>Open the demo ledger</source>
+        <translation>打开演示台账</translation>
+    </message>
+    <message>
+        <source>A real case: proposal 第021号, the reply 常工信复〔2021〕第39号, its 15 promises and the news that shows which were kept.</source>
+        <translation>一个真实案例：第021号建议、常工信复〔2021〕第39号答复、其中的15项承诺，以及显示哪些承诺已兑现的新闻报道。</translation>
+    </message>
+    <message>
+        <source>New ledger file…</source>
+        <translation>新建台账文件…</translation>
+    </message>
+    <message>
+        <source>Start another, empty ledger in a file of your choice (one per office or per year).</source>
+        <translation>在您选择的文件中新建一个空台账（可按科室或年度分开）。</translation>
+    </message>
+    <message>
+        <source>Open a ledger file…</source>
+        <translation>打开台账文件…</translation>
+    </message>
+    <message>
+        <source>Open a ledger kept in another file, on this computer or a shared folder.</source>
+        <translation>打开保存在其他文件中的台账（本机或共享文件夹）。</translation>
+    </message>
+    <message>
+        <source>Help › User guide (F1) explains the daily work step by step.</source>
+        <translation>帮助 › 使用指南（F1）逐步说明日常操作。</translation>
     </message>
 </context>
 </TS>

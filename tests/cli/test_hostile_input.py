@@ -39,7 +39,7 @@ def _refused(capsys: pytest.CaptureFixture[str], args: list[str], db: Path, *wor
 def test_a_number_too_large_to_be_real(demo_db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     letter = tmp_path / "huge.txt"
     letter.write_text(SMALL_LETTER.replace("1500个", "9" * 400 + "个"), encoding="utf-8")
-    _refused(capsys, ["import", str(letter), "--db", str(demo_db_path)], demo_db_path, "too large to be a real amount")
+    _refused(capsys, ["import", str(letter), "--db", str(demo_db_path)], demo_db_path, "is too large for an amount")
 
 
 def test_a_docx_with_a_broken_part(demo_db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -65,7 +65,7 @@ def test_ledger_import_merged_title_rows_and_cells(tmp_path: Path) -> None:
     assert {m.field: m.header for m in plan.mapping}["doc_number"] == "答复文号"
     assert not plan.problems
     assert [row.row for row in plan.rows] == [4, 5, 6]  # the blank row and the totals row are skipped
-    assert any("totals row" in note for note in plan.notes)
+    assert plan.primary.counts == {"blank": 1, "totals": 1}
     first, second, third = plan.rows
     # Row 5 shares the merged proposal cells of row 4: same proposal, same reply, its own commitment.
     assert first.proposal.session == second.proposal.session == "常州市十六届人大五次会议"
@@ -75,6 +75,11 @@ def test_ledger_import_merged_title_rows_and_cells(tmp_path: Path) -> None:
     assert first.reply.reply_date == dt.date(2021, 6, 8) and first.reply.result_class == "A"
     assert first.commitment.deadline == dt.date(2021, 12, 31) and first.commitment.deadline_text == "2021年底"
     assert first.commitment.notes == "落实情况：已完成投资16亿元"
+    # The promise is measurable, and its 落实情况 figure is evidence for it, dated by the ledger (2021年12月).
+    assert [(t.indicator, t.value, t.unit, t.deadline) for t in first.targets] == [
+        ("完成5G建设投资", 15, "亿元", dt.date(2021, 12, 31))]
+    assert [(i, e.value, e.unit, e.as_of_date) for i, e in first.evidence_of_targets] == [
+        (0, 16, "亿元", dt.date(2021, 12, 31))]
     assert second.commitment.title == "累计开通基站数超1万个"
     assert "备注：见常州日报2022-03-03" in second.commitment.notes
     assert third.reply.reply_date == dt.date(2021, 6, 10)  # written as the text 2021.6.10
@@ -148,7 +153,7 @@ def test_ledger_import_not_a_workbook(tmp_path: Path) -> None:
     path.write_text("这不是Excel文件", encoding="utf-8")
     with pytest.raises(LedgerError) as caught:
         read_ledger(path)
-    assert caught.value.code == "ledger_unreadable"
+    assert caught.value.code == "ledger_damaged" and "ledger.xlsx" in caught.value.message
     with pytest.raises(LedgerError) as missing:
         read_ledger(tmp_path / "absent.xlsx")
     assert missing.value.code == "ledger_missing"
@@ -169,7 +174,7 @@ def test_ledger_import_no_header_row(tmp_path: Path) -> None:
 def test_ledger_import_row_problems_carry_the_code_and_facts_of_their_error(tmp_path: Path) -> None:
     plan = read_ledger(cppcc_ledger(tmp_path / "cppcc.xlsx"))
     assert [(p.code, p.facts.get("value")) for p in plan.problems] == [
-        ("date_invalid", "2021-13-40"), ("rating_invalid", "还行"), ("doc_number_invalid", "应急复2021-7")]
+        ("date_invalid", "2021-13-40"), ("word_unknown", "还行"), ("doc_number_invalid", "应急复2021-7")]
 
 
 def test_ledger_import_not_strict_lists_what_the_mapping_must_fix(tmp_path: Path) -> None:

@@ -70,6 +70,10 @@ class ScriptedPrompter(Prompter):
         self.letter_path: Path | None = None
         self.workbook_path: Path | None = None
         self.ledger_path: Path | None = None
+        self.new_ledger_path: Path | None = None
+        self.pdf_path: Path | None = None
+        self.file_path: Path | None = None
+        self.texts: list[str | None] = []  # answers to ask_text, in order
         self.asked: list[tuple[str, object]] = []
 
     def ask_unsaved(self, parent: QWidget | None, names: list[str]) -> str:
@@ -101,6 +105,26 @@ class ScriptedPrompter(Prompter):
     def save_workbook(self, parent: QWidget | None, suggested: str) -> Path | None:
         self.asked.append(("save_workbook", suggested))
         return self.workbook_path
+
+    def save_ledger(self, parent: QWidget | None, title: str, suggested: str) -> Path | None:
+        self.asked.append(("save_ledger", suggested))
+        return self.new_ledger_path
+
+    def save_pdf(self, parent: QWidget | None, suggested: str) -> Path | None:
+        self.asked.append(("save_pdf", suggested))
+        return self.pdf_path
+
+    def save_file(self, parent: QWidget | None, suggested: str) -> Path | None:
+        self.asked.append(("save_file", suggested))
+        return self.file_path
+
+    def open_any_file(self, parent: QWidget | None) -> Path | None:
+        self.asked.append(("open_any_file", None))
+        return self.file_path
+
+    def ask_text(self, parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+        self.asked.append(("ask_text", label))
+        return self.texts.pop(0) if self.texts else None
 
 
 @pytest.fixture

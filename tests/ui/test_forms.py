@@ -89,8 +89,11 @@ def test_create_a_proposal_and_a_reply_through_the_forms(qtbot, make_window, sto
 
 
 def test_bad_document_number_blocks_save_with_a_message(qtbot, make_window, store: Store) -> None:
+    # The only proposal of the ledger is the one a new reply answers.
+    proposal = store.save(Proposal(session="常州市十六届人大五次会议", number="第021号", title="新基建"))
     window = make_window(store)
     form = window.new_record("reply")
+    assert form.by_name["proposal_id"].value() == proposal.id
     edit = _edit(form, "docNumberEdit")
     message = _error(form, "docNumberError")
     type_text(qtbot, edit, "常工信复2021第")
@@ -246,3 +249,71 @@ def test_record_picker_searches_with_the_index(qtbot, demo_store: Store) -> None
     assert picker.count() == 1
     picker.setCurrentIndex(0)
     assert demo_store.get(Target, picker.value()).indicator == "累计开通5G基站数"
+
+
+def test_reply_deadline_computed_from_the_assignment_is_shown(qtbot, make_window, store: Store) -> None:
+    import datetime as dt
+
+    proposal = store.save(Proposal(session="常州市十六届人大五次会议", number="第021号", title="新基建",
+                                   assigned_date=dt.date(2021, 3, 10)))
+    window = make_window(store)
+    page = window.pages["proposals"]
+    due = next(c for c in range(page.model.columnCount())
+               if page.model.headerData(c, Qt.Orientation.Horizontal) == "Reply due")
+    assert page.model.index(0, due).data() == "2021-06-10 (computed)"
+    assert page.model.index(0, due).data(Qt.ItemDataRole.ToolTipRole) == "交办2021-03-10 + 3个月 = 2021-06-10"
+    form = window.open_record("proposal", proposal.id)
+    note = form.findChild(QLabel, "replyDueDateNote")
+    assert note.isVisibleTo(form) and note.text() == "By the rule: 交办2021-03-10 + 3个月 = 2021-06-10"
+    assert _edit(form, "replyDueDateEdit").placeholderText() == "2021-06-10"
+
+
+def test_evidence_in_a_unit_that_does_not_fit_is_flagged(qtbot, make_window, demo_store: Store) -> None:
+    window = make_window(demo_store)
+    target = next(t for t in demo_store.list(Target) if t.indicator == "累计开通5G基站数")
+    form = window.new_record("evidence", defaults={"target_id": target.id})
+    value = _edit(form, "valueEdit")
+    type_text(qtbot, value, "十五亿元")
+    note = form.findChild(QLabel, "valueNote")
+    assert note.isVisibleTo(form) and "does not fit" in note.text()
+    value.clear()
+    type_text(qtbot, value, "11080个")
+    assert not note.isVisibleTo(form)
+
+
+def test_a_value_typed_differently_but_equal_is_no_change(qtbot, make_window, demo_store: Store, prompter) -> None:
+    window = make_window(demo_store)
+    [proposal] = demo_store.list(Proposal)
+    form = window.open_record("proposal", proposal.id)
+    assigned = _edit(form, "assignedDateEdit")
+    assigned.setText("2021年3月10日")  # the stored 2021-03-10, written another way
+    assert not form.is_dirty()
+    assert window.close_form(form)
+    assert prompter.asked == []  # closing asked nothing
+
+
+def test_ctrl_z_undoes_typing_in_the_field_then_the_saved_edit(qtbot, make_window, demo_store: Store) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    def field_claims_ctrl_z(widget) -> bool:
+        """What Qt asks a focused field before running a window shortcut: does it want the key itself?"""
+        event = QKeyEvent(QEvent.Type.ShortcutOverride, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        event.ignore()
+        QApplication.sendEvent(widget, event)
+        return event.isAccepted()
+
+    window = make_window(demo_store)
+    [proposal] = demo_store.list(Proposal)
+    form = window.open_record("proposal", proposal.id)
+    unit = _edit(form, "leadUnitEdit")
+    assert not field_claims_ctrl_z(unit)  # nothing typed: Ctrl+Z is the ledger's undo
+    unit.clear()
+    qtbot.keyClicks(unit, "ABC")
+    assert field_claims_ctrl_z(unit)  # typing to undo: the field keeps Ctrl+Z
+    assert form.save() is not None and demo_store.get(Proposal, proposal.id).lead_unit == "ABC"
+    assert not field_claims_ctrl_z(unit)  # saved: the typing history is gone, Ctrl+Z undoes the saved edit
+    window.undo_action.trigger()
+    assert demo_store.get(Proposal, proposal.id).lead_unit == proposal.lead_unit
+    assert unit.text() == (proposal.lead_unit or "")

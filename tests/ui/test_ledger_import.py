@@ -13,7 +13,7 @@ from db.export import export_ledger
 from desktop.core.records import Commitment, Proposal, Reply
 from desktop.ui.ledger_import import LedgerImportDialog
 from desktop.ui.workers import SyncPool, Worker
-from tests.ledger_workbooks import CHANGZHOU_HEADERS, changzhou_ledger, cppcc_ledger, minimal_ledger
+from tests.ledger_workbooks import CHANGZHOU_HEADERS, changzhou_ledger, cppcc_ledger, minimal_ledger, office_year_ledger
 from tests.ui.conftest import AS_OF, type_text
 
 
@@ -62,7 +62,9 @@ def test_import_ledger_shows_the_columns_checks_and_imports(qtbot, qtmodeltester
     assert _page(dialog) == "ledgerReportPage"
     summary = dialog.findChild(QLabel, "ledgerReportSummary").text()
     assert "3 row(s) can be imported." in summary and "Every row can be imported." in summary
-    assert "Would create: proposals 2, replies 2, ratings 1, commitments 3." in summary
+    assert "Would create: proposals 2, replies 2, ratings 1, commitments 3, targets 3, evidence 2, source " \
+           "documents 1." in summary
+    assert "Sheet 建议台账: session 常州市十六届人大五次会议. Rows skipped: 1 blank, 1 totals." in summary
     assert not dialog.findChild(QTableView, "ledgerProblemTable").isVisible()
     assert not dialog.findChild(QRadioButton, "ledgerSkipBadRadio").isEnabled()
     assert _dump(store) == before  # nothing is written before the clerk confirms
@@ -92,7 +94,7 @@ def test_import_ledger_columns_and_session_chosen_in_the_dialog(qtbot, make_wind
     proposer.setCurrentIndex(0)  # (not imported)
     title = dialog.findChild(QComboBox, "ledgerFieldCombo_B")
     title.setCurrentIndex(title.findData("notes"))
-    assert dialog.mapping()["fields"]["title"] is None
+    assert dialog.mapping()["sheets"]["Sheet"]["fields"]["title"] is None
     _click(qtbot, dialog, "ledgerCheckButton")
     # Without a title column the rows cannot be read: the dialog says so and stays on the columns.
     assert _page(dialog) == "ledgerColumnsPage"
@@ -119,7 +121,9 @@ def test_import_ledger_bad_rows_all_or_nothing_or_skipped(qtbot, make_window, pr
     problems = dialog.findChild(QTableView, "ledgerProblemTable").model()
     rows = [tuple(problems.index(row, column).data() for column in range(4)) for row in range(problems.rowCount())]
     assert rows == [("提案办理", "4", "办结时间", "'2021-13-40' is not a date; write it as 2021-12-31."),
-                    ("提案办理", "4", "满意度", "'还行' is not a rating; write 满意, 基本满意 or 不满意."),
+                    ("提案办理", "4", "满意度",
+                     "'还行' is not a word the import knows for the column 满意度; write one of 满意、基本满意、"
+                     "不满意、未反馈、未评价."),
                     ("提案办理", "5", "复函文号",
                      "'应急复2021-7' is not a document number; write it like 常工信复〔2021〕第39号.")]
     summary = dialog.findChild(QLabel, "ledgerReportSummary").text()
@@ -178,8 +182,7 @@ def test_import_ledger_that_cannot_be_read_says_why(qtbot, make_window, prompter
     prompter.ledger_path = path
     window.import_ledger_action.trigger()
     assert not window.ledger_import_dialog.isVisible()
-    assert prompter.asked[-1] == ("error", f"'{path}' is not an Excel workbook that can be read; save it as .xlsx "
-                                           "and try again.")
+    assert prompter.asked[-1][0] == "error" and prompter.asked[-1][1].startswith("'ledger.xlsx' is damaged")
     prompter.ledger_path = None  # the clerk closes the file dialog
     window.import_ledger_action.trigger()
     assert prompter.asked[-1] == ("open_ledger", None)
@@ -210,6 +213,33 @@ def test_import_ledger_report_in_chinese(qtbot, chinese, make_window, prompter, 
     assert problems.headerData(3, Qt.Orientation.Horizontal) == "原因"
     assert [problems.index(row, 3).data() for row in range(problems.rowCount())] == [
         "“2021-13-40”不是有效日期；请按 2021-12-31 的格式填写。",
-        "“还行”不是有效的满意度；请填写满意、基本满意或不满意。",
+        "“还行”不是“满意度”列可识别的词；请填写以下之一：满意、基本满意、不满意、未反馈、未评价。",
         "“应急复2021-7”不是有效的文号；请按“常工信复〔2021〕第39号”的格式填写。"]
     assert dialog.findChild(QLabel, "ledgerReportSummary").text().startswith("可导入 1 行。\n将新增：建议提案 1 条")
+
+
+def test_import_ledger_sheets_shown_one_by_one_and_one_left_out(qtbot, make_window, prompter, store: Store,
+                                                                 tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QCheckBox
+
+    window = make_window(store)
+    dialog = _open(window, prompter, office_year_ledger(tmp_path / "office.xlsx"))
+    sheets = dialog.findChild(QComboBox, "ledgerSheetCombo")
+    session = dialog.findChild(QLineEdit, "ledgerSessionEdit")
+    assert [sheets.itemText(i) for i in range(sheets.count())] == ["2021年", "2022年"]
+    assert session.text() == "2021年市人大代表建议"
+    sheets.setCurrentIndex(1)
+    sheets.activated.emit(1)
+    assert session.text() == "2022年市人大代表建议"
+    assert dialog.findChild(QComboBox, "ledgerFieldCombo_L").currentData() == "commitment"
+    include = dialog.findChild(QCheckBox, "ledgerSheetImportCheck")
+    assert include.isChecked()
+    include.setChecked(False)  # the 2022 sheet is left out; the ledger is read again without it
+    assert sheets.currentText() == "2022年" and not include.isChecked()
+    _click(qtbot, dialog, "ledgerCheckButton")
+    summary = dialog.findChild(QLabel, "ledgerReportSummary").text()
+    assert "Sheet 2022年 is left out." in summary
+    assert "Sheet 2021年: session 2021年市人大代表建议. Rows skipped: 1 blank, 1 footer or signature." in summary
+    assert "3 proposal(s) have no reply deadline in the ledger" in summary
+    _click(qtbot, dialog, "ledgerImportButton")
+    assert store.count(Proposal) == 3

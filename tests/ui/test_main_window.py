@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QSettings, Qt
@@ -7,8 +8,9 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QTableView, QTabWi
 
 from db import Store
 from desktop import paths
+from desktop.core.records import Reply
 from desktop.ui.dashboard import BarChart
-from desktop.ui.main_window import PAGES
+from desktop.ui.main_window import PAGES, _judge
 from desktop.ui.models import KEY_ROLE
 from tests.ui.conftest import type_text
 
@@ -48,7 +50,7 @@ def test_an_edit_judges_its_commitment_again(make_window, demo_store: Store) -> 
     value.setText("2万个")  # 11 080 stations counted by 2022-03-03 no longer reach the target
     window.save_action.trigger()
     window.refresh()  # what the refresh timer does a moment after a save
-    worker = window.pool.started[-1]
+    worker = [started for started in window.pool.started if started._fn is _judge][-1]
     assert worker._args[2] == [form.record.commitment_id]  # only that commitment was judged again
     assert model.index(model.row_of(key), state).data() == "Missed"
     assert window.status.targets[key].state == "missed" and len(window.status.targets) == 13
@@ -170,3 +172,13 @@ def test_follow_up_pages_are_built_when_first_shown(qtbot, make_window, demo_sto
     dialog = window.show_due_reminders()
     qtbot.addWidget(dialog)
     assert dialog.findChild(QWidget, "remindersPanel") is not None
+
+
+def test_export_says_when_cells_were_cut(make_window, prompter, demo_store: Store, tmp_path: Path) -> None:
+    reply = demo_store.list(Reply)[0]
+    demo_store.save(dataclasses.replace(reply, title="很长的标题" * 7000))
+    window = make_window(demo_store)
+    prompter.workbook_path = tmp_path / "audit.xlsx"
+    window.export_action.trigger()
+    assert prompter.asked[-1] == ("info", f"The audit workbook was written to {tmp_path / 'audit.xlsx'}. 2 cell(s) "
+                                          "held more text than Excel keeps and were cut; 汇总 lists them.")

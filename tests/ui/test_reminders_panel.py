@@ -61,7 +61,7 @@ def test_snooze_then_done(qtbot, demo_store: Store) -> None:
     titles = {table.model().index(row, 3).data(): table.model().index(row, 4).data()
               for row in range(table.model().rowCount())}
     assert titles[first] == "Snoozed until 2022-04-15"
-    assert second not in titles  # done reminders are not shown
+    assert titles[second] == "Done"  # shown too, so that it can be opened again
 
 
 def test_snoozed_reminder_comes_back_when_its_snooze_ends(qtbot, demo_store: Store) -> None:
@@ -118,3 +118,27 @@ def test_panel_in_chinese(qtbot, demo_store: Store, chinese) -> None:
     assert panel.model.headerData(0, Qt.Orientation.Horizontal) == "到期日"
     assert panel.model.index(0, 1).data() == "逾期116天"
     assert panel.model.index(0, 2).data() == "佐证久未更新"
+
+
+def test_a_snoozed_reminder_reads_as_snoozed_and_done_ones_can_be_opened_again(qtbot, demo_store: Store) -> None:
+    panel = make_panel(qtbot, demo_store)
+    table = panel.findChild(QTableView, "reminderTable")
+    table.selectRow(0)
+    panel.findChild(QDateEdit, "snoozeDateEdit").setDate(QDate(2022, 4, 15))
+    with qtbot.waitSignal(panel.reminder_changed) as snoozed:
+        qtbot.mouseClick(panel.findChild(QPushButton, "snoozeButton"), Qt.MouseButton.LeftButton)
+    table.selectRow(0)
+    with qtbot.waitSignal(panel.reminder_changed) as done:
+        qtbot.mouseClick(panel.findChild(QPushButton, "doneButton"), Qt.MouseButton.LeftButton)
+    panel.findChild(QCheckBox, "showAllRemindersCheck").setChecked(True)
+    rows = {panel.model.record(row).reminder.id: row for row in range(panel.model.rowCount())}
+    assert table.model().index(rows[snoozed.args[0]], 1).data() == "Snoozed until 2022-04-15"
+    assert table.model().index(rows[done.args[0]], 1).data() == "Done on 2022-03-31"
+    reopen = panel.findChild(QPushButton, "reopenButton")
+    table.selectRow(rows[done.args[0]])
+    assert reopen.isEnabled()
+    with qtbot.waitSignal(panel.reminder_changed):
+        qtbot.mouseClick(reopen, Qt.MouseButton.LeftButton)
+    assert demo_store.get(Reminder, done.args[0]).state == "open"
+    panel.findChild(QCheckBox, "showAllRemindersCheck").setChecked(False)
+    assert done.args[0] in {panel.model.record(row).reminder.id for row in range(panel.model.rowCount())}

@@ -42,8 +42,12 @@ def _click(qtbot, review, name: str) -> None:
 
 
 def _select(qtbot, review, row: int) -> None:
+    """Click the suggestion of review item ``row`` (unfolding its promise when it is a baseline)."""
     table = review.table
-    rect = table.visualRect(review.model.index(row, 1))
+    index = review.view_index(row, 1)
+    if index.parent().isValid():
+        table.expand(index.parent())
+    rect = table.visualRect(index)
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
@@ -51,7 +55,12 @@ def test_review_accepts_two_rejects_one_and_saves_exactly_that(qtbot, make_windo
                                                                  tmp_path: Path) -> None:
     window = make_window(store)
     review = _open(qtbot, window, write_small_letter(tmp_path))
-    assert review.model.rowCount() == 3
+    assert len(review.review.items) == 3
+    # Promises first; the baseline (目前…3200个) is folded under the promise it measures (…累计超过1万个).
+    assert review.model.rowCount() == 2
+    assert review.model.rowCount(review.model.index(1, 0)) == 1
+    assert review.model.index(0, 0, review.model.index(1, 0)).data(Qt.ItemDataRole.UserRole + 10) == 0
+    assert not review.table.isExpanded(review.view_index(2))
     text_view = review.findChild(QPlainTextEdit, "letterText")
     # Every extracted target is highlighted in the letter.
     highlighted = [selection.cursor.selectedText() for selection in text_view.extraSelections()]
@@ -59,11 +68,12 @@ def test_review_accepts_two_rejects_one_and_saves_exactly_that(qtbot, make_windo
     # Clicking a suggestion selects its quote in the text.
     _select(qtbot, review, 2)
     assert text_view.textCursor().selectedText() == "到2025年底全市公共充电桩累计超过1万个"
-    _select(qtbot, review, 0)
-    _click(qtbot, review, "rejectButton")  # the baseline
-    assert review.current_row() == 1  # moves on to the next undecided suggestion
+    _select(qtbot, review, 1)
     _click(qtbot, review, "acceptButton")
+    assert review.current_row() == 2  # moves on to the next undecided suggestion
     _click(qtbot, review, "acceptButton")
+    assert review.current_row() == 0  # the baseline of that promise
+    _click(qtbot, review, "rejectButton")
     assert review.findChild(QLabel, "reviewSummary").text() == "2 accepted, 1 rejected, 0 to review"
     save = _button(review, "saveReviewButton")
     assert not save.isEnabled()  # the header is not confirmed yet
@@ -127,8 +137,14 @@ def test_review_edits_a_suggestion_and_the_header_before_saving(qtbot, make_wind
 def test_review_of_the_seed_letter_highlights_every_suggestion(qtbot, make_window, demo_store: Store) -> None:
     window = make_window(demo_store)
     review = _open(qtbot, window, DEMO_DIR / "reply_changgongxinfu_2021_39.md")
-    assert review.model.rowCount() >= 10
-    assert len(review.findChild(QPlainTextEdit, "letterText").extraSelections()) == review.model.rowCount()
+    assert len(review.review.items) >= 10
+    assert len(review.findChild(QPlainTextEdit, "letterText").extraSelections()) == len(review.review.items)
+    # The 15 promises come first, each baseline under the promise it measures.
+    promises = sum(1 for item in review.review.items if item.target.kind != "baseline")
+    top = [review.model.index(row, 0) for row in range(review.model.rowCount())]
+    assert sum(1 for index in top if review.model.item_row(index) is not None) == promises
+    assert all(review.review.items[review.model.item_row(index)].target.kind != "baseline" for index in top
+               if review.model.item_row(index) is not None)
     indicators = [item.target.indicator for item in review.review.items]
     assert any("基站" in indicator for indicator in indicators)
     # The demo already holds this reply: the review offers its commitments and will update it, and shows every
@@ -156,7 +172,7 @@ def test_dropping_a_letter_opens_the_review(qtbot, make_window, store: Store, tm
     assert len(window.review_windows) == 1
     review = window.review_windows[0]
     qtbot.addWidget(review)
-    assert review.model.rowCount() == 3
+    assert len(review.review.items) == 3
 
 
 def test_review_of_an_unreadable_file_says_why(qtbot, make_window, prompter, store: Store, tmp_path: Path) -> None:
@@ -252,7 +268,7 @@ def test_review_saves_with_undecided_suggestions_and_records_a_baseline_on_its_t
 
 
 def _decision_texts(review) -> list[str]:
-    return [review.model.index(row, 0).data() for row in range(review.model.rowCount())]
+    return review.item_texts(0)
 
 
 def test_a_letter_reviewed_again_shows_the_earlier_decisions_and_saves_nothing_twice(
@@ -270,7 +286,7 @@ def test_a_letter_reviewed_again_shows_the_earlier_decisions_and_saves_nothing_t
     again = _open(qtbot, window, path)
     assert _decision_texts(again) == ["To review", "Rejected", "In the ledger"]
     title = store.list(Commitment)[0].title
-    assert [again.model.index(row, 7).data() for row in (0, 2)] == [f"Existing: {title}"] * 2
+    assert [again.item_texts(7)[row] for row in (0, 2)] == [f"Existing: {title}"] * 2
     assert "Decided before: 1 in the ledger (not saved again), 1 rejected; 1 undecided." in again.findChild(
         QLabel, "reviewNotes").text()
     assert again.findChild(QLabel, "reviewSummary").text().startswith(
@@ -312,7 +328,7 @@ def test_undecided_suggestions_are_decided_from_the_replies_list(qtbot, make_win
     assert window.review_again_action.isEnabled()
     # The list's context menu offers it.
     page.table.customContextMenuRequested.emit(page.table.visualRect(page.model.index(0, 0)).center())
-    menu = window.findChild(QMenu, "replyContextMenu")
+    menu = window.findChild(QMenu, "repliesContextMenu")
     assert window.review_again_action in menu.actions()
     menu.close()
     window.review_again_action.trigger()
@@ -344,3 +360,64 @@ def test_reviewing_again_a_reply_without_a_letter_says_why(make_window, prompter
     assert prompter.asked[-1] == ("error", "The reply 常交复〔2022〕第13号 has no letter text to review; import its "
                                            "letter file instead.")
     assert window.review_windows == []
+
+
+def test_a_promise_typed_by_hand_is_offered_as_existing_not_added_twice(qtbot, make_window, store: Store,
+                                                                        tmp_path: Path) -> None:
+    # The clerk typed the proposal, its reply and one promise by hand before the letter file came.
+    proposal = store.save(Proposal(session="常州市十六届人大六次会议", number="第045号", title="充电桩建设"))
+    reply = store.save(Reply(proposal_id=proposal.id, title="关于充电桩建设建议的答复"))
+    commitment = store.save(Commitment(reply_id=reply.id, title="2025年底公共充电桩超1万个"))
+    typed = store.save(Target(commitment_id=commitment.id, indicator="全市公共充电桩数量", comparator=">=", value=1,
+                              unit="万个", value_normalized=10000, unit_normalized="个"))
+    window = make_window(store)
+    review = _open(qtbot, window, write_small_letter(tmp_path))
+    item = review.review.items[2]  # 到2025年底全市公共充电桩累计超过1万个
+    assert item.duplicate_of == typed.id
+    assert _decision_texts(review)[2] == "To review: in the ledger already?"
+    assert review.item_texts(7)[2] == "Existing: 2025年底公共充电桩超1万个：全市公共充电桩数量"
+    assert "1 suggestion(s) repeat promises the ledger holds already" in review.findChild(QLabel, "reviewNotes").text()
+    _select(qtbot, review, 2)
+    assert _button(review, "acceptButton").text() == "&Link to existing"
+    assert _button(review, "addAsNewButton").isEnabled()
+    _click(qtbot, review, "acceptButton")
+    assert _decision_texts(review)[2] == "Linked to the existing one"
+    review.decide_rest(ACCEPTED)
+    review.findChild(QCheckBox, "headerConfirmedCheck").setChecked(True)
+    assert review.save()
+    targets = store.list(Target)
+    assert [t.indicator for t in targets] == ["全市公共充电桩数量", "新建公共充电桩数"]  # the promise is there once
+    assert store.get(Target, typed.id).baseline_value == 3200  # its baseline, from the letter
+    linked = next(s for s in store.list(Suggestion) if s.payload["value"] == 1)
+    assert (linked.state, linked.target_id) == ("accepted", typed.id)
+
+
+def test_a_repeated_promise_can_be_kept_as_new(qtbot, make_window, store: Store, tmp_path: Path) -> None:
+    proposal = store.save(Proposal(session="常州市十六届人大六次会议", number="第045号", title="充电桩"))
+    reply = store.save(Reply(proposal_id=proposal.id, title="答复"))
+    commitment = store.save(Commitment(reply_id=reply.id, title="充电桩"))
+    store.save(Target(commitment_id=commitment.id, indicator="公共充电桩数", comparator=">", value=1, unit="万个",
+                      value_normalized=10000, unit_normalized="个"))
+    window = make_window(store)
+    review = _open(qtbot, window, write_small_letter(tmp_path))
+    _select(qtbot, review, 2)
+    _click(qtbot, review, "addAsNewButton")
+    assert _decision_texts(review)[2] == "Accepted"
+    assert review.review.items[2].link.startswith("new:")
+    review.findChild(QCheckBox, "headerConfirmedCheck").setChecked(True)
+    assert review.save()
+    assert [t.indicator for t in store.list(Target)].count("公共充电桩数") == 2
+
+
+def test_low_confidence_suggestions_are_marked_and_sort_first(qtbot, make_window, store: Store,
+                                                              tmp_path: Path) -> None:
+    window = make_window(store)
+    review = _open(qtbot, window, write_small_letter(tmp_path))
+    review.review.items[2].confidence = 0.35
+    review.model.all_changed()
+    confidence = review.model.CONFIDENCE_COLUMN
+    assert review.item_texts(confidence)[2] == "⚠ 35%"
+    assert not review.item_texts(confidence)[1].startswith("⚠")
+    review.table.sortByColumn(confidence, Qt.SortOrder.AscendingOrder)
+    first = review.proxy.mapToSource(review.proxy.index(0, 0))
+    assert review.model.item_row(first) == 2

@@ -51,3 +51,14 @@ def test_placeholders_survive_translation() -> None:
     for (_, source), tr in _messages(TS_FILE).items():
         for text in _texts(tr):
             assert sorted(re.findall(r"\{\w+\}|%n", source)) == sorted(re.findall(r"\{\w+\}|%n", text)), source
+
+
+def test_qt_file_dialog_speaks_chinese(qtbot, chinese) -> None:
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    dialog = QFileDialog(None, "x")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    texts = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert texts["lookInLabel"] == "查找范围(&L)："
+    assert texts["fileTypeLabel"] == "文件类型(&T)："

@@ -25,14 +25,19 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return text
-    out = []
-    for ch in text:
-        if "\uff01" <= ch <= "\uff5e" or ch in "\u00b2\u00b3\u3000\u00a0":
-            folded = unicodedata.normalize("NFKC", ch)
-            out.append(folded if len(folded) == 1 else ch)
-        else:
-            out.append(ch)
-    return "".join(out)
+    return text.translate(_FOLD_TABLE)
+
+
+def _fold_table() -> dict[int, str]:
+    table = {}
+    for code in [*range(0xFF01, 0xFF5F), 0xB2, 0xB3, 0x3000, 0xA0]:
+        folded = unicodedata.normalize("NFKC", chr(code))
+        if len(folded) == 1:
+            table[code] = folded
+    return table
+
+
+_FOLD_TABLE = _fold_table()
 
 
 CN_DIGITS = "零〇一二两三四五六七八九"
@@ -53,7 +58,8 @@ UNIT_WORDS = (
     "个", "家", "台", "座", "所", "户", "人", "名", "位", "栋", "幢", "条", "项", "件", "辆", "套", "处", "间",
     "张", "床", "支", "只", "头", "株", "棵", "盏", "根", "口", "眼", "块", "片", "部", "本", "册", "场", "次",
     "轮", "类", "种", "款", "架", "艘", "列", "趟", "层", "宗", "笔", "篇", "例", "份", "天", "周", "岁", "度",
-    "秒", "kwh", "kw", "mw", "kv", "km2", "km²", "km", "m2", "m²", "m3", "m³", "㎡", "cm", "mm", "kg", "gbps",
+    "秒", "杆", "班", "站",
+    "kwh", "kw", "mw", "kv", "km2", "km²", "km", "m2", "m²", "m3", "m³", "㎡", "cm", "mm", "kg", "gbps",
     "mbps", "tb", "gb", "pb", "μg", "mg", "db", "g", "t", "m", "%", "‰",
 )
 # Units of a technical specification: an amount in them followed by a noun describes the noun (120KW直流充电桩).
@@ -248,6 +254,9 @@ def _read_quantity(text: str, match: re.Match[str], original: str) -> Quantity |
         unit_end = end
     else:
         gap = re.match(r"[ \t\u3000\xa0]*", text[end:end + 3]).end() if end < len(text) else 0
+        stray = _STRAY_COMMA_UNIT.match(text, end + gap)
+        if stray and not magnitude:
+            gap += 1  # '水渠长600,米,': a comma dropped between the number and its unit
         unit_match = _UNIT_RE.match(text, end + gap)
         if unit_match and not _unit_is_word_start(text, unit_match):
             unit_text = original[unit_match.start():unit_match.end()]
@@ -262,7 +271,8 @@ def _read_quantity(text: str, match: re.Match[str], original: str) -> Quantity |
             return None
         unit = magnitude + unit_text
         end = unit_end
-    if chinese and not magnitude and value == 1 and not value_high and not _comparator_before(text, start):
+    if chinese and not magnitude and value == 1 and not value_high and not _comparator_before(text, start) and \
+            not _counted_one(text, start, end, unit):
         return None  # 一个, 一名, 一条: an article ("a"), not a count
     if chinese and match.group("num")[0] in CN_UNITS and match.group("num")[0] != "十" and \
             not _comparator_before(text, start):
@@ -308,6 +318,24 @@ def _read_quantity(text: str, match: re.Match[str], original: str) -> Quantity |
     return quantity
 
 
+# A comma between a number and its unit, left by a crawler: only before a unit that then ends the clause.
+_STRAY_COMMA_UNIT = re.compile(r",(?=(?:米|公里|千米|平方米|亩|公顷|吨|元|万元|户|人|个|座|条|处)[，,。；;])")
+# 一 + classifier is a count, not the article 'a', where it ends the clause ('在东门增设候客点一处'), or follows 共,
+# 仅, 只 or a word of adding ('新增一处'), or, for things built, a verb of building ('新建一所学校').
+_ONE_AFTER = re.compile(r"(?:共|共计|仅|只|仅有|只有|增设|新增|增加)$")
+_ONE_BUILT_AFTER = re.compile(r"(?:新建|建设|修建|建成|改建|扩建|兴建|安装|配备|设置)$")
+_BUILT_COUNTERS = ("座", "所", "处", "条", "辆", "台", "栋", "幢", "套", "间", "盏", "杆", "口", "眼", "站")
+
+
+def _counted_one(text: str, start: int, end: int, unit: str) -> bool:
+    if unit in ("种", "次", "批", "些", "系列", "方", "度", "天", "周", "年"):
+        return False
+    if re.match(r"\s*(?:[，,。；;！!？?]|$)", text[end:end + 1]) or not text[end:end + 1]:
+        return True
+    before = text[max(0, start - 3):start]
+    return bool(_ONE_AFTER.search(before)) or (unit in _BUILT_COUNTERS and bool(_ONE_BUILT_AFTER.search(before)))
+
+
 def _comparator_before(text: str, start: int) -> bool:
     return bool(_PREFIX_RE.search(text, max(0, start - 4), start))
 
@@ -316,7 +344,8 @@ def _comparator_before(text: str, start: int) -> bool:
 _NOT_UNIT_AFTER = {
     "人": "大民才口员群士", "名": "单称义牌", "次": "会", "度": "假", "方": "面案式法向针", "部": "门署分",
     "天": "然气", "周": "边年", "场": "景所地", "口": "岸", "头": "部", "米": "粮", "片": "区", "例": "如",
-    "处": "理置", "列": "入为", "份": "额", "升": "级值温格",
+    "处": "理置", "列": "入为", "份": "额", "升": "级值温格", "班": "子级组车次长主", "站": "点长台内式位",
+    "杆": "件",
 }
 
 

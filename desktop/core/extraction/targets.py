@@ -31,349 +31,47 @@ Amounts inside book titles (《…》), short quoted names (“七个一”), do
 rankings (第三, 前十), category counts (三大工程), the power rating of a specified device (120KW直流充电桩) and
 bounds that pick out what is counted (60周岁以上老年人口, 投资1亿元以上项目20个) are not targets.
 """
-
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
+from desktop.core.extraction.cues import (
+    BASELINE_CUES,
+    COMMITMENT_CUES,
+    FLOW_VERBS,
+    NEW_MARKERS,
+    OUTCOME_VERBS,
+    TRUE_MARKERS,
+    find_cues,
+    governing_times,
+    sets_a_bound,
+    status_times,
+)
+from desktop.core.extraction.extracted import ExtractedTarget
+from desktop.core.extraction.indicators import name_indicator
+from desktop.core.extraction.nontargets import is_not_a_target
 from desktop.core.extraction.numbers import PREFIX_COMPARATORS, Quantity, find_quantities, fold
+from desktop.core.extraction.qualitative import clause_qualitative, deadline_text, governed_qualitative
+from desktop.core.extraction.sentences import Clause, Sentence, block_spans, quote_span, split_paragraphs
 from desktop.core.extraction.tables import Table, find_tables, indicator_and_unit, number_cell
 from desktop.core.extraction.timeexpr import TimeExpression, find_time_expressions
 from desktop.core.units import normalize, to_number
 
-
-@dataclass
-class ExtractedTarget:
-    """One target or baseline, with the fields of GUIDELINES §2 plus its place and a confidence.
-
-    ``start``/``end`` are offsets of ``quote`` in the text given to the extractor; ``confidence`` is between 0
-    and 1 (low values mark guesses a clerk should check first).
-    """
-
-    quote: str
-    indicator: str
-    comparator: str
-    value: float | int | None
-    unit: str | None
-    value_normalized: float | int | None
-    unit_normalized: str | None
-    deadline: dt.date | None
-    deadline_text: str | None
-    cumulative: bool | None
-    kind: str
-    start: int
-    end: int
-    confidence: float
-    value_high: float | int | None = None
-    value_high_normalized: float | int | None = None
-    sentence_start: int = 0
-    sentence_end: int = 0
-    note: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        """The target in the layout of GUIDELINES §2, plus start, end and confidence."""
-        data = {
-            "quote": self.quote, "indicator": self.indicator, "comparator": self.comparator, "value": self.value,
-            "value_high": self.value_high, "unit": self.unit, "value_normalized": self.value_normalized,
-            "unit_normalized": self.unit_normalized,
-            "deadline": self.deadline.isoformat() if self.deadline else None,
-            "deadline_text": self.deadline_text, "cumulative": self.cumulative, "kind": self.kind,
-            "start": self.start, "end": self.end, "confidence": round(self.confidence, 2),
-        }
-        if self.note:
-            data["note"] = self.note
-        return data
+__all__ = ["ExtractedTarget", "extract_targets"]
 
 
-# ------------------------------------------------------------------------------------------- cue words
-_COMMITMENT_CUES = re.compile(
-    r"已将|计划|拟(?!定)|(?<!即)将(?!近|其|军|来|所|此|之)|预计|力争|争取|确保|规划|需要|(?<![必所])需(?!求)|目标(?!(?:任务)?的)|预期|打算|届时|"
-    r"实施后|建成后|完成后|投用后|投产后|到位后|(?<![主重需纲摘必只首紧简概])要(?![求点素害闻件])|"
-    r"可(?=完工|竣工|建成|满足|实现|新增|达到|完成|投用|解决|覆盖|容纳|提供|带动|惠及|减少|增加|节约|节省)")
-_BASELINE_CUES = re.compile(
-    r"已将|目前|当前|现有|现已|已经|(?<![而不])已|截至|截止|至今|以来|去年|上年|共有|现状|获评|获批|荣获|建有|同比|"
-    r"(?<=[\u4e00-\u9fff])(?<![为除罢])了(?![解如却结])")
-_OUTCOME_VERBS = re.compile(
-    r"实现|完成|建成|完工|竣工|开工|动工|投用|投产|投入使用|运营|启用|启动|重启|开通|通车|上线|覆盖|形成|打造|走出|"
-    r"达到|达标|落地|交付|出台|制定|印发|修订|编制|改造|消除|解决|开放|推广|创成|创建|验收|搬迁|安装|铺设|改建|"
-    r"新建|扩建|拆除|整治|治理|构建|建立|健全|迈入|跻身|成为|贯通|接通|投运|挂牌|开业|开园|提升|补齐|缓解")
-_TRUE_MARKERS = re.compile(
-    r"累计|总计|共计|共有|保有量|总量|总数(?!的)|"
-    r"(?<![公中])共(?![同享识性治赢商担青育生融济产谋筑抓促创])(?!建(?![设成]))(?=[\u4e00-\u9fff\d])")
-_NEW_MARKERS = re.compile(r"新增|新建|新开工|新开通|新培育|新认定|新引进")
-_FLOW_VERBS = re.compile(r"完成|投入|改造|建设|实施|培育|遴选|打造|创建|新建|新增|发放|培训|举办|开展|引进|招引|认定|"
-                         r"铺设|安装|改建|扩建|修建|种植|植树|补贴|资助|奖励|淘汰|安排|争取|处理|帮扶|扶持")
-_CLAUSE_LEAD = re.compile(
-    r"^(?:[一二三四五六七八九十]+是|其中|同时|并且|并|此外|另外|以及|和|且|而且|另|再|还|也|即|及|"
-    r"(?:全|我|本|该)(?:市|县|区|省|镇|乡|局|委|单位|街道)|目前|当前|截至目前|现已|现有|现|已经|已|计划|拟|将|"
-    r"预计|力争|争取|确保|需要|需|共计|共有|共|累计|今年|年内|届时|规划)+")
-_VERB_TAIL = re.compile(r"(?:累计|共计|共|总计|达到|达|超过|超|突破|为|是|约|近|有|拥有|不少于|不低于|至少|控制在|"
-                        r"提高到|提升到|提高至|提升至|增加到|增至|降至|达成|完成|实现)+$")
-_SUBJECT_HEAD = re.compile(r"^(?:(?:全|我|本)(?:市|县|区|省|镇|乡|局|委)|[\u4e00-\u9fff]{2,4}(?:市|县|区))")
-
-_OPEN = "“《（(「『【〔[\"‘"
-_CLOSE = "”》）)」』】〕]\"’"
-_SENTENCE_END = "。！？!?"
-_CLAUSE_END = "，,；;：:"
-_JOIN_MIN = 40
-
-
-@dataclass
-class _Clause:
-    start: int
-    end: int
-    text: str
-    semicolon_before: bool
-
-
-@dataclass
-class _Sentence:
-    start: int
-    end: int
-    clauses: list[_Clause]
-
-
-def _sentences(text: str, lo: int, hi: int) -> list[list[_Sentence]]:
-    """Paragraphs of sentences of clauses in text[lo:hi]. A line that stops mid-sentence (a page break of the
-    original) continues on the next line."""
-    paragraphs: list[list[_Sentence]] = []
-    current: list[_Sentence] = []
-    clauses: list[_Clause] = []
-    depth = 0
-    clause_start = lo
-    sentence_start = lo
-    semicolon = False
-
-    def close_clause(end: int) -> None:
-        nonlocal clause_start, semicolon
-        piece = text[clause_start:end]
-        if piece.strip():
-            clauses.append(_Clause(clause_start, end, piece, semicolon))
-        semicolon = False
-        clause_start = end + 1
-
-    def close_sentence(end: int) -> None:
-        nonlocal sentence_start, clauses, depth
-        close_clause(end)
-        if clauses:
-            current.append(_Sentence(clauses[0].start, clauses[-1].end, clauses))
-        clauses = []
-        sentence_start = end + 1
-        depth = 0
-
-    i = lo
-    while i < hi:
-        ch = text[i]
-        if ch in _OPEN and not (ch == '"' and depth):
-            depth += 1
-        elif ch in _CLOSE and depth:
-            depth -= 1
-        if ch == "\n":
-            line_start = text.rfind("\n", lo, i) + 1
-            prev_line = text[line_start:i].rstrip()
-            nxt = i + 1
-            while nxt < hi and text[nxt] in " \t\n\u3000":
-                nxt += 1
-            mid_sentence = (len(prev_line) >= _JOIN_MIN and prev_line[-1:] not in _SENTENCE_END + "：:;；”\"）)"
-                            and nxt < hi and re.match(r"[\u4e00-\u9fff”》）)、，,]", text[nxt]))
-            if not mid_sentence:
-                close_sentence(i)
-                if current:
-                    paragraphs.append(current)
-                current = []
-                clause_start = i + 1
-            i += 1
-            continue
-        if (ch in _SENTENCE_END or (ch == "." and _is_ascii_full_stop(text, i, hi))) and not depth:
-            close_sentence(i)
-        elif ch in _CLAUSE_END and not depth:
-            if ch == "," and 0 < i < hi - 1 and text[i - 1].isdigit() and text[i + 1:i + 4].isdigit():
-                i += 1
-                continue
-            close_clause(i)
-            semicolon = ch in "；;"
-        i += 1
-    close_sentence(hi)
-    if current:
-        paragraphs.append(current)
-    return paragraphs
-
-
-def _is_ascii_full_stop(text: str, i: int, hi: int) -> bool:
-    """An ASCII '.' used as a Chinese full stop ('增长12.3%.主要指标'), not a decimal point or part of a name."""
-    before = text[i - 1] if i > 0 else ""
-    after = text[i + 1] if i + 1 < hi else "\n"
-    if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
-        return False  # 3.5, PM2.5, www.gov.cn
-    return bool(re.match(r"[\u4e00-\u9fff%）)”》\]]", before)) and \
-        bool(re.match(r"[\u4e00-\u9fff\s“《（(]", after))
-
-
-def _block_spans(folded: str, blocked: list[bool], times: list[TimeExpression]) -> None:
-    def block(a: int, b: int) -> None:
-        for k in range(max(0, a), min(len(blocked), b)):
-            blocked[k] = True
-
-    for match in re.finditer(r"《[^《》\n]{0,120}》", folded):
-        block(match.start(), match.end())
-    for match in re.finditer(r"[“\"]([^“”\"\n]{1,16})[”\"]", folded):
-        block(match.start(), match.end())
-    for match in re.finditer(r"[〔【\[［(（]\s*(?:19|20)\d{2}\s*[〕】\]］)）]\s*第?\s*\d+\s*号|第\s*\d+\s*[号次届期批]|"
-                             r"[一二三四五六七八九十]{1,3}\s*届[\u4e00-\u9fff]{0,8}?[一二三四五六七八九十]{1,3}\s*次|"
-                             r"\d{3,4}-\d{7,8}|1\d{2}-\d{4}-\d{4}|\d+\s*(?:号线|路公交|路车|国道|省道|县道|号楼|号院)",
-                             folded):
-        block(match.start(), match.end())
-    for expression in times:
-        block(expression.start, expression.end)
-
-
-def _cues(text: str, start: int, end: int, times: list[TimeExpression],
-          reference: dt.date | None, status_times: frozenset[int] = frozenset()) -> list[tuple[int, str]]:
-    """(position, kind) of the kind cues in text[start:end], time expressions included (except those starting
-    at ``status_times``, which only name the current period)."""
-    found: list[tuple[int, str]] = []
-    segment = text[start:end]
-    for match in _COMMITMENT_CUES.finditer(segment):
-        if segment[max(0, match.start() - 2):match.start()].endswith(("已", "已经", "曾")):
-            continue  # 已争取, 已计划: a plan word after 已 tells what was done, not what will be
-        kind = "baseline" if match.group(0) == "已将" else "commitment"
-        found.append((start + match.start(), kind))
-    for match in _BASELINE_CUES.finditer(segment):
-        if match.group(0) != "已将":
-            found.append((start + match.start(), "baseline"))
-    for expression in times:
-        if start <= expression.start < end and expression.start not in status_times:
-            if expression.role == "start" and expression.is_future(reference) is True and \
-                    not expression.text.endswith("以来"):
-                found.append((expression.start, "commitment"))  # '从明年起，每年安排…': a policy to come
-            elif expression.role in ("asof", "start"):
-                found.append((expression.start, "baseline"))
-            elif expression.role == "deadline":
-                future = expression.is_future(reference)
-                if future is True:
-                    found.append((expression.start, "commitment"))
-                elif future is False:
-                    found.append((expression.start, "baseline"))
-    found.sort()
-    return found
-
-
-# Words that set a bound only a target has.
-_TARGET_WORDS = re.compile(r"不低于|不少于|不超过|不高于|控制在|至少")
-_PRESENT_PERIOD = ("今年", "本年", "当年", "全年", "本年度")
-
-
-_BOUND_WORDS = ("不少于", "不低于", "不小于", "至少", "不超过", "不高于", "不大于", "不多于")
-
-
-def _sets_a_bound(folded: str, clause: _Clause, quantity: Quantity) -> bool:
-    """'浓度控制在35微克/立方米以内', '覆盖率不低于90%': with no other cue, a bound to keep is a target."""
-    return quantity.comparator_word in _BOUND_WORDS or \
-        bool(re.search(r"控制在\s*(?:约|大约)?\s*$", folded[clause.start:quantity.start]))
-
-
-def _status_times(folded: str, sentence: _Sentence, sentence_times: list[TimeExpression],
-                  reference: dt.date | None) -> frozenset[int]:
-    """'今年全市高校毕业生达2.3万人，比上年增加0.25万人': a bare 今年 with no plan word in a sentence that states
-    facts (比上年, 同比, 已…) names the current period; it does not make the figures promises (GUIDELINES §3: 今年
-    is a commitment cue only with a plan)."""
-    present = [t for t in sentence_times if t.role == "deadline" and t.text in _PRESENT_PERIOD]
-    if not present:
-        return frozenset()
-    text = folded[sentence.start:sentence.end]
-    if any(not text[max(0, m.start() - 2):m.start()].endswith(("已", "已经", "曾"))
-           for m in _COMMITMENT_CUES.finditer(text)):
-        return frozenset()
-    if any(t.role == "deadline" and t.is_future(reference) and t.text not in _PRESENT_PERIOD for t in sentence_times):
-        return frozenset()
-    if not any(m.group(0) != "已将" for m in _BASELINE_CUES.finditer(text)) or _TARGET_WORDS.search(text):
-        return frozenset()
-    return frozenset(t.start for t in present)
-
-
-def _governing_times(times: list[TimeExpression], start: int, end: int) -> list[TimeExpression]:
-    return [t for t in times if start <= t.start < end and t.role == "deadline"]
-
-
-def _strip_indicator(text: str, times: list[TimeExpression], offset: int) -> str:
-    chars = list(text)
-    for expression in times:
-        for k in range(expression.start - offset, expression.end - offset):
-            if 0 <= k < len(chars):
-                chars[k] = " "
-    cleaned = "".join(chars)
-    cleaned = re.sub(r"[\s，,、。；;：:]+", "", cleaned)
-    for _ in range(3):
-        cleaned = _CLAUSE_LEAD.sub("", cleaned)
-        cleaned = _VERB_TAIL.sub("", cleaned)
-        cleaned = re.sub(r"^(?:[在于到至从对由为]|拥有|有)", "", cleaned)
-    return cleaned.strip("的 ")
-
-
-def _indicator(text: str, clause: _Clause, quantity: Quantity, previous_end: int, next_start: int,
-               times: list[TimeExpression], previous_indicator: str | None) -> str:
-    before = _strip_indicator(text[previous_end:quantity.start], times, previous_end)
-    after_text = text[quantity.end:next_start]
-    after = re.split(r"[，,。；;：:、（(]", after_text, maxsplit=1)[0]
-    after = re.sub(r"^(?:的|左右|以上|以下)", "", after).strip()
-    after = re.split(r"(?:全部|全面|已|将|可|实现|完成|上线|投入|进行|提供|的[\u4e00-\u9fff]{0,2}需求)", after)[0]
-    counted = quantity.unit_normalized not in ("%", "元", "", "km", "m", "平米", "平方米", "亩", "m³", "G") and \
-        not re.search(r"[米亩吨元%]", quantity.unit or "")
-    if len(before) >= 2 and not _FLOW_VERBS.fullmatch(before) and not re.fullmatch(r"[\u4e00-\u9fff]{1,2}", before):
-        name = before
-        if counted and not re.search(r"(数|量|数量|规模|面积|长度|人口)$", name):
-            name += "数"
-        return name
-    if after:
-        name = (before if before and len(before) <= 4 else "") + after
-        if counted and not re.search(r"(数|量)$", name):
-            name += "数"
-        return name
-    if previous_indicator:
-        return previous_indicator
-    return before or clause.text.strip()[:20]
-
-
-def _quote_span(text: str, clause: _Clause) -> tuple[int, int]:
-    start, end = clause.start, clause.end
-    while start < end and text[start] in " \t\n\u3000*#>-":
-        start += 1
-    while end > start and text[end - 1] in " \t\n\u3000":
-        end -= 1
-    return start, end
-
-
-def _is_spec(text: str, quantity: Quantity) -> bool:
-    """120KW直流充电桩, 360KW以上大功率充电桩: the rating of a device, followed by the device's name."""
-    return quantity.spec and bool(re.match(r"[\u4e00-\u9fffA-Za-z]", text[quantity.end:quantity.end + 1]))
-
-
-_AGE_UNITS = ("岁", "周岁")
 _SHARE_BOUND = re.compile("(?P<word>" + "|".join(w for w, c in PREFIX_COMPARATORS if c != "=") +
                           r")[^\d，,。；;：:、]{1,12}的\s*$")
 
 
-def _share_comparator(folded: str, clause: _Clause, quantity: Quantity) -> str | None:
+def _share_comparator(folded: str, clause: Clause, quantity: Quantity) -> str | None:
     """'不少于床位总数的4%', '不超过总投资的10%': the bound word stands before the base of the share."""
     if quantity.unit not in ("%", "‰", "倍", "成"):
         return None
     match = _SHARE_BOUND.search(folded, clause.start, quantity.start)
     return dict(PREFIX_COMPARATORS)[match.group("word")] if match else None
-
-
-def _is_criterion(text: str, quantity: Quantity, following: Quantity | None) -> bool:
-    """'60周岁以上老年人口9.46万人', '投资1亿元以上项目20个': a bound followed by a noun picks out what is counted;
-    it is an eligibility criterion, not a target (GUIDELINES §3). An age bound before a noun always is one."""
-    if quantity.comparator_word not in ("以上", "以下", "及以上", "及以下"):
-        return False
-    noun = r"[\u4e00-\u9fffA-Za-z（）()]{1,12}"
-    if quantity.unit in _AGE_UNITS and re.match(noun, text[quantity.end:quantity.end + 1]):
-        return True
-    return following is not None and bool(re.fullmatch(noun, text[quantity.end:following.start]))
 
 
 def extract_targets(text: str, *, reference_date: dt.date | None = None, start: int = 0, end: int | None = None,
@@ -407,15 +105,17 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
         for k in range(table.start, table.end):
             blocked[k] = True
     skipped = list(blocked)  # outside the region or in a skipped span: no qualitative targets either
-    _block_spans(folded, blocked, times)
+    block_spans(folded, blocked, times)
     found = find_quantities(text, blocked)
-    quantities = [q for i, q in enumerate(found) if not _is_spec(folded, q)
-                  and not _is_criterion(folded, q, found[i + 1] if i + 1 < len(found) else None)]
+    quantities = [q for i, q in enumerate(found)
+                  if not is_not_a_target(folded, q, found[i + 1] if i + 1 < len(found) else None)]
     results: list[ExtractedTarget] = []
     q_index = 0
     carry_kind: str | None = None
     carry_time: TimeExpression | None = None
-    for paragraph in _sentences(folded, start, end):
+    previous_time: TimeExpression | None = None  # the last time ahead of the sentence before (for 届时)
+    total_cumulative: bool | None = None  # the stock or flow reading of the last figure (for 其中)
+    for paragraph in split_paragraphs(folded, start, end):
         carry_kind, carry_time = None, None
         for sentence in paragraph:
             in_sentence = []
@@ -424,32 +124,44 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
                     in_sentence.append(quantities[q_index])
                 q_index += 1
             sentence_times = [t for t in times if sentence.start <= t.start < sentence.end]
-            status_times = _status_times(folded, sentence, sentence_times, reference_date)
-            sentence_cues = _cues(folded, sentence.start, sentence.end, times, reference_date, status_times)
+            current_period = status_times(folded, sentence, sentence_times, reference_date)
+            sentence_cues = find_cues(folded, sentence.start, sentence.end, times, reference_date, current_period)
             sentence_asof = any(t.role == "asof" for t in sentence_times) or \
                 bool(re.search(r"截至|截止", folded[sentence.start:sentence.end]))
             inherit = not sentence_cues and not sentence_times and carry_kind == "commitment"
             state_kind = carry_kind if inherit else None
             state_time = carry_time if inherit else None
-            cumulative_state: bool | None = None
+            sentence_text = folded[sentence.start:sentence.end]
+            if _THEN.search(sentence_text) and not sentence_times:
+                state_time = previous_time  # '届时将新增停车位200个': the time of the sentence before
+            cumulative_state: bool | None = total_cumulative if _UNDER_TOTAL.match(sentence_text) else None
             produced: list[ExtractedTarget] = []
             project_pending, project_finishes = _project_times(folded, sentence, sentence_times, reference_date)
+            under_way = bool(_UNDER_WAY_NOW.search(folded, sentence.start, sentence.end))
             for ci, clause in enumerate(sentence.clauses):
                 clause_qs = [q for q in in_sentence if clause.start <= q.start < clause.end]
-                clause_cues = _cues(folded, clause.start, clause.end, times, reference_date, status_times)
-                clause_times = _governing_times(times, clause.start, clause.end)
+                clause_cues = find_cues(folded, clause.start, clause.end, times, reference_date, current_period)
+                clause_times = governing_times(times, clause.start, clause.end)
                 elliptical = _is_elliptical(folded, clause, clause_qs, clause_cues)
                 previous_end = clause.start
                 previous_indicator = None
                 for qi, quantity in enumerate(clause_qs):
                     before_cues = [c for c in clause_cues if c[0] < quantity.start]
-                    if before_cues:
+                    completion = None if under_way or (before_cues and before_cues[-1][1] == "commitment") else \
+                        _completion_after(folded, sentence, quantity, sentence_times, reference_date)
+                    if completion is not None:
+                        # '已同意对48辆出租车进行更新，预计10月底前完成': done by the date that follows.
+                        kind, kind_sure = "commitment", False
+                    elif before_cues:
                         kind, kind_sure = before_cues[-1][1], True
                     elif clause_cues:
                         kind, kind_sure = clause_cues[0][1], True
+                    elif state_kind and under_way:
+                        # '计划在…建设一座公厕,现已完成主体工程建设': the project is under way, its figures are facts.
+                        kind, kind_sure = "baseline", False
                     elif state_kind:
                         kind, kind_sure = state_kind, True
-                    elif _sets_a_bound(folded, clause, quantity):
+                    elif sets_a_bound(folded, clause, quantity):
                         kind, kind_sure = "commitment", False
                     else:
                         kind, kind_sure = "baseline", False
@@ -465,6 +177,8 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
                     if project_spec and project_finishes:
                         deadline_expr = next((t for t in project_finishes if t.start > quantity.start),
                                              project_finishes[-1])
+                    elif kind == "commitment" and completion is not None:
+                        deadline_expr = completion
                     elif kind == "commitment":
                         deadline_expr = _deadline_for(folded, quantity, sentence_times, state_time,
                                                       reference_date, project_finishes)
@@ -474,16 +188,23 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
                     if comparator == "=" and not quantity.comparator_word and kind == "commitment" and \
                             "完成" in folded[clause.start:quantity.start]:
                         comparator = ">="
+                    if comparator == "=" and not quantity.comparator_word and \
+                            _REACH_APART.search(folded, clause.start, quantity.start):
+                        comparator = ">="  # '力争达到农村学校食堂标准化率95%': 达到 before the indicator
                     cumulative = _cumulative(folded, clause, quantity, kind, sentence_times, sentence_asof,
                                              elliptical, cumulative_state, deadline_expr)
                     if previous_level or (project_spec and not quantity.comparator_word):
                         cumulative = None  # a level, or a specification of one project (GUIDELINES §6)
+                    elif cumulative is None and cumulative_state is not None and \
+                            not _is_level(folded, clause, quantity) and \
+                            (_UNDER_TOTAL.match(folded, clause.start) or _UNDER_TOTAL.match(sentence_text)):
+                        cumulative = cumulative_state  # '其中…': items of a total share its reading
                     next_start = clause_qs[qi + 1].start if qi + 1 < len(clause_qs) else clause.end
-                    indicator = _indicator(text, clause, quantity, previous_end, next_start, times,
+                    indicator = name_indicator(text, clause, quantity, previous_end, next_start, times,
                                            previous_indicator)
                     previous_indicator = indicator
                     previous_end = quantity.end
-                    q_start, q_end = _quote_span(text, clause)
+                    q_start, q_end = quote_span(text, clause)
                     confidence = 0.85 if kind_sure else 0.6
                     if quantity.chinese:
                         confidence -= 0.1
@@ -494,20 +215,20 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
                         value=quantity.value, unit=quantity.unit, value_normalized=quantity.value_normalized,
                         unit_normalized=_implied_unit(folded, quantity),
                         deadline=deadline_expr.deadline if deadline_expr else None,
-                        deadline_text=_deadline_text(deadline_expr) if deadline_expr else None,
+                        deadline_text=deadline_text(deadline_expr) if deadline_expr else None,
                         cumulative=cumulative, kind=kind, start=q_start, end=q_end, confidence=confidence,
                         value_high=quantity.value_high if comparator == "range" else None,
                         value_high_normalized=quantity.value_high_normalized if comparator == "range" else None,
                         sentence_start=sentence.start, sentence_end=sentence.end)
                     produced.append(target)
                     cumulative_state = cumulative
-                if not clause_qs and not elliptical:
+                if not clause_qs and not elliptical and not _UNDER_TOTAL.match(clause.text):
                     cumulative_state = None
-                qualitative = _qualitative(text, folded, sentence, ci, clause_times, times, reference_date,
+                qualitative = clause_qualitative(text, folded, sentence, ci, clause_times, times, reference_date,
                                            in_sentence, state_kind, clause_cues, skipped)
                 if qualitative is None and not clause_times and not clause_qs and ci > 0 and \
                         not any(t.comparator == "qualitative" and t.start >= clause.start for t in produced):
-                    qualitative = _governed_qualitative(text, folded, sentence, clause, sentence_times, times,
+                    qualitative = governed_qualitative(text, folded, sentence, clause, sentence_times, times,
                                                         reference_date, skipped)
                 if qualitative:
                     produced.append(qualitative)
@@ -519,6 +240,10 @@ def extract_targets(text: str, *, reference_date: dt.date | None = None, start: 
                 elif clause_times:
                     state_time = None
             results.extend(produced)
+            figures = [t for t in produced if t.comparator != "qualitative"]
+            if figures:
+                total_cumulative = figures[-1].cumulative
+            previous_time = state_time or (carry_time if _THEN.search(sentence_text) else None)
             if sentence_cues or sentence_times:
                 carry_kind, carry_time = state_kind, state_time
             elif not inherit:
@@ -586,6 +311,12 @@ def _deadline_for(folded: str, quantity: Quantity, sentence_times: list[TimeExpr
         finish = [t for t in finishes or () if t.start > latest.start]
         if finish and _START_AFTER.match(folded, latest.end):
             return finish[0]
+        # '2020年计划建设停车场4处，…该工程预计8月中旬全部完成': the completion date within the year the sentence
+        # opened with is the more precise deadline of the project's figures.
+        if finish and _whole_year(latest) and finish[0].deadline and latest.deadline and \
+                finish[0].deadline.year == latest.deadline.year and finish[0].deadline < latest.deadline and \
+                finish[0].is_future(reference) is True:
+            return finish[0]
         return latest
     after = [t for t in sentence_times if t.start > quantity.start and t.role == "deadline"
              and t.is_future(reference) is True]
@@ -598,20 +329,65 @@ def _deadline_for(folded: str, quantity: Quantity, sentence_times: list[TimeExpr
     return state_time
 
 
+# A project under way: its start is behind, its figures are facts (GUIDELINES §3).
+_UNDER_WAY_NOW = re.compile(r"已(?:经)?(?:于[^，,。；;]{0,10}?)?(?:完成主体|建成主体|开工|动工|开建|封顶)|"
+                            r"主体(?:工程)?(?:已|基本)[^，,。；;]{0,10}?(?:完工|完成|封顶)|正在(?:建设|施工)|在建|施工中")
+
+
+# '届时', '到时': then, at the time the sentence before named.
+_THEN = re.compile(r"届时|到时|到那时")
+# '其中…': the items of the total stated just before.
+_UNDER_TOTAL = re.compile(r"\s*[(（]?\s*其中")
+# '达到' apart from its number, before the name of the indicator: '力争达到农村学校食堂标准化率95%'.
+_REACH_APART = re.compile(r"(?:达到|(?<![发表传到下送抵通直])达)[^\d，,。；;、：:]{1,15}$")
+_PLAN_BEFORE_TIME = re.compile(r"(?:预计|计划|将|拟|力争|争取|确保|有望|可望)\s*(?:于|在|到)?\s*$")
+_APPROVAL = re.compile(r"已(?:经)?(?:同意|批准|批复|决定|安排)")
+
+
+def _completion_after(folded: str, sentence: Sentence, quantity: Quantity, sentence_times: list[TimeExpression],
+                      reference: dt.date | None) -> TimeExpression | None:
+    """The completion date that a later clause of the sentence gives a figure stated without a plan word of its
+    own ('已同意对48辆出租车进行更新，预计10月底前完成'): plan word + a time ahead + 完成/建成/投入使用."""
+    later = [t for t in sentence_times if t.start > quantity.end and t.role == "deadline"]
+    if not later:
+        return None
+    clause_start = max((c.start for c in sentence.clauses if c.start <= quantity.start), default=sentence.start)
+    own = folded[clause_start:quantity.start]
+    if any(m.start() for m in COMMITMENT_CUES.finditer(own)) or \
+            (BASELINE_CUES.search(own) and not _APPROVAL.search(own)):
+        return None
+    for expression in later:
+        if expression.is_future(reference) is not True:
+            continue
+        if _PLAN_BEFORE_TIME.search(folded, max(sentence.start, expression.start - 6), expression.start) and \
+                _FINISH_AFTER.match(folded, expression.end):
+            return expression
+    return None
+
+
+def _whole_year(expression: TimeExpression) -> bool:
+    """'2020年', '今年', '年内': a time that names a whole year."""
+    deadline = expression.deadline
+    return bool(deadline and (deadline.month, deadline.day) == (12, 31)
+                and not re.search(r"月|季|半年", expression.text))
+
+
 _START_AFTER = re.compile(r"(?:前|之前|以前|底前)?\s*(?:全面|全部|正式|陆续|启动|开始|即可|可)?"
                           r"(?:开工|动工|开建|启动建设|开始建设)")
-_FINISH_AFTER = re.compile(r"(?:前|之前|以前|底前)?\s*(?:全面|全部|基本|如期|按期|顺利|正式|即可|可)?(?:主体)?"
-                           r"(?:建成|竣工|完工|投用|投入使用|投运|投产|通车|交付|完成建设|完成主体工程)")
+_FINISH_AFTER = re.compile(r"(?:前|之前|以前|底前)?\s*(?:全面|全部|基本|如期|按期|顺利|正式|即可|可|便可)?(?:主体)?"
+                           r"(?:建成|竣工|完工|投用|投入使用|投运|投产|通车|交付|完成建设|完成主体工程|"
+                           r"完成(?=并|后|[，,。；;]|$))")
 
 
 # Steps taken before building starts: approval, design, tendering, listing in a programme.
-_PREPARATORY = re.compile(r"已(?:经)?(?:完成|通过|获得|取得|办理)?(?:了)?(?:项目)?(?:可研|可行性研究|立项|施工招标|"
+_PREPARATORY = re.compile(r"已(?:将[^，,。；;]{0,10}?)?(?:列入|纳入)|"
+                          r"已(?:经)?(?:完成|通过|获得|取得|办理)?(?:了)?(?:项目)?(?:可研|可行性研究|立项|施工招标|"
                           r"招标|初步设计|施工图设计|设计|选址|用地预审|土地预审|环评|批复|审批|备案|评审|前期工作)|"
                           r"已(?:经)?(?:列入|纳入|获批|批复)")
 _UNDER_WAY = re.compile(r"开工|动工|开建|在建|正在(?:建设|施工)|施工中|封顶|已完成投资|完成投资|主体工程")
 
 
-def _project_times(folded: str, sentence: _Sentence, sentence_times: list[TimeExpression],
+def _project_times(folded: str, sentence: Sentence, sentence_times: list[TimeExpression],
                    reference: dt.date | None) -> tuple[int | None, list[TimeExpression]]:
     """Where the figures of a project not yet started end, and the completion dates (…建成, 竣工, 投入使用).
 
@@ -632,8 +408,10 @@ def _project_times(folded: str, sentence: _Sentence, sentence_times: list[TimeEx
     if start is not None:
         return start.start, finishes
     text = folded[sentence.start:sentence.end]
-    if finishes and _PREPARATORY.search(text) and not _UNDER_WAY.search(text):
-        return finishes[0].start, finishes
+    if _PREPARATORY.search(text) and not _UNDER_WAY.search(text):
+        # Only preparations done: the figures are the project's specifications, due when it is completed (or
+        # without a date when the sentence gives none).
+        return (finishes[0].start if finishes else sentence.end), finishes
     return None, finishes
 
 
@@ -641,13 +419,13 @@ _PREVIOUS_LEVEL_AFTER = re.compile(r"\s*(?:提高|提升|增加|增长|扩大|�
                                    r"(?:到|至|为)")
 
 
-def _is_previous_level(folded: str, clause: _Clause, quantity: Quantity) -> bool:
+def _is_previous_level(folded: str, clause: Clause, quantity: Quantity) -> bool:
     """'防洪标准由10年一遇提高到20年一遇': the amount after 由/从 is the level now, a baseline."""
     return bool(re.search(r"[由从][^，,。；;：:、\d]{0,6}$", folded[clause.start:quantity.start])) and \
         bool(_PREVIOUS_LEVEL_AFTER.match(folded, quantity.end))
 
 
-def _is_elliptical(folded: str, clause: _Clause, quantities: list[Quantity], cues: list[tuple[int, str]]) -> bool:
+def _is_elliptical(folded: str, clause: Clause, quantities: list[Quantity], cues: list[tuple[int, str]]) -> bool:
     """A list item that shares the verb of the clause before it: '日间照料中心9所', '359栋楼14000余户'."""
     if not quantities or cues:
         return False
@@ -659,8 +437,8 @@ def _is_elliptical(folded: str, clause: _Clause, quantities: list[Quantity], cue
     rest = text
     for quantity in reversed(quantities):
         rest = rest[:quantity.start - clause.start] + rest[quantity.end - clause.start:]
-    return not (_TRUE_MARKERS.search(rest) or _NEW_MARKERS.search(rest) or _FLOW_VERBS.search(rest)
-                or _OUTCOME_VERBS.search(rest))
+    return not (TRUE_MARKERS.search(rest) or NEW_MARKERS.search(rest) or FLOW_VERBS.search(rest)
+                or OUTCOME_VERBS.search(rest))
 
 
 # Levels: rates, shares, concentrations and per-unit figures are neither stocks nor flows (GUIDELINES §6: null).
@@ -674,7 +452,7 @@ _CHANGE_BEFORE = re.compile(r"(?:比|较|同比|环比|与)[^，,。；;]*?(?:�
 _APART = re.compile(r"另有|另外还有|正在|在建|在施")
 
 
-def _is_level(folded: str, clause: _Clause, quantity: Quantity) -> bool:
+def _is_level(folded: str, clause: Clause, quantity: Quantity) -> bool:
     unit = quantity.unit or ""
     if unit in _LEVEL_UNITS or "/" in unit:
         return True
@@ -682,7 +460,7 @@ def _is_level(folded: str, clause: _Clause, quantity: Quantity) -> bool:
     return bool(_LEVEL_NAME.search(before) or _PER_UNIT.search(before))
 
 
-def _cumulative(folded: str, clause: _Clause, quantity: Quantity, kind: str, sentence_times: list[TimeExpression],
+def _cumulative(folded: str, clause: Clause, quantity: Quantity, kind: str, sentence_times: list[TimeExpression],
                 sentence_asof: bool, elliptical: bool, state: bool | None,
                 deadline_expr: TimeExpression | None) -> bool | None:
     before = folded[clause.start:quantity.start]
@@ -691,9 +469,11 @@ def _cumulative(folded: str, clause: _Clause, quantity: Quantity, kind: str, sen
         return None
     period = any(t.role == "deadline" and t.start < quantity.start and not t.plan for t in sentence_times) or \
         bool(re.search(r"今年|当年|本年|全年|年度|年内", whole))
-    if _NEW_MARKERS.search(before):
+    if NEW_MARKERS.search(before):
         return False
-    marker = _TRUE_MARKERS.search(before)
+    # The number itself stays visible to the marker's look-ahead: '共12个' (共 right before the number).
+    marker = TRUE_MARKERS.search(folded, clause.start, quantity.start + 1)
+    marker = marker if marker and marker.start() < quantity.start else None
     if marker:
         # '2023年，全市共改造老旧小区86个': 共 sums a year's programme, which is a flow (GUIDELINES §6).
         return not (marker.group(0) in ("共", "共计") and period and not sentence_asof)
@@ -701,12 +481,12 @@ def _cumulative(folded: str, clause: _Clause, quantity: Quantity, kind: str, sen
         return state
     if kind == "baseline" and sentence_asof:
         return True
-    if _FLOW_VERBS.search(whole) and (kind == "commitment" or period):
+    if FLOW_VERBS.search(whole) and (kind == "commitment" or period):
         return False
     return None
 
 
-def _continues_list(folded: str, clause: _Clause, quantity: Quantity) -> bool:
+def _continues_list(folded: str, clause: Clause, quantity: Quantity) -> bool:
     """'…累计完成6座病险水库除险加固，投入资金3150万元': a later item of the list the sentence began, stated
     plainly (no bound word, no marker or time of its own), shares the stock or flow reading of the first."""
     before = folded[clause.start:quantity.start]
@@ -720,88 +500,3 @@ def _implied_unit(folded: str, quantity: Quantity) -> str:
         return "元"
     return quantity.unit_normalized
 
-
-def _qualitative(text: str, folded: str, sentence: _Sentence, ci: int, clause_times: list[TimeExpression],
-                 times: list[TimeExpression], reference: dt.date | None, in_sentence: list[Quantity],
-                 state_kind: str | None, clause_cues: list[tuple[int, str]],
-                 skipped: list[bool]) -> ExtractedTarget | None:
-    clause = sentence.clauses[ci]
-    for expression in clause_times:
-        if expression.is_future(reference) is not True:
-            continue
-        rest = folded[clause.start:clause.end].replace(folded[expression.start:expression.end], "", 1)
-        rest = re.sub(r"^[\s到至在于力争争取计划预计将]+|[\s]+$", "", rest)
-        if not rest:
-            if ci + 1 >= len(sentence.clauses):
-                return None
-            candidate = sentence.clauses[ci + 1]
-        else:
-            prefix = folded[clause.start:expression.start].strip()
-            follows = folded[expression.end:clause.end]
-            follows = re.sub(r"^(?:前|之前|以前|底前)?(?:全面|基本|全部|如期|按期|按时|顺利|正式|陆续|逐步|同步|完全|"
-                             r"将|要|可|能|再|还|并)*", "", follows)
-            opening = len(prefix) <= 6 and (_COMMITMENT_CUES.match(follows) or _OUTCOME_VERBS.match(follows))
-            if not (expression.marked or opening):
-                continue
-            candidate = clause
-        if any(candidate.start <= q.start < candidate.end for q in in_sentence):
-            return None
-        if skipped[candidate.start] or skipped[max(candidate.start, candidate.end - 1)]:
-            return None
-        candidate_text = folded[candidate.start:candidate.end]
-        if not _OUTCOME_VERBS.search(candidate_text):
-            return None
-        if _BASELINE_CUES.search(candidate_text):
-            return None
-        cues_here = [c for c in clause_cues if c[1] == "baseline" and c[0] < expression.start]
-        if cues_here and state_kind != "commitment":
-            return None
-        q_start, q_end = _quote_span(text, candidate)
-        indicator = _strip_indicator(text[candidate.start:candidate.end], times, candidate.start)
-        indicator = re.sub(r"^(?:实现|完成|走出)", "", indicator) or indicator
-        return ExtractedTarget(
-            quote=text[q_start:q_end], indicator=indicator[:40], comparator="qualitative", value=None, unit=None,
-            value_normalized=None, unit_normalized=None, deadline=expression.deadline,
-            deadline_text=_deadline_text(expression), cumulative=None, kind="commitment", start=q_start,
-            end=q_end, confidence=0.6, sentence_start=sentence.start, sentence_end=sentence.end)
-    return None
-
-
-_ADVERBS = (r"(?:全面|基本|全部|如期|按期|按时|顺利|正式|陆续|逐步|同步|完全|力争|争取|确保|将|要|可|能|再|还|并|同时|"
-            r"进一步|有效|切实|彻底)*")
-# Outcomes a later clause can promise on its own: a state reached or a thing done, not an effort ('形成合力',
-# '建立健全机制', '提升水平' are ways of working and are left out).
-_OPENING_OUTCOME = re.compile(_ADVERBS + r"(?:实现|完成|建成|完工|竣工|开工|动工|投用|投产|投入使用|投运|启用|开通|"
-                              r"通车|上线|覆盖|达到|达标|落地|交付|消除|解决|缓解|改造|新建|扩建|拆除|创成|验收|搬迁|贯通|"
-                              r"接通|出台|印发)")
-
-
-def _governed_qualitative(text: str, folded: str, sentence: _Sentence, clause: _Clause,
-                          sentence_times: list[TimeExpression], times: list[TimeExpression],
-                          reference: dt.date | None, skipped: list[bool]) -> ExtractedTarget | None:
-    """A later clause of a sentence opened by a future time expression, that states an outcome on its own
-    ('今年年底前完成…改造，消除C级危房'; '到2025年，…，基本消除重污染天气'): the opening time governs it (GUIDELINES
-    §5), so it is a qualitative commitment with that deadline. The clause must begin with the outcome verb, so that
-    adverbial clauses ('在多个领域打造…') and descriptions are left alone."""
-    opening = next((t for t in sentence_times if t.role == "deadline"), None)
-    if opening is None or len(folded[sentence.start:opening.start].strip()) > 6:
-        return None  # the time must open the sentence (after at most a connective such as '同时，')
-    if opening.is_future(reference) is not True:
-        return None
-    if skipped[clause.start] or skipped[max(clause.start, clause.end - 1)]:
-        return None
-    body = folded[clause.start:clause.end].strip()
-    if not _OPENING_OUTCOME.match(body) or _BASELINE_CUES.search(body):
-        return None
-    q_start, q_end = _quote_span(text, clause)
-    indicator = _strip_indicator(text[clause.start:clause.end], times, clause.start)
-    indicator = re.sub("^" + _ADVERBS + r"(?:实现|完成|走出)?", "", indicator) or indicator
-    return ExtractedTarget(
-        quote=text[q_start:q_end], indicator=indicator[:40], comparator="qualitative", value=None, unit=None,
-        value_normalized=None, unit_normalized=None, deadline=opening.deadline, deadline_text=_deadline_text(opening),
-        cumulative=None, kind="commitment", start=q_start, end=q_end, confidence=0.5,
-        sentence_start=sentence.start, sentence_end=sentence.end)
-
-
-def _deadline_text(expression: TimeExpression) -> str:
-    return re.sub(r"^(?:计划于|预计于|力争于|将于|拟于|力争|争取|于|在)", "", expression.text)

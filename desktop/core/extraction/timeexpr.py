@@ -77,18 +77,21 @@ class TimeExpression:
     explicit_year: bool = False
     marked: bool = False  # introduced by 到/至/于/前/底...: plainly a point to reach
     horizon: dt.date | None = None  # for a season: when it ends, to tell past from future (it has no deadline)
+    scheduled: bool = False  # the year a work is listed for ('列入2024年实施项目'): the work is to be done then
+    ahead: bool = False  # with no reference date: later than a time already known to lie ahead
 
     def is_future(self, reference: dt.date | None) -> bool | None:
         """True when the expression lies on or after the reference date, False before, None when unknown."""
         if self.deadline is None:
             if self.horizon is not None and reference is not None:
                 return self.horizon >= reference
-            return True if self.marked or self.plan else None
+            return True if self.marked or self.plan or self.ahead else None
         if reference is None:
-            return True if self.marked or self.plan else None
+            return True if self.marked or self.plan or self.ahead else None
         return self.deadline >= reference
 
 
+_NUMERALS = "一二两三四五六七八九十几"
 _D = r"\d{1,2}"
 _CD = r"[一二三四五六七八九十]{1,3}"
 _Y = r"(?:19|20)\d{2}"
@@ -97,6 +100,8 @@ _MONTH_PART = r"(?:份|底|末|中旬|上旬|下旬|初)"
 _YEAR_PART = (r"(?:年底|年末|年内|年中|底|末|内|度|上半年|下半年|前|第?[一二三四1-4]季度)")
 _PATTERN = re.compile(
     rf"""
+    # the characters an expression can start with: a cheap test before the alternatives
+    (?=[ \t\d〇零○一二两三四五六七八九十今本当明次后全年上下第春夏秋冬截到至自从于在力争计预将“"‘'])
     (?P<lead>截至|截止到|截止|到目前|至今|自|从|到|至|于|在|力争|争取|计划于|预计于|力争于|将于|于)?[ \t]*
     (?:
         (?P<plan>[“"‘']?(?P<plan_n>十[一二三四五六七八九]|[六七八九])五[”"’']?(?:规划)?
@@ -110,6 +115,8 @@ _PATTERN = re.compile(
       | (?P<y>(?P<y5>{_Y}|{_CY})\s*年(?!\s*一遇)(?P<yp5>{_YEAR_PART})?)
       | (?P<md>(?<![\d年])(?P<m6>{_D}|{_CD})\s*月\s*(?P<d6>{_D}|{_CD})\s*[日号])
       | (?P<m>(?<![\d个年一二三四五六七八九十])(?P<m7>{_D}|十[一二]?|[一二三四五六七八九])\s*月(?P<mp7>{_MONTH_PART})?)
+      | (?P<duration>(?<![\d年])(?:{_D}|[一二两三四五六七八九十]{{1,2}})\s*年(?:内|之内))
+      | (?P<relmonth>(?P<rel_month>本月|当月|下月|下个月)(?P<rel_month_part>{_MONTH_PART})?)
       | (?P<relmd>(?P<rel_year2>今年|本年|明年|次年)\s*(?P<m8>{_D}|{_CD})\s*月
              (?:\s*(?P<d8>{_D}|{_CD})\s*[日号]|(?P<mp8>{_MONTH_PART}))?)
       | (?P<rel>(?P<rel_year>今年|本年|当年|明年|次年|后年|全年|年|本年度)
@@ -135,7 +142,36 @@ def find_time_expressions(text: str, reference: dt.date | None = None) -> list[T
         expression = _interpret(match, text, reference, found)
         if expression is not None:
             found.append(expression)
+    if reference is None:
+        _undated(found, text)
     return found
+
+
+def _undated(found: list[TimeExpression], text: str) -> None:
+    """With no reference date: a year left unwritten is that of the nearest explicit year in the text (before it,
+    else after it), as GUIDELINES §5 asks; and a time later than one already known to lie ahead (a plan date,
+    '到2025年', '年内') lies ahead too."""
+    explicit = [t for t in found if t.explicit_year and t.deadline and t.role == "deadline" and not t.plan]
+    for expression in found:
+        if expression.deadline is None and expression.explicit_year is False and expression.horizon is None and \
+                not expression.plan and explicit:
+            before = [t for t in explicit if t.start < expression.start]
+            year = (before[-1] if before else min(explicit, key=lambda t: t.start - expression.start)).deadline.year
+            expression.deadline = _rewrite_year(expression, year)
+    known_ahead = [t.deadline for t in found if t.deadline and t.role == "deadline" and (t.marked or t.plan)]
+    if known_ahead:
+        first = min(known_ahead)
+        for expression in found:
+            if expression.deadline and expression.role == "deadline" and expression.deadline > first:
+                expression.ahead = True
+
+
+def _rewrite_year(expression: TimeExpression, year: int) -> dt.date | None:
+    """The deadline of an expression that left its year unwritten, read in ``year``."""
+    match = _PATTERN.fullmatch(expression.text) or _PATTERN.match(expression.text)
+    if match is None:
+        return None
+    return _interpret(match, expression.text, dt.date(year, 1, 1), []).deadline if match else None
 
 
 def _last_year_before(found: list[TimeExpression], text: str, at: int) -> int | None:
@@ -162,10 +198,10 @@ def _interpret(match: re.Match[str], text: str, reference: dt.date | None,
     start, end = match.start(), match.end()
     if groups["rel"] and groups["rel_year"] == "年" and not groups["rel_part"]:
         return None  # a bare 年 is not a time expression
-    if groups["rel"] and groups["rel_year"] == "年" and start and text[start - 1] in "每近多往历去逐":
+    if groups["rel"] and groups["rel_year"] == "年" and not lead and start and text[start - 1] in "每近多往历去逐":
         return None  # 每年度, 近年, 去年底... read elsewhere or not a point in time
-    if groups["rel"] and start and text[start - 1].isdigit():
-        return None
+    if groups["rel"] and not lead and start and (text[start - 1].isdigit() or text[start - 1] in _NUMERALS):
+        return None  # 5年内, 三年内: a duration, not a point in time
     ref_year = reference.year if reference else None
     context_year = _last_year_before(found, text, start) or ref_year
     deadline: dt.date | None = None
@@ -201,6 +237,15 @@ def _interpret(match: re.Match[str], text: str, reference: dt.date | None,
             if not groups["mp7"] and not tail and not lead and groups["m7"] in ("一", "十"):
                 return None  # 一月/十月 written plainly are rare in letters; 统一月报... are not dates
             deadline = _month_date(context_year, month, groups["mp7"] or "") if context_year else None
+        elif groups["duration"]:
+            deadline = None  # '三年内': a span from a day the letter does not fix (GUIDELINES §5 has no rule)
+        elif groups["relmonth"]:
+            if reference is None:
+                deadline = None
+            else:
+                month = reference.month + (0 if groups["rel_month"] in ("本月", "当月") else 1)
+                year = reference.year + (month - 1) // 12
+                deadline = _month_date(year, (month - 1) % 12 + 1, groups["rel_month_part"] or "")
         elif groups["relmd"]:
             offset = 0 if groups["rel_year2"] in ("今年", "本年") else 1
             month = _small(groups["m8"])
@@ -243,14 +288,30 @@ def _interpret(match: re.Match[str], text: str, reference: dt.date | None,
         marked = True
     # 年内, 年底 and a date right after a plan word ('计划5月开工') are points still to reach, even when the
     # letter's own date is unknown.
-    if groups["rel"] and (groups["rel_part"] or "") in ("内", "底", "末", "年底", "年末"):
+    if (groups["rel"] and (groups["rel_part"] or "") in ("内", "底", "末", "年底", "年末")) or groups["duration"]:
         marked = True
     if re.search(r"(?:计划|预计|拟|力争|争取|确保|将|要)$", text[max(0, start - 2):start]):
         marked = True
+    # '9月底建成', '明年全线动建': a time whose year is not written, directly followed by an outcome, is a point
+    # still to reach even when the letter's date is unknown (a written year is judged against the date).
+    if not explicit and _OUTCOME_AFTER.match(text, end):
+        marked = True
+    scheduled = False
+    if explicit and re.search(r"(?:列入|纳入)$", text[max(0, start - 2):start]):
+        # '列入2024年实施项目': the year the work is listed for; '列入2024年某市重点项目计划': part of a name.
+        if _SCHEDULED_AFTER.match(text, end):
+            scheduled = marked = True
+        else:
+            role = "modifier"
     horizon = _season_end(groups["season"] or groups["season2"], ref_year) \
         if groups["season"] or groups["season2"] else None
     return TimeExpression(start=start, end=end, text=text[start:end].strip(), deadline=deadline, role=role,
-                          plan=plan, explicit_year=explicit, marked=marked, horizon=horizon)
+                          plan=plan, explicit_year=explicit, marked=marked, horizon=horizon, scheduled=scheduled)
+
+
+_OUTCOME_AFTER = re.compile(r"(?:前|之前|以前|底前)?\s*(?:全面|全部|全线|基本|如期|按期|顺利|正式|陆续|即可|可|将|能)?"
+                            r"(?:建成|完工|竣工|投用|投入使用|投运|投产|通车|交付|开工|动工|动建|开建|开通|启用|完成)")
+_SCHEDULED_AFTER = re.compile(r"(?:度)?(?:计划)?(?:实施|建设|开工|开复工|改造|启动|完成)")
 
 
 _SEASON_LAST_MONTH = {"春": 5, "夏": 8, "秋": 11, "冬": 14}  # winter ends in February of the next year
@@ -300,7 +361,7 @@ def _year_part_date(year: int | None, part: str) -> dt.date | None:
 # 年度目标, 全年任务: 年度/全年 as an attribute of a noun, not a time ('完成年度目标任务的80%'). 计划 is a noun only
 # when nothing it could govern follows ('年度计划的', but '全年计划开展培训').
 _ANNUAL_NOUN = re.compile(r"(?:目标|任务|指标|考核|预算|报告|总结|工作要点|重点|"
-                          r"计划(?=的|任务|目标|指标|中|内|[，,。；;]))")
+                          r"(?:[\u4e00-\u9fff]{1,4})?计划(?=的|任务|目标|指标|中|内|[，,。；;]))")
 _MODIFIER_AFTER = re.compile(r"(?:前|以前|之前|底前)?[^\s，。,；;、：:！？!?“”\"（）()]{0,6}?的(?![确])")
 _PAST_VERBS_BEFORE_DE = re.compile(r"(建成|投用|建设|竣工|完成|投入使用|建造|修建|出生|注册|成立|设立|批准|开通|实施)")
 
@@ -311,8 +372,14 @@ def _is_comparison_base(text: str, start: int, lead: str) -> bool:
 
 
 def _is_modifier(text: str, end: int) -> bool:
-    """'2000年底前建成的老旧小区': the time expression only qualifies a noun."""
+    """'2000年底前建成的老旧小区': the time expression only qualifies a noun. After 前 + a verb of building
+    ('2003年底前建成、配套老化的56个小区') the 的 may come later in the same clause."""
     match = _MODIFIER_AFTER.match(text, end)
-    if not match:
-        return False
-    return bool(_PAST_VERBS_BEFORE_DE.search(match.group(0))) or match.group(0) == "的"
+    if match:
+        return bool(_PAST_VERBS_BEFORE_DE.search(match.group(0))) or match.group(0) == "的"
+    built = _BUILT_BEFORE_DE.match(text, end)
+    return bool(built and (built.group("before") or text[end - 1:end] == "前"))
+
+
+_BUILT_BEFORE_DE = re.compile(r"(?P<before>前|以前|之前|底前)?(?:已)?(?:建成|投用|竣工|建设|投入使用|建造|修建|交付)"
+                              r"[^，,。；;：:！？!?\n]{0,20}?的")

@@ -159,3 +159,159 @@ def test_result_class_label_variants(line: str) -> None:
     header = parse_header(f"某卫函〔2023〕8号\n{line}\n关于第12号建议的答复\n张三代表：\n正文。\n")
     assert header.classification == "B"
     assert header.proposal_type == "建议"
+
+
+# ------------------------------------------------------------------ real letters' noise (issue 12, header)
+def test_closing_block_anchored_on_its_date_past_lines_it_does_not_know() -> None:
+    text = ("关于县九届人大二次会议第8号建议的答复\n孙强代表：\n今年将新建公园2个。\n某某县园林局\n2023年5月4日\n"
+            "联系人：周红 联系电话：0812-3345678\n（依申请公开）\nA类——已解决\nB类——正在解决\n人:\n")
+    header = parse_header(text)
+    assert header.date == dt.date(2023, 5, 4)
+    assert header.issuer == "某某县园林局"
+    assert (header.handler, header.phone) == ("周红", "0812-3345678")
+    assert header.classification is None  # a legend of the classes, one a line
+    assert text[header.body_start:header.body_end].strip() == "今年将新建公园2个。"
+
+
+def test_unknown_short_labels_and_a_truncated_label_belong_to_the_closing_block() -> None:
+    text = ("关于县九届人大二次会议第8号建议的答复\n孙强代表：\n正文。\n分管领导:赵六\n人:钱七\n联系电话:7712345\n"
+            "抄 报:县督查室\n某某县水务局\n2023年5月4日\n")
+    header = parse_header(text)
+    assert (header.handler, header.phone, header.cc) == ("钱七", "7712345", None)
+    assert header.issuer == "某某县水务局"
+    assert header.signer is None
+
+
+@pytest.mark.parametrize(("line", "date"), [
+    ("2019623", dt.date(2019, 6, 23)),
+    ("20191105", dt.date(2019, 11, 5)),
+    ("2019111", None),  # 1-11 or 11-1: no single reading
+    ("二0一九年三月八日", dt.date(2019, 3, 8)),
+])
+def test_date_line_that_lost_its_characters(line: str, date: dt.date | None) -> None:
+    text = f"关于第3号建议的答复\n孙强代表：\n正文。\n某某县林业局\n{line}\n"
+    header = parse_header(text)
+    assert header.date == date
+    assert header.issuer == "某某县林业局"
+
+
+def test_letter_on_one_line_is_split_at_salutation_closing_labels_and_date() -> None:
+    text = ("某某县交通局关于县五届人大一次会议第12号代表建议的答复 | \n"
+            "王五等代表: 你们提出的关于修路的建议已收悉,现答复如下: 今年计划新建道路3公里,力争年底前通车。"
+            "我局将继续跟进。 专此答复。 签发人:钱六,承办人:孙七,联系电话:13912345678。 "
+            "某某县交通运输局 2023年8月9日\n")
+    header = parse_header(text)
+    assert header.addressee == "王五等代表"
+    assert (header.signer, header.handler, header.phone) == ("钱六", "孙七", "13912345678")
+    assert header.date == dt.date(2023, 8, 9)
+    assert header.issuer == "某某县交通运输局"
+    body = text[header.body_start:header.body_end]
+    assert body.lstrip().startswith("你们提出的") and "签发人" not in body
+
+
+def test_salutation_that_runs_into_the_body() -> None:
+    text = "关于第3号建议的答复\n李某代表：您好，您提出的关于路灯的建议收悉。" + "今年将安装路灯20盏。" * 8 + "\n某局\n"
+    header = parse_header(text)
+    assert header.addressee == "李某代表"
+    assert text[header.body_start:].startswith("您好")
+
+
+@pytest.mark.parametrize("salutation", [
+    "钱七代表", "尊敬的钱七代表", "钱七等9名代表", "某某乡代表组",
+    "赵一、钱二、孙三、李四、周五、吴六、郑七、王八、冯九、陈十代表",
+])
+def test_salutation_on_a_line_of_its_own_without_colon(salutation: str) -> None:
+    text = f"关于县五届人大一次会议第3号建议的答复\n\n{salutation}\n\n提出的《关于路灯的建议》收悉,现答复如下:\n正文。"
+    header = parse_header(text)
+    assert header.addressee == salutation.removeprefix("尊敬的")
+    assert text[header.body_start:].lstrip().startswith("提出的")
+
+
+def test_bare_name_line_is_not_a_salutation_unless_the_body_follows() -> None:
+    header = parse_header("某某县人大代表\n\n一、基本情况\n正文。\n")
+    assert header.addressee is None
+
+
+def test_salutation_in_a_table_cell() -> None:
+    header = parse_header("| 关于第3号提案的答复 |\n| 周某委员： |\n您提出的提案收悉。\n")
+    assert header.addressee == "周某委员"
+
+
+@pytest.mark.parametrize(("line", "surface", "normalized"), [
+    ("[2019]某政复函 7号(A类)", "[2019]某政复函 7号", "某政复函〔2019〕7号"),
+    ("某建函〔202315   签发人：钱某", "某建函〔202315", "某建函〔2023〕15号"),
+    ("建议字：〔2022〕6号", "建议字：〔2022〕6号", "建议字〔2022〕6号"),
+])
+def test_garbled_document_numbers(line: str, surface: str, normalized: str) -> None:
+    header = parse_header(f"{line}\n关于县五届人大一次会议第3号建议的答复\n张三代表：\n正文。\n")
+    assert header.doc_number == surface
+    assert header.doc_number_normalized == normalized
+    assert header.title == "关于县五届人大一次会议第3号建议的答复"
+
+
+@pytest.mark.parametrize(("line", "grade"), [
+    ("某农函〔2022〕7号B类", "B"), ("某农函〔2022〕7号(C类)", "C"), ("某农函〔2022〕7号 A", "A"),
+    ("办理结果:(B)", "B"),
+])
+def test_result_class_glued_bracketed_or_alone_after_the_number(line: str, grade: str) -> None:
+    header = parse_header(f"{line}\n关于第3号建议的答复\n张三代表：\n正文。\n")
+    assert header.classification == grade
+
+
+@pytest.mark.parametrize(("title", "issuer"), [
+    ("2023年度某某县水务局关于县五届人大一次会议第3号建议的答复", "某某县水务局"),
+    ("某某县人社局对县人大第五届一次会议第3号建议答复的函", "某某县人社局"),
+    ("名 称: | 某教复字〔2022〕5号——某某县教育局关于县五届人大一次会议第3号建议的答复 | ||", "某某县教育局"),
+])
+def test_issuer_from_title_forms(title: str, issuer: str) -> None:
+    header = parse_header(f"{title}\n张三代表：\n正文。\n")
+    assert header.issuer == issuer
+    assert header.session is not None and "五届" in header.session
+
+
+def test_issuer_followed_by_a_label_on_its_line_and_office_before_the_contact_name() -> None:
+    text = ("关于第3号建议的答复\n张三代表：\n正文。\n某某县教育局   联系电话：0871-6543210\n2021年3月1日\n"
+            "联系人:某某县人民政府办公室 欧阳某某\n")
+    header = parse_header(text)
+    assert header.issuer == "某某县教育局"
+    assert header.handler == "欧阳某某"
+
+
+def test_proposal_number_of_many_digits_and_from_the_body() -> None:
+    header = parse_header("关于第202401230056号建议的答复\n张三代表：\n正文。\n")
+    assert header.number == "第202401230056号"
+    header = parse_header("同意公开\n张三委员:\n你提出的《关于修路的建议》(第49号提案)收悉,现答复如下:\n正文。\n")
+    assert (header.number, header.proposal_type) == ("第49号", "提案")
+
+
+def test_proposal_type_from_the_acknowledgement_that_hands_it_over() -> None:
+    header = parse_header("C\n王五委员:\n你们提出的“关于修建活动室的提案”,已交我们研究办理,现答复如下:\n正文。\n")
+    assert header.proposal_type == "提案"
+
+
+def test_session_over_two_title_lines_committee_only_and_lost_ordinals() -> None:
+    header = parse_header("某某区农业局\n对某某区第七届人民代表大会\n第三次会议第20号建议的答复\n张三代表:\n正文。\n")
+    assert (header.session, header.number) == ("某某区第七届人民代表大会第三次会议", "第20号")
+    header = parse_header("某县水务局关于对县政协第九届委员会第33号提案的答复\n\n某乡委员组\n\n你们提出的提案收悉。\n")
+    assert (header.session, header.number) == ("县政协第九届委员会", "第33号")
+    header = parse_header("关于对某市第届人民代表大会第次会议\n23号建议的答复\n张三代表:\n正文。\n")
+    assert (header.session, header.number) == ("某市第届人民代表大会第次会议", "第23号")
+
+
+def test_number_alone_on_the_line_after_the_session() -> None:
+    header = parse_header("关于修路的建议的答复\n县人大八届二次会议\n16\n建议人: 张三等\n\n张三等七位代表:\n正文。\n")
+    assert (header.session, header.number) == ("县人大八届二次会议", "第16号")
+
+
+@pytest.mark.parametrize(("line", "phone"), [
+    ("联系方式：0739—7222109", "0739—7222109"), ("联系人及电话：钱某 823456", "823456"),
+    ("(联系人:钱某   联系电话:1*******466", "1*******466"),
+])
+def test_contact_line_forms(line: str, phone: str) -> None:
+    header = parse_header(f"关于第3号建议的答复\n张三代表：\n正文。\n某某局\n2021年3月1日\n{line}\n")
+    assert header.phone == phone
+
+
+def test_signer_named_in_running_text() -> None:
+    text = "关于第3号建议的答复\n张三代表：\n正文。\n本答复已经陈某某局长审签。\n某某局\n2021年3月1日\n"
+    assert parse_header(text).signer == "陈某某"

@@ -127,7 +127,8 @@ def test_points_to_reach_are_ahead_even_without_a_reference_date() -> None:
     assert _one("年内完成", None).is_future(None) is True
     assert _one("年底建成", None).is_future(None) is True
     assert find_time_expressions("计划5月开工", None)[0].is_future(None) is True
-    assert _one("5月开工", None).is_future(None) is None
+    assert _one("5月开工", None).is_future(None) is True  # a month and an outcome: a point to reach
+    assert _one("5月份", None).is_future(None) is None
 
 
 def test_this_year_named_later_in_the_paragraph_wins_over_an_earlier_year() -> None:
