@@ -21,7 +21,8 @@ from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
-_PART = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[0-9a-f]{8}(?P<suffix>\.[\w.]+)$")
+# ".NAME.PID.RANDOM.SUFFIX", and what SQLite keeps beside such a file while it writes it (-journal, -wal, -shm).
+_PART = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[0-9a-f]{8}(?P<suffix>\.[\w.]+)(?:-journal|-wal|-shm)?$")
 _RUN_FOLDER = re.compile(r"^(?P<pid>\d+)-[0-9a-f]{8}$")
 
 

@@ -203,3 +203,15 @@ def test_closing_the_app_writes_the_witness_and_the_daily_backup(demo_db_path: P
     anchor = anchor_from_witness(outcome.witness, demo_db_path)
     assert (anchor.last_row, anchor.head, anchor.rows) == (head.last_row, head.head, head.rows)
     assert main(["verify", "--db", str(outcome.backup)]) == 0
+
+
+def test_the_journal_of_a_killed_backup_is_removed_too(demo_db_path: Path, tmp_path: Path) -> None:
+    """SQLite keeps a rollback journal beside the temporary copy while it writes it; a kill leaves both."""
+    target = tmp_path / "copy.sqlite3"
+    left = [tmp_path / ".copy.sqlite3.999999999.0badf00d.part",
+            tmp_path / ".copy.sqlite3.999999999.0badf00d.part-journal"]
+    for path in left:
+        path.write_bytes(b"left by a kill")
+    with Store.open(demo_db_path, read_only=True) as store:
+        write_backup(store.conn, target)
+    assert not any(path.exists() for path in left)

@@ -453,8 +453,9 @@ def _check_docx_sizes(content: bytes, path: Path) -> None:
 def _read_pdf(content: bytes, path: Path) -> Document:
     from pypdf import PdfReader
 
-    # pypdf logs every repaired defect of real-world files as a warning; they are not the user's business.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    # pypdf logs every repaired defect of real-world files as a warning, and some (a font encoding it does not
+    # know) as errors; they are not the user's business: a file it cannot read raises, and is said so below.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
         reader = PdfReader(io.BytesIO(content))
         if reader.is_encrypted and not reader.decrypt(""):
