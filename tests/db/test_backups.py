@@ -215,3 +215,14 @@ def test_the_journal_of_a_killed_backup_is_removed_too(demo_db_path: Path, tmp_p
     with Store.open(demo_db_path, read_only=True) as store:
         write_backup(store.conn, target)
     assert not any(path.exists() for path in left)
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600)])
+def test_an_exported_workbook_has_the_umask_permissions(demo_db_path: Path, tmp_path: Path, umask: int,
+                                                        mode: int, capsys: pytest.CaptureFixture[str]) -> None:
+    old = os.umask(umask)
+    try:
+        assert main(["export", "--db", str(demo_db_path), "-o", str(tmp_path / "audit.xlsx")]) == 0
+    finally:
+        os.umask(old)
+    assert (tmp_path / "audit.xlsx").stat().st_mode & 0o777 == mode
