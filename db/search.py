@@ -13,14 +13,28 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
+from desktop.core.errors import LedgerError
+
 # A term that stands for more trigrams than this is matched by reading the entries (one character that starts
-# thousands of different trigrams matches most of the ledger anyway).
+# thousands of different trigrams matches most of the ledger anyway); so are the short terms past this many
+# trigrams in one search.
 MAX_EXPANSION = 2000
+MAX_TRIGRAMS = 5000
+# SQLite builds one expression per term; past about a thousand it gives up ("Expression tree is too large").
+MAX_SEARCH_TERMS = 64
 
 
 def search_terms(text: str | None) -> list[str]:
-    """The whitespace-separated terms of a search text."""
-    return [term for term in (text or "").split() if term]
+    """The distinct whitespace-separated terms of a search text.
+
+    Raises:
+        LedgerError: more than :data:`MAX_SEARCH_TERMS` different words (``search_too_long``).
+    """
+    terms = list(dict.fromkeys(term for term in (text or "").split() if term))
+    if len(terms) > MAX_SEARCH_TERMS:
+        raise LedgerError(f"The search has {len(terms)} different words; search with at most {MAX_SEARCH_TERMS}.",
+                          code="search_too_long", terms=len(terms), limit=MAX_SEARCH_TERMS)
+    return terms
 
 
 def _quoted(term: str) -> str:
@@ -48,6 +62,7 @@ def match_clause(conn: sqlite3.Connection, terms: Sequence[str]) -> tuple[str, l
     """
     groups: list[str] = []
     scanned: list[str] = []
+    trigrams = 0
     for term in terms:
         if len(term) >= 3:
             groups.append(_quoted(term))
@@ -55,9 +70,10 @@ def match_clause(conn: sqlite3.Connection, terms: Sequence[str]) -> tuple[str, l
         starting = trigrams_starting_with(conn, term)
         if not starting:
             return "0", []  # no entry contains the term
-        if len(starting) > MAX_EXPANSION:
+        if len(starting) > MAX_EXPANSION or trigrams + len(starting) > MAX_TRIGRAMS:
             scanned.append(term)
             continue
+        trigrams += len(starting)
         groups.append("(" + " OR ".join(_quoted(trigram) for trigram in starting) + ")")
     clauses: list[str] = []
     params: list[Any] = []

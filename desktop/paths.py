@@ -37,6 +37,16 @@ def drafts_dir() -> Path:
     return folder
 
 
+def temp_root() -> Path:
+    """Where each run keeps its temporary files (removed at its end, or at the next start after a kill)."""
+    return data_dir() / "tmp"
+
+
+def backups_dir() -> Path:
+    """The automatic backups, one folder per ledger file."""
+    return data_dir() / "backups"
+
+
 def ui_settings_path() -> Path:
     """The window's own settings (layout, last database), kept in the data folder so tests stay isolated."""
     return data_dir() / "window.ini"
@@ -44,6 +54,7 @@ def ui_settings_path() -> Path:
 
 def resources_dir() -> Path:
     """Bundled resources: beside the frozen executable, or the repository's ``resources/`` folder."""
+    # PyInstaller's bootloader sets _MEIPASS to the bundle's data folder (see build_spec/reply_ledger.spec).
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"
@@ -56,3 +67,12 @@ def demo_dir() -> Path:
 
 def translations_dir() -> Path:
     return resources_dir() / "translations"
+
+
+def translation_path(language: str) -> Path:
+    """Our compiled translation for ``language`` (e.g. zh_CN); built from the .ts file, not kept in git."""
+    return translations_dir() / f"reply_ledger_{language}.qm"
+
+
+def icon_path() -> Path:
+    return resources_dir() / "icons" / "reply-ledger.svg"

@@ -1,4 +1,4 @@
--- Schema 4: lists that stay instant at 100 000 targets (bench/list_views.py).
+-- Schema 6: lists that stay instant at 100 000 targets (bench/list_views.py).
 --
 -- 1. commitment_list: one row per row of the commitments list (a target, or a commitment without targets), with
 --    the values the list sorts and filters by and the id of the target's latest evidence. Reading the list's keys
@@ -136,7 +136,7 @@ END;
 CREATE INDEX evidence_as_of ON evidence (as_of_date);
 CREATE INDEX reminders_due_date ON reminders (due_date);
 
--- The search index: the same texts as schema 1 wrote them, with two spaces at the end.
+-- The search index: the same texts as before (schema 4 for proposals, with their notes), two spaces at the end.
 CREATE VIRTUAL TABLE search_vocab USING fts5vocab (search_index, 'row');
 
 DROP TRIGGER proposals_search_insert;
@@ -152,12 +152,12 @@ DROP TRIGGER source_documents_search_update;
 
 CREATE TRIGGER proposals_search_insert AFTER INSERT ON proposals BEGIN
     INSERT INTO search_index (rowid, body) VALUES (new.id * 8 + 1,
-        coalesce(new.session, '') || ' ' || coalesce(new.number, '') || ' ' || coalesce(new.title, '') || ' ' || coalesce(new.lead_unit, '') || ' ' || coalesce(new.text, '') || '  ');
+        coalesce(new.session, '') || ' ' || coalesce(new.number, '') || ' ' || coalesce(new.title, '') || ' ' || coalesce(new.lead_unit, '') || ' ' || coalesce(new.text, '') || ' ' || coalesce(new.notes, '') || '  ');
 END;
 CREATE TRIGGER proposals_search_update AFTER UPDATE ON proposals BEGIN
     DELETE FROM search_index WHERE rowid = old.id * 8 + 1;
     INSERT INTO search_index (rowid, body) VALUES (new.id * 8 + 1,
-        coalesce(new.session, '') || ' ' || coalesce(new.number, '') || ' ' || coalesce(new.title, '') || ' ' || coalesce(new.lead_unit, '') || ' ' || coalesce(new.text, '') || '  ');
+        coalesce(new.session, '') || ' ' || coalesce(new.number, '') || ' ' || coalesce(new.title, '') || ' ' || coalesce(new.lead_unit, '') || ' ' || coalesce(new.text, '') || ' ' || coalesce(new.notes, '') || '  ');
 END;
 
 CREATE TRIGGER replies_search_insert AFTER INSERT ON replies BEGIN

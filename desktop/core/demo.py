@@ -29,6 +29,7 @@ LETTER_FILE = "reply_changgongxinfu_2021_39.md"
 NEWS_0303_FILE = "news_2022-03-03_changzhou_digital_economy.md"
 NEWS_0207_FILE = "news_2022-02-07_changzhou_532_strategy.md"
 OTHER_CITY_FILES = ("report_2022-06-29_zhangjiagang_digital_economy.txt", "news_2022-02-07_nanchang_digital_economy.md")
+DEMO_FILES = (LETTER_FILE, NEWS_0303_FILE, NEWS_0207_FILE)  # the files of resources/demo/ the story reads
 
 OFFICE = "常州市工业和信息化局"
 SESSION = "常州市十六届人大五次会议"

@@ -149,11 +149,27 @@ def test_version_2_is_migrated_for_fast_lists(tmp_path: Path) -> None:
         " LIMIT 1) FROM targets t").fetchall())
     before.close()
     with Store.open(copy) as store:
-        assert store.schema_version == SCHEMA_VERSION >= 4
+        assert store.schema_version == SCHEMA_VERSION >= 6
         keys = db_lists.list_keys(store, "commitments")
         assert sorted(keys) == sorted(expected)
         rows = db_lists.fetch_rows(store, "commitments", keys)
         assert {key: row["latest_value"] for key, row in rows.items() if key > 0} == latest
         assert store.conn.execute("SELECT count(*) FROM search_index WHERE substr(body, -2) <> '  '").fetchone()[0] == 0
         assert [hit.kind for hit in store.search("基站", kinds=["target"])] == ["target"]
+        assert store.verify_history() == []
+
+
+def test_version_2_is_migrated_for_proposal_notes(tmp_path: Path) -> None:
+    """The demo of schema 2 takes notes on its proposal, which the search finds; its history stays valid."""
+    fixture = Path(__file__).parent / "fixtures" / "ledger_v2.sqlite3"
+    copy = tmp_path / "v2.sqlite3"
+    copy.write_bytes(fixture.read_bytes())
+    with Store.open(copy) as store:
+        assert store.schema_version == SCHEMA_VERSION >= 4
+        proposal = store.list(Proposal)[0]
+        assert proposal.notes is None
+        store.save(dataclasses.replace(proposal, notes="代表已当面沟通，同意延期答复"))
+        assert store.get(Proposal, proposal.id).notes == "代表已当面沟通，同意延期答复"
+        assert [(hit.kind, hit.id) for hit in store.search("同意延期")] == [("proposal", proposal.id)]
+        assert [(hit.kind, hit.id) for hit in store.search(proposal.title[:6])][:1] == [("proposal", proposal.id)]
         assert store.verify_history() == []

@@ -14,7 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import tempfile
+import sys
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,9 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.exceptions import FileCreateError
 
+from desktop.core.anchor import set_workbook_anchor
 from desktop.core.errors import Cancelled, LedgerError
+from desktop.core.tempfiles import create_beside, remove_stale_beside
 from desktop.core.xlsx_export.cells import (
     HEADER,
     CellMaker,
@@ -246,16 +249,15 @@ def write_workbook(path: str | Path, snapshot: LedgerSnapshot, *, progress: Prog
     path = Path(path)
     check_target(path)
     writer = WorkbookWriter(snapshot, progress, is_cancelled)
+    remove_stale_beside(path)  # what a killed export of this file left
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".xlsx.part", dir=path.parent)
+        temp_path = create_beside(path, ".xlsx.part")  # the umask's permissions, not mkstemp's owner-only
     except PermissionError as error:
         raise LedgerError(f"The folder '{path.parent}' is read-only; choose a folder you can write to.",
                           code="export_folder_read_only", path=str(path)) from error
     except OSError as error:
         raise LedgerError(f"The workbook '{path}' could not be written ({error.strerror or error}); check the disk "
                           "and the folder, then export again.", code="export_write_failed", path=str(path)) from error
-    os.close(handle)
-    temp_path = Path(temporary)
     # Text is only ever written as text (write_string); nothing is guessed from it.
     workbook = xlsxwriter.Workbook(str(temp_path), {"constant_memory": True, "strings_to_numbers": False,
                                                     "strings_to_formulas": False, "strings_to_urls": False})
@@ -264,13 +266,13 @@ def write_workbook(path: str | Path, snapshot: LedgerSnapshot, *, progress: Prog
         writer.write(workbook)
         if is_cancelled and is_cancelled():
             raise Cancelled()
-        workbook.close()
+        _close(workbook)
         _replace(temp_path, path)
     except BaseException as error:
         _discard(workbook)
         temp_path.unlink(missing_ok=True)
-        if isinstance(error, OSError | FileCreateError):
-            reason = getattr(error, "strerror", None) or error
+        if isinstance(error, OSError):
+            reason = error.strerror or error
             raise LedgerError(f"The workbook '{path}' could not be written ({reason}); check that "
                               "the disk has room and the file is not open elsewhere, then export again.",
                               code="export_write_failed", path=str(path)) from error
@@ -278,6 +280,28 @@ def write_workbook(path: str | Path, snapshot: LedgerSnapshot, *, progress: Prog
     if writer.truncated:
         logger.info("%s: %d cell(s) cut to Excel's limit", path, len(writer.truncated))
     return ExportResult(path, writer.counts, tuple(writer.truncated))
+
+
+def _close(workbook: Any) -> None:
+    """Assemble the file; a failure to write it (a full disk) is an OSError.
+
+    xlsxwriter leaves its zip file open when writing it fails, and closing that file fails again when it is
+    dropped: that second failure goes to the log, not to the user's screen.
+    """
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: logger.info("after a failed write: %s", unraisable.exc_value)
+    try:
+        workbook.close()
+    except FileCreateError as error:
+        cause = error.args[0] if error.args and isinstance(error.args[0], OSError) else None
+        for failure in (error, error.__context__):
+            if failure is not None and failure.__traceback__ is not None:
+                traceback.clear_frames(failure.__traceback__)  # the open zip file goes now, under the hook above
+        if cause is not None:
+            raise OSError(cause.errno, cause.strerror) from None
+        raise OSError(str(error)) from None
+    finally:
+        sys.unraisablehook = hook
 
 
 def _replace(temp_path: Path, path: Path) -> None:
@@ -315,3 +339,5 @@ def _set_properties(workbook: Any, snapshot: LedgerSnapshot) -> None:
         "author": snapshot.generated_by or "Reply Ledger",
         "created": moment,
     })
+    if snapshot.chain is not None:
+        set_workbook_anchor(workbook, snapshot.chain)
