@@ -40,6 +40,7 @@ from desktop.core.xlsx_export import (
     display_width,
     write_workbook,
 )
+from desktop.core.xlsx_export.cells import LINE_HEIGHT
 
 AS_OF = dt.date(2022, 3, 31)
 INJECTIONS = ("=HYPERLINK(\"http://example.com\",\"点我\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rline", "#N/A")
@@ -348,3 +349,14 @@ def test_xlsx_export_read_only_folder(read_only_folder: Path) -> None:
         write_workbook(read_only_folder / "ledger.xlsx", _snapshot())
     assert caught.value.code == "export_folder_read_only" and "read-only" in caught.value.message
     assert list(read_only_folder.iterdir()) == []
+
+
+def test_xlsx_export_rows_of_wrapped_text_keep_their_height(tmp_path: Path) -> None:
+    """A row whose reason or quote wraps is written with the height it needs (spreadsheets do not grow rows on
+    opening), although the writer forgets each row's height once the row is on disk."""
+    long_reason = "截至2022-03-03为11080个，已超过目标值。" * 12
+    path = write_workbook(tmp_path / "ledger.xlsx", _snapshot(title=long_reason, quote=long_reason)).path
+    ws = load_workbook(path)["建议"]
+    header = [c.value for c in ws[1]]
+    assert ws.cell(2, header.index("标题") + 1).value == long_reason
+    assert (ws.row_dimensions[2].height or 0) > 2 * LINE_HEIGHT

@@ -163,10 +163,12 @@ class CellMaker:
             found = self.amounts[key] = self.formats.get(**properties)
         return found
 
-    def write_row(self, row: int, values: Sequence[Any]) -> None:
-        """Write one row (0-based index) of values in column order; None and empty text leave the cell empty."""
+    def write_row(self, row: int, values: Sequence[Any]) -> bool:
+        """Write one row (0-based index) of values in column order; None, empty text and numbers that are not
+        finite leave the cell empty. Returns whether a cell was written."""
         ws, cells = self.ws, self.cells
         write_string, write_number, write_datetime = ws.write_string, ws.write_number, ws.write_datetime
+        written = 0
         for index, value in enumerate(values):
             kind = type(value)
             if value is None or value == "":
@@ -178,14 +180,15 @@ class CellMaker:
                 write_string(row, index, text, self.guards[index] if is_risky(text) else cells[index])
             elif kind is Amount:
                 number = value.value
-                if number is not None and math.isfinite(number):
-                    write_number(row, index, number,
-                                 self._amount_format(index, value.unit, float(number).is_integer()))
+                if number is None or not math.isfinite(number):
+                    continue
+                write_number(row, index, number, self._amount_format(index, value.unit, float(number).is_integer()))
             elif kind is bool:
                 write_string(row, index, YES if value else NO, cells[index])
             elif kind is int or kind is float:
-                if math.isfinite(value):
-                    write_number(row, index, value, cells[index])
+                if not math.isfinite(value):
+                    continue
+                write_number(row, index, value, cells[index])
             elif (kind is dt.date and value >= _FIRST_PLAIN_DAY) or (kind is dt.datetime
                                                                      and value.date() >= _FIRST_PLAIN_DAY):
                 write_number(row, index, excel_serial(value), cells[index])
@@ -193,6 +196,8 @@ class CellMaker:
                 write_datetime(row, index, value, cells[index])
             else:
                 write_string(row, index, safe_text(str(value)), cells[index])
+            written += 1
+        return written > 0
 
 
 class SummaryCells:

@@ -187,13 +187,19 @@ class WorkbookWriter:
         maker = CellMaker(ws, self.formats, [c.kind for c in columns], on_cut=cut)
         wrapped = [(index, (width - 1) * 0.9) for index, (column, width) in enumerate(zip(columns, widths, strict=True))
                    if column.kind == "wrap" and not column.detail]
+        # xlsxwriter keeps every row's height until the file is closed (some 200 bytes a row), although a
+        # constant-memory sheet has written the row out as soon as the next one starts; the heights of rows already
+        # written are dropped (the attribute is read defensively: without it the heights are simply kept).
+        heights = getattr(ws, "row_info", None)
+        heights = heights if isinstance(heights, dict) else None
         for values in _chain(first, ordered):
             row = written + 1
             # Spreadsheets do not grow rows for wrapped text on opening: the height goes with the row.
             height = row_height(values, wrapped)
             if height:
                 ws.set_row(row, height)
-            maker.write_row(row, values)
+            if maker.write_row(row, values) and heights is not None and row - 1 in heights:
+                del heights[row - 1]  # written out when this row's first cell was
             written += 1
             self.tick()
         ws.autofilter(0, 0, written, len(columns) - 1)
