@@ -126,13 +126,17 @@ def anchor_findings(conn: sqlite3.Connection, anchor: Anchor) -> list[Finding]:
 
 
 # ----------------------------------------------------------------------------------------------- replay
+# Tables that the schema's triggers keep from the records (no record of their own, so no history either).
+DERIVED_TABLES = frozenset({"commitment_list"})
+
+
 def data_tables(conn: sqlite3.Connection) -> list[str]:
-    """Every table that holds records: all but the history, SQLite's own and full-text index tables."""
+    """Every table that holds records: all but the history, SQLite's own, full-text index and derived tables."""
     rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").fetchall()
     virtual = [name for name, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL TABLE")]
     return [name for name, _ in rows
             if name != "history" and not name.startswith("sqlite_") and name not in virtual
-            and not any(name.startswith(f"{v}_") for v in virtual)]
+            and name not in DERIVED_TABLES and not any(name.startswith(f"{v}_") for v in virtual)]
 
 
 def _column_defaults(conn: sqlite3.Connection, table: str) -> dict[str, Any]:
