@@ -19,6 +19,7 @@ from desktop.core.reminders import (
     DueItem,
     PlannedReminder,
     ReminderRules,
+    became_due,
     completed,
     due_items,
     iter_planned_reminders,
@@ -148,6 +149,18 @@ def list_reminders(store: Store, *, include_done: bool = True) -> list[Reminder]
     return store.list(Reminder, where, order_by="due_date, id")
 
 
+def _longest_lead(store: Store) -> int:
+    found = store.conn.execute("SELECT max(lead_days) FROM reminders WHERE state <> 'done'").fetchone()[0]
+    return max(int(found or 0), 0)
+
+
+def _day_after(day: dt.date, days: int) -> dt.date:
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max
+
+
 def due_reminders(store: Store, as_of: dt.date, within: int | None = None) -> list[DueItem]:
     """The reminders due or overdue on a date (see :func:`desktop.core.reminders.due_items`)."""
     return list(iter_due_reminders(store, as_of, within))
@@ -156,21 +169,25 @@ def due_reminders(store: Store, as_of: dt.date, within: int | None = None) -> li
 def iter_due_reminders(store: Store, as_of: dt.date, within: int | None = None) -> Iterator[DueItem]:
     """The items of :func:`due_reminders` one at a time, in the same order, holding one due date's reminders.
 
-    Only reminders not done and due by the furthest horizon are read, by due date; the core decides which of
-    each day's reminders are due and orders them within the day.
+    Only reminders not done and due by the furthest horizon are read (an index range), by due date; the core
+    decides which of each day's reminders are due and orders them within the day.
     """
-    if within is None:
-        horizon = store.conn.execute("SELECT max(lead_days) FROM reminders WHERE state <> 'done'").fetchone()[0]
-    else:
-        horizon = within
-    try:
-        last_day = as_of + dt.timedelta(days=max(int(horizon or 0), 0))
-    except OverflowError:
-        last_day = dt.date.max
+    last_day = _day_after(as_of, _longest_lead(store) if within is None else max(within, 0))
     candidates = store.iter(Reminder, "state <> 'done' AND due_date <= ?", (last_day.isoformat(),),
                             order_by="due_date, id")
     for _, same_day in itertools.groupby(candidates, key=lambda reminder: reminder.due_date):
         yield from due_items(same_day, as_of, within)
+
+
+def reminders_became_due(store: Store, since: dt.date, until: dt.date) -> list[Reminder]:
+    """The reminders that became due after ``since`` and by ``until`` (see
+    :func:`desktop.core.reminders.became_due`), reading only those that can have: due after ``since`` and by
+    ``until`` plus the longest lead time, or snoozed until after ``since``."""
+    last_day = _day_after(until, _longest_lead(store))
+    candidates = store.list(Reminder, "state <> 'done' AND ((due_date > ? AND due_date <= ?)"
+                                      " OR (state = 'snoozed' AND snoozed_until > ?))",
+                            (since.isoformat(), last_day.isoformat(), since.isoformat()), order_by="due_date, id")
+    return became_due(candidates, since, until)
 
 
 def _get(store: Store, reminder_id: int) -> Reminder:

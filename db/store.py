@@ -20,10 +20,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-import sqlite_utils
-
-from db.connection import backup_file, connect, migrate, schema_version
+from db.backups import write_backup
+from db.connection import begin_write, connect, explain_sqlite_error, migrate, schema_version
+from db.search import match_clause, search_terms
+from db.verify import GENESIS_HASH, chain_findings, chain_head, history_hash
 from desktop.core import settings as settings_module
+from desktop.core.anchor import Anchor
 from desktop.core.docnumber import parse_doc_number
 from desktop.core.errors import LedgerError
 from desktop.core.records import (
@@ -44,7 +46,6 @@ logger = logging.getLogger(__name__)
 
 R = TypeVar("R", bound=Record)
 
-GENESIS_HASH = "0" * 64
 # Search index rowid = record id * 8 + kind code (see migration 0001).
 SEARCH_KINDS = {1: "proposal", 2: "reply", 3: "commitment", 4: "target", 5: "source"}
 SEARCH_CODES = {kind: code for code, kind in SEARCH_KINDS.items()}
@@ -249,13 +250,6 @@ def _history_json(row: dict[str, Any] | None) -> str | None:
     return json.dumps(kept, ensure_ascii=False, sort_keys=True)
 
 
-def history_hash(prev_hash: str, at: str, actor: str, table_name: str, row_id: int, action: str,
-                 before: str | None, after: str | None) -> str:
-    """The chain hash of one history row: a change to any stored field or to an earlier row shows."""
-    payload = json.dumps([prev_hash, at, actor, table_name, row_id, action, before, after], ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
 def _friendly_integrity_error(error: sqlite3.IntegrityError, table: str) -> LedgerError:
     """Turn SQLite's constraint message into one sentence that names the record and the field."""
     text = str(error)
@@ -282,6 +276,15 @@ def _friendly_integrity_error(error: sqlite3.IntegrityError, table: str) -> Ledg
     return LedgerError(f"The {label} could not be saved: {text}.", code="integrity", table=table)
 
 
+def _too_large_error(table: str, row: dict[str, Any]) -> LedgerError:
+    """SQLite integers stop at 2**63 - 1; a larger whole number cannot be stored."""
+    label = _TABLE_LABELS.get(table, table)
+    field = next((key for key, value in row.items() if isinstance(value, int) and not -2**63 <= value < 2**63),
+                 "?")
+    return LedgerError(f"The {label}'s field '{field}' holds a number too large to store; check the value.",
+                       code="number_too_large", table=table, field=field)
+
+
 class Store:
     """A Reply Ledger database file.
 
@@ -290,31 +293,55 @@ class Store:
     that they all happen or none does.
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, actor: str | None = None) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, actor: str | None = None, *,
+                 on_busy: Callable[[], None] | None = None) -> None:
         self.conn = conn
         self.path = path
         self.actor = actor or current_actor()
-        self.db = sqlite_utils.Database(conn)
+        self._db: Any = None
+        # Called once when a write has to wait for another program's write (the CLI says "waiting…").
+        self.on_busy = on_busy
+
+    @property
+    def db(self) -> Any:
+        """sqlite-utils' view of the connection (bulk inserts in tools and tests), imported on first use so that
+        opening a ledger (and the window) does not wait for it."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     # ----------------------------------------------------------------- opening and transactions
     @classmethod
-    def open(cls, path: str | Path, *, actor: str | None = None, create: bool = True) -> Store:
+    def open(cls, path: str | Path, *, actor: str | None = None, create: bool = True, read_only: bool = False,
+             on_busy: Callable[[], None] | None = None) -> Store:
         """Open (and create or migrate) a database file.
+
+        With ``read_only`` nothing is created, migrated or written: the file stays byte for byte as it was.
 
         Raises:
             LedgerError: the file is missing (with ``create=False``), unreadable, or from a newer version.
         """
         path = Path(path)
-        if not create and not path.exists():
+        if (read_only or not create) and not path.exists():
             raise LedgerError(f"The database '{path}' does not exist; check the path or create it.",
                               code="db_missing", path=str(path))
-        conn = connect(path)
+        if read_only:
+            return cls(connect(path, read_only=True), path, actor)
+        conn = connect(path, on_busy=on_busy)
         try:
-            migrate(conn, path)
+            migrate(conn, path, on_busy)
+        except sqlite3.Error as error:
+            conn.close()
+            known = explain_sqlite_error(error, path)
+            if known is None:
+                raise
+            raise known from error
         except BaseException:
             conn.close()
             raise
-        return cls(conn, path, actor)
+        return cls(conn, path, actor, on_busy=on_busy)
 
     def close(self) -> None:
         self.conn.close()
@@ -346,15 +373,26 @@ class Store:
                 self.conn.execute(f"RELEASE SAVEPOINT {name}")
             return
         # IMMEDIATE takes the write lock up front, so a busy database waits instead of failing half-way.
-        self.conn.execute("BEGIN IMMEDIATE")
+        begin_write(self.conn, self.path, self.on_busy)
         try:
             yield self
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
-        else:
             self.conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            self._rollback()
+            known = explain_sqlite_error(error, self.path)
+            if known is None:
+                raise
+            raise known from error
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:  # SQLite already rolled back (disk full, I/O error)
+                logger.info("rollback after a failed write of %s was not needed", self.path, exc_info=True)
 
     # ----------------------------------------------------------------- generic record access
     def _row(self, table: str, row_id: int) -> dict[str, Any] | None:
@@ -376,7 +414,8 @@ class Store:
 
     def _insert_row(self, table: str, row: dict[str, Any]) -> int:
         now = _utc_now()
-        row = {key: value for key, value in row.items() if key != "id" or value is not None}
+        # A new row starts at the column's default version, whatever the record says.
+        row = {key: value for key, value in row.items() if (key != "id" or value is not None) and key != "version"}
         row["created_at"] = row["updated_at"] = now
         columns = ", ".join(row)
         marks = ", ".join("?" for _ in row)
@@ -384,29 +423,69 @@ class Store:
             cursor = self.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
         except sqlite3.IntegrityError as error:
             raise _friendly_integrity_error(error, table) from error
+        except OverflowError as error:
+            raise _too_large_error(table, row) from error
         row_id = cursor.lastrowid
         assert row_id is not None
         self._append_history(table, row_id, "insert", None, self._row(table, row_id))
         return row_id
 
     def _update_row(self, table: str, row_id: int, changes: dict[str, Any]) -> bool:
-        """Update the given columns; returns False (and writes nothing) when nothing changed."""
+        """Update the given columns; returns False (and writes nothing) when nothing changed.
+
+        ``changes["version"]``, when given, is the version the caller read: a row saved by someone else since
+        then is not overwritten (optimistic check, made under the write lock the transaction holds).
+
+        Raises:
+            LedgerError: the row is gone (``not_found``) or was changed since it was read (``conflict``).
+        """
         before = self._row(table, row_id)
         if before is None:
             raise LedgerError(f"The {_TABLE_LABELS.get(table, table)} #{row_id} no longer exists; reload the list.",
                               code="not_found", table=table, id=row_id)
+        read_version = changes.get("version")
         changes = {key: value for key, value in changes.items()
-                   if key not in ("id", "created_at", "updated_at") and before.get(key) != value}
+                   if key not in ("id", "created_at", "updated_at", "version") and before.get(key) != value}
         if not changes:
             return False
-        changes["updated_at"] = _utc_now()
+        if read_version is not None and "version" in before and before["version"] != read_version:
+            raise self._conflict_error(table, row_id, read_version, before["version"])
+        self._write_update(table, row_id, before, changes)
+        return True
+
+    def _write_update(self, table: str, row_id: int, before: dict[str, Any], changes: dict[str, Any]) -> None:
+        changes = dict(changes, updated_at=_utc_now())
+        if "version" in before:
+            changes["version"] = before["version"] + 1
         assignments = ", ".join(f"{column} = ?" for column in changes)
         try:
             self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*changes.values(), row_id))
         except sqlite3.IntegrityError as error:
             raise _friendly_integrity_error(error, table) from error
+        except OverflowError as error:
+            raise _too_large_error(table, changes) from error
         self._append_history(table, row_id, "update", before, self._row(table, row_id))
-        return True
+
+    def _bump_version(self, table: str, row_id: int) -> None:
+        """Raise a record's version when only the rows that belong to it changed (a proposal's signers)."""
+        before = self._row(table, row_id)
+        if before is not None:
+            self._write_update(table, row_id, before, {})
+
+    def _version_of(self, table: str, row_id: int) -> int | None:
+        found = self.conn.execute(f"SELECT version FROM {table} WHERE id = ?", (row_id,)).fetchone()
+        return found[0] if found else None
+
+    def _conflict_error(self, table: str, row_id: int, read_version: int, stored_version: int) -> LedgerError:
+        label = _TABLE_LABELS.get(table, table)
+        last = self.conn.execute("SELECT actor, at FROM history WHERE table_name = ? AND row_id = ? "
+                                 "ORDER BY id DESC LIMIT 1", (table, row_id)).fetchone()
+        actor, at = (last[0], last[1]) if last else ("someone", "")
+        return LedgerError(
+            f"The {label} #{row_id} was saved by {actor} at {at} after you opened it (version {stored_version}, "
+            f"yours is {read_version}); reload it to see that change, then make your edit again.",
+            code="conflict", table=table, id=row_id, actor=actor, at=at, version=stored_version,
+            read_version=read_version)
 
     def _delete_row(self, table: str, row_id: int, snapshot: Snapshot | None = None) -> None:
         before = self._row(table, row_id)
@@ -447,7 +526,7 @@ class Store:
                 record = dataclasses.replace(record, id=new_id)
             else:
                 self._update_row(record.TABLE, record.id, row)
-        return record
+            return dataclasses.replace(record, version=self._version_of(record.TABLE, record.id))  # type: ignore[arg-type]
 
     def save_many(self, records: Iterable[Record]) -> list[Record]:
         """Save several records in one transaction: all of them or none."""
@@ -556,23 +635,34 @@ class Store:
         with self.transaction():
             if proposal.id is None:
                 proposal_id = self._insert_row("proposals", row)
+                changed = True
             else:
                 proposal_id = proposal.id
-                self._update_row("proposals", proposal_id, row)
+                stored = self._version_of("proposals", proposal_id)
+                if proposal.version is not None and stored is not None and stored != proposal.version:
+                    # The signers belong to the proposal: a stale proposal may not rewrite them either.
+                    raise self._conflict_error("proposals", proposal_id, proposal.version, stored)
+                changed = self._update_row("proposals", proposal_id, row)
             existing = {p.id: p for p in self.list(Proposer, "proposal_id = ?", (proposal_id,))}
             kept: list[Proposer] = []
+            signers_changed = False
             for position, proposer in enumerate(proposal.proposers):
                 proposer = dataclasses.replace(proposer, proposal_id=proposal_id, position=position)
                 proposer_row = to_row(proposer)
                 if proposer.id is not None and proposer.id in existing:
-                    self._update_row("proposers", proposer.id, proposer_row)
+                    signers_changed |= self._update_row("proposers", proposer.id, proposer_row)
                     existing.pop(proposer.id)
                 else:
                     proposer = dataclasses.replace(proposer, id=self._insert_row("proposers", proposer_row))
-                kept.append(proposer)
+                    signers_changed = True
+                kept.append(dataclasses.replace(proposer, version=self._version_of("proposers", proposer.id)))
             for gone in existing:
                 self._delete_row("proposers", gone)  # type: ignore[arg-type]
-        return dataclasses.replace(proposal, id=proposal_id, proposers=kept)
+                signers_changed = True
+            if signers_changed and not changed:
+                self._bump_version("proposals", proposal_id)
+            version = self._version_of("proposals", proposal_id)
+        return dataclasses.replace(proposal, id=proposal_id, proposers=kept, version=version)
 
     def find_proposal(self, session: str, number: str, kind: str | None = None) -> Proposal | None:
         """The proposal of a session with this number (第021号 and 第21号 are the same number)."""
@@ -622,6 +712,13 @@ class Store:
         ).fetchone()
         return Counts(*row)
 
+    def is_empty(self) -> bool:
+        """No proposal, reply, commitment or source document yet (a new ledger); answered without counting."""
+        row = self.conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM proposals) OR EXISTS (SELECT 1 FROM replies)"
+            " OR EXISTS (SELECT 1 FROM commitments) OR EXISTS (SELECT 1 FROM source_documents)").fetchone()
+        return not row[0]
+
     # ----------------------------------------------------------------- settings
     def get_setting(self, key: str) -> Any:
         setting = settings_module.SETTINGS_BY_KEY.get(key)
@@ -654,21 +751,20 @@ class Store:
     def search(self, text: str, kinds: Iterable[str] | None = None, limit: int = 500) -> list[SearchHit]:
         """Records whose text contains every whitespace-separated term (Chinese substrings included).
 
-        Terms of three or more characters use the trigram index; shorter ones (most Chinese words are two
-        characters) are matched with instr(). User text is only ever bound as a parameter or quoted as an FTS
-        string, so quotes, AND, NOT, parentheses and the like are searched for literally.
+        Every term goes through the trigram index, the short ones too (most Chinese words are two characters;
+        see :mod:`db.search`). User text is only ever bound as a parameter or quoted as an FTS string, so quotes,
+        AND, NOT, parentheses and the like are searched for literally.
         """
         terms = search_terms(text)
         if not terms:
             return []
-        clause, params = search_terms_clause(terms)
+        clause, params = match_clause(self.conn, terms)
         clauses: list[str] = [clause]
-        long_terms = [term for term in terms if len(term) >= 3]
         if kinds is not None:
             codes = [SEARCH_CODES[kind] for kind in kinds]
             clauses.append(f"rowid % 8 IN ({', '.join('?' for _ in codes)})")
             params.extend(codes)
-        order = "rank" if long_terms else "rowid"
+        order = "rank" if "MATCH" in clause else "rowid"
         sql = f"SELECT rowid, body FROM search_index WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT ?"
         params.append(int(limit))
         hits = []
@@ -696,23 +792,17 @@ class Store:
 
     def verify_history(self) -> list[str]:
         """Check the history chain; returns one sentence per broken link (empty when intact)."""
-        problems: list[str] = []
-        prev_hash = GENESIS_HASH
-        for row in self.conn.execute("SELECT * FROM history ORDER BY id"):
-            if row["prev_hash"] != prev_hash:
-                problems.append(f"History row {row['id']} does not follow the row before it; history was edited.")
-            expected = history_hash(row["prev_hash"], row["at"], row["actor"], row["table_name"], row["row_id"],
-                                    row["action"], row["before"], row["after"])
-            if expected != row["hash"]:
-                problems.append(f"History row {row['id']} ({row['table_name']} #{row['row_id']}) was changed after "
-                                "it was written.")
-            prev_hash = row["hash"]
-        return problems
+        return [finding.message for finding in chain_findings(self.conn)]
+
+    def chain_head(self) -> Anchor:
+        """The history chain's head now: an anchor to keep elsewhere."""
+        return chain_head(self.conn, source=str(self.path))
 
     # ----------------------------------------------------------------- maintenance
-    def backup_to(self, target: str | Path) -> Path:
-        """An online backup of the whole database to another file."""
-        return backup_file(self.conn, Path(target))
+    def backup_to(self, target: str | Path, *, progress: Callable[[int, int], None] | None = None,
+                  is_cancelled: Callable[[], bool] | None = None) -> Path:
+        """An online backup of the whole database to another file, renamed into place only once checked."""
+        return write_backup(self.conn, Path(target), progress=progress, is_cancelled=is_cancelled)
 
 
 # Child rows that ON DELETE CASCADE removes, so that the store can write their history first.
@@ -731,30 +821,6 @@ _NULLED: dict[str, tuple[tuple[str, str], ...]] = {
     "source_documents": (("replies", "source_document_id"), ("targets", "source_document_id"),
                          ("evidence", "source_document_id")),
 }
-
-
-def search_terms(text: str | None) -> list[str]:
-    """The whitespace-separated terms of a search text."""
-    return [term for term in (text or "").split() if term]
-
-
-def search_terms_clause(terms: Sequence[str]) -> tuple[str, list[Any]]:
-    """A WHERE clause over ``search_index`` matching rows that contain every term, with its parameters.
-
-    Terms of three or more characters go through the trigram index (quoted, so operators are literal text);
-    shorter ones are matched with instr(), which the trigram tokenizer cannot do.
-    """
-    long_terms = [term for term in terms if len(term) >= 3]
-    clauses: list[str] = []
-    params: list[Any] = []
-    if long_terms:
-        clauses.append("search_index MATCH ?")
-        params.append(" ".join('"' + term.replace('"', '""') + '"' for term in long_terms))
-    for term in terms:
-        if len(term) < 3:
-            clauses.append("instr(lower(body), lower(?)) > 0")
-            params.append(term)
-    return " AND ".join(clauses), params
 
 
 def _snippet(body: str, term: str, width: int = 40) -> str:
