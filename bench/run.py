@@ -256,7 +256,7 @@ def measure_lists(size: int, db: Path, runs: int) -> list[Row]:
 
     from db import Store
     from db import lists as db_lists
-    from db.store import search_terms, search_terms_clause
+    from db.search import match_clause, search_terms
     from desktop.ui.list_page import ListPage
     from desktop.ui.workers import SyncPool
 
@@ -298,7 +298,7 @@ def measure_lists(size: int, db: Path, runs: int) -> list[Row]:
             return timed(lambda: (model.set_filter(db_lists.ListFilter(text=text)), table.viewport().repaint()))
 
         def fts_alone(text: str) -> float:
-            clause, params = search_terms_clause(search_terms(text))
+            clause, params = match_clause(store.conn, search_terms(text))
             return timed(lambda: store.conn.execute(f"SELECT rowid FROM search_index WHERE {clause}",
                                                     params).fetchall())
 
