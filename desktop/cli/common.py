@@ -6,11 +6,13 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from db import Store
-from db.connection import busy_wait_seconds
 from desktop import paths
 from desktop.core.errors import printable
+
+if TYPE_CHECKING:
+    from db import Store
 
 __all__ = ["common_parser", "db_path", "open_store", "printable", "progress_printer"]
 
@@ -28,6 +30,10 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def open_store(args: argparse.Namespace, *, create: bool = True) -> Store:
+    # Imported when a command runs: the argument parser does not wait for the store.
+    from db import Store
+    from db.connection import busy_wait_seconds
+
     path = db_path(args)
 
     def waiting() -> None:
