@@ -23,8 +23,9 @@ class LedgerStatus:
     commitments: dict[int, Judgement]
 
 
-# Target columns judging never reads (the targets it builds are dropped once judged).
+# Columns judging never reads (the records it builds are dropped once judged).
 _NOT_JUDGED = ("deadline_text", "baseline_quote", "quote", "quote_start", "quote_end", "source_document_id")
+_COMMITMENT_NOT_JUDGED = ("title", "quote", "quote_start", "quote_end", "responsible_unit", "deadline_text")
 
 
 def id_list(ids: Iterable[int]) -> str:
@@ -65,7 +66,8 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
     target_judgements: dict[int, Judgement] = {}
     commitment_judgements: dict[int, Judgement] = {}
     with collection_paused():
-        commitments = store.iter(Commitment, "1" + scope.replace("commitment_id", "id"), params)
+        commitments = store.iter(Commitment, "1" + scope.replace("commitment_id", "id"), params,
+                                 omit=_COMMITMENT_NOT_JUDGED)
         targets = store.iter(Target, "1" + scope, params, order_by="commitment_id, id", omit=_NOT_JUDGED)
         groups = judge_groups(commitments, targets, _evidence_by_commitment(store, as_of, scope, params), as_of,
                               promise_dates(store, commitment_ids))

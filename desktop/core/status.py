@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -41,15 +41,20 @@ from desktop.core.units import convert, dimension, split_unit
 
 # Worst first: the first state found among a commitment's targets decides.
 SEVERITY = ("missed", "overdue", "at_risk", "no_data", "on_track", "met")
+_SEVERITY_RANK = {state: rank for rank, state in enumerate(SEVERITY)}
 STATE_LABELS = TARGET_STATES
 
 # Dimensions whose amounts must never be compared with a bare count (注册量3.3亿 has no written unit).
 _MEASURED_DIMENSIONS = {"元", "美元", "m", "m²", "m³", "t", "%", "kW", "G", "百分点"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Judgement:
-    """The state of a target or commitment on a date, and why."""
+    """The state of a target or commitment on a date, and why.
+
+    Frozen, so one judgement may stand for many targets: those whose judgement follows from a few of their fields
+    alone (no evidence yet, a baseline) share one.
+    """
 
     state: str
     reason: str
@@ -63,6 +68,22 @@ class Judgement:
     @property
     def label(self) -> str:
         return STATE_LABELS[self.state]
+
+
+_SHARED: dict[tuple, Judgement] = {}
+_SHARED_LIMIT = 4096  # distinct (kind, deadline, as-of date) keys a ledger has: a few hundred
+
+
+def _shared(key: tuple, make: Callable[[], Judgement]) -> Judgement:
+    """The judgement of a key made once and shared: every target or commitment whose judgement follows from the
+    key alone (no evidence yet, a baseline) gets the same frozen object. Most targets of a big ledger are such:
+    fewer objects to build and hold, and for the garbage collector to walk."""
+    found = _SHARED.get(key)
+    if found is None:
+        if len(_SHARED) >= _SHARED_LIMIT:
+            _SHARED.clear()
+        found = _SHARED[key] = make()
+    return found
 
 
 def format_amount(value: float | None, unit: str | None) -> str:
@@ -196,7 +217,7 @@ def judge_target(target: Target, evidence: Sequence[Evidence], as_of: dt.date, *
             when the target has no baseline date.
     """
     if target.kind == "baseline":
-        return Judgement("no_data", "基数，不作评价", as_of)
+        return _shared(("baseline", as_of), lambda: Judgement("no_data", "基数，不作评价", as_of))
     known = [item for item in evidence if item.as_of_date <= as_of]
     deadline = target.deadline
     past_deadline = deadline is not None and as_of > deadline
@@ -225,6 +246,8 @@ def judge_target(target: Target, evidence: Sequence[Evidence], as_of: dt.date, *
         return f"{text}；{unit_problem}" if unit_problem else text
 
     if not usable:  # most targets of a big ledger: decided before any path or goal is worked out
+        if unit_problem is None:  # decided by the deadline alone: one judgement for all such targets
+            return _without_evidence(deadline, past_deadline, as_of)
         if past_deadline:
             return Judgement("overdue", with_problem(f"期限{deadline.isoformat()}已过，尚无佐证"), as_of,
                              unit_problem=unit_problem)
@@ -275,6 +298,15 @@ def judge_target(target: Target, evidence: Sequence[Evidence], as_of: dt.date, *
         **common)
 
 
+def _without_evidence(deadline: dt.date | None, past_deadline: bool, as_of: dt.date) -> Judgement:
+    def make() -> Judgement:
+        if past_deadline:
+            return Judgement("overdue", f"期限{deadline.isoformat()}已过，尚无佐证", as_of)  # type: ignore[union-attr]
+        return Judgement("no_data", f"尚无佐证，期限{deadline.isoformat()}" if deadline else "尚无佐证", as_of)
+
+    return _shared(("no evidence", deadline, as_of), make)
+
+
 def _bound_word(comparator: str) -> str:
     return {">": "超过", ">=": "不少于", "<": "不到", "<=": "不超过"}.get(comparator, "")
 
@@ -293,8 +325,8 @@ def _judge_qualitative(target: Target, known: list[Evidence], as_of: dt.date, pa
         return Judgement("no_data", f"截至{latest.as_of_date.isoformat()}尚未实现，定性目标无法测算进度", as_of,
                          latest_evidence=latest)
     if past_deadline:
-        return Judgement("overdue", f"期限{target.deadline.isoformat()}已过，尚无佐证", as_of)
-    return Judgement("no_data", "定性目标，尚无佐证", as_of)
+        return _without_evidence(target.deadline, past_deadline, as_of)
+    return _shared(("qualitative", as_of), lambda: Judgement("no_data", "定性目标，尚无佐证", as_of))
 
 
 def judge_commitment(commitment: Commitment, judged_targets: Sequence[tuple[Target, Judgement]],
@@ -305,17 +337,23 @@ def judge_commitment(commitment: Commitment, judged_targets: Sequence[tuple[Targ
         return Judgement(commitment.manual_state, f"人工判定为{STATE_LABELS[commitment.manual_state]}{note}", as_of)
     promises = [(target, judgement) for target, judgement in judged_targets if target.kind != "baseline"]
     if judged_targets and not promises:
-        return Judgement("no_data", "仅含基数，不作评价", as_of)
+        return _shared(("baselines only", as_of), lambda: Judgement("no_data", "仅含基数，不作评价", as_of))
     if not promises:
-        if commitment.deadline and as_of > commitment.deadline:
-            return Judgement("overdue", f"期限{commitment.deadline.isoformat()}已过，无量化指标且未人工判定", as_of)
-        return Judgement("no_data", "无量化指标，需人工判定", as_of)
-    worst_target, worst = min(promises, key=lambda pair: SEVERITY.index(pair[1].state))
+        deadline = commitment.deadline
+        if deadline and as_of > deadline:
+            return _shared(("no targets", deadline, as_of), lambda: Judgement(
+                "overdue", f"期限{deadline.isoformat()}已过，无量化指标且未人工判定", as_of))
+        return _shared(("no targets", None, as_of), lambda: Judgement("no_data", "无量化指标，需人工判定", as_of))
+    worst_target, worst = min(promises, key=lambda pair: _SEVERITY_RANK[pair[1].state])
     if len(promises) == 1:
+        if worst.as_of == as_of:
+            return worst  # the same judgement, field for field: a frozen one can stand for both
         return Judgement(worst.state, worst.reason, as_of, latest_evidence=worst.latest_evidence,
                          measured_value=worst.measured_value, progress=worst.progress,
                          expected_value=worst.expected_value, unit_problem=worst.unit_problem)
-    counts = {state: sum(1 for _, j in promises if j.state == state) for state in SEVERITY}
+    counts = dict.fromkeys(SEVERITY, 0)
+    for _, judged in promises:
+        counts[judged.state] += 1
     summary = "，".join(f"{STATE_LABELS[state]}{count}项" for state, count in counts.items() if count)
     return Judgement(worst.state, f"{len(promises)}项指标（{summary}）；{worst_target.indicator}：{worst.reason}",
                      as_of, latest_evidence=worst.latest_evidence, unit_problem=worst.unit_problem)

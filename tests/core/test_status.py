@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.core.records import Commitment, Evidence, Target
-from desktop.core.status import SEVERITY, format_amount, judge_commitment, judge_target
+from desktop.core.status import SEVERITY, Judgement, format_amount, judge_commitment, judge_target
 
 D = dt.date
 DEADLINE = D(2021, 12, 31)
@@ -186,3 +186,20 @@ def test_evidence_after_the_as_of_date_changes_nothing(the_target: Target, evide
         the_target = Target(**{**the_target.__dict__, "value": None, "value_normalized": None})
     known = [item for item in evidence if item.as_of_date <= as_of]
     assert judge_target(the_target, evidence, as_of).state == judge_target(the_target, known, as_of).state
+
+
+def test_targets_judged_alike_without_evidence_share_one_judgement() -> None:
+    """Most targets of a big ledger have no evidence yet: their judgement follows from the deadline alone, so one
+    frozen object stands for all of them (and a commitment with one promise takes its target's), equal field for
+    field to what judging each would make."""
+    as_of = D(2022, 1, 1)
+    many = [judge_target(target(indicator=f"指标{n}"), [], as_of) for n in range(50)]
+    assert all(judged is many[0] for judged in many)
+    assert many[0] == Judgement("overdue", f"期限{DEADLINE.isoformat()}已过，尚无佐证", as_of)
+    later = judge_target(target(deadline=D(2025, 12, 31)), [], as_of)
+    assert later == Judgement("no_data", "尚无佐证，期限2025-12-31", as_of) and later is not many[0]
+    assert judge_target(target(), [], D(2023, 1, 1)).as_of == D(2023, 1, 1)
+    commitment = Commitment(reply_id=1, title="x")
+    assert judge_commitment(commitment, [(target(), many[0])], as_of) is many[0]
+    assert judge_commitment(commitment, [(target(), many[0])], D(2022, 6, 1)) == \
+        Judgement(many[0].state, many[0].reason, D(2022, 6, 1))
