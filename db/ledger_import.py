@@ -112,7 +112,7 @@ def import_ledger(store: Store, plan: ImportPlan, *, dry_run: bool = False, skip
                     raise Cancelled()
                 counts: Counter = Counter()
                 try:
-                    with store.transaction():  # a savepoint: a refused row leaves nothing behind
+                    with store.unit():  # one savepoint: a refused row leaves nothing behind
                         staged = writer.apply(planned, counts)
                 except RecordErrors as errors:
                     writer.forget()
@@ -444,7 +444,7 @@ class _Writer:
             incoming = dataclasses.replace(item, target_id=target_id)
             same = self.store.list(Evidence, "target_id = ? AND as_of_date = ? AND coalesce(quote, '') = ?",
                                    (target_id, incoming.as_of_date.isoformat(), incoming.quote or ""), limit=1)
-            restated = [] if same else self._same_file_evidence(target_id, incoming)
+            restated = [] if same else self._same_file_evidence(target_id, incoming, staged)
             if same:  # stated before, in this file or an earlier version of it: its first source stays
                 self._save(_merge(same[0], incoming, _LEDGER_EVIDENCE_FIELDS), same[0], counts)
             elif restated:  # this very file, imported when its figures were dated otherwise: redated
@@ -454,13 +454,15 @@ class _Writer:
                 incoming.source_document_id = self._source_document(staged, counts)
                 self._save(incoming, None, counts)
 
-    def _same_file_evidence(self, target_id: int, incoming: Evidence) -> list[Evidence]:
+    def _same_file_evidence(self, target_id: int, incoming: Evidence, staged: dict) -> list[Evidence]:
         """Evidence of the target with the same quote from this very workbook (by its hash), whatever its date."""
-        source = self.store.find_source_document(self.plan.source_sha256) if self.plan.source_sha256 else None
-        if source is None:
+        sha256 = self.plan.source_sha256
+        source_id = (staged["sources"].get(sha256) or self.sources.get(sha256)
+                     or self.store.source_document_id(sha256)) if sha256 else None
+        if source_id is None:
             return []
         return self.store.list(Evidence, "target_id = ? AND coalesce(quote, '') = ? AND source_document_id = ?",
-                               (target_id, incoming.quote or "", source.id), limit=1)
+                               (target_id, incoming.quote or "", source_id), limit=1)
 
     def _source_document(self, staged: dict, counts: Counter) -> int | None:
         """The workbook itself, kept whole with its hash, as the source of the evidence it states."""
@@ -470,13 +472,13 @@ class _Writer:
         known = staged["sources"].get(sha256) or self.sources.get(sha256)
         if known:
             return known
-        found = self.store.find_source_document(sha256)
+        found = self.store.source_document_id(sha256)
         if found is None:
             found = self._save(SourceDocument(
                 sha256=sha256, file_name=self.plan.path.name, kind="report", title=self.plan.path.stem,
-                doc_date=self.plan.ledger_date, content=self.plan.source_content), None, counts)
-        staged["sources"][sha256] = found.id
-        return found.id
+                doc_date=self.plan.ledger_date, content=self.plan.source_content), None, counts).id
+        staged["sources"][sha256] = found
+        return found
 
     def _target(self, planned: PlannedRow, commitment_id: int, staged: dict, counts: Counter) -> None:
         incoming = planned.target
@@ -508,8 +510,7 @@ class _Writer:
         fields = set(EVIDENCE_SHEET_FIELDS)
         source_id = None
         if planned.source_sha256:
-            source = self.store.find_source_document(planned.source_sha256)
-            source_id = source.id if source else None
+            source_id = self.store.source_document_id(planned.source_sha256)
             fields.add("source_document_id")
         incoming = dataclasses.replace(incoming, target_id=target_id, source_document_id=source_id)
         same = self.store.list(

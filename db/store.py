@@ -13,6 +13,7 @@ import json
 import logging
 import re
 import sqlite3
+import time
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -98,8 +99,15 @@ def current_actor() -> str:
         return "unknown"
 
 
+_NOW: list[Any] = [None, ""]  # the last second asked for and its text: a bulk write asks many times a second
+
+
 def _utc_now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    second = int(time.time())
+    if second != _NOW[0]:
+        _NOW[1] = dt.datetime.fromtimestamp(second, dt.UTC).isoformat(timespec="seconds")
+        _NOW[0] = second
+    return _NOW[1]
 
 
 def _field_kinds(cls: type) -> dict[str, type]:
@@ -299,6 +307,14 @@ class Store:
         self.path = path
         self.actor = actor or current_actor()
         self._db: Any = None
+        # The history chain's head while a write transaction this store began is open (None: read it). The write
+        # lock is held then, so no other program can append; a savepoint rolled back puts back its own head.
+        self._chain_head: str | None = None
+        self._owns_transaction = False
+        # The last row written (table, id, stored values): a save returns its version without reading it again.
+        self._last_written: tuple[str, int, dict[str, Any]] | None = None
+        self._affinity_cache: dict[str, dict[str, str]] = {}
+        self._in_unit = False  # inside unit(): nested transaction() blocks need no savepoint
         # Called once when a write has to wait for another program's write (the CLI says "waiting…").
         self.on_busy = on_busy
 
@@ -359,12 +375,17 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[Store]:
         """All writes inside happen together or not at all; nested blocks use savepoints."""
+        if self._in_unit and self.conn.in_transaction:
+            yield self  # inside :meth:`unit`: its savepoint already takes back everything on an error
+            return
         if self.conn.in_transaction:
             name = f"sp_{id(object()):x}"
+            head = self._chain_head
             self.conn.execute(f"SAVEPOINT {name}")
             try:
                 yield self
             except BaseException:
+                self._chain_head = head  # the history rows after the savepoint are gone with it
                 if self.conn.in_transaction:
                     self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
                     self.conn.execute(f"RELEASE SAVEPOINT {name}")
@@ -374,6 +395,7 @@ class Store:
             return
         # IMMEDIATE takes the write lock up front, so a busy database waits instead of failing half-way.
         begin_write(self.conn, self.path, self.on_busy)
+        self._chain_head, self._owns_transaction = None, True
         try:
             yield self
             self.conn.execute("COMMIT")
@@ -386,6 +408,22 @@ class Store:
         except BaseException:
             self._rollback()
             raise
+        finally:
+            self._chain_head, self._owns_transaction = None, False
+
+    @contextmanager
+    def unit(self) -> Iterator[Store]:
+        """One savepoint for a group of writes (a spreadsheet row of an import) inside a transaction: an error
+        takes back every write of the group, and the writes inside need no savepoint of their own. Errors must
+        leave the block: one caught inside it would keep a half-made write."""
+        if not self.conn.in_transaction:
+            raise RuntimeError("Store.unit() runs inside a transaction")
+        with self.transaction():
+            self._in_unit = True
+            try:
+                yield self
+            finally:
+                self._in_unit = False
 
     def _rollback(self) -> None:
         if self.conn.in_transaction:
@@ -401,8 +439,10 @@ class Store:
 
     def _append_history(self, table: str, row_id: int, action: str, before: dict[str, Any] | None,
                         after: dict[str, Any] | None) -> None:
-        last = self.conn.execute("SELECT hash FROM history ORDER BY id DESC LIMIT 1").fetchone()
-        prev_hash = last[0] if last else GENESIS_HASH
+        prev_hash = self._chain_head
+        if prev_hash is None:
+            last = self.conn.execute("SELECT hash FROM history ORDER BY id DESC LIMIT 1").fetchone()
+            prev_hash = last[0] if last else GENESIS_HASH
         at = _utc_now()
         before_json, after_json = _history_json(before), _history_json(after)
         digest = history_hash(prev_hash, at, self.actor, table, row_id, action, before_json, after_json)
@@ -411,6 +451,46 @@ class Store:
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (at, self.actor, table, row_id, action, before_json, after_json, prev_hash, digest),
         )
+        if self._owns_transaction:
+            self._chain_head = digest
+
+    def _affinities(self, table: str) -> dict[str, str]:
+        """Each column's type affinity (SQLite's rules on its declared type), read once per table."""
+        found = self._affinity_cache.get(table)
+        if found is None:
+            found = {}
+            for column in self.conn.execute(f"PRAGMA table_info({table})").fetchall():
+                declared = (column[2] or "").upper()
+                found[column[1]] = ("INTEGER" if "INT" in declared else
+                                    "TEXT" if any(word in declared for word in ("CHAR", "CLOB", "TEXT")) else
+                                    "BLOB" if not declared or "BLOB" in declared else
+                                    "REAL" if any(word in declared for word in ("REAL", "FLOA", "DOUB")) else
+                                    "NUMERIC")
+            self._affinity_cache[table] = found
+        return found
+
+    def _as_stored(self, table: str, row_id: int, returned: sqlite3.Row) -> dict[str, Any]:
+        """The row as a later read gives it. RETURNING hands back values before the column's type affinity
+        applies (15, where a REAL column stores 15.0): whole numbers in REAL columns become floats; any other
+        value a column would convert is read again from the file, so history rows stay what a read shows."""
+        after = dict(returned)
+        affinities = self._affinities(table)
+        for column, value in after.items():
+            if value is None:
+                continue
+            affinity = affinities.get(column, "BLOB")
+            kind = value.__class__
+            if affinity == "REAL":
+                if kind is int:
+                    after[column] = float(value)
+                elif kind is not float:
+                    return self._row(table, row_id) or after
+            elif affinity in ("INTEGER", "NUMERIC"):
+                if kind is not int and not (kind is float and not value.is_integer()):
+                    return self._row(table, row_id) or after
+            elif affinity == "TEXT" and kind is not str:
+                return self._row(table, row_id) or after
+        return after
 
     def _insert_row(self, table: str, row: dict[str, Any]) -> int:
         now = _utc_now()
@@ -420,14 +500,18 @@ class Store:
         columns = ", ".join(row)
         marks = ", ".join("?" for _ in row)
         try:
-            cursor = self.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
+            # RETURNING gives the row as stored (defaults filled, values converted) without reading it again.
+            cursor = self.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks}) RETURNING *",
+                                       tuple(row.values()))
+            stored = cursor.fetchall()
         except sqlite3.IntegrityError as error:
             raise _friendly_integrity_error(error, table) from error
         except OverflowError as error:
             raise _too_large_error(table, row) from error
-        row_id = cursor.lastrowid
-        assert row_id is not None
-        self._append_history(table, row_id, "insert", None, self._row(table, row_id))
+        row_id = stored[0]["id"]
+        after = self._as_stored(table, row_id, stored[0])
+        self._append_history(table, row_id, "insert", None, after)
+        self._last_written = (table, row_id, after)
         return row_id
 
     def _update_row(self, table: str, row_id: int, changes: dict[str, Any]) -> bool:
@@ -459,18 +543,30 @@ class Store:
             changes["version"] = before["version"] + 1
         assignments = ", ".join(f"{column} = ?" for column in changes)
         try:
-            self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*changes.values(), row_id))
+            stored = self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ? RETURNING *",
+                                       (*changes.values(), row_id)).fetchall()
         except sqlite3.IntegrityError as error:
             raise _friendly_integrity_error(error, table) from error
         except OverflowError as error:
             raise _too_large_error(table, changes) from error
-        self._append_history(table, row_id, "update", before, self._row(table, row_id))
+        after = self._as_stored(table, row_id, stored[0])
+        self._append_history(table, row_id, "update", before, after)
+        self._last_written = (table, row_id, after)
 
     def _bump_version(self, table: str, row_id: int) -> None:
         """Raise a record's version when only the rows that belong to it changed (a proposal's signers)."""
         before = self._row(table, row_id)
         if before is not None:
             self._write_update(table, row_id, before, {})
+
+    def _version_after_write(self, table: str, row_id: int) -> int | None:
+        """The version of a row this store has just written (the caller cleared ``_last_written`` before the
+        write); read from the file when nothing was written (an unchanged record)."""
+        last = self._last_written
+        self._last_written = None
+        if last is not None and last[0] == table and last[1] == row_id:
+            return last[2].get("version")
+        return self._version_of(table, row_id)
 
     def _version_of(self, table: str, row_id: int) -> int | None:
         found = self.conn.execute(f"SELECT version FROM {table} WHERE id = ?", (row_id,)).fetchone()
@@ -521,12 +617,14 @@ class Store:
             return self._save_proposal(record)  # type: ignore[return-value]
         row = self._prepare_row(record)
         with self.transaction():
+            self._last_written = None
             if record.id is None:
-                new_id = self._insert_row(record.TABLE, row)
-                record = dataclasses.replace(record, id=new_id)
+                record_id = self._insert_row(record.TABLE, row)
             else:
-                self._update_row(record.TABLE, record.id, row)
-            return dataclasses.replace(record, version=self._version_of(record.TABLE, record.id))  # type: ignore[arg-type]
+                record_id = record.id
+                self._update_row(record.TABLE, record_id, row)
+            version = self._version_after_write(record.TABLE, record_id)
+            return dataclasses.replace(record, id=record_id, version=version)
 
     def save_many(self, records: Iterable[Record]) -> list[Record]:
         """Save several records in one transaction: all of them or none."""
@@ -633,6 +731,7 @@ class Store:
     def _save_proposal(self, proposal: Proposal) -> Proposal:
         row = to_row(proposal)
         with self.transaction():
+            self._last_written = None
             if proposal.id is None:
                 proposal_id = self._insert_row("proposals", row)
                 changed = True
@@ -643,25 +742,30 @@ class Store:
                     # The signers belong to the proposal: a stale proposal may not rewrite them either.
                     raise self._conflict_error("proposals", proposal_id, proposal.version, stored)
                 changed = self._update_row("proposals", proposal_id, row)
-            existing = {p.id: p for p in self.list(Proposer, "proposal_id = ?", (proposal_id,))}
+            version = self._version_after_write("proposals", proposal_id)
+            # A new proposal has no signers stored yet.
+            existing = {p.id: p for p in self.list(Proposer, "proposal_id = ?", (proposal_id,))} \
+                if proposal.id is not None else {}
             kept: list[Proposer] = []
             signers_changed = False
             for position, proposer in enumerate(proposal.proposers):
                 proposer = dataclasses.replace(proposer, proposal_id=proposal_id, position=position)
                 proposer_row = to_row(proposer)
+                self._last_written = None
                 if proposer.id is not None and proposer.id in existing:
                     signers_changed |= self._update_row("proposers", proposer.id, proposer_row)
                     existing.pop(proposer.id)
                 else:
                     proposer = dataclasses.replace(proposer, id=self._insert_row("proposers", proposer_row))
                     signers_changed = True
-                kept.append(dataclasses.replace(proposer, version=self._version_of("proposers", proposer.id)))
+                kept.append(dataclasses.replace(proposer, version=self._version_after_write("proposers", proposer.id)))
             for gone in existing:
                 self._delete_row("proposers", gone)  # type: ignore[arg-type]
                 signers_changed = True
             if signers_changed and not changed:
+                self._last_written = None
                 self._bump_version("proposals", proposal_id)
-            version = self._version_of("proposals", proposal_id)
+                version = self._version_after_write("proposals", proposal_id)
         return dataclasses.replace(proposal, id=proposal_id, proposers=kept, version=version)
 
     def find_proposal(self, session: str, number: str, kind: str | None = None) -> Proposal | None:
@@ -679,6 +783,11 @@ class Store:
         # "doc_number IS NOT NULL" lets SQLite use the (partial) unique index instead of reading every reply.
         found = self.list(Reply, "doc_number IS NOT NULL AND doc_issuer_code = ? AND doc_year = ? AND doc_serial = ?",
                           (parsed.issuer_code, parsed.year, parsed.serial))
+        return found[0] if found else None
+
+    def source_document_id(self, sha256: str) -> int | None:
+        """The id of the source document with this hash, without reading its content."""
+        found = self.conn.execute("SELECT id FROM source_documents WHERE sha256 = ?", (sha256,)).fetchone()
         return found[0] if found else None
 
     def find_source_document(self, sha256: str) -> SourceDocument | None:
