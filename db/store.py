@@ -5,6 +5,7 @@ It takes and returns the core dataclasses. The only SQL of the application lives
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
 import getpass
@@ -99,6 +100,7 @@ def current_actor() -> str:
         return "unknown"
 
 
+_INSERT_SQL: dict[tuple[str, tuple[str, ...]], str] = {}  # by table and column list
 _NOW: list[Any] = [None, ""]  # the last second asked for and its text: a bulk write asks many times a second
 
 
@@ -132,25 +134,45 @@ def _kinds(cls: type) -> dict[str, type]:
     return _KINDS_CACHE[cls]
 
 
+def _to_column(kind: type) -> Callable[[Any], Any] | None:
+    """How a (non-None) field value becomes its column value; None when it is stored as it is."""
+    if kind is dt.date:
+        return _iso_date
+    if kind is bool:
+        return _as_flag
+    if kind in (list, dict):
+        return _as_json
+    return None
+
+
+def _iso_date(value: Any) -> Any:
+    return value.isoformat()
+
+
+def _as_flag(value: Any) -> int:
+    return int(bool(value))
+
+
+def _as_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+_COLUMN_PLANS: dict[type, tuple[tuple[str, Callable[[Any], Any] | None], ...]] = {}
+
+
 def to_row(record: Record) -> dict[str, Any]:
     """A record as column values: dates as ISO text, booleans as 0/1, lists and dicts as JSON."""
-    kinds = _kinds(type(record))
+    cls = type(record)
+    plan = _COLUMN_PLANS.get(cls)
+    if plan is None:  # worked out once per record kind: the columns in field order, converted how
+        kinds = _kinds(cls)
+        plan = _COLUMN_PLANS[cls] = tuple((item.name, _to_column(kinds[item.name]))
+                                          for item in dataclasses.fields(cls)  # type: ignore[arg-type]
+                                          if item.name not in _NESTED_FIELDS)
     row: dict[str, Any] = {}
-    for item in dataclasses.fields(record):  # type: ignore[arg-type]
-        if item.name in _NESTED_FIELDS:
-            continue
-        value = getattr(record, item.name)
-        kind = kinds[item.name]
-        if value is None:
-            row[item.name] = None
-        elif kind is dt.date:
-            row[item.name] = value.isoformat()
-        elif kind is bool:
-            row[item.name] = int(bool(value))
-        elif kind in (list, dict):
-            row[item.name] = json.dumps(value, ensure_ascii=False, sort_keys=True)
-        else:
-            row[item.name] = value
+    for name, convert in plan:
+        value = getattr(record, name)
+        row[name] = convert(value) if convert is not None and value is not None else value
     return row
 
 
@@ -207,9 +229,15 @@ class RecordReader:
     conversions: tuple[tuple[int, Callable[[Any], Any]], ...]
     nested: tuple[int, ...]
     omitted: frozenset[str] = frozenset()
+    _plain_select: str | None = dataclasses.field(default=None, compare=False, repr=False)
 
     def select_list(self, prefix: str = "") -> str:
         """The SQL select list (columns left out are read as NULL, so their fields stay empty)."""
+        if not prefix:
+            if self._plain_select is None:  # asked for on every read: built once
+                object.__setattr__(self, "_plain_select", ", ".join(
+                    "NULL" if column in self.omitted else column for column in self.columns))
+            return self._plain_select  # type: ignore[return-value]
         return ", ".join("NULL" if column in self.omitted else f"{prefix}{column}" for column in self.columns)
 
     def build(self, row: Sequence[Any]) -> Any:
@@ -476,33 +504,43 @@ class Store:
         after = dict(returned)
         affinities = self._affinities(table)
         for column, value in after.items():
-            if value is None:
+            kind = value.__class__
+            if value is None or kind is bytes:
                 continue
             affinity = affinities.get(column, "BLOB")
-            kind = value.__class__
-            if affinity == "REAL":
+            if kind is str:
+                if affinity == "TEXT" or affinity == "BLOB":
+                    continue
+            elif affinity == "REAL":
                 if kind is int:
                     after[column] = float(value)
-                elif kind is not float:
-                    return self._row(table, row_id) or after
-            elif affinity in ("INTEGER", "NUMERIC"):
-                if kind is not int and not (kind is float and not value.is_integer()):
-                    return self._row(table, row_id) or after
-            elif affinity == "TEXT" and kind is not str:
-                return self._row(table, row_id) or after
+                    continue
+                if kind is float:
+                    continue
+            elif affinity == "INTEGER" or affinity == "NUMERIC":
+                if kind is int or (kind is float and not value.is_integer()):
+                    continue
+            elif affinity == "BLOB":
+                continue
+            return self._row(table, row_id) or after
         return after
 
     def _insert_row(self, table: str, row: dict[str, Any]) -> int:
         now = _utc_now()
         # A new row starts at the column's default version, whatever the record says.
-        row = {key: value for key, value in row.items() if (key != "id" or value is not None) and key != "version"}
+        row = dict(row)
+        row.pop("version", None)
+        if row.get("id", 0) is None:
+            del row["id"]
         row["created_at"] = row["updated_at"] = now
-        columns = ", ".join(row)
-        marks = ", ".join("?" for _ in row)
-        try:
+        key = (table, tuple(row))
+        sql = _INSERT_SQL.get(key)
+        if sql is None:
             # RETURNING gives the row as stored (defaults filled, values converted) without reading it again.
-            cursor = self.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks}) RETURNING *",
-                                       tuple(row.values()))
+            sql = _INSERT_SQL[key] = (f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})"
+                                      " RETURNING *")
+        try:
+            cursor = self.conn.execute(sql, tuple(row.values()))
             stored = cursor.fetchall()
         except sqlite3.IntegrityError as error:
             raise _friendly_integrity_error(error, table) from error
@@ -623,8 +661,9 @@ class Store:
             else:
                 record_id = record.id
                 self._update_row(record.TABLE, record_id, row)
-            version = self._version_after_write(record.TABLE, record_id)
-            return dataclasses.replace(record, id=record_id, version=version)
+            saved = copy.copy(record)  # the record as given, with its id and version (a copy: cheaper than replace)
+            saved.id, saved.version = record_id, self._version_after_write(record.TABLE, record_id)
+            return saved
 
     def save_many(self, records: Iterable[Record]) -> list[Record]:
         """Save several records in one transaction: all of them or none."""
