@@ -9,7 +9,7 @@ reply, a reminder's uid), so a newer version of the same ledger updates what an 
 
 from __future__ import annotations
 
-import dataclasses
+import copy
 import difflib
 import uuid
 from collections import Counter
@@ -143,6 +143,16 @@ def import_ledger(store: Store, plan: ImportPlan, *, dry_run: bool = False, skip
     return outcome
 
 
+def _with(record: Any, **changes: Any) -> Any:
+    """A copy of a record with some fields changed (what dataclasses.replace does, without running __init__)."""
+    changed = copy.copy(record)
+    for name, value in changes.items():
+        if not hasattr(changed, name):
+            raise TypeError(f"{type(record).__name__} has no field {name!r}")
+        setattr(changed, name, value)
+    return changed
+
+
 def _column(planned: PlannedRow, field_name: Any) -> str | None:
     if not field_name:
         return None
@@ -152,7 +162,7 @@ def _column(planned: PlannedRow, field_name: Any) -> str | None:
 def _merge(existing: Record, incoming: Record, fields: frozenset[str]) -> Record:
     changes = {name: getattr(incoming, name) for name in fields if hasattr(incoming, name)
                if not _cut_copy_of(getattr(incoming, name), getattr(existing, name, None))}
-    return dataclasses.replace(existing, **changes)
+    return _with(existing, **changes)
 
 
 def _cut_copy_of(incoming: Any, existing: Any) -> bool:
@@ -298,9 +308,9 @@ class _Writer:
             merged = _merge(existing, incoming, frozenset(fields))
             if "proposers" in planned.proposal_fields:
                 by_name = {p.name: p for p in existing.proposers}
-                merged.proposers = [dataclasses.replace(by_name[p.name], role=p.role) if p.name in by_name else p
+                merged.proposers = [_with(by_name[p.name], role=p.role) if p.name in by_name else p
                                     for p in incoming.proposers]
-                merged.proposers = [dataclasses.replace(p, position=index) for index, p in enumerate(merged.proposers)]
+                merged.proposers = [_with(p, position=index) for index, p in enumerate(merged.proposers)]
             saved = self._save(merged, existing, counts)
         staged["proposals"][key] = saved.id
         return saved.id  # type: ignore[return-value]
@@ -358,7 +368,7 @@ class _Writer:
             proposal = self.store.get(Proposal, proposal_id)
             proposer_id = next((p.id for p in (proposal.proposers if proposal else []) if p.name ==
                                 planned.proposer_name), None)
-        incoming = dataclasses.replace(incoming, proposal_id=proposal_id, proposer_id=proposer_id)
+        incoming = _with(incoming, proposal_id=proposal_id, proposer_id=proposer_id)
         fields = set(planned.reply_fields) | {"proposal_id"} | ({"proposer_id"} if planned.proposer_name else set())
         if existing is None:
             saved = self._save(incoming, None, counts)
@@ -373,7 +383,7 @@ class _Writer:
                               code="import_reply_missing", field="rating")
         existing = self.store.list(Feedback, "reply_id = ? AND aspect = ?", (reply_id, item.aspect),
                                    order_by="coalesce(feedback_date, '') DESC, id DESC", limit=1)
-        incoming = dataclasses.replace(item, reply_id=reply_id)
+        incoming = _with(item, reply_id=reply_id)
         if existing:
             fields = frozenset(name for name in FEEDBACK_FIELDS if name == "rating" or getattr(item, name) is not None)
             self._save(_merge(existing[0], incoming, fields), existing[0], counts)
@@ -389,7 +399,7 @@ class _Writer:
         if known:
             return known  # a later row of the same commitment (one row per target): the first row set it
         found = self.store.list(Commitment, "reply_id = ? AND title = ?", (reply_id, incoming.title), limit=1)
-        incoming = dataclasses.replace(incoming, reply_id=reply_id)
+        incoming = _with(incoming, reply_id=reply_id)
         if found:
             saved = self._save(_merge(found[0], incoming, planned.commitment_fields), found[0], counts)
         else:
@@ -400,7 +410,7 @@ class _Writer:
     def _ledger_commitment(self, planned: PlannedRow, reply_id: int, staged: dict, counts: Counter) -> int:
         """A foreign ledger's promise: the same one when its text is the same, or alike at its place among the
         reply's promises (a changed wording updates it in place), else a new one."""
-        incoming = dataclasses.replace(planned.commitment, reply_id=reply_id)  # type: ignore[type-var]
+        incoming = _with(planned.commitment, reply_id=reply_id)  # type: ignore[type-var]
         stored = [c for c in self.store.list(Commitment, "reply_id = ?", (reply_id,), order_by="id")
                   if c.id not in self.matched and c.id not in staged["matched"]]
         found = next((c for c in stored if (c.quote or c.title) == incoming.quote), None)
@@ -426,7 +436,7 @@ class _Writer:
         stored = self.store.list(Target, "commitment_id = ?", (commitment_id,), order_by="id")
         ids = []
         for target, found in zip(planned.targets, _match_targets(planned.targets, stored), strict=True):
-            incoming = dataclasses.replace(target, commitment_id=commitment_id)
+            incoming = _with(target, commitment_id=commitment_id)
             if found is not None:
                 saved = self._save(_merge(found, incoming, LEDGER_TARGET_FIELDS), found, counts)
             else:
@@ -441,7 +451,7 @@ class _Writer:
                 counts[("targets", "updated")] += 1
         for index, item in planned.evidence_of_targets:
             target_id = ids[index]
-            incoming = dataclasses.replace(item, target_id=target_id)
+            incoming = _with(item, target_id=target_id)
             same = self.store.list(Evidence, "target_id = ? AND as_of_date = ? AND coalesce(quote, '') = ?",
                                    (target_id, incoming.as_of_date.isoformat(), incoming.quote or ""), limit=1)
             restated = [] if same else self._same_file_evidence(target_id, incoming, staged)
@@ -487,7 +497,7 @@ class _Writer:
         key = (commitment_id, indicator, position)
         found = self.store.list(Target, "commitment_id = ? AND indicator = ?", (commitment_id, indicator),
                                 order_by="id")
-        incoming = dataclasses.replace(incoming, commitment_id=commitment_id)
+        incoming = _with(incoming, commitment_id=commitment_id)
         if position < len(found):
             saved = self._save(_merge(found[position], incoming, TARGET_SHEET_FIELDS), found[position], counts)
         else:
@@ -512,7 +522,7 @@ class _Writer:
         if planned.source_sha256:
             source_id = self.store.source_document_id(planned.source_sha256)
             fields.add("source_document_id")
-        incoming = dataclasses.replace(incoming, target_id=target_id, source_document_id=source_id)
+        incoming = _with(incoming, target_id=target_id, source_document_id=source_id)
         same = self.store.list(
             Evidence, "target_id = ? AND as_of_date = ? AND coalesce(source_title, '') = ? AND coalesce(quote, '') = ?",
             (target_id, incoming.as_of_date.isoformat(), incoming.source_title or "", incoming.quote or ""), limit=1)
@@ -533,14 +543,14 @@ class _Writer:
                 raise LedgerError(f"The reminder's subject '{label}' is not in the ledger or the workbook; fix the "
                                   "name or clear it.", code="import_subject_missing", field="关联对象", value=label)
             subject_table = table
-        incoming = dataclasses.replace(incoming, subject_table=subject_table, subject_id=subject_id)
+        incoming = _with(incoming, subject_table=subject_table, subject_id=subject_id)
         existing = self.store.list(Reminder, "uid = ?", (incoming.uid,), limit=1) if incoming.uid else []
         fields = REMINDER_SHEET_FIELDS | {"subject_table", "subject_id"}
         if existing:
             self._save(_merge(existing[0], incoming, fields), existing[0], counts)
         else:
             if not incoming.uid:
-                incoming = dataclasses.replace(incoming, uid=f"{uuid.uuid4()}@reply-ledger")
+                incoming = _with(incoming, uid=f"{uuid.uuid4()}@reply-ledger")
             self._save(incoming, None, counts)
 
     def _subject_labels(self) -> dict[tuple[str, str], int]:

@@ -342,6 +342,8 @@ class Store:
         # The last row written (table, id, stored values): a save returns its version without reading it again.
         self._last_written: tuple[str, int, dict[str, Any]] | None = None
         self._affinity_cache: dict[str, dict[str, str]] = {}
+        # By table and the types of a returned row's values: the columns to make floats (None: read the row).
+        self._shapes: dict[tuple[Any, ...], tuple[str, ...] | None] = {}
         self._in_unit = False  # inside unit(): nested transaction() blocks need no savepoint
         # Called once when a write has to wait for another program's write (the CLI says "waiting…").
         self.on_busy = on_busy
@@ -502,28 +504,40 @@ class Store:
         applies (15, where a REAL column stores 15.0): whole numbers in REAL columns become floats; any other
         value a column would convert is read again from the file, so history rows stay what a read shows."""
         after = dict(returned)
+        shape = (table, *map(type, after.values()))
+        floats = self._shapes.get(shape, False)
+        if floats is False:  # a new combination of value types: worked out once
+            floats = self._shapes[shape] = self._float_columns(table, after)
+        if floats is None:
+            return self._row(table, row_id) or after
+        for column in floats:
+            after[column] = float(after[column])
+        return after
+
+    def _float_columns(self, table: str, row: dict[str, Any]) -> tuple[str, ...] | None:
+        """The columns whose whole numbers a read gives back as floats; None when a column may convert a value
+        otherwise (text in a number column, a number in a text column, a float in an INTEGER column)."""
         affinities = self._affinities(table)
-        for column, value in after.items():
+        floats = []
+        for column, value in row.items():
             kind = value.__class__
-            if value is None or kind is bytes:
-                continue
             affinity = affinities.get(column, "BLOB")
+            if value is None or kind is bytes or affinity == "BLOB":
+                continue
             if kind is str:
-                if affinity == "TEXT" or affinity == "BLOB":
-                    continue
+                if affinity != "TEXT":
+                    return None
             elif affinity == "REAL":
                 if kind is int:
-                    after[column] = float(value)
-                    continue
-                if kind is float:
-                    continue
-            elif affinity == "INTEGER" or affinity == "NUMERIC":
-                if kind is int or (kind is float and not value.is_integer()):
-                    continue
-            elif affinity == "BLOB":
-                continue
-            return self._row(table, row_id) or after
-        return after
+                    floats.append(column)
+                elif kind is not float:
+                    return None
+            elif affinity in ("INTEGER", "NUMERIC"):
+                if kind is not int:  # a float may or may not be whole: the file says what it kept
+                    return None
+            else:
+                return None
+        return tuple(floats)
 
     def _insert_row(self, table: str, row: dict[str, Any]) -> int:
         now = _utc_now()
