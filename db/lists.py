@@ -103,8 +103,9 @@ SPECS: dict[str, ListSpec] = {
                                    " AND s.state = 'pending' AND s.reply_id = r.id)",
         },
         unit="coalesce(r.replying_unit, r.issuing_office)", date="r.reply_date", session="p.session",
-        sort={"id": "r.id", "doc_number": "r.doc_issuer_code || printf('%06d', r.doc_year) || "
-              "printf('%09d', r.doc_serial)", "title": "r.title", "addressee": "r.addressee",
+        # Year and serial as fixed-width digits (1 000 000 + year), so that text order is number order.
+        sort={"id": "r.id", "doc_number": "r.doc_issuer_code || (1000000 + r.doc_year) || "
+              "(1000000000 + r.doc_serial)", "title": "r.title", "addressee": "r.addressee",
               "reply_date": "r.reply_date", "issuing_office": "r.issuing_office", "signer": "r.signer",
               "result_class": "r.result_class", "session": "p.session", "proposal_number": "p.number"},
         default_sort=("reply_date", True),
@@ -215,14 +216,15 @@ def _where(store: Store, list_spec: ListSpec, flt: ListFilter) -> tuple[list[str
     if terms:
         alternatives: list[str] = []
         if list_spec.search:
-            match, match_params = search_terms_clause(terms)
+            match, match_params = search_terms_clause(terms, store.dialect)
             for search_kind, id_expr in list_spec.search:
                 alternatives.append(f"{id_expr} IN (SELECT rowid / 8 FROM search_index WHERE {match}"
                                     f" AND rowid % 8 = {SEARCH_CODES[search_kind]})")
                 params.extend(match_params)
         if list_spec.search_text:
             text = " || ' ' || ".join(f"coalesce({column}, '')" for column in list_spec.search_text)
-            alternatives.append("(" + " AND ".join(f"instr(lower({text}), lower(?)) > 0" for _ in terms) + ")")
+            contains = store.dialect.contains(f"lower({text})", "lower(?)")
+            alternatives.append("(" + " AND ".join(contains for _ in terms) + ")")
             params.extend(terms)
         clauses.append("(" + " OR ".join(alternatives) + ")")
     return clauses, params
@@ -374,7 +376,7 @@ def record_labels(store: Store, kind: str, text: str = "", *, limit: int = 50,
     params: list[Any] = []
     sql = f"SELECT {key}, {label} FROM {source}"
     if terms:
-        match, params = search_terms_clause(terms)
+        match, params = search_terms_clause(terms, store.dialect)
         sql += (f" WHERE {key} IN (SELECT rowid / 8 FROM search_index WHERE {match}"
                 f" AND rowid % 8 = {SEARCH_CODES[search_kind]})")
     sql += f" ORDER BY {key} DESC LIMIT ?"

@@ -42,11 +42,11 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
     if commitment_ids is not None:
         scope = f" AND commitment_id IN ({', '.join('?' for _ in commitment_ids)})"
         params = tuple(commitment_ids)
-    commitments = store.list(Commitment, "1" + scope.replace("commitment_id", "id"), params)
-    targets = store.list(Target, "1" + scope, params, order_by="commitment_id, id")
+    commitments = store.list(Commitment, "TRUE" + scope.replace("commitment_id", "id"), params)
+    targets = store.list(Target, "TRUE" + scope, params, order_by="commitment_id, id")
     # Evidence in the same order as the targets, which is what judge_groups reads.
     evidence = store.list(
-        Evidence, f"as_of_date <= ? AND target_id IN (SELECT id FROM targets WHERE 1{scope})",
+        Evidence, f"as_of_date <= ? AND target_id IN (SELECT id FROM targets WHERE TRUE{scope})",
         (as_of.isoformat(), *params),
         order_by="(SELECT commitment_id FROM targets WHERE targets.id = evidence.target_id), target_id, id")
     target_judgements: dict[int, Judgement] = {}

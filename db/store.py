@@ -1,6 +1,7 @@
-"""The store: records in and out of the SQLite file, every write in a transaction with a history row.
+"""The store: records in and out of the ledger's database, every write in a transaction with a history row.
 
-It takes and returns the core dataclasses. The only SQL of the application lives in this package.
+It takes and returns the core dataclasses. The only SQL of the application lives in this package. The ledger is
+a SQLite file or a PostgreSQL database (``db.backends``); what differs between them goes through ``self.dialect``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import hashlib
 import json
 import logging
 import re
-import sqlite3
 import types
 import typing
 from collections.abc import Iterable, Iterator, Sequence
@@ -20,9 +20,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-import sqlite_utils
-
-from db.connection import backup_file, connect, migrate, schema_version
+from db.backends import SQLITE, Dialect, FileLocation, Location, ServerLocation, parse_location
+from db.connection import backup_file, connect, migrate
 from desktop.core import settings as settings_module
 from desktop.core.docnumber import parse_doc_number
 from desktop.core.errors import LedgerError
@@ -145,7 +144,7 @@ def to_row(record: Record) -> dict[str, Any]:
     return row
 
 
-def from_row(cls: type[R], row: sqlite3.Row | dict[str, Any]) -> R:
+def from_row(cls: type[R], row: Any) -> R:
     """Build a record from a row, turning ISO text back into dates and JSON into lists."""
     kinds = _kinds(cls)
     values: dict[str, Any] = {}
@@ -183,55 +182,50 @@ def history_hash(prev_hash: str, at: str, actor: str, table_name: str, row_id: i
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def _friendly_integrity_error(error: sqlite3.IntegrityError, table: str) -> LedgerError:
-    """Turn SQLite's constraint message into one sentence that names the record and the field."""
-    text = str(error)
-    label = _TABLE_LABELS.get(table, table)
-    if text.startswith("UNIQUE constraint failed"):
-        columns = [c.split(".")[-1] for c in text.split(":", 1)[1].split(",")]
-        return LedgerError(f"A {label} with the same {', '.join(c.strip() for c in columns)} already exists; "
-                           "open the existing one instead of adding it again.", code="duplicate", table=table,
-                           fields=columns)
-    if text.startswith("FOREIGN KEY constraint failed"):
-        return LedgerError(f"The {label} refers to a record that does not exist, or other records still refer to "
-                           "it; check the linked records.", code="broken_link", table=table)
-    if text.startswith("NOT NULL constraint failed"):
-        column = text.split(":", 1)[1].strip().split(".")[-1]
-        return LedgerError(f"The {label} needs a value for '{column}'; fill it in.", code="required", table=table,
-                           field=column)
-    if text.startswith("CHECK constraint failed"):
-        rule = text.split(":", 1)[1].strip()
-        columns = re.findall(r"[a-z_]+", rule)
-        column = next((c for c in columns if c not in {"is", "null", "or", "and", "in", "not", "date", "trim",
-                                                        "coalesce", "json_valid", "length", "between"}), rule)
-        return LedgerError(f"The {label}'s field '{column}' has a value the ledger does not accept ({rule}); "
-                           "correct it.", code="check_failed", table=table, field=column, rule=rule)
-    return LedgerError(f"The {label} could not be saved: {text}.", code="integrity", table=table)
-
-
 class Store:
-    """A Reply Ledger database file.
+    """A Reply Ledger database: a SQLite file or a PostgreSQL database.
 
-    Open it with :meth:`open`; use it from one thread (workers open their own). Every public write runs in a
-    transaction and appends one history row per changed row; :meth:`transaction` groups several writes so
-    that they all happen or none does.
+    Open it with :meth:`open`; use it from one thread (workers open their own, from :attr:`location`). Every public
+    write runs in a transaction and appends one history row per changed row; :meth:`transaction` groups several
+    writes so that they all happen or none does.
+
+    ``location`` says where the ledger is (pass it to :meth:`open` to open it again); ``path`` is its file, or
+    None for a server database. ``actor`` is who the history names: the operating-system user on a file, the
+    database user on a server.
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, actor: str | None = None) -> None:
+    def __init__(self, conn: Any, path: Path | Location, actor: str | None = None, *,
+                 dialect: Dialect = SQLITE, read_only: bool = False) -> None:
         self.conn = conn
-        self.path = path
+        self.location: Location = parse_location(path)
+        self.path: Path | None = self.location.path
         self.actor = actor or current_actor()
-        self.db = sqlite_utils.Database(conn)
+        self.dialect = dialect
+        self.read_only = read_only
 
     # ----------------------------------------------------------------- opening and transactions
     @classmethod
-    def open(cls, path: str | Path, *, actor: str | None = None, create: bool = True) -> Store:
-        """Open (and create or migrate) a database file.
+    def open(cls, path: str | Path | Location, *, actor: str | None = None, create: bool = True) -> Store:
+        """Open (and create or migrate) a ledger: a database file, or ``postgresql://USER@HOST/DATABASE``.
 
         Raises:
-            LedgerError: the file is missing (with ``create=False``), unreadable, or from a newer version.
+            LedgerError: the file is missing (with ``create=False``), unreadable, or from a newer version; the
+                server cannot be reached, refuses the login or needs a password.
         """
-        path = Path(path)
+        location = parse_location(path)
+        if isinstance(location, ServerLocation):
+            from db.backends import postgres
+
+            conn = postgres.connect(location)
+            try:
+                postgres.migrate(conn, location)
+                user = postgres.session_user(conn)
+                writable = postgres.can_write(conn)
+            except BaseException:
+                conn.close()
+                raise
+            return cls(conn, location, user, dialect=postgres.POSTGRES, read_only=not writable)
+        path = location.path
         if not create and not path.exists():
             raise LedgerError(f"The database '{path}' does not exist; check the path or create it.",
                               code="db_missing", path=str(path))
@@ -241,7 +235,7 @@ class Store:
         except BaseException:
             conn.close()
             raise
-        return cls(conn, path, actor)
+        return cls(conn, FileLocation(path), actor)
 
     def close(self) -> None:
         self.conn.close()
@@ -254,7 +248,12 @@ class Store:
 
     @property
     def schema_version(self) -> int:
-        return schema_version(self.conn)
+        return self.dialect.schema_version(self.conn)
+
+    @property
+    def is_shared(self) -> bool:
+        """Several people work on this ledger at once (a server database)."""
+        return isinstance(self.location, ServerLocation)
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:
@@ -272,8 +271,8 @@ class Store:
             else:
                 self.conn.execute(f"RELEASE SAVEPOINT {name}")
             return
-        # IMMEDIATE takes the write lock up front, so a busy database waits instead of failing half-way.
-        self.conn.execute("BEGIN IMMEDIATE")
+        # The write lock up front: a busy ledger waits instead of failing half-way, and the history has one head.
+        self.dialect.begin_write(self.conn, self.location)
         try:
             yield self
         except BaseException:
@@ -308,11 +307,10 @@ class Store:
         columns = ", ".join(row)
         marks = ", ".join("?" for _ in row)
         try:
-            cursor = self.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
-        except sqlite3.IntegrityError as error:
-            raise _friendly_integrity_error(error, table) from error
-        row_id = cursor.lastrowid
-        assert row_id is not None
+            row_id = self.dialect.insert_returning_id(self.conn, f"INSERT INTO {table} ({columns}) VALUES ({marks})",
+                                                      tuple(row.values()))
+        except self.dialect.integrity_errors as error:
+            raise self._integrity_error(error, table) from error
         self._append_history(table, row_id, "insert", None, self._row(table, row_id))
         return row_id
 
@@ -330,8 +328,8 @@ class Store:
         assignments = ", ".join(f"{column} = ?" for column in changes)
         try:
             self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*changes.values(), row_id))
-        except sqlite3.IntegrityError as error:
-            raise _friendly_integrity_error(error, table) from error
+        except self.dialect.integrity_errors as error:
+            raise self._integrity_error(error, table) from error
         self._append_history(table, row_id, "update", before, self._row(table, row_id))
         return True
 
@@ -351,11 +349,14 @@ class Store:
                     snapshot.links.append((other_table, other[0], column, row_id))
         try:
             self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
-        except sqlite3.IntegrityError as error:
-            raise _friendly_integrity_error(error, table) from error
+        except self.dialect.integrity_errors as error:
+            raise self._integrity_error(error, table) from error
         self._append_history(table, row_id, "delete", before, None)
         if snapshot is not None:
             snapshot.rows.append((table, before))
+
+    def _integrity_error(self, error: BaseException, table: str) -> LedgerError:
+        return self.dialect.integrity_error(error, table, _TABLE_LABELS.get(table, table))
 
     def save(self, record: R) -> R:
         """Insert a new record (id None) or update an existing one; returns it with its id.
@@ -452,8 +453,8 @@ class Store:
                 marks = ", ".join("?" for _ in row)
                 try:
                     self.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
-                except sqlite3.IntegrityError as error:
-                    raise _friendly_integrity_error(error, table) from error
+                except self.dialect.integrity_errors as error:
+                    raise self._integrity_error(error, table) from error
                 self._append_history(table, row["id"], "insert", None, self._row(table, row["id"]))
             for table, row_id, column, value in snapshot.links:
                 if self._row(table, row_id) is not None:
@@ -573,14 +574,13 @@ class Store:
         terms = search_terms(text)
         if not terms:
             return []
-        clause, params = search_terms_clause(terms)
+        clause, params = search_terms_clause(terms, self.dialect)
         clauses: list[str] = [clause]
-        long_terms = [term for term in terms if len(term) >= 3]
         if kinds is not None:
             codes = [SEARCH_CODES[kind] for kind in kinds]
             clauses.append(f"rowid % 8 IN ({', '.join('?' for _ in codes)})")
             params.extend(codes)
-        order = "rank" if long_terms else "rowid"
+        order = self.dialect.search_order(terms)
         sql = f"SELECT rowid, body FROM search_index WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT ?"
         params.append(int(limit))
         hits = []
@@ -621,9 +621,18 @@ class Store:
             prev_hash = row["hash"]
         return problems
 
+    def integrity_problems(self) -> list[str]:
+        """Problems of the storage itself (damaged pages, rows pointing at missing records); one sentence each."""
+        return self.dialect.integrity_problems(self.conn)
+
     # ----------------------------------------------------------------- maintenance
     def backup_to(self, target: str | Path) -> Path:
-        """An online backup of the whole database to another file."""
+        """An online backup of the whole ledger to a SQLite file (a server ledger is copied into one)."""
+        if self.path is None:
+            from db.transfer import copy_ledger
+
+            copy_ledger(self.location, FileLocation(Path(target)), source_store=self)
+            return Path(target)
         return backup_file(self.conn, Path(target))
 
 
@@ -650,23 +659,13 @@ def search_terms(text: str | None) -> list[str]:
     return [term for term in (text or "").split() if term]
 
 
-def search_terms_clause(terms: Sequence[str]) -> tuple[str, list[Any]]:
+def search_terms_clause(terms: Sequence[str], dialect: Dialect = SQLITE) -> tuple[str, list[Any]]:
     """A WHERE clause over ``search_index`` matching rows that contain every term, with its parameters.
 
-    Terms of three or more characters go through the trigram index (quoted, so operators are literal text);
-    shorter ones are matched with instr(), which the trigram tokenizer cannot do.
+    Terms of three or more characters go through the trigram index; shorter ones (基站) through the backend's
+    way for them (see the dialects). User text is only ever a parameter.
     """
-    long_terms = [term for term in terms if len(term) >= 3]
-    clauses: list[str] = []
-    params: list[Any] = []
-    if long_terms:
-        clauses.append("search_index MATCH ?")
-        params.append(" ".join('"' + term.replace('"', '""') + '"' for term in long_terms))
-    for term in terms:
-        if len(term) < 3:
-            clauses.append("instr(lower(body), lower(?)) > 0")
-            params.append(term)
-    return " AND ".join(clauses), params
+    return dialect.search_clause(list(terms))
 
 
 def _snippet(body: str, term: str, width: int = 40) -> str:

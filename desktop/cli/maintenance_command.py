@@ -39,10 +39,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def check_database(store: Store) -> list[str]:
     """Integrity, foreign keys and the history chain; one sentence per problem."""
-    problems = [f"SQLite integrity check: {row[0]}" for row in store.conn.execute("PRAGMA integrity_check")
-                if row[0] != "ok"]
-    for table, rowid, parent, _ in store.conn.execute("PRAGMA foreign_key_check"):
-        problems.append(f"{table} row {rowid} refers to a missing {parent} record.")
+    problems = store.integrity_problems()
     problems.extend(store.verify_history())
     return problems
 

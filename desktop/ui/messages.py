@@ -53,6 +53,35 @@ TEMPLATES: dict[str, str | tuple[str, ...]] = {
         QT_TRANSLATE_NOOP("Messages", "The database refused to save the record; check its values and save again."),
     "not_found":
         QT_TRANSLATE_NOOP("Messages", "This record no longer exists; it may have been deleted. Reload the list."),
+    # ------------------------------------------------------------------ the office's ledger server
+    "db_busy":
+        QT_TRANSLATE_NOOP("Messages", "The ledger '{path}' is busy: someone else has been saving for {seconds} "
+                                      "seconds; try again when that has finished."),
+    "server_password_needed":
+        QT_TRANSLATE_NOOP("Messages", "The server of '{url}' asks for {user}'s password; enter it, or keep it in "
+                                      "your PostgreSQL password file."),
+    "server_login_failed":
+        QT_TRANSLATE_NOOP("Messages", "The server of '{url}' did not accept the user name or password; check them "
+                                      "with the ledger's administrator."),
+    "server_database_missing":
+        QT_TRANSLATE_NOOP("Messages", "The server has no database '{database}'; check the name, or ask the "
+                                      "ledger's administrator to create it."),
+    "server_access_denied":
+        QT_TRANSLATE_NOOP("Messages", "The user {user} may not open the ledger '{url}'; ask the ledger's "
+                                      "administrator for the clerk or auditor role."),
+    "server_unreachable":
+        QT_TRANSLATE_NOOP("Messages", "The ledger server of '{url}' cannot be reached ({reason}); check the address "
+                                      "and the network, or ask the ledger's administrator."),
+    "server_url_invalid":
+        QT_TRANSLATE_NOOP("Messages", "The server address '{url}' is not valid; write it as "
+                                      "postgresql://USER@HOST/DATABASE."),
+    "server_database_unsuitable":
+        QT_TRANSLATE_NOOP("Messages", "The database '{url}' cannot hold a searchable Chinese ledger (encoding "
+                                      "{encoding}, character type {ctype}); ask the ledger's administrator to create "
+                                      "it with server-init."),
+    "server_schema_old":
+        QT_TRANSLATE_NOOP("Messages", "The ledger '{url}' was made by an older Reply Ledger; ask the ledger's "
+                                      "administrator to run server-init once to bring it up to date."),
     "letter_text_missing":
         QT_TRANSLATE_NOOP("Messages", "The reply {doc_number} has no letter text to review; import its letter file "
                                       "instead."),

@@ -1839,6 +1839,42 @@ Log folder: {logs}</source>
         <translation>数据库拒绝保存该记录；请检查各项内容后重新保存。</translation>
     </message>
     <message>
+        <source>The ledger &apos;{path}&apos; is busy: someone else has been saving for {seconds} seconds; try again when that has finished.</source>
+        <translation>台账“{path}”正忙：其他人已连续保存 {seconds} 秒；请等其完成后再试。</translation>
+    </message>
+    <message>
+        <source>The server of &apos;{url}&apos; asks for {user}&apos;s password; enter it, or keep it in your PostgreSQL password file.</source>
+        <translation>“{url}”的服务器要求输入 {user} 的密码；请输入密码，或将其保存在您的 PostgreSQL 密码文件中。</translation>
+    </message>
+    <message>
+        <source>The server of &apos;{url}&apos; did not accept the user name or password; check them with the ledger&apos;s administrator.</source>
+        <translation>“{url}”的服务器不接受该用户名或密码；请向台账管理员核实。</translation>
+    </message>
+    <message>
+        <source>The server has no database &apos;{database}&apos;; check the name, or ask the ledger&apos;s administrator to create it.</source>
+        <translation>服务器上没有数据库“{database}”；请检查名称，或请台账管理员创建。</translation>
+    </message>
+    <message>
+        <source>The user {user} may not open the ledger &apos;{url}&apos;; ask the ledger&apos;s administrator for the clerk or auditor role.</source>
+        <translation>用户 {user} 无权打开台账“{url}”；请向台账管理员申请经办人或审计员角色。</translation>
+    </message>
+    <message>
+        <source>The ledger server of &apos;{url}&apos; cannot be reached ({reason}); check the address and the network, or ask the ledger&apos;s administrator.</source>
+        <translation>无法连接“{url}”的台账服务器（{reason}）；请检查地址和网络，或联系台账管理员。</translation>
+    </message>
+    <message>
+        <source>The server address &apos;{url}&apos; is not valid; write it as postgresql://USER@HOST/DATABASE.</source>
+        <translation>服务器地址“{url}”无效；请写成 postgresql://用户@主机/数据库。</translation>
+    </message>
+    <message>
+        <source>The database &apos;{url}&apos; cannot hold a searchable Chinese ledger (encoding {encoding}, character type {ctype}); ask the ledger&apos;s administrator to create it with server-init.</source>
+        <translation>数据库“{url}”无法存放可检索的中文台账（编码 {encoding}，字符类型 {ctype}）；请台账管理员用 server-init 重新创建。</translation>
+    </message>
+    <message>
+        <source>The ledger &apos;{url}&apos; was made by an older Reply Ledger; ask the ledger&apos;s administrator to run server-init once to bring it up to date.</source>
+        <translation>台账“{url}”由旧版答复承诺台账创建；请台账管理员运行一次 server-init 将其升级。</translation>
+    </message>
+    <message>
         <source>The reply {doc_number} has no letter text to review; import its letter file instead.</source>
         <translation>答复 {doc_number} 没有可审核的答复函原文；请改为导入其答复函文件。</translation>
     </message>

@@ -1,0 +1,185 @@
+"""What the two backends share: where a ledger is (a file or a server database) and the dialect interface.
+
+Everything in ``db/`` that differs between SQLite and PostgreSQL goes through a :class:`Dialect`; the SQL that
+both understand (standard SELECTs, ``INSERT ... ON CONFLICT``, savepoints, ``substr``, ``coalesce``) is written
+once in the modules that need it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+from desktop.core.errors import LedgerError
+
+SERVER_SCHEMES = ("postgresql", "postgres")
+
+
+@dataclasses.dataclass(frozen=True)
+class FileLocation:
+    """A ledger in a SQLite file."""
+
+    path: Path
+
+    kind = "file"
+
+    def __str__(self) -> str:
+        return str(self.path)
+
+    @property
+    def key(self) -> str:
+        """A name that stays the same for the same ledger (drafts, recent ledgers)."""
+        return str(self.path)
+
+
+@dataclasses.dataclass(frozen=True)
+class ServerLocation:
+    """A ledger in a PostgreSQL database: a libpq URL without its password, and the password if one was typed.
+
+    The password lives only in memory (``repr`` and ``str`` never show it); without one libpq looks in the user's
+    password file (``~/.pgpass``) or asks the server for another way in.
+    """
+
+    url: str
+    password: str | None = dataclasses.field(default=None, repr=False, compare=False)
+
+    kind = "server"
+    path = None
+
+    def __str__(self) -> str:
+        return self.url
+
+    @property
+    def key(self) -> str:
+        return self.url
+
+    @property
+    def user(self) -> str:
+        return unquote(urlsplit(self.url).username or "")
+
+    @property
+    def database(self) -> str:
+        return unquote(urlsplit(self.url).path.lstrip("/"))
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.url).hostname or "localhost"
+
+    def with_password(self, password: str | None) -> ServerLocation:
+        return ServerLocation(self.url, password)
+
+    def with_database(self, database: str) -> ServerLocation:
+        parts = urlsplit(self.url)
+        return ServerLocation(urlunsplit(parts._replace(path="/" + database)), self.password)
+
+
+Location = FileLocation | ServerLocation
+
+
+def is_server_url(text: str) -> bool:
+    return bool(re.match(r"^(postgresql|postgres)://", text.strip(), re.IGNORECASE))
+
+
+def parse_location(value: str | Path | Location) -> Location:
+    """A ledger location from a command-line value, a saved setting or a path.
+
+    ``postgresql://USER@HOST[:PORT]/DATABASE`` (or ``postgres://``) is a server database; a password written into
+    the URL is taken out of it and kept in memory only. Anything else is a file path.
+
+    Raises:
+        LedgerError: a server URL that names no database.
+    """
+    if isinstance(value, FileLocation | ServerLocation):
+        return value
+    if isinstance(value, Path):
+        return FileLocation(value)
+    text = str(value).strip()
+    if not is_server_url(text):
+        return FileLocation(Path(text))
+    parts = urlsplit(text)
+    password = unquote(parts.password) if parts.password is not None else None
+    netloc = parts.hostname or ""
+    if parts.hostname and ":" in parts.hostname:  # an IPv6 address keeps its brackets
+        netloc = f"[{parts.hostname}]"
+    if parts.port:
+        netloc += f":{parts.port}"
+    if parts.username:
+        netloc = f"{parts.username}@{netloc}"
+    url = urlunsplit(("postgresql", netloc, parts.path, parts.query, ""))
+    location = ServerLocation(url, password)
+    if not location.database:
+        raise LedgerError(f"The server address '{location}' names no database; write it as "
+                          "postgresql://USER@HOST/DATABASE.", code="server_url_invalid", url=str(location))
+    return location
+
+
+def server_url(host: str, database: str, user: str, port: int | None = None) -> str:
+    """The URL of a server database from the fields of the Connect dialog."""
+    from urllib.parse import quote
+
+    netloc = (quote(user, safe="") + "@" if user else "") + (f"[{host}]" if ":" in host else host)
+    if port:
+        netloc += f":{int(port)}"
+    return f"postgresql://{netloc}/{quote(database, safe='')}"
+
+
+class Dialect:
+    """The SQL and connection behaviour that differ between the backends. One instance per backend.
+
+    SQL fragments returned here take their values as ``?`` parameters; user text is never put into SQL.
+    """
+
+    name = ""
+    #: Exceptions the driver raises when a constraint refuses a write.
+    integrity_errors: tuple[type[BaseException], ...] = ()
+    #: Exceptions the driver raises for any database failure.
+    database_errors: tuple[type[BaseException], ...] = ()
+
+    # ------------------------------------------------------------------ transactions
+    def begin_write(self, conn: Any, location: Location) -> None:
+        """Start a write transaction holding the ledger's write lock (one writer at a time, one history chain)."""
+        raise NotImplementedError
+
+    def begin_read(self, conn: Any) -> None:
+        """Start a transaction that reads one consistent moment (temporary tables may still be written)."""
+        raise NotImplementedError
+
+    def insert_returning_id(self, conn: Any, sql: str, params: tuple) -> int:
+        """Run an ``INSERT`` of one row and return the new row's id."""
+        raise NotImplementedError
+
+    # ------------------------------------------------------------------ SQL fragments
+    def contains(self, haystack: str, needle: str = "?") -> str:
+        """True when ``haystack`` contains ``needle`` (by default one ``?`` parameter)."""
+        raise NotImplementedError
+
+    def zero_padded(self, expression: str, width: int) -> str:
+        """An integer expression as text, padded with zeros to ``width`` digits."""
+        raise NotImplementedError
+
+    def json_array_has(self, column: str, value: str = "?") -> str:
+        """True when the JSON array of text in ``column`` holds ``value`` (by default one ``?`` parameter)."""
+        raise NotImplementedError
+
+    def search_clause(self, terms: list[str]) -> tuple[str, list[Any]]:
+        """A condition over ``search_index`` (columns ``rowid`` and ``body``) that every term matches."""
+        raise NotImplementedError
+
+    def search_order(self, terms: list[str]) -> str:
+        """The ORDER BY of a search over ``search_index``: best matches first."""
+        return "rowid"
+
+    # ------------------------------------------------------------------ errors and checks
+    def integrity_error(self, error: BaseException, table: str, label: str) -> LedgerError:
+        """One sentence for a constraint the database enforced."""
+        raise NotImplementedError
+
+    def integrity_problems(self, conn: Any) -> list[str]:
+        """Problems of the storage itself (damaged pages, broken links); one sentence each."""
+        raise NotImplementedError
+
+    def schema_version(self, conn: Any) -> int:
+        raise NotImplementedError

@@ -1,0 +1,100 @@
+"""SQLite: the embedded ledger of one desk. A file in WAL mode; ``BEGIN IMMEDIATE`` makes writers take turns.
+
+Dialect: ``?`` placeholders, ``lastrowid``, ``instr()``, ``printf()``, ``json_each()``, PRAGMAs, and search through
+an FTS5 trigram index (``search_index MATCH``), with ``instr()`` for terms shorter than a trigram.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from typing import Any
+
+from db.backends.base import Dialect, Location
+from desktop.core.errors import LedgerError
+
+
+def friendly_integrity_error(error: BaseException, table: str, label: str) -> LedgerError:
+    """Turn SQLite's constraint message into one sentence that names the record and the field."""
+    text = str(error)
+    if text.startswith("UNIQUE constraint failed"):
+        columns = [c.split(".")[-1] for c in text.split(":", 1)[1].split(",")]
+        return LedgerError(f"A {label} with the same {', '.join(c.strip() for c in columns)} already exists; "
+                           "open the existing one instead of adding it again.", code="duplicate", table=table,
+                           fields=columns)
+    if text.startswith("FOREIGN KEY constraint failed"):
+        return LedgerError(f"The {label} refers to a record that does not exist, or other records still refer to "
+                           "it; check the linked records.", code="broken_link", table=table)
+    if text.startswith("NOT NULL constraint failed"):
+        column = text.split(":", 1)[1].strip().split(".")[-1]
+        return LedgerError(f"The {label} needs a value for '{column}'; fill it in.", code="required", table=table,
+                           field=column)
+    if text.startswith("CHECK constraint failed"):
+        rule = text.split(":", 1)[1].strip()
+        columns = re.findall(r"[a-z_]+", rule)
+        column = next((c for c in columns if c not in {"is", "null", "or", "and", "in", "not", "date", "trim",
+                                                        "coalesce", "json_valid", "length", "between"}), rule)
+        return LedgerError(f"The {label}'s field '{column}' has a value the ledger does not accept ({rule}); "
+                           "correct it.", code="check_failed", table=table, field=column, rule=rule)
+    return LedgerError(f"The {label} could not be saved: {text}.", code="integrity", table=table)
+
+
+class SqliteDialect(Dialect):
+    name = "sqlite"
+    integrity_errors = (sqlite3.IntegrityError,)
+    database_errors = (sqlite3.Error,)
+
+    def begin_write(self, conn: sqlite3.Connection, location: Location) -> None:
+        # IMMEDIATE takes the write lock up front, so a busy database waits instead of failing half-way.
+        conn.execute("BEGIN IMMEDIATE")
+
+    def begin_read(self, conn: sqlite3.Connection) -> None:
+        conn.execute("BEGIN")
+
+    def insert_returning_id(self, conn: sqlite3.Connection, sql: str, params: tuple) -> int:
+        row_id = conn.execute(sql, params).lastrowid
+        assert row_id is not None
+        return row_id
+
+    def contains(self, haystack: str, needle: str = "?") -> str:
+        return f"instr({haystack}, {needle}) > 0"
+
+    def zero_padded(self, expression: str, width: int) -> str:
+        return f"printf('%0{int(width)}d', {expression})"
+
+    def json_array_has(self, column: str, value: str = "?") -> str:
+        return f"EXISTS (SELECT 1 FROM json_each({column}) WHERE value = {value})"
+
+    def search_clause(self, terms: list[str]) -> tuple[str, list[Any]]:
+        # The trigram index matches terms of three or more characters (quoted, so operators are literal text);
+        # shorter ones are matched with instr(), which the trigram tokenizer cannot do.
+        long_terms = [term for term in terms if len(term) >= 3]
+        clauses: list[str] = []
+        params: list[Any] = []
+        if long_terms:
+            clauses.append("search_index MATCH ?")
+            params.append(" ".join('"' + term.replace('"', '""') + '"' for term in long_terms))
+        for term in terms:
+            if len(term) < 3:
+                clauses.append("instr(lower(body), lower(?)) > 0")
+                params.append(term)
+        return " AND ".join(clauses), params
+
+    def search_order(self, terms: list[str]) -> str:
+        return "rank" if any(len(term) >= 3 for term in terms) else "rowid"
+
+    def integrity_error(self, error: BaseException, table: str, label: str) -> LedgerError:
+        return friendly_integrity_error(error, table, label)
+
+    def integrity_problems(self, conn: sqlite3.Connection) -> list[str]:
+        problems = [f"SQLite integrity check: {row[0]}" for row in conn.execute("PRAGMA integrity_check")
+                    if row[0] != "ok"]
+        for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
+            problems.append(f"{table} row {rowid} refers to a missing {parent} record.")
+        return problems
+
+    def schema_version(self, conn: sqlite3.Connection) -> int:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+SQLITE = SqliteDialect()
