@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from db.status import judge_ledger
 from db.store import Store
@@ -35,7 +35,7 @@ def load_proposal_files(store: Store, as_of: dt.date, *, proposal_ids: list[int]
         proposals = store.list(Proposal, order_by="assigned_date, id")
         replies = store.list(Reply, order_by="reply_date, id")
     else:
-        marks = ", ".join("?" for _ in proposal_ids)
+        marks = _marks(proposal_ids)
         proposals = store.list(Proposal, f"id IN ({marks})", tuple(proposal_ids), order_by="assigned_date, id")
         replies = store.list(Reply, f"proposal_id IN ({marks})", tuple(proposal_ids), order_by="reply_date, id")
     reply_ids = [reply.id for reply in replies]
@@ -46,14 +46,14 @@ def load_proposal_files(store: Store, as_of: dt.date, *, proposal_ids: list[int]
         targets = store.list(Target, order_by="commitment_id, coalesce(quote_start, 1e18), id")
         evidence = store.list(Evidence, "as_of_date <= ?", (as_of.isoformat(),), order_by="target_id, as_of_date, id")
     else:
-        reply_marks = ", ".join("?" for _ in reply_ids)
-        marks = ", ".join("?" for _ in proposal_ids)
+        reply_marks = _marks(reply_ids)
+        marks = _marks(proposal_ids)
         feedback = store.list(Feedback, f"reply_id IN ({reply_marks})", tuple(reply_ids), order_by="feedback_date, id")
         contacts = store.list(Contact, f"proposal_id IN ({marks})", tuple(proposal_ids), order_by="contact_date, id")
         commitments = store.list(Commitment, f"reply_id IN ({reply_marks})", tuple(reply_ids),
                                  order_by="reply_id, coalesce(quote_start, 1e18), id")
         commitment_ids = tuple(c.id for c in commitments)
-        commitment_marks = ", ".join("?" for _ in commitment_ids)
+        commitment_marks = _marks(commitment_ids)
         targets = store.list(Target, f"commitment_id IN ({commitment_marks})", commitment_ids,
                              order_by="commitment_id, coalesce(quote_start, 1e18), id")
         evidence = store.list(
@@ -99,3 +99,8 @@ def load_proposal_files(store: Store, as_of: dt.date, *, proposal_ids: list[int]
         if target_id in file_of_target:
             file_of_target[target_id].evidence.extend(items)
     return [*files.values(), *orphans]
+
+
+def _marks(values: Sequence[object]) -> str:
+    """The ``?`` marks of an IN list; an empty list matches nothing (PostgreSQL has no empty ``IN ()``)."""
+    return ", ".join("?" for _ in values) if values else "NULL"

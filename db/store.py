@@ -237,6 +237,27 @@ class Store:
             raise
         return cls(conn, FileLocation(path), actor)
 
+    @classmethod
+    def attach(cls, location: str | Path | Location, *, actor: str | None = None) -> Store:
+        """Another connection to a ledger that is open already (no migration): what a pool thread works with.
+
+        Raises:
+            LedgerError: the ledger cannot be opened any more.
+        """
+        location = parse_location(location)
+        if isinstance(location, ServerLocation):
+            from db.backends import postgres
+
+            conn = postgres.connect(location)
+            try:
+                user = postgres.session_user(conn)
+                writable = postgres.can_write(conn)
+            except BaseException:
+                conn.close()
+                raise
+            return cls(conn, location, user, dialect=postgres.POSTGRES, read_only=not writable)
+        return cls(connect(location.path), location, actor)
+
     def close(self) -> None:
         self.conn.close()
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from pathlib import Path
 
 from desktop import APP_TITLE, __version__
 from desktop.cli import register_all
-from desktop.cli.common import common_parser
+from desktop.cli.common import DB_HELP, common_parser, ledger_location
 from desktop.core.errors import LedgerError, RecordErrors
 from desktop.log import configure_logging
 
@@ -30,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=f"{APP_TITLE} (答复承诺台账): proposals, reply letters, their promises and the evidence.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--db", type=Path, help="database file (default: ledger.sqlite3 in the user's data folder)")
+    parser.add_argument("--db", type=ledger_location, help=DB_HELP)
     parser.add_argument("--lang", choices=("zh_CN", "en"), help="language of the window (default: system locale)")
     parser.add_argument("--smoke-test", action="store_true",
                         help="open the main window offscreen, print the counts it shows, and exit")

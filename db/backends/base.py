@@ -32,7 +32,12 @@ class FileLocation:
     @property
     def key(self) -> str:
         """A name that stays the same for the same ledger (drafts, recent ledgers)."""
-        return str(self.path)
+        return str(self.path.resolve())
+
+    @property
+    def name(self) -> str:
+        """A short name for the ledger (to suggest file names with)."""
+        return self.path.stem
 
 
 @dataclasses.dataclass(frozen=True)
@@ -55,6 +60,10 @@ class ServerLocation:
     @property
     def key(self) -> str:
         return self.url
+
+    @property
+    def name(self) -> str:
+        return self.database
 
     @property
     def user(self) -> str:
@@ -182,4 +191,8 @@ class Dialect:
         raise NotImplementedError
 
     def schema_version(self, conn: Any) -> int:
+        raise NotImplementedError
+
+    def table_names(self, conn: Any, *, temporary: bool = False) -> list[str]:
+        """The ledger's tables (or this connection's temporary tables), without the search index's own."""
         raise NotImplementedError

@@ -124,9 +124,17 @@ _TOKENS = re.compile(r"""('(?:[^']|'')*')|("(?:[^"]|"")*")|(--[^\n]*)|(\$\$.*?\$
                      re.DOTALL)
 
 
+_EMPTY_NOT_IN = re.compile(r"\bNOT\s+IN\s*\(\s*\)", re.IGNORECASE)
+_EMPTY_IN = re.compile(r"\bIN\s*\(\s*\)", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=4096)
-def to_psycopg(sql: str) -> str:
-    """SQLite's ``?`` and ``:name`` placeholders as psycopg's ``%s`` and ``%(name)s`` (a literal % doubled)."""
+def to_psycopg(sql: str, with_params: bool = True) -> str:
+    """SQLite's ``?`` and ``:name`` placeholders as psycopg's ``%s`` and ``%(name)s`` (a literal % doubled), and
+    SQLite's empty ``IN ()`` (nothing matches; ``NOT IN ()`` everything) as an empty array."""
+    sql = _EMPTY_IN.sub("= ANY('{}')", _EMPTY_NOT_IN.sub("<> ALL('{}')", sql))
+    if not with_params:
+        return sql
 
     def replace(match: re.Match[str]) -> str:
         if match.group(6):
@@ -153,7 +161,7 @@ class PgConnection:
     def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] | None = None) -> psycopg.Cursor:
         cursor = self.raw.cursor(row_factory=_row_factory)
         if params is None or (not isinstance(params, Mapping) and len(params) == 0):
-            cursor.execute(sql)  # type: ignore[arg-type]
+            cursor.execute(to_psycopg(sql, with_params=False))  # type: ignore[arg-type]
         else:
             cursor.execute(to_psycopg(sql), params if isinstance(params, Mapping) else tuple(params))  # type: ignore
         return cursor
@@ -348,6 +356,11 @@ class PostgresDialect(Dialect):
 
     def schema_version(self, conn: PgConnection) -> int:
         return schema_version(conn)
+
+    def table_names(self, conn: PgConnection, *, temporary: bool = False) -> list[str]:
+        schema = "pg_my_temp_schema()" if temporary else "current_schema()::regnamespace"
+        return [row[0] for row in conn.execute(
+            f"SELECT relname FROM pg_class WHERE relkind = 'r' AND relnamespace = {schema} ORDER BY relname")]
 
 
 POSTGRES = PostgresDialect()

@@ -96,5 +96,11 @@ class SqliteDialect(Dialect):
     def schema_version(self, conn: sqlite3.Connection) -> int:
         return conn.execute("PRAGMA user_version").fetchone()[0]
 
+    def table_names(self, conn: sqlite3.Connection, *, temporary: bool = False) -> list[str]:
+        catalogue = "temp.sqlite_master" if temporary else "sqlite_master"
+        return [row[0] for row in conn.execute(
+            f"SELECT name FROM {catalogue} WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
+            " AND name NOT LIKE 'search_index_%' ORDER BY name")]
+
 
 SQLITE = SqliteDialect()

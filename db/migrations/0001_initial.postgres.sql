@@ -292,7 +292,7 @@ CREATE INDEX history_row ON history (table_name, row_id);
 
 CREATE FUNCTION history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    RAISE EXCEPTION 'history is append-only';
+    RAISE EXCEPTION 'history is append-only' USING ERRCODE = 'integrity_constraint_violation';
 END $$;
 CREATE TRIGGER history_no_update BEFORE UPDATE OR DELETE ON history
     FOR EACH ROW EXECUTE FUNCTION history_append_only();
@@ -305,7 +305,8 @@ CREATE FUNCTION history_actor_is_user() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF NEW.actor IS DISTINCT FROM session_user::text
        AND NOT pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = TG_RELID), 'MEMBER') THEN
-        RAISE EXCEPTION 'a history row names its writer: % may not write rows as %', session_user, NEW.actor;
+        RAISE EXCEPTION 'a history row names its writer: % may not write rows as %', session_user, NEW.actor
+            USING ERRCODE = 'insufficient_privilege';
     END IF;
     RETURN NEW;
 END $$;

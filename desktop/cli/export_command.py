@@ -11,7 +11,7 @@ from pathlib import Path
 from db import Store
 from db.export import export_ledger, parse_state, parse_year
 from db.ledger_import import LedgerImportRejected, import_ledger
-from desktop.cli.common import db_path, open_store
+from desktop.cli.common import db_path, ledger_exists, open_store
 from desktop.core.errors import LedgerError
 from desktop.core.ledger_import import LIMITS, load_mapping, read_ledger, report_lines, write_report
 from desktop.core.validation import parse_date
@@ -79,7 +79,7 @@ def run_import(args: argparse.Namespace) -> int:
     with contextlib.ExitStack() as stack:
         store = None
         classes = None
-        if db_path(args).exists():
+        if ledger_exists(db_path(args)):
             # The office's result-class scheme decides what words such as 留作参考 mean.
             store = stack.enter_context(open_store(args, create=False))
             classes = store.get_setting("result_class.classes")

@@ -58,7 +58,11 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    target = db_path(args)
+    target = db_path(args).path
+    if target is None:
+        raise LedgerError(f"restore replaces a ledger file, and {db_path(args)} is a server database; copy the backup "
+                          "onto the server with `reply-ledger migrate --from BACKUP --to URL` instead.",
+                          code="restore_to_server", url=str(db_path(args)))
     with Store.open(args.backup_file, create=False) as backup:
         problems = check_database(backup)
         if problems:

@@ -11,7 +11,8 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from db import Store
+from db import FileLocation, Location, Store, parse_location
+from db.backends import is_server_url
 from desktop import APP_NAME, __version__, paths
 from desktop.core.errors import LedgerError
 from desktop.ui.i18n import install_translators, pick_language
@@ -40,14 +41,15 @@ def install_excepthook() -> None:
     sys.excepthook = hook
 
 
-def _resolve_db(requested: Path | None, settings: QSettings) -> Path:
-    """The database to open: the one asked for, else the last one used (if it still exists), else the default."""
+def _resolve_db(requested: Location | Path | None, settings: QSettings) -> Location:
+    """The ledger to open: the one asked for, else the last one used (a server, or a file that still exists), else
+    the default file."""
     if requested is not None:
-        return requested
-    last = settings.value("lastDatabase")
-    if last and Path(str(last)).exists():
-        return Path(str(last))
-    return paths.default_db_path()
+        return parse_location(requested)
+    last = str(settings.value("lastDatabase") or "")
+    if last and (is_server_url(last) or Path(last).exists()):
+        return parse_location(last)
+    return FileLocation(paths.default_db_path())
 
 
 class Ledgers:
@@ -57,7 +59,7 @@ class Ledgers:
         self.settings = settings
         self.window: MainWindow | None = None
 
-    def open(self, db_path: Path) -> MainWindow | None:
+    def open(self, db_path: Location | Path) -> MainWindow | None:
         try:
             store = Store.open(db_path)
         except LedgerError as error:
@@ -83,7 +85,7 @@ class Ledgers:
         return window
 
 
-def run_app(db_path: Path | None, *, lang: str | None = None, smoke_test: bool = False) -> int:
+def run_app(db_path: Location | None, *, lang: str | None = None, smoke_test: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)

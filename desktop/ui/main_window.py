@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSettings, Qt, QTimer, Signal, Slot
@@ -30,8 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import Store
-from db.connection import connect
+from db import Location, Store
 from db.reminders import sync_reminders
 from db.status import LedgerStatus, judge_ledger
 from desktop import paths
@@ -64,24 +62,18 @@ STATUS_MESSAGE_MS = 20_000
 DEFAULT_SIZE = (1360, 820)
 
 
-def _judge(path: Path, as_of: dt.date, commitment_ids: list[int] | None = None, progress: Any = None,
+def _judge(location: Location, as_of: dt.date, commitment_ids: list[int] | None = None, progress: Any = None,
            is_cancelled: Any = None) -> LedgerStatus:
     """Judge the ledger (or some commitments) on a pool thread, with a connection of its own."""
-    conn = connect(path)
-    try:
-        return judge_ledger(Store(conn, path), as_of, commitment_ids=commitment_ids, progress=progress,
+    with Store.attach(location) as store:
+        return judge_ledger(store, as_of, commitment_ids=commitment_ids, progress=progress,
                             is_cancelled=is_cancelled)
-    finally:
-        conn.close()
 
 
-def _sync_reminders(path: Path, today: dt.date) -> Any:
+def _sync_reminders(location: Location, today: dt.date) -> Any:
     """Bring the reminders up to date on a pool thread, with a connection of its own."""
-    conn = connect(path)
-    try:
-        return sync_reminders(Store(conn, path), today)
-    finally:
-        conn.close()
+    with Store.attach(location) as store:
+        return sync_reminders(store, today)
 
 
 def list_states(status: LedgerStatus) -> dict[int, str]:
@@ -121,7 +113,7 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         self.pool: Pool = pool or ThreadPool()
         self.settings = settings or QSettings(str(paths.ui_settings_path()), QSettings.Format.IniFormat)
         self._today = today
-        self.drafts = DraftStore(paths.drafts_dir(), store.path)
+        self.drafts = DraftStore(paths.drafts_dir(), store.location.key)
         self._draft_ids: dict[RecordForm, str] = {}
         self.last_saved: dict[str, int] = {}  # record kind → id of the record saved last (new records' parents)
         self.status: LedgerStatus | None = None
@@ -133,7 +125,7 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         self.reminder_start: object | None = None  # the start-up reminders hook, set by the app
 
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("Reply Ledger — {path}").format(path=store.path))
+        self.setWindowTitle(self.tr("Reply Ledger — {path}").format(path=store.location))
         self.setAcceptDrops(True)
         fit_to_screen(self, *DEFAULT_SIZE)
 
@@ -214,7 +206,7 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         self.count_label.setObjectName("countLabel")
         self.judge_label = QLabel(self)
         self.judge_label.setObjectName("judgeLabel")
-        self.path_label = QLabel(str(store.path), self)
+        self.path_label = QLabel(str(store.location), self)
         self.path_label.setObjectName("pathLabel")
         self.statusBar().addWidget(self.count_label, 1)
         self.statusBar().addPermanentWidget(self.judge_label)
@@ -402,7 +394,7 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         generation = self._judge_generation
         self.judge_label.setText(self.tr("Judging targets…"))
         ids = sorted(commitment_ids or ()) if partial else None
-        worker = Worker(_judge, self.store.path, self.as_of(), ids, reports_progress=True)
+        worker = Worker(_judge, self.store.location, self.as_of(), ids, reports_progress=True)
         worker.signals.succeeded.connect(lambda status: self._on_judged(generation, status, partial))
         worker.signals.failed.connect(lambda error: self._on_judge_failed(generation, error))
         self.pool.start(worker)
@@ -427,7 +419,7 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
     def sync_reminders(self) -> Worker:
         """Bring the reminders up to date (in the background): a save, an import, an undo or new evidence can
         move one. The reminders list and any open reminders window follow."""
-        worker = Worker(_sync_reminders, self.store.path, self._today())
+        worker = Worker(_sync_reminders, self.store.location, self._today())
         worker.signals.succeeded.connect(self._on_reminders_synced)
         worker.signals.failed.connect(lambda error: logger.error("reminders could not be brought up to date: %s",
                                                                  error))
@@ -560,7 +552,7 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         for kind, list_page in self.pages.items():
             self.settings.setValue(f"lists/{kind}/header", list_page.table.horizontalHeader().saveState())
             self.settings.setValue(f"lists/{kind}/userSized", list_page.user_sized)
-        self.settings.setValue("lastDatabase", str(self.store.path))
+        self.settings.setValue("lastDatabase", str(self.store.location))
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

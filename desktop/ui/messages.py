@@ -20,7 +20,7 @@ from desktop.ui.labels import QT_TRANSLATE_NOOP
 
 # Raised only by command-line subcommands (their arguments, their files), never in the app.
 CLI_ONLY_CODES = frozenset({
-    "backup_bad", "file_exists",  # backup / restore
+    "backup_bad", "file_exists", "restore_to_server",  # backup / restore
     "ids_missing",  # evidence accept|reject N...
     "demo_not_empty",  # demo --db FILE
     "state_invalid", "year_invalid",  # export --state / --year

@@ -10,7 +10,6 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import Store
+from db import Location, Store
 from db.reminders import complete_reminder, list_reminders, reopen_reminder, snooze_reminder, sync_reminders
 from desktop.core.errors import LedgerError
 from desktop.core.records import Reminder
@@ -301,16 +300,16 @@ class ReminderSyncSignals(QObject):
 class ReminderSyncTask(QRunnable):
     """Generates the reminders on a pool thread with its own connection (a large ledger takes seconds)."""
 
-    def __init__(self, path: Path, as_of: dt.date) -> None:
+    def __init__(self, location: Location, as_of: dt.date) -> None:
         super().__init__()
         self.setAutoDelete(False)  # kept by ReminderStart until it is done
         self.signals = ReminderSyncSignals()
-        self._path = path
+        self._location = location
         self._as_of = as_of
 
     def run(self) -> None:
         try:
-            with Store.open(self._path, create=False) as store:
+            with Store.attach(self._location) as store:
                 result = sync_reminders(store, self._as_of)
         except Exception as error:  # reported, never raised on a pool thread
             logger.error("reminders could not be generated: %s", error)
@@ -374,7 +373,7 @@ def open_reminders_on_start(window: QWidget, store: Store, *, today: Today = dt.
         started.dialog = dialog
 
     show_if_due()
-    task = ReminderSyncTask(store.path, today())
+    task = ReminderSyncTask(store.location, today())
     task.signals.succeeded.connect(lambda _result: show_if_due())
     started.sync_task = task
     (pool or QThreadPool.globalInstance()).start(task)

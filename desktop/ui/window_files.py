@@ -11,7 +11,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDialog, QWidget
 
 from db import Store
-from db.connection import connect
 from db.dossier import load_dossier
 from db.export import export_ledger
 from db.letter_decisions import stored_letter
@@ -175,16 +174,11 @@ class LedgerFilesMixin(_Base):
             return None
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
-        db_path = self.store.path
+        location = self.store.location
 
         def export(progress: Any = None, is_cancelled: Any = None) -> Path:
-            conn = connect(db_path)
-            try:
-                result = export_ledger(
-                    Store(conn, db_path), path, as_of=as_of, progress=progress, is_cancelled=is_cancelled
-                )
-            finally:
-                conn.close()
+            with Store.attach(location) as store:
+                result = export_ledger(store, path, as_of=as_of, progress=progress, is_cancelled=is_cancelled)
             return result.path
 
         runner = ProgressRunner(self, self.pool, translate("MainWindow", "Writing {file}…").format(file=path.name))
@@ -241,11 +235,11 @@ class LedgerFilesMixin(_Base):
         path = self.prompter.save_ledger(
             self,
             translate("MainWindow", "Save a copy of the ledger"),
-            f"{self.store.path.stem}-{self.as_of().isoformat()}.sqlite3",
+            f"{self.store.location.name}-{self.as_of().isoformat()}.sqlite3",
         )
         if path is None:
             return None
-        if path.resolve() == self.store.path.resolve():
+        if self.store.path is not None and path.resolve() == self.store.path.resolve():
             self.prompter.show_error(self, translate("MainWindow", "Choose another file than the open ledger."))
             return None
         try:
@@ -335,7 +329,7 @@ class LedgerFilesMixin(_Base):
             ).format(
                 title=APP_TITLE,
                 version=__version__,
-                path=self.store.path,
+                path=self.store.location,
                 data=paths.data_dir(),
                 logs=paths.log_path().parent,
             ),

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 from python_calamine import CalamineWorkbook
 
+from db import Store
 from desktop.__main__ import main
 from tests.ledger_workbooks import changzhou_ledger, cppcc_ledger
 
@@ -43,9 +43,9 @@ def test_import_ledger_command(db_path: Path, tmp_path: Path, capsys: pytest.Cap
     assert main(["import-ledger", str(ledger), "--db", str(db_path), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "答复文号 ← '答复文号' (column I, exact)" in out and "Dry run: 3 row(s) would be imported" in out
-    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM proposals").fetchone()[0] == 0
+    assert _proposals(db_path) == 0
     assert main(["import-ledger", str(ledger), "--db", str(db_path)]) == 0
-    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM proposals").fetchone()[0] == 2
+    assert _proposals(db_path) == 2
 
 
 def test_import_ledger_dry_run_creates_no_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -65,7 +65,7 @@ def test_import_ledger_command_bad_rows(db_path: Path, tmp_path: Path, capsys: p
     report = tmp_path / "cppcc.import-report.txt"
     lines = report.read_text(encoding="utf-8").splitlines()
     assert any(line.startswith("Sheet '提案办理', row 5, column '复函文号'") for line in lines)
-    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM proposals").fetchone()[0] == 1
+    assert _proposals(db_path) == 1
 
 
 def test_import_ledger_command_bad_mapping_file(db_path: Path, tmp_path: Path,
@@ -76,3 +76,8 @@ def test_import_ledger_command_bad_mapping_file(db_path: Path, tmp_path: Path,
     assert main(["import-ledger", str(ledger), "--db", str(db_path), "--mapping", str(mapping)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: The mapping file") and "not valid JSON" in err and err.count("\n") == 1
+
+
+def _proposals(location: Path | str) -> int:
+    with Store.open(location) as store:
+        return store.counts().proposals
