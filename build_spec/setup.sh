@@ -1,16 +1,14 @@
 #!/bin/sh
 # Set up a fresh Debian/Ubuntu machine for Reply Ledger: the system libraries Qt needs, Chinese fonts,
-# a virtual environment in .venv with the project and its test tools, and the compiled translation.
+# a virtual environment in .venv with the project, its test tools and PyInstaller (for build_spec/build.sh),
+# and the compiled translation.
 # Safe to run again: it only installs what is missing.
 set -eu
 cd "$(dirname "$0")/.."
 
-# What PySide6's Qt libraries and its xcb/offscreen platform plugins link against on Debian 12, plus fonts
-# for Chinese text and Xvfb for machines without a screen.
-APT_PACKAGES="libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0
-libxkbcommon-x11-0 libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-glx0 libxcb-icccm4 libxcb-image0
-libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1
-libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 fonts-noto-cjk xvfb xauth"
+# The system libraries Qt needs and the Chinese fonts (build_spec/debian-depends.txt, also the .deb's Depends),
+# Xvfb for machines without a screen, and binutils, which PyInstaller uses on Linux.
+APT_PACKAGES="$(grep -v '^#' build_spec/debian-depends.txt) xvfb xauth binutils"
 
 if command -v dpkg-query >/dev/null 2>&1; then
     missing=""
@@ -45,6 +43,6 @@ if [ ! -x .venv/bin/python ]; then
     "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
+.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test,build]"
 .venv/bin/pyside6-lrelease -silent resources/translations/reply_ledger_zh_CN.ts \
     -qm resources/translations/reply_ledger_zh_CN.qm

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from db.followup import deadline_rules, load_proposal_files
 from db.store import Store
-from desktop.core.audit import Finding, TimelineEvent, build_timeline, find_contradictions
+from desktop.core.audit import (
+    Finding,
+    StatedFigure,
+    TimelineEvent,
+    build_timeline,
+    find_contradictions,
+    find_figure_conflicts,
+)
 from desktop.core.errors import LedgerError
 from desktop.core.handling import ProposalFile
+from desktop.core.records import PROPOSAL_KINDS
+from desktop.core.units import normalize
 
 
 def audit_ledger(store: Store, as_of: dt.date, *, progress: Callable[[int, int], None] | None = None,
@@ -20,7 +29,66 @@ def audit_ledger(store: Store, as_of: dt.date, *, progress: Callable[[int, int],
         Cancelled: when ``is_cancelled()`` turns true.
     """
     files = load_proposal_files(store, as_of, progress=progress, is_cancelled=is_cancelled)
-    return find_contradictions(files, as_of, deadline_rules(store), store.get_setting("result_class.classes"))
+    found = find_contradictions(files, as_of, deadline_rules(store), store.get_setting("result_class.classes"))
+    return found + find_figure_conflicts(stated_figures(store, as_of))
+
+
+_PROPOSAL_COLUMNS = ("r.id AS reply_id, r.doc_number, p.id AS proposal_id, p.session, p.kind AS proposal_kind,"
+                     " p.number")
+_JOINS = ("JOIN commitments c ON c.id = t.commitment_id JOIN replies r ON r.id = c.reply_id"
+          " LEFT JOIN proposals p ON p.id = r.proposal_id")
+
+
+def stated_figures(store: Store, as_of: dt.date, *, targets_in: str | None = None) -> Iterator[StatedFigure]:
+    """The measured figures (evidence given as an exact figure) and the baselines letters state, known on the date.
+
+    Args:
+        targets_in: a table of target ids to keep to (``scope_targets`` during an export); None: all.
+    """
+    scope = f" AND t.id IN (SELECT id FROM {targets_in})" if targets_in else ""
+    day = as_of.isoformat()
+    evidence = store.conn.execute(
+        f"SELECT e.id AS subject_id, t.indicator, e.value, e.unit, e.as_of_date AS day, t.cumulative,"
+        f" e.publisher, e.source_title, {_PROPOSAL_COLUMNS} FROM evidence e JOIN targets t ON t.id = e.target_id"
+        f" {_JOINS} WHERE e.value IS NOT NULL AND e.comparator = '=' AND e.as_of_date <= ?"
+        f" AND (r.reply_date IS NULL OR r.reply_date <= ?){scope}", (day, day))
+    for row in evidence:
+        figure = _figure("evidence", "evidence", row, row["value"], row["unit"])
+        if figure is not None:
+            yield figure
+    baselines = store.conn.execute(
+        f"SELECT t.id AS subject_id, t.indicator, t.cumulative, t.kind, t.value, t.unit, t.baseline_value,"
+        f" t.baseline_unit, coalesce(t.baseline_date, r.reply_date) AS day, NULL AS publisher,"
+        f" NULL AS source_title, {_PROPOSAL_COLUMNS} FROM targets t {_JOINS}"
+        f" WHERE (t.baseline_value IS NOT NULL OR (t.kind = 'baseline' AND t.value IS NOT NULL))"
+        f" AND coalesce(t.baseline_date, r.reply_date) IS NOT NULL AND (r.reply_date IS NULL OR r.reply_date <= ?)"
+        f"{scope}", (day,))
+    for row in baselines:
+        if row["baseline_value"] is not None:
+            value, unit = row["baseline_value"], row["baseline_unit"] if row["baseline_unit"] is not None \
+                else row["unit"]
+        else:
+            value, unit = row["value"], row["unit"]
+        figure = _figure("baseline", "targets", row, value, unit)
+        if figure is not None:
+            yield figure
+
+
+def _figure(kind: str, table: str, row, value: float, unit: str | None) -> StatedFigure | None:
+    try:
+        normalized, base = normalize(value, unit or "")
+    except (ValueError, ArithmeticError):
+        return None
+    if row["proposal_id"] is not None:
+        proposal = f"{row['session']}{PROPOSAL_KINDS.get(row['proposal_kind'], '')}{row['number']}"
+    else:
+        proposal = row["doc_number"] or f"答复#{row['reply_id']}"
+    source = "，".join(part for part in (row["publisher"], row["source_title"]) if part)
+    return StatedFigure(kind=kind, indicator=row["indicator"], value=float(normalized), unit=base,
+                        date=dt.date.fromisoformat(row["day"]), proposal_label=proposal,
+                        proposal_id=row["proposal_id"], subject_table=table, subject_id=row["subject_id"],
+                        reply_id=row["reply_id"], reply_label=row["doc_number"] or f"答复#{row['reply_id']}",
+                        cumulative=None if row["cumulative"] is None else bool(row["cumulative"]), source=source)
 
 
 def proposal_timeline(store: Store, proposal_id: int, as_of: dt.date) -> tuple[ProposalFile, list[TimelineEvent]]:

@@ -14,14 +14,16 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from db.audit import stated_figures
 from db.followup import deadline_rules, load_proposal_files
 from db.status import promise_dates
 from db.store import Store, from_row
-from desktop.core.audit import Finding, find_contradictions
+from desktop.core.audit import Finding, find_contradictions, find_figure_conflicts
 from desktop.core.errors import Cancelled, LedgerError
 from desktop.core.records import (
     TARGET_STATES,
     Commitment,
+    Contact,
     Evidence,
     Feedback,
     HistoryEntry,
@@ -49,7 +51,8 @@ IsCancelled = Callable[[], bool]
 # Share of the progress bar for loading and judging; writing the workbook takes the rest.
 _GATHER_SHARE = 200
 _PROGRESS_SCALE = 1000
-_SCOPE_TABLES = ("proposals", "replies", "commitments", "targets", "evidence", "feedback", "reminders", "proposers")
+_SCOPE_TABLES = ("proposals", "replies", "commitments", "targets", "evidence", "feedback", "reminders", "proposers",
+                 "contacts")
 
 
 def parse_state(value: str | None) -> str | None:
@@ -74,6 +77,9 @@ def export_ledger(store: Store, path: str | Path, *, as_of: dt.date | None = Non
                   filters: ExportFilters | None = None, generated_at: dt.datetime | None = None,
                   progress: Progress | None = None, is_cancelled: IsCancelled | None = None) -> ExportResult:
     """Write the audit workbook of the store (or the filtered part of it) as of a date.
+
+    Everything in it is of that day: proposals received or assigned later, replies, ratings, contacts and evidence
+    dated later are left out (with what hangs on a later reply), and the summary counts what was left out.
 
     Raises:
         LedgerError: the target cannot be written (see :func:`desktop.core.xlsx_export.write_workbook`).
@@ -115,10 +121,10 @@ def gather_snapshot(store: Store, as_of: dt.date, filters: ExportFilters, *, gen
     through open cursors (added to ``cursors``, for the caller to close), one commitment at a time, so memory
     does not grow with their number. Write the workbook before anything else runs on the store's connection."""
     cursors = cursors if cursors is not None else []
-    _build_scope(store, filters)
+    left_out = _build_scope(store, filters, as_of)
     starts = promise_dates(store)
     if filters.state:
-        _narrow_to_state(store, as_of, filters.state, starts, None, is_cancelled)
+        left_out.update(_narrow_to_state(store, as_of, filters.state, starts, None, is_cancelled))
 
     def scoped_list(cls: type, table: str, order_by: str = "id") -> list:
         return store.list(cls, f"id IN (SELECT id FROM scope_{table})", order_by=order_by)
@@ -132,6 +138,8 @@ def gather_snapshot(store: Store, as_of: dt.date, filters: ExportFilters, *, gen
     by_id = {p.id: p for p in proposals}
     reply_names = {r.id: reply_label(r, by_id.get(r.proposal_id)) for r in replies}
     feedback = scoped_list(Feedback, "feedback", "feedback_date, id")
+    contacts = scoped_list(Contact, "contacts", "contact_date, id")
+    contacts.sort(key=lambda c: (proposal_order.get(c.proposal_id, len(proposal_order)), c.contact_date, c.id))
     reminders = scoped_list(Reminder, "reminders", "due_date, id")
     count = store.conn.execute(
         "SELECT (SELECT count(*) FROM scope_targets),"
@@ -143,12 +151,13 @@ def gather_snapshot(store: Store, as_of: dt.date, filters: ExportFilters, *, gen
     groups = judge_groups(commitments, _targets(store, cursors), _evidence(store, as_of, cursors), as_of, starts)
     return LedgerSnapshot(
         as_of=as_of, generated_at=generated_at, filters=filters, office_name=store.get_setting("office.name"),
-        generated_by=store.actor, result_classes=store.get_setting("result_class.classes"), proposals=proposals,
-        replies=replies, feedback=feedback, commitments=commitments, groups=groups,
+        generated_by=store.actor, result_classes=store.get_setting("result_class.classes"),
+        rules=deadline_rules(store), proposals=proposals, replies=replies, feedback=feedback, contacts=contacts,
+        commitments=commitments, groups=groups,
         target_row_count=count[0] + count[1], evidence=_evidence_lines(store, cursors), evidence_count=count[2],
         reminders=reminders, target_names=_reminder_target_names(store, reminders, commitments, reply_names),
         sources=_sources(store), history=_history(store, history_where, cursors), history_count=history_count,
-        findings=_findings(store, as_of, progress, is_cancelled),
+        findings=_findings(store, as_of, progress, is_cancelled), left_out=left_out,
     )
 
 
@@ -172,6 +181,7 @@ def _findings(store: Store, as_of: dt.date, progress: Progress | None, is_cancel
                      if f.subject_table not in in_scope or f.subject_id in in_scope[f.subject_table])
         if progress:
             progress(min(start + _AUDIT_BATCH, len(ids)), len(ids))
+    found.extend(find_figure_conflicts(stated_figures(store, as_of, targets_in="scope_targets")))
     if progress:
         progress(1, 1)
     return found
@@ -242,8 +252,9 @@ def _reply_name(store: Store, reply_id: int) -> str:
     return reply_label(reply, store.get(Proposal, reply.proposal_id) if reply.proposal_id else None)
 
 
-def _build_scope(store: Store, filters: ExportFilters) -> None:
-    """Fill scope_<table> with the ids of the records the export covers."""
+def _build_scope(store: Store, filters: ExportFilters, as_of: dt.date) -> dict[str, int]:
+    """Fill scope_<table> with the ids of the records the export covers; returns how many records were left
+    out because they are dated after the as-of date (by kind: 建议, 答复, 评价, 见面沟通, 佐证)."""
     _drop_scope(store)
     execute = store.conn.execute
     for table in _SCOPE_TABLES:
@@ -272,29 +283,48 @@ def _build_scope(store: Store, filters: ExportFilters) -> None:
                             " ON p2.id = r3.proposal_id WHERE r3.id = c.reply_id)) = :unit")
     where = " AND ".join(clauses)
     execute(f"INSERT INTO scope_proposals SELECT p.id FROM proposals p {'WHERE ' + where if where else ''}", named)
+    day = as_of.isoformat()
+    left_out: dict[str, int] = {}
+    # What did not exist yet on the as-of date is left out: proposals received (else assigned) later, and replies
+    # dated later with everything that hangs on them (their commitments, targets, ratings and reminders).
+    left_out["建议"] = _left_out(store, "proposals", "coalesce(received_date, assigned_date) > ?", day)
     orphans = "" if filters.active else " OR proposal_id IS NULL"
     execute("INSERT INTO scope_replies SELECT id FROM replies WHERE proposal_id IN (SELECT id FROM scope_proposals)"
             + orphans)
+    left_out["答复"] = _left_out(store, "replies", "reply_date > ?", day)
     execute("INSERT INTO scope_commitments SELECT c.id FROM commitments c WHERE c.reply_id IN"
             f" (SELECT id FROM scope_replies){unit_commitments}", {"unit": filters.unit} if filters.unit else {})
-    _fill_children(store)
+    left_out.update(_fill_children(store, as_of))
+    return left_out
 
 
-def _fill_children(store: Store) -> None:
+def _left_out(store: Store, table: str, later: str, day: str) -> int:
+    """Drop the records of a scope table dated after the as-of date; returns how many there were."""
+    cursor = store.conn.execute(f"DELETE FROM scope_{table} WHERE id IN (SELECT id FROM {table} WHERE {later})",
+                                (day,))
+    return max(cursor.rowcount, 0)
+
+
+def _fill_children(store: Store, as_of: dt.date) -> dict[str, int]:
     execute = store.conn.execute
-    for table in ("targets", "evidence", "feedback", "reminders", "proposers"):
+    for table in ("targets", "evidence", "feedback", "reminders", "proposers", "contacts"):
         execute(f"DELETE FROM scope_{table}")
     execute("INSERT INTO scope_targets SELECT id FROM targets"
             " WHERE commitment_id IN (SELECT id FROM scope_commitments)")
-    _fill_leaves(store)
+    return _fill_leaves(store, as_of)
 
 
-def _fill_leaves(store: Store) -> None:
+def _fill_leaves(store: Store, as_of: dt.date) -> dict[str, int]:
     execute = store.conn.execute
-    for table in ("evidence", "feedback", "reminders", "proposers"):
+    for table in ("evidence", "feedback", "reminders", "proposers", "contacts"):
         execute(f"DELETE FROM scope_{table}")
+    day = as_of.isoformat()
     execute("INSERT INTO scope_evidence SELECT id FROM evidence WHERE target_id IN (SELECT id FROM scope_targets)")
     execute("INSERT INTO scope_feedback SELECT id FROM feedback WHERE reply_id IN (SELECT id FROM scope_replies)")
+    execute("INSERT INTO scope_contacts SELECT id FROM contacts WHERE proposal_id IN (SELECT id FROM scope_proposals)")
+    left_out = {"佐证": _left_out(store, "evidence", "as_of_date > ?", day),
+                "评价": _left_out(store, "feedback", "feedback_date > ?", day),
+                "见面沟通": _left_out(store, "contacts", "contact_date > ?", day)}
     execute("INSERT INTO scope_proposers SELECT id FROM proposers"
             " WHERE proposal_id IN (SELECT id FROM scope_proposals)")
     unscoped = store.conn.execute("SELECT (SELECT count(*) FROM scope_proposals) = (SELECT count(*) FROM proposals)"
@@ -304,10 +334,11 @@ def _fill_leaves(store: Store) -> None:
                            for table in ("proposals", "replies", "commitments", "targets", "feedback"))
     execute(f"INSERT INTO scope_reminders SELECT id FROM reminders WHERE {subjects}"
             + (" OR subject_table IS NULL" if unscoped else ""))
+    return left_out
 
 
 def _narrow_to_state(store: Store, as_of: dt.date, state: str, starts: dict[int, dt.date],
-                     progress: Progress | None, is_cancelled: IsCancelled | None) -> None:
+                     progress: Progress | None, is_cancelled: IsCancelled | None) -> dict[str, int]:
     """Keep the targets judged ``state`` (and target-less commitments in it), then what they belong to.
 
     One streaming pass judges everything in scope and keeps only the ids that match.
@@ -348,7 +379,7 @@ def _narrow_to_state(store: Store, as_of: dt.date, state: str, starts: dict[int,
             " (SELECT id FROM scope_commitments))")
     execute("DELETE FROM scope_proposals WHERE id NOT IN (SELECT proposal_id FROM replies WHERE id IN"
             " (SELECT id FROM scope_replies) AND proposal_id IS NOT NULL)")
-    _fill_leaves(store)
+    return _fill_leaves(store, as_of)
 
 
 def _drop_scope(store: Store) -> None:

@@ -8,21 +8,27 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
-from desktop import APP_TITLE, __version__
-from desktop.cli import register_all
-from desktop.cli.common import DB_HELP, common_parser, ledger_location
+from desktop import APP_TITLE, __version__, paths
 from desktop.core.errors import LedgerError, RecordErrors
 from desktop.log import configure_logging
 
 logger = logging.getLogger(__name__)
 
+EXIT_BROKEN_INSTALL = 1  # also the smoke test's "failed"
 EXIT_BAD_INPUT = 2
 EXIT_BUG = 3
+LANGUAGES = ("zh_CN", "en")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # Imported here, where main() can tell a damaged installation from a bug: the commands import db, which
+    # reads its migrations folder.
+    from desktop.cli import register_all
+    from desktop.cli.common import DB_HELP, common_parser, ledger_location
+
     common = common_parser()
     parser = argparse.ArgumentParser(
         prog="reply-ledger",
@@ -30,26 +36,55 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--db", type=ledger_location, help=DB_HELP)
-    parser.add_argument("--lang", choices=("zh_CN", "en"), help="language of the window (default: system locale)")
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of the window (default: system locale)")
     parser.add_argument("--smoke-test", action="store_true",
-                        help="open the main window offscreen, print the counts it shows, and exit")
+                        help="check the installation, open the main window offscreen, print the counts it shows, "
+                             "and exit (1 when something is missing or the window cannot open)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     register_all(subparsers, common)
     return parser
 
 
+def missing_part() -> str | None:
+    """What an installation lacks to run (resources, compiled translations, migrations), as one sentence."""
+    from db.connection import MIGRATIONS_DIR, migrations
+    from desktop.core.demo import DEMO_FILES
+
+    required = [paths.icon_path(), *(paths.demo_dir() / name for name in DEMO_FILES)]
+    required += [paths.translation_path(language) for language in LANGUAGES if language != "en"]
+    for path in required:
+        if not path.is_file():
+            return f"{path} is missing; reinstall {APP_TITLE}, or run build_spec/update_translations.sh in a checkout."
+    if not migrations():
+        return f"The database migrations are missing from {MIGRATIONS_DIR}; reinstall {APP_TITLE}."
+    return None
+
+
 def run_gui(args: argparse.Namespace) -> int:
     if args.smoke_test:
-        import os
-
+        problem = missing_part()
+        if problem:
+            print(f"smoke test failed: {problem}", file=sys.stderr)
+            return EXIT_BROKEN_INSTALL
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        try:
+            from desktop.ui.smoke import exit_on_qt_fatal
+        except ImportError as error:  # Qt's own libraries or a system library they need
+            print(f"smoke test failed: the window cannot open because Qt did not load ({error}).", file=sys.stderr)
+            return EXIT_BROKEN_INSTALL
+        exit_on_qt_fatal()
     from desktop.ui.app import run_app  # the only place the UI is imported
 
     return run_app(args.db, lang=args.lang, smoke_test=args.smoke_test)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    try:
+        parser = build_parser()
+    except FileNotFoundError as error:
+        # Only a damaged installation gets here: the migrations folder is gone.
+        print(f"error: {error.filename} is missing; reinstall {APP_TITLE}.", file=sys.stderr)
+        return EXIT_BROKEN_INSTALL
     args = parser.parse_args(argv)
     log_file = configure_logging()
     try:
@@ -65,8 +100,6 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         # The reader of our output went away (`reply-ledger status | head`): not an error of ours.
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except KeyboardInterrupt:

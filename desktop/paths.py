@@ -44,6 +44,7 @@ def ui_settings_path() -> Path:
 
 def resources_dir() -> Path:
     """Bundled resources: beside the frozen executable, or the repository's ``resources/`` folder."""
+    # PyInstaller's bootloader sets _MEIPASS to the bundle's data folder (see build_spec/reply_ledger.spec).
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"
@@ -56,3 +57,12 @@ def demo_dir() -> Path:
 
 def translations_dir() -> Path:
     return resources_dir() / "translations"
+
+
+def translation_path(language: str) -> Path:
+    """Our compiled translation for ``language`` (e.g. zh_CN); built from the .ts file, not kept in git."""
+    return translations_dir() / f"reply_ledger_{language}.qm"
+
+
+def icon_path() -> Path:
+    return resources_dir() / "icons" / "reply-ledger.svg"

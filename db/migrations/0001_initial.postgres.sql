@@ -317,13 +317,13 @@ CREATE TRIGGER history_actor BEFORE INSERT ON history
 -- 2 reply, 3 commitment, 4 target, 5 source document), as in the SQLite schema. Terms of three or more characters
 -- use the trigram index; one- and two-character terms (most Chinese words, e.g. 基站) the index of each body's
 -- distinct one- and two-character grams.
+-- (Split into characters once: substr() at each place would walk the text from its start every time.)
 CREATE FUNCTION ledger_short_grams(body text) RETURNS text[]
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
     SELECT coalesce(array_agg(DISTINCT gram), '{}')
-    FROM (SELECT lower(body) AS folded) AS b,
-         generate_series(1, 2) AS n,
-         LATERAL generate_series(1, char_length(b.folded) - n + 1) AS i,
-         LATERAL substr(b.folded, i, n) AS gram
+    FROM (SELECT c, lead(c) OVER (ORDER BY i) AS next
+          FROM unnest(regexp_split_to_array(lower(body), '')) WITH ORDINALITY AS chars (c, i)) AS pairs,
+         LATERAL (VALUES (c), (c || next)) AS grams (gram)
     WHERE gram !~ '\s'
 $$;
 

@@ -16,6 +16,8 @@ COMMAND_MODULES = (
     "desktop.cli.evidence_command",
     "desktop.cli.export_command",
     "desktop.cli.dossier_command",
+    "desktop.cli.contacts_command",
+    "desktop.cli.redact_command",
 )
 
 

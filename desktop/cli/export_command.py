@@ -15,7 +15,7 @@ from desktop.cli.common import db_path, ledger_exists, open_store
 from desktop.core.errors import LedgerError
 from desktop.core.ledger_import import LIMITS, load_mapping, read_ledger, report_lines, write_report
 from desktop.core.validation import parse_date
-from desktop.core.xlsx_export import ExportFilters
+from desktop.core.xlsx_export import MAX_CELL_TEXT, TRUNCATION_MARKER, ExportFilters
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -44,6 +44,12 @@ def run_export(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     counts = "，".join(f"{name} {rows}" for name, rows in result.rows.items())
     print(f"Wrote {result.path} from {db_path(args)}: {counts} rows.")
+    if result.truncated:
+        # Named here and in 汇总: an auditor must know which cells do not hold the whole text.
+        print(f"{len(result.truncated)} cell(s) were cut to Excel's limit of {MAX_CELL_TEXT} characters "
+              f"(they end in {TRUNCATION_MARKER.format(length='N')!r}):")
+        for cell in result.truncated:
+            print(f"  {cell.describe()}")
     return 0
 
 

@@ -12,6 +12,17 @@ Findings (AUDIT_KINDS), each judged as of a date with what was known then:
 - commitment_unsupported — a promise with no target and no evidence: nothing recorded can show whether it was
   kept (a state set by hand is mentioned, but it is not evidence).
 
+Contradictions in the figures (CONTRADICTION_KINDS), the ones a judgement would otherwise settle without a word:
+
+- conflicting_figures — two figures for the same indicator (same indicator name in the office's ledger, so the
+  same place; units that convert into each other) measured on the same date that differ. One finding per
+  indicator and date, naming every figure and where it came from. Found over the whole ledger
+  (:func:`find_figure_conflicts`), since the figures may belong to different proposals.
+- conflicting_baselines — two letters state the starting figure of the same indicator differently: the same
+  baseline date with different values, or, for a cumulative indicator, a later letter with a lower figure.
+- evidence_backwards — evidence of a cumulative target that goes down: a figure lower than an earlier one.
+- met_before_promise — a target already met by evidence dated before the reply that promised it.
+
 Timeline events (TIMELINE_KINDS) run in date order: receipt, assignment, deadlines, extension, misrouting and
 return, meetings and calls, replies and re-answers, publication, ratings, promises (on the reply's date), evidence,
 and each promise's deadline with its state. Recorded facts dated after the as-of date are left out; deadlines are
@@ -21,6 +32,10 @@ always shown. Undated facts come last.
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
+import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -28,14 +43,20 @@ from typing import Any
 from desktop.core.deadlines import DeadlineRules, reanswer_deadline, reply_deadline
 from desktop.core.handling import ProposalFile, known_on, reanswer_after, reply_label
 from desktop.core.records import CONTACT_METHODS, FEEDBACK_ASPECTS, RATINGS, TARGET_STATES
-from desktop.core.status import format_amount
+from desktop.core.status import evidence_in_target_unit, format_amount, judge_target
+from desktop.core.units import dimension
 
 AUDIT_KINDS = {
     "solved_but_missed": "已解决类答复的承诺未兑现",
     "met_not_reanswered": "承诺已兑现但未再答复",
     "unsatisfied_not_reanswered": "不满意未按期再答复",
     "commitment_unsupported": "承诺无指标无佐证",
+    "conflicting_figures": "同一指标同日数值不一",
+    "conflicting_baselines": "两份答复所述基数不一致",
+    "evidence_backwards": "累计指标佐证倒退",
+    "met_before_promise": "承诺前已达到目标",
 }
+CONTRADICTION_KINDS = ("conflicting_figures", "conflicting_baselines", "evidence_backwards", "met_before_promise")
 TIMELINE_KINDS = {
     "received": "收到", "assigned": "交办", "reply_due": "答复期限", "extension": "延期", "misrouted": "误交办",
     "returned": "退回", "contact": "沟通", "reply": "答复", "reanswer": "再答复", "published": "公开",
@@ -90,7 +111,7 @@ def find_contradictions(files: Sequence[ProposalFile], as_of: dt.date, rules: De
     findings: list[Finding] = []
     for file in files:
         found = [*_class_findings(file, as_of, meanings), *_rating_findings(file, as_of, rules),
-                 *_unsupported_findings(file, as_of)]
+                 *_unsupported_findings(file, as_of), *_evidence_findings(file, as_of)]
         found.sort(key=lambda f: (f.date or dt.date.max, list(AUDIT_KINDS).index(f.kind), f.subject_id or 0))
         findings.extend(found)
     return findings
@@ -185,6 +206,179 @@ def _unsupported_findings(file: ProposalFile, as_of: dt.date) -> list[Finding]:
         found.append(_finding(file, "commitment_unsupported", "commitments", commitment.id, commitment.deadline,
                               f"承诺“{commitment.title}”{deadline}没有可衡量的指标，也没有佐证{manual}"))
     return found
+
+
+def _evidence_findings(file: ProposalFile, as_of: dt.date) -> list[Finding]:
+    """Cumulative evidence that goes backwards, and targets met before the reply that promised them."""
+    found: list[Finding] = []
+    replies = {r.id: r for r in file.replies if known_on(r.reply_date, as_of)}
+    commitments = {c.id: c for c in file.commitments if c.reply_id in replies}
+    for target in file.targets:
+        commitment = commitments.get(target.commitment_id)
+        if commitment is None or target.kind == "baseline":
+            continue
+        known = [e for e in file.evidence_of(target.id) if e.as_of_date <= as_of]
+        if target.cumulative:
+            found.extend(_backwards(file, target, known))
+        reply = replies[commitment.reply_id]
+        if reply.reply_date is None:
+            continue
+        before = [e for e in known if e.as_of_date < reply.reply_date]
+        if not before:
+            continue
+        judged = judge_target(target, before, reply.reply_date - dt.timedelta(days=1))
+        if judged.state == "met" and judged.latest_evidence is not None:
+            found.append(_finding(
+                file, "met_before_promise", "targets", target.id, judged.latest_evidence.as_of_date,
+                f"答复{reply_label(reply)}（{reply.reply_date.isoformat()}）承诺“{target.indicator}”"
+                f"{_goal_text(target)}，但此前的佐证已达到：{judged.reason}"))
+    return found
+
+
+def _goal_text(target) -> str:
+    symbol = {">=": "≥", ">": "＞", "=": "＝", "<=": "≤", "<": "＜"}.get(target.comparator, "")
+    if target.comparator == "range":
+        return f"{format_amount(target.value, target.unit)}至{format_amount(target.value_high, target.unit)}"
+    return f"{symbol}{format_amount(target.value, target.unit)}" if target.value is not None else ""
+
+
+def _backwards(file: ProposalFile, target, known) -> list[Finding]:
+    found: list[Finding] = []
+    figures = sorted(((e, evidence_in_target_unit(e, target)) for e in known if e.comparator == "="),
+                     key=lambda pair: (pair[0].as_of_date, pair[0].id or 0))
+    unit = target.unit_normalized if target.unit_normalized is not None else ""
+    highest = None
+    for evidence, value in figures:
+        if value is None:
+            continue
+        if highest is not None and value < highest[1] and not _same(value, highest[1]) \
+                and evidence.as_of_date > highest[0].as_of_date:
+            found.append(_finding(
+                file, "evidence_backwards", "evidence", evidence.id, evidence.as_of_date,
+                f"累计指标“{target.indicator}”{evidence.as_of_date.isoformat()}的佐证为{format_amount(value, unit)}"
+                f"{_source_of(evidence)}，低于{highest[0].as_of_date.isoformat()}的"
+                f"{format_amount(highest[1], unit)}{_source_of(highest[0])}；累计数不应减少"))
+        if highest is None or value > highest[1]:
+            highest = (evidence, value)
+    return found
+
+
+def _source_of(evidence) -> str:
+    source = "，".join(part for part in (evidence.publisher, evidence.source_title) if part)
+    return f"（{source}）" if source else ""
+
+
+def _same(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+@dataclass(frozen=True)
+class StatedFigure:
+    """A figure the ledger states for an indicator on a date: measured evidence, or a baseline a letter states.
+
+    ``value``/``unit`` are in base units (value_normalized, unit_normalized); ``reply_id`` is the letter that
+    states a baseline (or the reply whose promise the evidence measures); ``source`` says where it came from.
+    """
+
+    kind: str  # "evidence" or "baseline"
+    indicator: str
+    value: float
+    unit: str
+    date: dt.date
+    proposal_label: str
+    proposal_id: int | None
+    subject_table: str
+    subject_id: int | None
+    reply_id: int | None = None
+    reply_label: str = ""
+    cumulative: bool | None = None
+    source: str = ""
+
+
+_INDICATOR_NOISE = re.compile(r"[\s\W_]+")
+
+
+def indicator_key(indicator: str) -> str:
+    """The indicator name as figures are matched: width-folded, without spaces or punctuation."""
+    return _INDICATOR_NOISE.sub("", unicodedata.normalize("NFKC", indicator or ""))
+
+
+def find_figure_conflicts(figures: Iterable[StatedFigure]) -> list[Finding]:
+    """Figures of the same indicator that contradict each other (see the module docstring), over a whole ledger."""
+    groups: dict[tuple[str, str], list[tuple[StatedFigure, float]]] = defaultdict(list)
+    for figure in figures:
+        dim, factor = dimension(figure.unit)
+        groups[(indicator_key(figure.indicator), dim)].append((figure, float(figure.value) * float(factor)))
+    found: list[Finding] = []
+    for (_, dim), items in groups.items():
+        found.extend(_same_day_conflicts([i for i in items if i[0].kind == "evidence"], dim))
+        found.extend(_baseline_conflicts([i for i in items if i[0].kind == "baseline"], dim))
+    found.sort(key=lambda f: (f.proposal_label, f.date or dt.date.max, f.kind, f.subject_id or 0))
+    return found
+
+
+def _figure_text(figure: StatedFigure, value: float, dim: str) -> str:
+    where = f"，{figure.source}" if figure.source else ""
+    return f"{format_amount(value, dim)}（{figure.reply_label or figure.proposal_label}{where}）"
+
+
+def _same_day_conflicts(items: list[tuple[StatedFigure, float]], dim: str) -> list[Finding]:
+    by_date: dict[dt.date, list[tuple[StatedFigure, float]]] = defaultdict(list)
+    for item in items:
+        by_date[item[0].date].append(item)
+    found: list[Finding] = []
+    for day, same_day in sorted(by_date.items()):
+        values = sorted({round(v, 9) for _, v in same_day})
+        if len(values) < 2 or _same(values[0], values[-1]):
+            continue
+        first = min(same_day, key=lambda item: (item[1], item[0].subject_id or 0))
+        listed = "；".join(_figure_text(f, v, dim) for f, v in sorted(same_day, key=lambda i: (i[1], i[0].subject_id
+                                                                                              or 0)))
+        found.append(Finding("conflicting_figures", first[0].proposal_label, first[0].proposal_id,
+                             first[0].subject_table, first[0].subject_id, day,
+                             f"“{first[0].indicator}”截至{day.isoformat()}有{len(same_day)}个数值：{listed}；"
+                             "判定时取较不利的数值，请核实哪个是准确的"))
+    return found
+
+
+def _baseline_conflicts(items: list[tuple[StatedFigure, float]], dim: str) -> list[Finding]:
+    """Each baseline against the ones stated before it: the same day in another letter with another value, or (for a
+    cumulative indicator) a higher figure stated earlier in another letter. One finding per baseline at most; the
+    earlier figures are kept as the two highest of different letters, so a group costs one pass."""
+    by_date: dict[dt.date, list[tuple[StatedFigure, float]]] = defaultdict(list)
+    for item in items:
+        by_date[item[0].date].append(item)
+    found: list[Finding] = []
+    highest: list[tuple[StatedFigure, float]] = []  # the two highest earlier figures, of two different letters
+    for day in sorted(by_date):
+        same_day = sorted(by_date[day], key=lambda item: (item[0].reply_id or 0, item[0].subject_id or 0))
+        for index, (later, later_value) in enumerate(same_day):
+            earlier = next(((f, v) for f, v in same_day[:index]
+                            if f.reply_id != later.reply_id and not _same(v, later_value)), None)
+            why = "同一日期的基数不一致"
+            if earlier is None and later.cumulative:
+                earlier = next(((f, v) for f, v in highest if f.reply_id != later.reply_id
+                                and later_value < v and not _same(v, later_value)), None)
+                why = "累计指标后一份答复的基数反而更低"
+            if earlier is not None:
+                found.append(Finding(
+                    "conflicting_baselines", later.proposal_label, later.proposal_id, later.subject_table,
+                    later.subject_id, later.date,
+                    f"“{later.indicator}”的基数：{earlier[0].date.isoformat()} {_figure_text(*earlier, dim)}，"
+                    f"{later.date.isoformat()} {_figure_text(later, later_value, dim)}；{why}"))
+        for item in same_day:
+            highest = _two_highest([*highest, item])
+    return found
+
+
+def _two_highest(items: list[tuple[StatedFigure, float]]) -> list[tuple[StatedFigure, float]]:
+    """The highest figure, and the highest of another letter."""
+    ordered = sorted(items, key=lambda item: -item[1])
+    if not ordered:
+        return []
+    top = ordered[0]
+    second = next((item for item in ordered[1:] if item[0].reply_id != top[0].reply_id), None)
+    return [top, second] if second else [top]
 
 
 def build_timeline(file: ProposalFile, as_of: dt.date, rules: DeadlineRules) -> list[TimelineEvent]:

@@ -67,6 +67,12 @@ class ComputedDate:
     date: dt.date
     explanation: str
     calendar_known: bool = True  # False when a working-day count fell back to Monday–Friday
+    computed: bool = True  # False for a date recorded by hand (the assignment notice's, an approved extension)
+
+    @property
+    def source(self) -> str:
+        """计算 (worked out from the office's rules) or 录入 (recorded on the proposal)."""
+        return "计算" if self.computed else "录入"
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -155,13 +161,16 @@ def reply_deadline(proposal: Proposal, rules: DeadlineRules) -> ComputedDate | N
     base: ComputedDate | None = None
     if proposal.assigned_date is not None:
         computed = computed_reply_deadline(proposal.assigned_date, rules)
-        if proposal.reply_due_date is None or proposal.reply_due_date == computed.date:
+        if proposal.reply_due_date is None:
             base = computed
+        elif proposal.reply_due_date == computed.date:
+            base = ComputedDate(computed.date, computed.explanation, computed=False)
         else:
             base = ComputedDate(proposal.reply_due_date, f"交办通知规定答复期限{proposal.reply_due_date.isoformat()}"
-                                f"（按规则{computed.explanation}）")
+                                f"（按规则{computed.explanation}）", computed=False)
     elif proposal.reply_due_date is not None:
-        base = ComputedDate(proposal.reply_due_date, f"交办通知规定答复期限{proposal.reply_due_date.isoformat()}")
+        base = ComputedDate(proposal.reply_due_date, f"交办通知规定答复期限{proposal.reply_due_date.isoformat()}",
+                            computed=False)
     if proposal.extended_due_date is None or not (proposal.extension_approval or "").strip():
         return base
     extended = proposal.extended_due_date
@@ -173,7 +182,7 @@ def reply_deadline(proposal: Proposal, rules: DeadlineRules) -> ComputedDate | N
             return ComputedDate(longest, f"{prefix}经批准延期至{extended.isoformat()}（{approval}），超过交办"
                                 f"{proposal.assigned_date.isoformat()}后最长{rules.max_extension_months}个月，"
                                 f"按{longest.isoformat()}计")
-    return ComputedDate(extended, f"{prefix}经批准延期至{extended.isoformat()}（{approval}）")
+    return ComputedDate(extended, f"{prefix}经批准延期至{extended.isoformat()}（{approval}）", computed=False)
 
 
 def misrouted_return_deadline(proposal: Proposal, rules: DeadlineRules) -> ComputedDate | None:

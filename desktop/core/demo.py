@@ -29,10 +29,12 @@ LETTER_FILE = "reply_changgongxinfu_2021_39.md"
 NEWS_0303_FILE = "news_2022-03-03_changzhou_digital_economy.md"
 NEWS_0207_FILE = "news_2022-02-07_changzhou_532_strategy.md"
 OTHER_CITY_FILES = ("report_2022-06-29_zhangjiagang_digital_economy.txt", "news_2022-02-07_nanchang_digital_economy.md")
+DEMO_FILES = (LETTER_FILE, NEWS_0303_FILE, NEWS_0207_FILE)  # the files of resources/demo/ the story reads
 
 OFFICE = "常州市工业和信息化局"
 SESSION = "常州市十六届人大五次会议"
 REPLY_DATE = dt.date(2021, 6, 8)
+PUBLISHED_DATE = dt.date(2021, 7, 2)  # within 20 working days of the reply (2021-07-07)
 END_2021 = dt.date(2021, 12, 31)
 END_14TH_PLAN = dt.date(2025, 12, 31)
 
@@ -122,7 +124,7 @@ def build_demo_story(folder: Path) -> DemoStory:
         doc_number="常工信复〔2021〕第39号", issuing_office=OFFICE,
         title="关于对常州市十六届人大五次会议代表建议第021号的答复", addressee="魏农代表", reply_date=REPLY_DATE,
         signer="沈新峰", handler="曹晓韬", phone="85681281", cc="市政府办公室、市人大代表工委", disclosure="public",
-        replying_unit=OFFICE, text=letter,
+        published_date=PUBLISHED_DATE, published_where="常州市人民政府网站", replying_unit=OFFICE, text=letter,
     )
     feedback = Feedback(reply_id=0, rating="satisfied", aspect="reply", feedback_date=dt.date(2021, 6, 25),
                         comments="对答复满意，希望按期落实各项目标。")

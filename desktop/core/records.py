@@ -31,9 +31,11 @@ SOURCE_KINDS = {"letter": "答复函", "news": "新闻报道", "bulletin": "统�
                 "report": "工作报告", "other": "其他"}
 REMINDER_KINDS = {"reply_due": "答复期限", "commitment_due": "承诺期限", "target_due": "指标期限",
                   "stale_evidence": "佐证久未更新", "no_feedback": "未反馈", "reanswer_due": "不满意再答复",
-                  "custom": "自定义"}
+                  "publish_due": "答复公开期限", "custom": "自定义"}
 REMINDER_STATES = {"open": "待办", "snoozed": "已推迟", "done": "已完成"}
-CONTACT_METHODS = {"meeting": "见面", "phone": "电话", "visit": "走访", "other": "其他"}
+CONTACT_METHODS = {"meeting": "见面", "consultation": "面商", "phone": "电话", "visit": "走访", "other": "其他"}
+# Contacts that count as meeting the proposer in person (见面率).
+FACE_TO_FACE_METHODS = ("meeting", "consultation", "visit")
 SUGGESTION_KINDS = {"target": "指标建议", "evidence": "佐证建议"}
 SUGGESTION_STATES = {"pending": "待审核", "accepted": "已采纳", "rejected": "已驳回"}
 RESULT_CLASS_CODES = ("A", "B", "C", "D", "甲", "乙", "丙")
@@ -148,6 +150,7 @@ class Reply(Record):
     result_class: str | None = None
     disclosure: str | None = None
     published_date: dt.date | None = None
+    published_where: str | None = None
     replying_unit: str | None = None
     proposer_id: int | None = None
     is_reanswer: bool = False
@@ -361,6 +364,10 @@ class Contact(Record):
     participants: str | None = None
     notes: str | None = None
     id: int | None = None
+
+    @property
+    def face_to_face(self) -> bool:
+        return self.method in FACE_TO_FACE_METHODS
 
     def problems(self) -> list[ValidationError]:
         found = [_enum_problem(self.method, CONTACT_METHODS, "method", "Method")]

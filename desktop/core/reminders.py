@@ -12,6 +12,8 @@ duplicating; the UID is ``<kind>-<table>-<id>@reply-ledger`` and never changes o
   that made the promise, when there is none — is older than ``reminder.stale_evidence_days``.
 - no_feedback 未反馈 — a reply with no rating ``reminder.feedback_wait_days`` after its date.
 - reanswer_due 不满意再答复 — an unsatisfied rating with no re-answer, at the re-answer deadline.
+- publish_due 答复公开期限 — a reply marked public (公开) that is not published yet, at its publication deadline
+  (20 working days after the reply's date), reminded at the shortest lead time.
 
 Merging the plan with what is stored (:func:`reconcile`): a new need adds an open reminder; a known one gets its
 title, due date and explanation refreshed while the clerk's snooze or done stays; a reminder marked done comes back
@@ -37,12 +39,13 @@ from typing import Any
 import icalendar
 
 from desktop import APP_TITLE, __version__
-from desktop.core.deadlines import DeadlineRules, reanswer_deadline, reply_deadline
+from desktop.core.deadlines import DeadlineRules, publish_deadline, reanswer_deadline, reply_deadline
 from desktop.core.errors import LedgerError, ValidationError
 from desktop.core.handling import ProposalFile, known_on, reanswer_after, reply_label
 from desktop.core.records import REMINDER_KINDS, Reminder
 
-GENERATED_KINDS = ("reply_due", "commitment_due", "target_due", "stale_evidence", "no_feedback", "reanswer_due")
+GENERATED_KINDS = ("reply_due", "commitment_due", "target_due", "stale_evidence", "no_feedback", "reanswer_due",
+                   "publish_due")
 AUTO_DONE = "自动完成："
 _RESOLVED = {
     "reply_due": "已答复或无需答复",
@@ -51,6 +54,7 @@ _RESOLVED = {
     "stale_evidence": "已有新佐证或期限已过",
     "no_feedback": "已收到评价",
     "reanswer_due": "已再答复",
+    "publish_due": "已公开或无需公开",
 }
 
 
@@ -77,6 +81,10 @@ class ReminderRules:
     @property
     def longest_lead(self) -> int:
         return max(self.lead_days, default=0)
+
+    @property
+    def shortest_lead(self) -> int:
+        return min(self.lead_days, default=0)
 
 
 @dataclass(frozen=True)
@@ -128,6 +136,13 @@ def plan_reminders(files: Iterable[ProposalFile], as_of: dt.date, rules: Reminde
                 "no_feedback", "replies", reply.id, f"催收评价：{file.label}（{reply_label(reply)}）", due_date, 0,
                 f"答复{reply.reply_date.isoformat()} + {rules.feedback_wait_days}天 = {due_date.isoformat()}，"
                 "尚无评价"))
+        for reply in replies:
+            publish = publish_deadline(reply, rules.deadlines)
+            if publish is None or reply.id is None or (reply.published_date and reply.published_date <= as_of):
+                continue
+            planned.append(PlannedReminder(
+                "publish_due", "replies", reply.id, f"公开答复：{file.label}（{reply_label(reply)}）", publish.date,
+                rules.shortest_lead, f"{publish.explanation}，尚未公开"))
         for rating in feedback:
             due = reanswer_deadline(rating, rules.deadlines)
             if due is None or rating.id is None or reanswer_after(replies, rating.feedback_date) is not None:

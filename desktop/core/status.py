@@ -8,7 +8,8 @@ The rules, in the order they are applied to a target:
 1. Only evidence measured on or before the as-of date counts ("what did we know on 2022-06-30?").
 2. Evidence in a unit that cannot be converted to the target's unit (个 vs 元) is never compared; it is reported.
 3. The latest usable evidence decides. Two figures of the same date: the less favourable one decides, so the
-   order in which evidence was entered never changes a judgement.
+   order in which evidence was entered never changes a judgement, and the reason names the other figure (回头看
+   lists the contradiction).
 4. met: the latest figure satisfies the comparator (a figure written as "超11000" is a lower bound and only
    counts when the bound itself satisfies it). Evidence dated after the deadline still shows the target was
    reached, and the reason says it came late.
@@ -235,6 +236,11 @@ def judge_target(target: Target, evidence: Sequence[Evidence], as_of: dt.date, *
 
     latest, value = _pick_latest(usable, direction)
     seen = f"截至{latest.as_of_date.isoformat()}为{_bound_word(latest.comparator)}{format_amount(value, unit)}"
+    others = sorted({other for item, other in usable if item.as_of_date == latest.as_of_date
+                     and not math.isclose(other, value, rel_tol=1e-9, abs_tol=1e-9)})
+    if others:
+        # Two figures for one day contradict each other: say so, and that the less favourable one decided.
+        seen += f"（同日另有佐证{'、'.join(format_amount(other, unit) for other in others)}，按较不利的数值判定）"
     progress = None
     if start_value is not None and not math.isclose(low, start_value):
         progress = (value - start_value) / (low - start_value)

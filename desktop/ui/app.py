@@ -9,6 +9,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from db import FileLocation, Location, Store, parse_location
@@ -19,7 +20,7 @@ from desktop.ui.i18n import install_translators, pick_language
 from desktop.ui.main_window import MainWindow
 from desktop.ui.messages import user_message
 from desktop.ui.reminders_panel import open_reminders_on_start
-from desktop.ui.workers import ThreadPool
+from desktop.ui.smoke import run_smoke_test
 
 logger = logging.getLogger(__name__)
 
@@ -90,27 +91,15 @@ def run_app(db_path: Location | None, *, lang: str | None = None, smoke_test: bo
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    translators = install_translators(app, pick_language(lang))
+    app.setDesktopFileName(APP_NAME)  # matches the installed reply-ledger.desktop (resources/linux/)
+    app.setWindowIcon(QIcon(str(paths.icon_path())))
+    language = pick_language(lang)
+    translators = install_translators(app, language)
     install_excepthook()
     settings = QSettings(str(paths.ui_settings_path()), QSettings.Format.IniFormat)
     db_path = _resolve_db(db_path, settings)
     if smoke_test:
-        try:
-            store = Store.open(db_path)
-        except LedgerError as error:
-            print(f"error: {error.message}", file=sys.stderr)
-            return 2
-        pool = ThreadPool()
-        window = MainWindow(store, settings=settings, pool=pool)
-        window.show()
-        pool.wait()
-        app.processEvents()
-        print(f"smoke test: {window.counts_text()} ({db_path})")
-        window.close()
-        pool.wait()
-        store.close()
-        del translators
-        return 0
+        return run_smoke_test(app, db_path, language=language, translators=translators, settings=settings)
     ledgers = Ledgers(settings)
     if ledgers.open(db_path) is None:
         return 2

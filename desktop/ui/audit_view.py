@@ -89,8 +89,10 @@ class AuditView(QWidget):
         self.busy_bar.hide()
         explanation = QLabel(self.tr(
             "Replies classed as solved whose promises were missed, replies classed otherwise whose promises were "
-            "all met but never answered again, 不满意 ratings not answered again in time, and promises with no "
-            "target and no evidence."), self)
+            "all met but never answered again, 不满意 ratings not answered again in time, promises with no "
+            "target and no evidence, and figures that contradict each other: two figures for one indicator on one "
+            "date, a baseline stated differently in two letters, cumulative evidence that goes backwards, a target "
+            "met before it was promised."), self)
         explanation.setObjectName("auditExplanationLabel")
         explanation.setWordWrap(True)
 

@@ -67,6 +67,7 @@ REMINDER_KINDS = {
     "stale_evidence": QT_TRANSLATE_NOOP("Labels", "No recent evidence"),
     "no_feedback": QT_TRANSLATE_NOOP("Labels", "No feedback"),
     "reanswer_due": QT_TRANSLATE_NOOP("Labels", "Answer again"),
+    "publish_due": QT_TRANSLATE_NOOP("Labels", "Publish the reply"),
     "custom": QT_TRANSLATE_NOOP("Labels", "Custom"),
 }
 REMINDER_STATES = {
@@ -100,6 +101,26 @@ AUDIT_KINDS = {
     "met_not_reanswered": QT_TRANSLATE_NOOP("Labels", "Promises kept, never answered again"),
     "unsatisfied_not_reanswered": QT_TRANSLATE_NOOP("Labels", "不满意 not answered again in time"),
     "commitment_unsupported": QT_TRANSLATE_NOOP("Labels", "Promise with no target and no evidence"),
+    "conflicting_figures": QT_TRANSLATE_NOOP("Labels", "Two figures for one indicator on one date"),
+    "conflicting_baselines": QT_TRANSLATE_NOOP("Labels", "Baseline stated differently in two letters"),
+    "evidence_backwards": QT_TRANSLATE_NOOP("Labels", "Cumulative evidence goes backwards"),
+    "met_before_promise": QT_TRANSLATE_NOOP("Labels", "Met before it was promised"),
+}
+CONTACT_METHODS = {
+    "meeting": QT_TRANSLATE_NOOP("Labels", "Meeting"),
+    "consultation": QT_TRANSLATE_NOOP("Labels", "Consultation meeting"),
+    "phone": QT_TRANSLATE_NOOP("Labels", "Phone call"),
+    "visit": QT_TRANSLATE_NOOP("Labels", "Visit"),
+    "other": QT_TRANSLATE_NOOP("Labels", "Other"),
+}
+REDACTION_KINDS = {
+    "mobile": QT_TRANSLATE_NOOP("Labels", "Mobile number"),
+    "id_card": QT_TRANSLATE_NOOP("Labels", "ID card number"),
+    "bank_card": QT_TRANSLATE_NOOP("Labels", "Bank card number"),
+    "home_address": QT_TRANSLATE_NOOP("Labels", "Home address"),
+    "personal": QT_TRANSLATE_NOOP("Labels", "Personal detail"),
+    "landline": QT_TRANSLATE_NOOP("Labels", "Office landline"),
+    "handler": QT_TRANSLATE_NOOP("Labels", "Handler's name"),
 }
 TIMELINE_KINDS = {
     "received": QT_TRANSLATE_NOOP("Labels", "Received"),

@@ -9,6 +9,7 @@ refresh after every change (reminders included) and the layout.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 from collections.abc import Callable
@@ -311,6 +312,53 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         return dialog
 
     @Slot()
+    def show_contacts(self) -> QDialog:
+        """The contacts with proposers known on the as-of date, in a window of their own (desktop.ui.contacts)."""
+        from desktop.ui.contacts import ContactsPanel
+
+        dialog = QDialog(self)
+        dialog.setObjectName("contactsDialog")
+        dialog.setWindowTitle(self.tr("Contacts with proposers"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        panel = ContactsPanel(self.store, today=self.as_of, parent=dialog)
+        panel.new_requested.connect(lambda: self.new_record("contact"))
+        panel.open_requested.connect(lambda contact_id: self.open_record("contact", contact_id))
+        self.records_changed.connect(panel.refresh)
+        self.as_of_edit.dateChanged.connect(panel.refresh)
+        dialog.destroyed.connect(lambda: self._disconnect_panel(panel))
+        QVBoxLayout(dialog).addWidget(panel)
+        fit_to_screen(dialog, 900, 420)
+        dialog.show()
+        return dialog
+
+    def _disconnect_panel(self, panel: QWidget) -> None:
+        for signal in (self.records_changed, self.as_of_edit.dateChanged):
+            with contextlib.suppress(RuntimeError, TypeError):  # already gone with the dialog
+                signal.disconnect(panel.refresh)
+
+    def selected_reply(self) -> int | None:
+        """The reply selected in the Replies list."""
+        if self.current_page_kind() != "replies":
+            return None
+        values = self._selected_values("replies")
+        return int(values["id"]) if values.get("id") is not None else None
+
+    @Slot()
+    def show_publication_check(self, reply_id: int | None = None) -> QDialog | None:
+        """The publication pre-check of a reply (the selected one by default): its personal data, and a button that
+        saves a redacted copy (desktop.ui.publication_check)."""
+        from desktop.ui.publication_check import PublicationCheckDialog
+
+        reply_id = reply_id if reply_id is not None else self.selected_reply()
+        reply = self.store.get(Reply, reply_id) if reply_id is not None else None
+        if reply is None:
+            return None
+        dialog = PublicationCheckDialog(reply, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    @Slot()
     def show_timeline_of_selection(self) -> None:
         proposal = self.selected_proposal_id()
         if proposal is not None:
@@ -516,6 +564,7 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         self.copy_rows_action.setEnabled(selected)
         self.paste_rows_action.setEnabled(page is not None and page.kind in ("proposals", "commitments"))
         self.review_again_action.setEnabled(self.selected_letter_reply() is not None)
+        self.publication_check_action.setEnabled(self.selected_reply() is not None)
         has_proposal = self.selected_proposal_id() is not None
         self.print_dossier_action.setEnabled(has_proposal)
         self.dossier_pdf_action.setEnabled(has_proposal)

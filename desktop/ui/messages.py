@@ -24,7 +24,9 @@ CLI_ONLY_CODES = frozenset({
     "ids_missing",  # evidence accept|reject N...
     "demo_not_empty",  # demo --db FILE
     "state_invalid", "year_invalid",  # export --state / --year
-    "folder_missing", "file_unwritable",  # remind --ics FILE
+    "contacts_rejected", "contacts_empty", "contacts_columns_missing", "contacts_encoding",  # contacts import
+    "contacts_unreadable", "contacts_format",
+    "reply_not_found", "reply_text_missing",  # redact --reply DOC_NUMBER
     "mapping_missing", "mapping_invalid", "mapping_unknown_field", "mapping_bad_header",  # import-ledger --mapping
 })
 
@@ -53,6 +55,14 @@ TEMPLATES: dict[str, str | tuple[str, ...]] = {
         QT_TRANSLATE_NOOP("Messages", "The database refused to save the record; check its values and save again."),
     "not_found":
         QT_TRANSLATE_NOOP("Messages", "This record no longer exists; it may have been deleted. Reload the list."),
+    "folder_missing":
+        QT_TRANSLATE_NOOP("Messages", "The folder of '{path}' does not exist; create it or choose another file."),
+    "file_unwritable":
+        QT_TRANSLATE_NOOP("Messages", "'{path}' could not be written; check that the folder is writable and the file "
+                                      "is not open elsewhere."),
+    "redact_format":
+        QT_TRANSLATE_NOOP("Messages", "'{path}' does not end in .txt or .docx; name the redacted copy with one of "
+                                      "them."),
     # ------------------------------------------------------------------ the office's ledger server
     "db_busy":
         QT_TRANSLATE_NOOP("Messages", "The ledger '{path}' is busy: someone else has been saving for {seconds} "

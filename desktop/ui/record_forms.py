@@ -1,4 +1,4 @@
-"""The six record forms: proposal, reply, feedback, commitment, target and evidence."""
+"""The record forms: proposal, reply, feedback, commitment, target and evidence (contact: desktop.ui.contacts)."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ from desktop.core.records import (
 from desktop.core.status import evidence_in_target_unit
 from desktop.core.units import normalize
 from desktop.ui import labels
+from desktop.ui.contacts import ContactForm
 from desktop.ui.forms import (
     BoolField,
     ChoiceField,
@@ -126,6 +127,7 @@ class ReplyForm(RecordForm):
             ChoiceField("disclosure", self.tr("Disclosure"), labels.label_choices(labels.DISCLOSURES),
                         empty=self.tr("(not set)")),
             DateField("published_date", self.tr("Published")),
+            TextField("published_where", self.tr("Published where"), hint=self.tr("e.g. 常州市人民政府网站")),
             TextField("replying_unit", self.tr("Replying unit")),
             BoolField("is_reanswer", self.tr("Answered again")),
             TextField("text", self.tr("Full text"), multiline=True),
@@ -464,5 +466,6 @@ class OriginalFileButtons:
 
 
 FORMS: dict[str, type[RecordForm]] = {form.kind: form for form in (ProposalForm, ReplyForm, FeedbackForm,
-                                                                  CommitmentForm, TargetForm, EvidenceForm)}
+                                                                  CommitmentForm, TargetForm, EvidenceForm,
+                                                                  ContactForm)}
 RECORD_TYPES: dict[str, type[Record]] = {kind: form.record_type for kind, form in FORMS.items()}

@@ -19,6 +19,7 @@ from desktop import APP_TITLE, paths
 from desktop.core.dossier import dossier_file_name, dossier_html
 from desktop.core.errors import LedgerError
 from desktop.core.extraction import Document, LetterExtraction
+from desktop.core.xlsx_export import ExportResult
 from desktop.ui.messages import user_message
 from desktop.ui.workers import ProgressRunner
 
@@ -176,17 +177,20 @@ class LedgerFilesMixin(_Base):
             path = path.with_name(path.name + ".xlsx")
         location = self.store.location
 
-        def export(progress: Any = None, is_cancelled: Any = None) -> Path:
+        def export(progress: Any = None, is_cancelled: Any = None) -> ExportResult:
             with Store.attach(location) as store:
-                result = export_ledger(store, path, as_of=as_of, progress=progress, is_cancelled=is_cancelled)
-            return result.path
+                return export_ledger(store, path, as_of=as_of, progress=progress, is_cancelled=is_cancelled)
+
+        def written(result: ExportResult) -> None:
+            text = translate("MainWindow", "The audit workbook was written to {path}.").format(path=result.path)
+            if result.truncated:  # an auditor must know which cells do not hold the whole text
+                text += " " + translate(
+                    "MainWindow", "%n cell(s) held more text than Excel keeps and were cut; 汇总 lists them.", None,
+                    len(result.truncated))
+            self.prompter.show_info(self, text)
 
         runner = ProgressRunner(self, self.pool, translate("MainWindow", "Writing {file}…").format(file=path.name))
-        runner.succeeded.connect(
-            lambda written: self.prompter.show_info(
-                self, translate("MainWindow", "The audit workbook was written to {path}.").format(path=written)
-            )
-        )
+        runner.succeeded.connect(written)
         runner.failed.connect(
             lambda error: self.prompter.show_error(
                 self,

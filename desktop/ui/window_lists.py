@@ -297,6 +297,7 @@ class ListActionsMixin(_Base):
                 new_action.setObjectName("newChildAction")
         if page.kind == "replies":
             menu.addAction(self.review_again_action)
+            menu.addAction(self.publication_check_action)
         if page.kind in ("proposals", "replies"):
             menu.addAction(self.timeline_action)
             menu.addAction(self.print_dossier_action)

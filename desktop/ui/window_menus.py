@@ -60,6 +60,7 @@ def build_actions(window: MainWindow, page_titles: dict[str, str]) -> None:
         "commitment": translate("MainWindow", "&Commitment"),
         "target": translate("MainWindow", "&Target"),
         "evidence": translate("MainWindow", "&Evidence"),
+        "contact": translate("MainWindow", "Con&tact with the proposer"),
     }
     for kind, text in kind_texts.items():
         w.new_actions[kind] = act(f"new{kind.capitalize()}Action", text, lambda kind=kind: w.new_record(kind))
@@ -172,6 +173,17 @@ def build_actions(window: MainWindow, page_titles: dict[str, str]) -> None:
         w.show_timeline_of_selection,
         "Ctrl+T",
     )
+    w.contacts_action = act(
+        "contactsAction", translate("MainWindow", "&Contacts with proposers…"), w.show_contacts, "Ctrl+Shift+M"
+    )
+    w.publication_check_action = act(
+        "publicationCheckAction", translate("MainWindow", "&Publication check…"), w.show_publication_check
+    )
+    w.publication_check_action.setToolTip(
+        translate(
+            "MainWindow", "Find the personal data in the selected reply's text and save a redacted copy to publish"
+        )
+    )
 
     menu_bar = w.menuBar()
     file_menu = menu_bar.addMenu(translate("MainWindow", "&File"))
@@ -193,6 +205,7 @@ def build_actions(window: MainWindow, page_titles: dict[str, str]) -> None:
         w.review_again_action,
         w.import_ledger_action,
         w.export_action,
+        w.publication_check_action,
         None,
         w.print_dossier_action,
         w.dossier_pdf_action,
@@ -219,6 +232,7 @@ def build_actions(window: MainWindow, page_titles: dict[str, str]) -> None:
     view_menu.addSeparator()
     view_menu.addAction(w.due_reminders_action)
     view_menu.addAction(w.timeline_action)
+    view_menu.addAction(w.contacts_action)
     view_menu.addSeparator()
     view_menu.addAction(w.reload_action)
     help_menu = menu_bar.addMenu(translate("MainWindow", "&Help"))

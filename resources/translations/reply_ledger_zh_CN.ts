@@ -21,8 +21,8 @@ Details are in {log}.</source>
         <translation>检查(&amp;C)</translation>
     </message>
     <message>
-        <source>Replies classed as solved whose promises were missed, replies classed otherwise whose promises were all met but never answered again, 不满意 ratings not answered again in time, and promises with no target and no evidence.</source>
-        <translation>列为已解决但承诺未兑现的答复、其他类别中承诺已全部兑现却未再答复的答复、未按期再答复的不满意评价，以及既无指标又无佐证的承诺。</translation>
+        <source>Replies classed as solved whose promises were missed, replies classed otherwise whose promises were all met but never answered again, 不满意 ratings not answered again in time, promises with no target and no evidence, and figures that contradict each other: two figures for one indicator on one date, a baseline stated differently in two letters, cumulative evidence that goes backwards, a target met before it was promised.</source>
+        <translation>列为已解决但承诺未兑现的答复、承诺全部兑现却未再答复的其他类答复、未按期再答复的不满意评价、无指标无佐证的承诺，以及相互矛盾的数据：同一指标同日两个不同数值、两份答复所述基数不一致、累计指标佐证倒退、作出承诺前已达到目标。</translation>
     </message>
     <message>
         <source>As of</source>
@@ -150,6 +150,69 @@ Details are in {log}.</source>
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ContactColumns</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Way</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>ContactForm</name>
+    <message>
+        <source>Proposal</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Way</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>Who took part; separate names with 、</source>
+        <translation>参加沟通的人员；多人用“、”分隔</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPanel</name>
+    <message>
+        <source>&amp;New contact…</source>
+        <translation>新建沟通记录(&amp;N)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>As of {date}: %n contact(s), {in_person} in person</source>
+        <translation>
+            <numerusform>截至{date}：沟通%n次，其中见面{in_person}次</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -443,6 +506,33 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>FoundColumns</name>
+    <message>
+        <source>Redacted</source>
+        <translation>已隐去</translation>
+    </message>
+    <message>
+        <source>You decide (kept)</source>
+        <translation>由您决定（保留）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Shown as</source>
+        <translation>显示为</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>处理</translation>
+    </message>
+</context>
+<context>
     <name>GridDelegate</name>
     <message>
         <source>(not set)</source>
@@ -607,6 +697,10 @@ Details are in {log}.</source>
         <translation>不满意再答复</translation>
     </message>
     <message>
+        <source>Publish the reply</source>
+        <translation>答复公开期限</translation>
+    </message>
+    <message>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
@@ -685,6 +779,70 @@ Details are in {log}.</source>
     <message>
         <source>Promise with no target and no evidence</source>
         <translation>承诺无指标无佐证</translation>
+    </message>
+    <message>
+        <source>Two figures for one indicator on one date</source>
+        <translation>同一指标同日数值不一</translation>
+    </message>
+    <message>
+        <source>Baseline stated differently in two letters</source>
+        <translation>两份答复所述基数不一致</translation>
+    </message>
+    <message>
+        <source>Cumulative evidence goes backwards</source>
+        <translation>累计指标佐证倒退</translation>
+    </message>
+    <message>
+        <source>Met before it was promised</source>
+        <translation>承诺前已达到目标</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>见面</translation>
+    </message>
+    <message>
+        <source>Consultation meeting</source>
+        <translation>面商</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>ID card number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Bank card number</source>
+        <translation>银行卡号</translation>
+    </message>
+    <message>
+        <source>Home address</source>
+        <translation>家庭住址</translation>
+    </message>
+    <message>
+        <source>Personal detail</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <source>Office landline</source>
+        <translation>办公电话</translation>
+    </message>
+    <message>
+        <source>Handler&apos;s name</source>
+        <translation>经办人姓名</translation>
     </message>
     <message>
         <source>Received</source>
@@ -1406,6 +1564,10 @@ Details are in {log}.</source>
         <translation>到期提醒</translation>
     </message>
     <message>
+        <source>Contacts with proposers</source>
+        <translation>与代表沟通记录</translation>
+    </message>
+    <message>
         <source>Judging targets…</source>
         <translation>正在判定指标状态…</translation>
     </message>
@@ -1636,6 +1798,10 @@ Log folder: {logs}</source>
         <translation>佐证(&amp;E)</translation>
     </message>
     <message>
+        <source>Con&amp;tact with the proposer</source>
+        <translation>与代表沟通(&amp;T)</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -1752,6 +1918,18 @@ Log folder: {logs}</source>
         <translation>所选建议的办理时间线(&amp;T)</translation>
     </message>
     <message>
+        <source>&amp;Contacts with proposers…</source>
+        <translation>与代表沟通记录(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Publication check…</source>
+        <translation>公开前检查(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Find the personal data in the selected reply&apos;s text and save a redacted copy to publish</source>
+        <translation>查找所选答复正文中的个人信息，并保存隐去个人信息后的公开文本</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1837,6 +2015,18 @@ Log folder: {logs}</source>
     <message>
         <source>The database refused to save the record; check its values and save again.</source>
         <translation>数据库拒绝保存该记录；请检查各项内容后重新保存。</translation>
+    </message>
+    <message>
+        <source>The folder of &apos;{path}&apos; does not exist; create it or choose another file.</source>
+        <translation>“{path}”所在的文件夹不存在；请先创建，或另选文件。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; could not be written; check that the folder is writable and the file is not open elsewhere.</source>
+        <translation>无法写入“{path}”；请检查文件夹可以写入，且文件没有在其他程序中打开。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; does not end in .txt or .docx; name the redacted copy with one of them.</source>
+        <translation>“{path}”的扩展名不是 .txt 或 .docx；请用其中之一命名公开文本。</translation>
     </message>
     <message>
         <source>The ledger &apos;{path}&apos; is busy: someone else has been saving for {seconds} seconds; try again when that has finished.</source>
@@ -2553,6 +2743,37 @@ Open them again?</source>
     </message>
 </context>
 <context>
+    <name>PublicationCheckDialog</name>
+    <message>
+        <source>Save redacted copy</source>
+        <translation>保存公开文本</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx);;Text (*.txt)</source>
+        <translation>Word 文档 (*.docx);;文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <source>Publication check — {reply}</source>
+        <translation>公开前检查 — {reply}</translation>
+    </message>
+    <message>
+        <source>This reply has no text to check; import its letter or type its text first.</source>
+        <translation>这份答复没有正文可检查；请先导入答复函或录入正文。</translation>
+    </message>
+    <message>
+        <source>{redacted} item(s) of personal data will be redacted; {kept} are kept for you to decide (office landlines, the handler&apos;s name).</source>
+        <translation>将隐去{redacted}处个人信息；另有{kept}处保留，由您决定是否公开（办公电话、经办人姓名）。</translation>
+    </message>
+    <message>
+        <source>&amp;Save redacted copy…</source>
+        <translation>保存公开文本(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到{path}</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
@@ -2805,6 +3026,14 @@ Open them again?</source>
     <message>
         <source>Published</source>
         <translation>公开日期</translation>
+    </message>
+    <message>
+        <source>Published where</source>
+        <translation>公开网站</translation>
+    </message>
+    <message>
+        <source>e.g. 常州市人民政府网站</source>
+        <translation>例如：常州市人民政府网站</translation>
     </message>
     <message>
         <source>Replying unit</source>

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
+import re
 import shutil
 import subprocess
 import zipfile
@@ -15,11 +17,22 @@ from python_calamine import CalamineWorkbook
 
 from desktop.core.audit import Finding
 from desktop.core.errors import Cancelled, LedgerError
-from desktop.core.records import Commitment, Evidence, Feedback, Proposal, Proposer, Reminder, Reply, Target
+from desktop.core.records import (
+    Commitment,
+    Evidence,
+    Feedback,
+    HistoryEntry,
+    Proposal,
+    Proposer,
+    Reminder,
+    Reply,
+    Target,
+)
 from desktop.core.settings import RESULT_CLASS_SCHEMES
 from desktop.core.status import judge_groups
 from desktop.core.xlsx_export import (
     SHEET_COLUMNS,
+    TRUNCATION_PATTERN,
     EvidenceLine,
     ExportFilters,
     LedgerSnapshot,
@@ -82,7 +95,7 @@ def _rows(path: Path, sheet: str) -> list[list]:
 def test_xlsx_export_sheets_headers_and_types(tmp_path: Path) -> None:
     path = write_workbook(tmp_path / "ledger.xlsx", _snapshot()).path
     book = CalamineWorkbook.from_path(str(path))
-    assert book.sheet_names == ["汇总", "建议", "答复", "承诺与指标", "佐证", "提醒", "回头看", "变更记录"]
+    assert book.sheet_names == ["汇总", "建议", "答复", "见面沟通", "承诺与指标", "佐证", "提醒", "回头看", "变更记录"]
     for name, columns in SHEET_COLUMNS.items():
         assert _rows(path, name)[0] == [c.header for c in columns]
     targets = _rows(path, "承诺与指标")
@@ -184,11 +197,75 @@ def test_xlsx_export_formula_injection_stays_text(tmp_path: Path, text: str) -> 
 
 def test_xlsx_export_illegal_characters_and_long_text(tmp_path: Path) -> None:
     long_text = "承诺" * 20_000
-    path = write_workbook(tmp_path / "ledger.xlsx", _snapshot(title="bell\x07标题", quote=long_text)).path
+    result = write_workbook(tmp_path / "ledger.xlsx", _snapshot(title="bell\x07标题", quote=long_text))
+    path = result.path
     proposals = _rows(path, "建议")
     assert proposals[1][proposals[0].index("标题")] == "bell标题"
     quote = _rows(path, "承诺与指标")[1][_rows(path, "承诺与指标")[0].index("承诺原文")]
     assert len(quote) < 32_767 and quote.endswith("（已截断，原文共40000字）")
+    assert re.search(TRUNCATION_PATTERN, quote).group(1) == "40000"  # the marker a re-import recognises
+    # Every cut is counted and named, for the command line and the summary.
+    assert [cell.describe() for cell in result.truncated] == ["承诺与指标!承诺原文 第2行（原文40000字）"]
+    summary = {row[0]: row[1] for row in _rows(path, "汇总") if row and row[0]}
+    assert summary["超长截断"].startswith("1处文本超过单元格容量被截断：承诺与指标!承诺原文 第2行（原文40000字）")
+
+
+def test_xlsx_export_values_carry_their_units(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "ledger.xlsx", _snapshot()).path
+    book = load_workbook(path)
+    ws = book["承诺与指标"]
+    header = [c.value for c in ws[1]]
+    row = {h: c for h, c in zip(header, ws[2], strict=True)}
+    assert (row["目标值"].value, row["目标值"].number_format) == (1, '#,##0"万个"')
+    assert (row["基数"].value, row["基数"].number_format) == (7000, '#,##0"个"')
+    assert (row["最新佐证值"].value, row["最新佐证值"].number_format) == (11080, '#,##0"个"')
+    investment = {h: c for h, c in zip(header, ws[3], strict=True)}
+    assert investment["目标值"].number_format == '#,##0"亿元"'
+    assert not ws.column_dimensions[row["目标值"].column_letter].hidden
+    summary = book["汇总"]
+    counts = {r[0].value: r[1] for r in summary.iter_rows(min_row=1) if r and r[0].value}
+    assert counts["建议件数"].number_format == '#,##0"件"' and counts["应公开答复份数"].number_format == '#,##0"份"'
+
+
+def test_xlsx_export_history_for_people(tmp_path: Path) -> None:
+    letter = "关于对常州市十六届人大五次会议代表建议第021号的答复。" * 50
+    entries = [
+        HistoryEntry(1, "2021-06-08T02:00:00+00:00", "clerk", "replies", 1, "insert", None,
+                     {"id": 1, "doc_number": "常工信复〔2021〕第39号", "reply_date": "2021-06-08", "result_class": "A",
+                      "disclosure": "public", "text": letter, "created_at": "x", "updated_at": "x"},
+                     "0" * 64, "a" * 64),
+        HistoryEntry(2, "2021-06-09T02:00:00+00:00", "clerk", "replies", 1, "update",
+                     {"id": 1, "doc_number": "常工信复〔2021〕第39号", "addressee": "魏农", "disclosure": "public",
+                      "is_reanswer": 0, "text": letter},
+                     {"id": 1, "doc_number": "常工信复〔2021〕第39号", "addressee": "魏农代表",
+                      "disclosure": "not_public", "is_reanswer": 1, "text": letter + "补充"}, "a" * 64, "b" * 64),
+        HistoryEntry(3, "2021-06-10T02:00:00+00:00", "clerk", "targets", 1, "update",
+                     {"id": 1, "commitment_id": 1, "indicator": "累计开通5G基站数", "value": 1, "unit": "万个"},
+                     {"id": 1, "commitment_id": 1, "indicator": "累计开通5G基站数", "value": 1.2, "unit": "万个"},
+                     "b" * 64, "c" * 64),
+    ]
+    path = write_workbook(tmp_path / "ledger.xlsx", _snapshot(history=entries)).path
+    rows = _rows(path, "变更记录")
+    records = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    assert [(r["记录"], r["操作"], r["字段"]) for r in records] == [
+        ("答复 常工信复〔2021〕第39号", "新增", "（新建）"),
+        ("答复 常工信复〔2021〕第39号", "修改", "收件人"), ("答复 常工信复〔2021〕第39号", "修改", "公开属性"),
+        ("答复 常工信复〔2021〕第39号", "修改", "再次答复"), ("答复 常工信复〔2021〕第39号", "修改", "答复全文"),
+        ("指标 累计开通5G基站数（常工信复〔2021〕第39号）", "修改", "目标值")]
+    assert records[0]["修改后"] == "2021-06-08，A类，公开"
+    assert (records[1]["修改前"], records[1]["修改后"]) == ("魏农", "魏农代表")
+    assert (records[2]["修改前"], records[2]["修改后"]) == ("公开", "不公开")
+    assert (records[3]["修改前"], records[3]["修改后"]) == ("否", "是")
+    # A long text is summarised: its first characters, its length and its SHA-256; the raw value stays folded.
+    before = records[4]["修改前"]
+    assert before.startswith("关于对常州市十六届人大五次会") and f"共{len(letter)}字，SHA-256 " in before
+    assert len(before) < 60 and records[4]["修改前"] != records[4]["修改后"]
+    assert json.loads(records[4]["原始记录（JSON）"])["修改后"].endswith("补充")
+    assert (records[5]["修改前"], records[5]["修改后"]) == ("1万个", "1.2万个")
+    assert records[0]["哈希"] == "a" * 64
+    ws = load_workbook(path)["变更记录"]
+    header = [c.value for c in ws[1]]
+    assert ws.column_dimensions[ws.cell(1, header.index("原始记录（JSON）") + 1).column_letter].hidden
 
 
 def test_xlsx_export_cancel_leaves_no_file_and_keeps_the_old_one(tmp_path: Path) -> None:

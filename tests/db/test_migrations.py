@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import sqlite3
 from pathlib import Path
 
@@ -8,6 +10,7 @@ import pytest
 from db import SCHEMA_VERSION, Store
 from db.connection import connect, migrate, migrations
 from desktop.core.errors import LedgerError
+from desktop.core.records import Contact, Proposal, Reminder, Reply
 
 TABLES = {"settings", "source_documents", "proposals", "proposers", "contacts", "replies", "feedback", "commitments",
           "targets", "evidence", "reminders", "suggestions", "history", "search_index"}
@@ -102,3 +105,30 @@ def test_the_saved_version_2_file_opens(tmp_path: Path) -> None:
         assert store.schema_version == SCHEMA_VERSION >= 2
         assert store.counts().targets == 13
         assert store.verify_history() == []
+
+
+def test_version_2_is_migrated_for_contacts_and_publication(tmp_path: Path) -> None:
+    """面商 contacts, where a reply was published and the publication reminder exist after migrating the demo of
+    schema 2; its reminders keep their ids, UIDs and history."""
+    fixture = Path(__file__).parent / "fixtures" / "ledger_v2.sqlite3"
+    copy = tmp_path / "v2.sqlite3"
+    copy.write_bytes(fixture.read_bytes())
+    before = sqlite3.connect(copy)
+    reminders = before.execute("SELECT id, uid, kind, state FROM reminders ORDER BY id").fetchall()
+    before.close()
+    with Store.open(copy) as store:
+        assert store.schema_version == SCHEMA_VERSION >= 3
+        assert [tuple(row) for row in store.conn.execute("SELECT id, uid, kind, state FROM reminders ORDER BY id")] \
+            == reminders
+        proposal = store.list(Proposal)[0]
+        store.save(Contact(proposal_id=proposal.id, contact_date=dt.date(2021, 4, 20), method="consultation"))
+        reply = store.list(Reply)[0]
+        store.save(dataclasses.replace(reply, published_date=dt.date(2021, 7, 2), published_where="常州市人民政府网站"))
+        assert store.get(Reply, reply.id).published_where == "常州市人民政府网站"
+        store.save(Reminder(kind="publish_due", title="公开答复", due_date=dt.date(2021, 7, 7), uid="p@test"))
+        assert store.verify_history() == []
+        indexes = {row[1] for row in store.conn.execute("PRAGMA index_list(reminders)")}
+        assert {"reminders_due", "reminders_subject"} <= indexes
+        with pytest.raises(LedgerError):
+            store.save(Contact(proposal_id=proposal.id, contact_date=dt.date(2021, 4, 20), method="letter"))
+    assert (tmp_path / "v2.sqlite3.v2.bak").exists()

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QSettings, Qt
@@ -7,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QTableView, QTabWi
 
 from db import Store
 from desktop import paths
+from desktop.core.records import Reply
 from desktop.ui.dashboard import BarChart
 from desktop.ui.main_window import PAGES, _judge
 from desktop.ui.models import KEY_ROLE
@@ -170,3 +172,13 @@ def test_follow_up_pages_are_built_when_first_shown(qtbot, make_window, demo_sto
     dialog = window.show_due_reminders()
     qtbot.addWidget(dialog)
     assert dialog.findChild(QWidget, "remindersPanel") is not None
+
+
+def test_export_says_when_cells_were_cut(make_window, prompter, demo_store: Store, tmp_path: Path) -> None:
+    reply = demo_store.list(Reply)[0]
+    demo_store.save(dataclasses.replace(reply, title="很长的标题" * 7000))
+    window = make_window(demo_store)
+    prompter.workbook_path = tmp_path / "audit.xlsx"
+    window.export_action.trigger()
+    assert prompter.asked[-1] == ("info", f"The audit workbook was written to {tmp_path / 'audit.xlsx'}. 2 cell(s) "
+                                          "held more text than Excel keeps and were cut; 汇总 lists them.")

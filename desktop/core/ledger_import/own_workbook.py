@@ -208,7 +208,9 @@ class OwnWorkbook:
             returned_date=read.date("退回日期"), lead_unit=read.text("主办单位"),
             co_units=split_names(read.text("会办单位"), slash=False),
             handling_mode=read.code("办理方式", _HANDLING_CODES),
-            key_supervised=read.flag("重点督办"), state=read.code("办理状态", _PROPOSAL_STATE_CODES, "open"),
+            key_supervised=read.flag("重点督办"),
+            # Workbooks since the as-of handling state keep the recorded state in 登记状态; older ones in 办理状态.
+            state=read.code("登记状态" if "登记状态" in values else "办理状态", _PROPOSAL_STATE_CODES, "open"),
             proposers=[Proposer(name=n, role="lead") for n in names]
             + [Proposer(name=n, role="cosigner") for n in cosigners],
         )
@@ -228,7 +230,8 @@ class OwnWorkbook:
             addressee=read.text("收件人"), reply_date=read.date("答复日期"), signer=read.text("签发人"),
             handler=read.text("经办人"), phone=read.text("联系电话"), cc=read.text("抄送"),
             result_class=read.text("办理结果"), disclosure=read.code("公开属性", _DISCLOSURE_CODES),
-            published_date=read.date("公开日期"), replying_unit=read.text("答复单位"),
+            published_date=read.date("公开日期"), published_where=read.text("公开网站"),
+            replying_unit=read.text("答复单位"),
             is_reanswer=read.flag("再次答复"),
         )
         _record_problems(reply, read, {"doc_number": "答复文号", "phone": "联系电话", "result_class": "办理结果",

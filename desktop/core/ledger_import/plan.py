@@ -267,7 +267,7 @@ PROPOSAL_SHEET_FIELDS = frozenset({
     "handling_mode", "key_supervised", "state", "proposers"})
 REPLY_SHEET_FIELDS = frozenset({
     "doc_number", "issuing_office", "title", "addressee", "reply_date", "signer", "handler", "phone", "cc",
-    "result_class", "disclosure", "published_date", "replying_unit", "is_reanswer"})
+    "result_class", "disclosure", "published_date", "published_where", "replying_unit", "is_reanswer"})
 COMMITMENT_SHEET_FIELDS = frozenset({"title", "quote", "responsible_unit", "deadline", "deadline_text", "manual_state",
                                      "notes"})
 TARGET_SHEET_FIELDS = frozenset({

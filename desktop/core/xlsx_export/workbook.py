@@ -1,0 +1,341 @@
+"""Writing the workbook: the sheets in order, streamed row by row, into a file that replaces the old one only when
+complete.
+
+openpyxl's write-only mode streams rows to disk, so memory does not grow with the number of rows. Cell styles
+come from one prepared cell per column (not a new style object per cell) and state colours from conditional
+formatting. The file is written to a temporary file beside the target and renamed over it only when complete: a
+failure or a cancel leaves any earlier file untouched and no half-written file behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
+
+from desktop.core.errors import Cancelled, LedgerError
+from desktop.core.xlsx_export.cells import (
+    HEADER_BORDER,
+    HEADER_FILL,
+    HEADER_FONT,
+    CellMaker,
+    Sheet,
+    fit_widths,
+    row_height,
+    setup_print,
+    state_formatting,
+)
+from desktop.core.xlsx_export.columns import SHEET_COLUMNS, Column
+from desktop.core.xlsx_export.history import history_rows
+from desktop.core.xlsx_export.model import (
+    SHEET_AUDIT,
+    SHEET_CONTACTS,
+    SHEET_EVIDENCE,
+    SHEET_HISTORY,
+    SHEET_PROPOSALS,
+    SHEET_REMINDERS,
+    SHEET_REPLIES,
+    SHEET_SUMMARY,
+    SHEET_TARGETS,
+    WORKBOOK_TITLE,
+    ExportResult,
+    LedgerSnapshot,
+    TruncatedCell,
+)
+from desktop.core.xlsx_export.rows import SheetRows, Tally
+from desktop.core.xlsx_export.summary import write_summary
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+IsCancelled = Callable[[], bool]
+
+_CHECK_EVERY = 500  # rows between progress reports and cancel checks
+SHEET_ORDER = (SHEET_SUMMARY, SHEET_PROPOSALS, SHEET_REPLIES, SHEET_CONTACTS, SHEET_TARGETS, SHEET_EVIDENCE,
+               SHEET_REMINDERS, SHEET_AUDIT, SHEET_HISTORY)
+
+
+class WorkbookWriter:
+    """Writes the sheets of one snapshot into a write-only workbook, counting rows and cut cells."""
+
+    def __init__(self, snapshot: LedgerSnapshot, progress: Progress | None, is_cancelled: IsCancelled | None) -> None:
+        self.snapshot = snapshot
+        self.progress = progress
+        self.is_cancelled = is_cancelled
+        self.tally = Tally()
+        self.rows = SheetRows(snapshot, self.tally)
+        self.total = (len(snapshot.proposals) + len(snapshot.replies) + len(snapshot.contacts)
+                      + snapshot.target_row_count + snapshot.evidence_count + len(snapshot.reminders)
+                      + len(snapshot.findings or ()) + snapshot.history_count)
+        self.done = 0
+        self.counts: dict[str, int] = {}
+        self.truncated: list[TruncatedCell] = []
+
+    def tick(self, rows: int = 1) -> None:
+        before = self.done
+        self.done += rows
+        if before // _CHECK_EVERY != self.done // _CHECK_EVERY:
+            if self.is_cancelled and self.is_cancelled():
+                raise Cancelled()
+            if self.progress:
+                self.progress(min(self.done, self.total), self.total)
+
+    def write(self, workbook: Workbook) -> None:
+        s = self.snapshot
+        # Sheets appear in the order they are created; each streams to its own temporary file, so they can be
+        # filled in any order. The targets go first: the summary and the proposals' states count them.
+        names = [name for name in SHEET_ORDER if name != SHEET_AUDIT or s.findings is not None]
+        sheets = {name: self._new_sheet(workbook, name) for name in names}
+        for name, rows, count in (
+            (SHEET_TARGETS, self.rows.target_rows, s.target_row_count),
+            (SHEET_PROPOSALS, self.rows.proposal_rows, len(s.proposals)),
+            (SHEET_REPLIES, self.rows.reply_rows, len(s.replies)),
+            (SHEET_CONTACTS, self.rows.contact_rows, len(s.contacts)),
+            (SHEET_EVIDENCE, self.rows.evidence_rows, s.evidence_count),
+            (SHEET_REMINDERS, self.rows.reminder_rows, len(s.reminders)),
+            (SHEET_AUDIT, self.rows.audit_rows, len(s.findings or ())),
+            (SHEET_HISTORY, self._history_rows, s.history_count),
+        ):
+            if name in sheets:
+                self._write_data_sheet(sheets[name], SHEET_COLUMNS[name], rows(), count)
+        self.counts[SHEET_SUMMARY] = write_summary(
+            sheets[SHEET_SUMMARY], s, self.tally, self.counts, self.truncated, self.counts.get(SHEET_HISTORY, 0),
+            extra_meta=[(label, text, "text") for label, text in s.notes])
+        self.counts = {name: self.counts[name] for name in sheets}
+        if self.progress:
+            self.progress(self.total, self.total)
+
+    def _history_rows(self) -> Iterator[dict[str, Any]]:
+        names, reply_of = self._record_namers()
+        for entry in self.snapshot.history:
+            yield from history_rows(entry, names, reply_of)
+
+    def _record_namers(self) -> tuple[Callable[[str, int], str | None], Callable[[str, int], str | None]]:
+        """Short names of the records the change log mentions, from the snapshot (their current labels), and the
+        reply each commitment or target belongs to."""
+        s, rows, targets = self.snapshot, self.rows, self.tally.targets
+        proposers = {pr.id: pr.name for p in s.proposals for pr in p.proposers}
+        sources = {doc_id: doc.file_name for doc_id, doc in s.sources.items()}
+
+        def name(table: str, row_id: int) -> str | None:
+            if table == "proposals":
+                return rows.proposal_name(row_id)
+            if table == "replies":
+                return rows.reply_name(row_id) if row_id in rows.replies else None
+            if table == "commitments":
+                commitment = rows.commitments.get(row_id)
+                return commitment.title if commitment else None
+            if table == "targets":
+                return targets[row_id][0] if row_id in targets else None
+            if table == "proposers":
+                return proposers.get(row_id)
+            if table == "source_documents":
+                return sources.get(row_id)
+            return s.record_names.get((table, row_id))
+
+        def reply_of(table: str, row_id: int) -> str | None:
+            if table == "replies":
+                return name("replies", row_id)
+            if table == "commitments":
+                commitment = rows.commitments.get(row_id)
+                return name("replies", commitment.reply_id) if commitment else None
+            if table == "targets" and row_id in targets:
+                return reply_of("commitments", targets[row_id][1])
+            return None
+
+        return name, reply_of
+
+    def _new_sheet(self, workbook: Workbook, title: str) -> Sheet:
+        ws = Sheet(workbook, title)
+        workbook._add_sheet(ws)
+        return ws
+
+    def _write_data_sheet(self, ws: Sheet, columns: Sequence[Column], rows: Iterator[dict[str, Any]],
+                          expected: int) -> None:
+        name = ws.title
+        headers = [column.header for column in columns]
+        ordered = ([row.get(header) for header in headers] for row in rows)
+        first = []
+        for values in ordered:
+            first.append(values)
+            if len(first) >= 300:
+                break
+        # A write-only sheet writes widths, outline, frozen panes and fit-to-page before its first row.
+        widths = fit_widths(columns, first)
+        for index, (column, width) in enumerate(zip(columns, widths, strict=True), start=1):
+            dimension = ws.column_dimensions[get_column_letter(index)]
+            dimension.width = width
+            if column.detail:
+                dimension.outlineLevel = 1
+                dimension.hidden = True
+        if any(column.detail for column in columns):
+            ws.sheet_format.outlineLevelCol = 1
+            ws.column_dimensions[get_column_letter(len(columns) + 1)].collapsed = True
+        ws.freeze_panes = "B2"
+        setup_print(ws, "1:1")
+        header_cells = []
+        for column in columns:
+            cell = WriteOnlyCell(ws, value=column.header)
+            cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, HEADER_BORDER
+            cell.alignment = Alignment(vertical="center", wrap_text=True)
+            header_cells.append(cell)
+        ws.append(header_cells)
+        written = 0
+
+        def cut(column_index: int, length: int) -> None:
+            self.truncated.append(TruncatedCell(name, headers[column_index], written + 2, length))
+
+        maker = CellMaker(ws, [c.kind for c in columns], on_cut=cut)
+        wrapped = [(index, (width - 1) * 0.9) for index, (column, width) in enumerate(zip(columns, widths, strict=True))
+                   if column.kind == "wrap" and not column.detail]
+        rows_dims = ws.row_dimensions
+        for values in _chain(first, ordered):
+            # Spreadsheets do not grow rows for wrapped text on opening; the row height is written with the row
+            # and dropped right after, so the sheet keeps no per-row objects.
+            height = row_height(values, wrapped)
+            row_index = written + 2
+            if height:
+                # The row writer only reads the row's attributes from this mapping.
+                rows_dims[row_index] = {"ht": f"{height:g}", "customHeight": "1"}
+            ws.append(maker.row(values))
+            if height:
+                del rows_dims[row_index]
+            written += 1
+            self.tick()
+        last_row = written + 1
+        last_col = get_column_letter(len(columns))
+        ws.auto_filter.ref = f"A1:{last_col}{last_row}"
+        for index, column in enumerate(columns, start=1):
+            if column.kind == "state" and written:
+                letter = get_column_letter(index)
+                state_formatting(ws, f"{letter}2:{letter}{last_row}")
+        self.counts[name] = written
+        if written != expected and name != SHEET_HISTORY:  # the history has a row per changed field
+            logger.info("%s: %d rows written, %d expected", name, written, expected)
+
+
+def _chain(first: list[list[Any]], rest: Iterator[list[Any]]) -> Iterator[list[Any]]:
+    yield from first
+    yield from rest
+
+
+def check_target(path: Path) -> None:
+    """Refuse a target the workbook cannot be written to, with one sentence saying why.
+
+    Raises:
+        LedgerError: the folder is missing or read-only, the path is a folder, or the file is open in Excel/WPS.
+    """
+    folder = path.parent
+    if not folder.is_dir():
+        raise LedgerError(f"The folder '{folder}' does not exist; create it or choose another place for "
+                          f"'{path.name}'.", code="export_folder_missing", path=str(path))
+    if path.is_dir():
+        raise LedgerError(f"'{path}' is a folder; give a file name ending in .xlsx.", code="export_target_is_folder",
+                          path=str(path))
+    if path.suffix.lower() != ".xlsx":
+        raise LedgerError(f"'{path.name}' does not end in .xlsx; give the workbook an .xlsx name.",
+                          code="export_not_xlsx", path=str(path))
+    for lock in (folder / f"~${path.name}", folder / f".~lock.{path.name}#"):  # Excel/WPS, LibreOffice
+        if lock.exists():
+            raise LedgerError(f"'{path.name}' is open in a spreadsheet program (its lock file '{lock.name}' is "
+                              "there); close it and export again.", code="export_target_locked", path=str(path))
+    if path.exists() and not os.access(path, os.W_OK):
+        raise LedgerError(f"'{path}' is read-only or locked by another program; close it or choose another name.",
+                          code="export_target_locked", path=str(path))
+    if not os.access(folder, os.W_OK):
+        raise LedgerError(f"The folder '{folder}' is read-only; choose a folder you can write to.",
+                          code="export_folder_read_only", path=str(path))
+
+
+def write_workbook(path: str | Path, snapshot: LedgerSnapshot, *, progress: Progress | None = None,
+                   is_cancelled: IsCancelled | None = None) -> ExportResult:
+    """Write the audit workbook to ``path`` (replacing an older file only once the new one is complete).
+
+    Raises:
+        LedgerError: the target cannot be written (missing or read-only folder, file open elsewhere, disk full).
+        Cancelled: ``is_cancelled()`` turned true; no file was written or changed.
+    """
+    path = Path(path)
+    check_target(path)
+    workbook = Workbook(write_only=True)
+    _set_properties(workbook, snapshot)
+    writer = WorkbookWriter(snapshot, progress, is_cancelled)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".xlsx.part", dir=path.parent)
+    except PermissionError as error:
+        raise LedgerError(f"The folder '{path.parent}' is read-only; choose a folder you can write to.",
+                          code="export_folder_read_only", path=str(path)) from error
+    except OSError as error:
+        raise LedgerError(f"The workbook '{path}' could not be written ({error.strerror or error}); check the disk "
+                          "and the folder, then export again.", code="export_write_failed", path=str(path)) from error
+    os.close(handle)
+    temp_path = Path(temporary)
+    try:
+        writer.write(workbook)
+        if is_cancelled and is_cancelled():
+            raise Cancelled()
+        workbook.save(temp_path)
+        _replace(temp_path, path)
+    except BaseException as error:
+        _discard(workbook)
+        temp_path.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise LedgerError(f"The workbook '{path}' could not be written ({error.strerror or error}); check that "
+                              "the disk has room and the file is not open elsewhere, then export again.",
+                              code="export_write_failed", path=str(path)) from error
+        raise
+    if writer.truncated:
+        logger.info("%s: %d cell(s) cut to Excel's limit", path, len(writer.truncated))
+    return ExportResult(path, writer.counts, tuple(writer.truncated))
+
+
+def _replace(temp_path: Path, path: Path) -> None:
+    try:
+        os.replace(temp_path, path)
+    except PermissionError as error:
+        raise LedgerError(f"'{path}' is open in another program (Excel or WPS keep it locked); close it and export "
+                          "again.", code="export_target_locked", path=str(path)) from error
+
+
+def _discard(workbook: Workbook) -> None:
+    """Drop the sheets' streaming temporary files after a failure or cancel."""
+    for ws in workbook.worksheets:
+        writer = getattr(ws, "_writer", None)
+        if writer is None:
+            continue
+        try:
+            rows = getattr(ws, "_rows", None)
+            if rows is not None:
+                rows.close()
+            writer.close()
+        except Exception:  # the file is being thrown away; only its removal matters
+            logger.debug("closing a discarded sheet failed", exc_info=True)
+        try:
+            writer.cleanup()
+        except (OSError, ValueError):
+            logger.debug("removing a discarded sheet's temporary file failed", exc_info=True)
+
+
+def _set_properties(workbook: Workbook, snapshot: LedgerSnapshot) -> None:
+    props = workbook.properties
+    props.title = f"{snapshot.office_name}{WORKBOOK_TITLE}" if snapshot.office_name else WORKBOOK_TITLE
+    props.subject = f"答复承诺台账，截至{snapshot.as_of.isoformat()}"
+    props.description = (f"筛选条件：{snapshot.filters.describe()}；统计、状态和各表只计截至日期已发生的事项；"
+                         "变更记录为导出时的全部修改。")
+    props.keywords = "答复;承诺;台账;审计"
+    props.category = "审计"
+    props.creator = snapshot.generated_by or "Reply Ledger"
+    props.lastModifiedBy = snapshot.generated_by or "Reply Ledger"
+    moment = snapshot.generated_at
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    props.created = props.modified = moment
