@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 
+from db.as_of import known
 from db.followup import deadline_rules, load_proposal_files
 from db.store import Store
 from desktop.core.audit import (
@@ -50,8 +51,8 @@ def stated_figures(store: Store, as_of: dt.date, *, targets_in: str | None = Non
     evidence = store.conn.execute(
         f"SELECT e.id AS subject_id, t.indicator, e.value, e.unit, e.as_of_date AS day, t.cumulative,"
         f" e.publisher, e.source_title, {_PROPOSAL_COLUMNS} FROM evidence e JOIN targets t ON t.id = e.target_id"
-        f" {_JOINS} WHERE e.value IS NOT NULL AND e.comparator = '=' AND e.as_of_date <= ?"
-        f" AND (r.reply_date IS NULL OR r.reply_date <= ?){scope}", (day, day))
+        f" {_JOINS} WHERE e.value IS NOT NULL AND e.comparator = '=' AND {known('evidence', 'e')}"
+        f" AND {known('replies', 'r')}{scope}", (day, day))
     for row in evidence:
         figure = _figure("evidence", "evidence", row, row["value"], row["unit"])
         if figure is not None:
@@ -61,8 +62,7 @@ def stated_figures(store: Store, as_of: dt.date, *, targets_in: str | None = Non
         f" t.baseline_unit, coalesce(t.baseline_date, r.reply_date) AS day, NULL AS publisher,"
         f" NULL AS source_title, {_PROPOSAL_COLUMNS} FROM targets t {_JOINS}"
         f" WHERE (t.baseline_value IS NOT NULL OR (t.kind = 'baseline' AND t.value IS NOT NULL))"
-        f" AND coalesce(t.baseline_date, r.reply_date) IS NOT NULL AND (r.reply_date IS NULL OR r.reply_date <= ?)"
-        f"{scope}", (day,))
+        f" AND coalesce(t.baseline_date, r.reply_date) IS NOT NULL AND {known('replies', 'r')}{scope}", (day,))
     for row in baselines:
         if row["baseline_value"] is not None:
             value, unit = row["baseline_value"], row["baseline_unit"] if row["baseline_unit"] is not None \

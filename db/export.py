@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from db.as_of import KIND_NAMES, known, later
 from db.audit import stated_figures
 from db.followup import deadline_rules, load_proposal_files
 from db.status import promise_dates
@@ -214,7 +215,7 @@ def _evidence(store: Store, as_of: dt.date, cursors: list[Any]) -> Iterator[Evid
     """Evidence known on the date, in target order (what the judgements read)."""
     rows = _cursor(cursors, store,
         "SELECT e.* FROM evidence e JOIN targets t ON t.id = e.target_id JOIN scope_order o"
-        " ON o.id = t.commitment_id WHERE e.as_of_date <= ? AND t.id IN (SELECT id FROM scope_targets)"
+        f" ON o.id = t.commitment_id WHERE {known('evidence', 'e')} AND t.id IN (SELECT id FROM scope_targets)"
         f" ORDER BY {_TARGET_ORDER}, e.as_of_date, e.id", (as_of.isoformat(),))
     return (from_row(Evidence, row) for row in rows)
 
@@ -287,21 +288,22 @@ def _build_scope(store: Store, filters: ExportFilters, as_of: dt.date) -> dict[s
     left_out: dict[str, int] = {}
     # What did not exist yet on the as-of date is left out: proposals received (else assigned) later, and replies
     # dated later with everything that hangs on them (their commitments, targets, ratings and reminders).
-    left_out["建议"] = _left_out(store, "proposals", "coalesce(received_date, assigned_date) > ?", day)
+    left_out[KIND_NAMES["proposals"]] = _left_out(store, "proposals", day)
     orphans = "" if filters.active else " OR proposal_id IS NULL"
     execute("INSERT INTO scope_replies SELECT id FROM replies WHERE proposal_id IN (SELECT id FROM scope_proposals)"
             + orphans)
-    left_out["答复"] = _left_out(store, "replies", "reply_date > ?", day)
+    left_out[KIND_NAMES["replies"]] = _left_out(store, "replies", day)
     execute("INSERT INTO scope_commitments SELECT c.id FROM commitments c WHERE c.reply_id IN"
             f" (SELECT id FROM scope_replies){unit_commitments}", {"unit": filters.unit} if filters.unit else {})
     left_out.update(_fill_children(store, as_of))
     return left_out
 
 
-def _left_out(store: Store, table: str, later: str, day: str) -> int:
-    """Drop the records of a scope table dated after the as-of date; returns how many there were."""
-    cursor = store.conn.execute(f"DELETE FROM scope_{table} WHERE id IN (SELECT id FROM {table} WHERE {later})",
-                                (day,))
+def _left_out(store: Store, table: str, day: str) -> int:
+    """Drop the records of a scope table dated after the as-of date (:mod:`db.as_of`); returns how many there
+    were."""
+    cursor = store.conn.execute(f"DELETE FROM scope_{table} WHERE id IN (SELECT id FROM {table} WHERE "
+                                f"{later(table)})", (day,))
     return max(cursor.rowcount, 0)
 
 
@@ -322,9 +324,7 @@ def _fill_leaves(store: Store, as_of: dt.date) -> dict[str, int]:
     execute("INSERT INTO scope_evidence SELECT id FROM evidence WHERE target_id IN (SELECT id FROM scope_targets)")
     execute("INSERT INTO scope_feedback SELECT id FROM feedback WHERE reply_id IN (SELECT id FROM scope_replies)")
     execute("INSERT INTO scope_contacts SELECT id FROM contacts WHERE proposal_id IN (SELECT id FROM scope_proposals)")
-    left_out = {"佐证": _left_out(store, "evidence", "as_of_date > ?", day),
-                "评价": _left_out(store, "feedback", "feedback_date > ?", day),
-                "见面沟通": _left_out(store, "contacts", "contact_date > ?", day)}
+    left_out = {KIND_NAMES[table]: _left_out(store, table, day) for table in ("evidence", "feedback", "contacts")}
     execute("INSERT INTO scope_proposers SELECT id FROM proposers"
             " WHERE proposal_id IN (SELECT id FROM scope_proposals)")
     unscoped = store.conn.execute("SELECT (SELECT count(*) FROM scope_proposals) = (SELECT count(*) FROM proposals)"

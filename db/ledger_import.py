@@ -63,7 +63,7 @@ class LedgerImportRejected(LedgerError):
     code = "import_rejected"
 
     def __init__(self, plan: ImportPlan, problems: list[RowProblem]) -> None:
-        rows = len({(p.sheet, p.row) for p in problems})
+        rows = len({(p.sheet, row) for p in problems for row in p.all_rows})
         super().__init__(f"{rows} row(s) of '{plan.path.name}' cannot be imported, so nothing was imported; fix the "
                          "rows listed above (or import the others with --skip-bad).", path=str(plan.path),
                          file=plan.path.name, rows=rows)
@@ -159,6 +159,30 @@ def _cut_copy_of(incoming: Any, existing: Any) -> bool:
         return False
     found = CUT_NOTE.search(incoming)
     return found is not None and existing != incoming and existing.startswith(incoming[: found.start()])
+
+
+def _match_targets(incoming: list[Target], stored: list[Target]) -> list[Target | None]:
+    """The stored target each incoming target of a promise updates (None: a new one): of the same kind, the one
+    with the same quote, else the same indicator, else the one at the same place among those of its kind."""
+    free = list(stored)
+    found: list[Target | None] = [None] * len(incoming)
+    for same in (lambda a, b: a.quote == b.quote, lambda a, b: a.indicator == b.indicator):
+        for index, target in enumerate(incoming):
+            if found[index] is None:
+                match = next((s for s in free if s.kind == target.kind and same(s, target)), None)
+                if match is not None:
+                    found[index] = match
+                    free.remove(match)
+    places: Counter = Counter()
+    for index, target in enumerate(incoming):
+        place = places[target.kind]
+        places[target.kind] += 1
+        if found[index] is None:
+            of_kind = [s for s in stored if s.kind == target.kind]
+            if place < len(of_kind) and of_kind[place] in free:
+                found[index] = of_kind[place]
+                free.remove(of_kind[place])
+    return found
 
 
 def _likeness(first: str | None, second: str | None) -> float:
@@ -381,23 +405,42 @@ class _Writer:
         """The promise's targets, matched by their place in its text; then the evidence its 落实情况 gives."""
         stored = self.store.list(Target, "commitment_id = ?", (commitment_id,), order_by="id")
         ids = []
-        for index, target in enumerate(planned.targets):
+        for target, found in zip(planned.targets, _match_targets(planned.targets, stored), strict=True):
             incoming = dataclasses.replace(target, commitment_id=commitment_id)
-            if index < len(stored):
-                saved = self._save(_merge(stored[index], incoming, LEDGER_TARGET_FIELDS), stored[index], counts)
+            if found is not None:
+                saved = self._save(_merge(found, incoming, LEDGER_TARGET_FIELDS), found, counts)
             else:
                 saved = self._save(incoming, None, counts)
             ids.append(saved.id)
+        # A present figure an earlier import kept as a baseline target of its own is now its promise's baseline.
+        measured = {target.baseline_quote for target in planned.targets if target.baseline_quote}
+        for target in stored:
+            if target.kind == "baseline" and target.id not in ids and target.quote in measured \
+                    and not self.store.count(Evidence, "target_id = ?", (target.id,)):
+                self.store.delete(Target, target.id)  # type: ignore[arg-type]
+                counts[("targets", "updated")] += 1
         for index, item in planned.evidence_of_targets:
             target_id = ids[index]
             incoming = dataclasses.replace(item, target_id=target_id)
             same = self.store.list(Evidence, "target_id = ? AND as_of_date = ? AND coalesce(quote, '') = ?",
                                    (target_id, incoming.as_of_date.isoformat(), incoming.quote or ""), limit=1)
+            restated = [] if same else self._same_file_evidence(target_id, incoming)
             if same:  # stated before, in this file or an earlier version of it: its first source stays
                 self._save(_merge(same[0], incoming, _LEDGER_EVIDENCE_FIELDS), same[0], counts)
+            elif restated:  # this very file, imported when its figures were dated otherwise: redated
+                self._save(_merge(restated[0], incoming, _LEDGER_EVIDENCE_FIELDS | {"as_of_date"}), restated[0],
+                           counts)
             else:
                 incoming.source_document_id = self._source_document(staged, counts)
                 self._save(incoming, None, counts)
+
+    def _same_file_evidence(self, target_id: int, incoming: Evidence) -> list[Evidence]:
+        """Evidence of the target with the same quote from this very workbook (by its hash), whatever its date."""
+        source = self.store.find_source_document(self.plan.source_sha256) if self.plan.source_sha256 else None
+        if source is None:
+            return []
+        return self.store.list(Evidence, "target_id = ? AND coalesce(quote, '') = ? AND source_document_id = ?",
+                               (target_id, incoming.quote or "", source.id), limit=1)
 
     def _source_document(self, staged: dict, counts: Counter) -> int | None:
         """The workbook itself, kept whole with its hash, as the source of the evidence it states."""

@@ -126,6 +126,24 @@ class LedgerTargets:
         return None if start is None or end is None else self._commitments.get((start, end))
 
 
+def ledger_promises(store: Store, review: LetterReview) -> list[tuple[Target, Commitment]]:
+    """The targets the ledger holds for the letter's reply and for the other replies of its proposal (typed by
+    hand, or from another letter), with their commitments: what a suggestion may repeat."""
+    reply_ids: list[int] = []
+    if review.existing_reply_id is not None:
+        reply_ids.append(review.existing_reply_id)
+    ref = review.proposal
+    if ref.session and ref.number:
+        proposal = store.find_proposal(ref.session, ref.number)
+        if proposal is not None:
+            reply_ids += [reply.id for reply in store.replies_of(proposal.id) if reply.id not in reply_ids]  # type: ignore[misc]
+    found: list[tuple[Target, Commitment]] = []
+    for reply_id in reply_ids:
+        for commitment in store.commitments_of(reply_id):
+            found += [(target, commitment) for target in store.targets_of(commitment.id)]  # type: ignore[arg-type]
+    return found
+
+
 @dataclass(frozen=True)
 class StoredLetter:
     """A stored reply and the letter it was imported from, to review again without reading a file."""
@@ -171,11 +189,15 @@ def proposal_of(store: Store, reply: Reply) -> ProposalRef | None:
     return ProposalRef(session=proposal.session, number=proposal.number, kind=proposal.kind, title=proposal.title)
 
 
+# The fields of a reply its letter's header states.
+HEADER_FIELDS = ("doc_number", "issuing_office", "title", "addressee", "reply_date", "signer", "handler", "phone", "cc",
+                 "result_class", "replying_unit")
+
+
 def with_stored_header(extracted: Reply, stored: Reply) -> Reply:
     """The header a review of a stored reply's letter starts from: what was confirmed and stored, and what the
     letter states where nothing was stored."""
     values = {}
-    for name in ("doc_number", "issuing_office", "title", "addressee", "reply_date", "signer", "handler", "phone",
-                 "cc", "result_class", "replying_unit"):
+    for name in HEADER_FIELDS:
         values[name] = getattr(stored, name) if getattr(stored, name) not in (None, "") else getattr(extracted, name)
     return dataclasses.replace(extracted, **values)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from db.letter_decisions import (
     LedgerTargets,
     find_letter_reply,
+    ledger_promises,
     proposal_of,
     recall,
     stored_letter,
@@ -106,24 +107,6 @@ def begin_stored_review(store: Store, reply_id: int, extraction: LetterExtractio
     if letter.proposal is not None:
         review.proposal = letter.proposal
     return _with_duplicates(store, recall(store, review))
-
-
-def ledger_promises(store: Store, review: LetterReview) -> list[tuple[Target, Commitment]]:
-    """The targets the ledger holds for the letter's reply and for the other replies of its proposal (typed by
-    hand, or from another letter), with their commitments: what a suggestion may repeat."""
-    reply_ids: list[int] = []
-    if review.existing_reply_id is not None:
-        reply_ids.append(review.existing_reply_id)
-    ref = review.proposal
-    if ref.session and ref.number:
-        proposal = store.find_proposal(ref.session, ref.number)
-        if proposal is not None:
-            reply_ids += [reply.id for reply in store.replies_of(proposal.id) if reply.id not in reply_ids]  # type: ignore[misc]
-    found: list[tuple[Target, Commitment]] = []
-    for reply_id in reply_ids:
-        for commitment in store.commitments_of(reply_id):
-            found += [(target, commitment) for target in store.targets_of(commitment.id)]  # type: ignore[arg-type]
-    return found
 
 
 def _with_duplicates(store: Store, review: LetterReview) -> LetterReview:

@@ -13,17 +13,33 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from db.evidence_suggestions import accept_evidence_suggestion, suggest_evidence
-from db.letter_decisions import LedgerTargets, find_letter_reply, letter_text, recall
+from db.letter_decisions import (
+    HEADER_FIELDS,
+    LedgerTargets,
+    find_letter_reply,
+    ledger_promises,
+    letter_text,
+    recall,
+    with_stored_header,
+)
 from db.store import Store
 from desktop.core.docnumber import parse_doc_number
 from desktop.core.errors import Cancelled, ValidationError
 from desktop.core.extraction import Document, LetterExtraction, extract_files
 from desktop.core.extraction.grouping import plan_acceptance
-from desktop.core.letter_review import ACCEPTED, PENDING, REJECTED, ReviewItem, start_review
+from desktop.core.letter_review import (
+    ACCEPTED,
+    PENDING,
+    REJECTED,
+    LetterReview,
+    ReviewItem,
+    mark_duplicates,
+    start_review,
+)
 from desktop.core.records import (
     RESULT_CLASS_CODES,
     Commitment,
@@ -211,12 +227,14 @@ def import_letter(store: Store, document: Document, extraction: LetterExtraction
         accepted = _Accepted()
         if accept:
             records = [_target_record(target, 0, source.id) for target in extraction.targets]
-            accepted = _accept(store, extraction, reply, source.id, suggestions, records)
+            review = start_review(document, extraction, existing_reply=reply)
+            accepted = _accept(store, extraction, reply, source.id, suggestions, records,
+                               duplicates=_duplicates(store, review))
     label = header.doc_number_normalized or header.title or document.file_name
     left = store.count(Suggestion, "reply_id = ? AND state = 'pending'", (reply.id,))
     what = (f"accepted as {accepted.commitments} commitment(s) with {accepted.targets} target(s)"
-            + (f", {left} baseline figure(s) that match no target left to review" if left else "") if accept
-            else f"{len(suggestions)} target suggestion(s) to review")
+            + (f", {left} baseline figure(s) that match no target left to review" if left else "")
+            + accepted.linked_text() if accept else f"{len(suggestions)} target suggestion(s) to review")
     proposal_text = f"proposal #{proposal.id}" if proposal else "no proposal reference found"
     return ImportOutcome(document.path, "imported", f"{document.path}: imported reply #{reply.id} ({label}; "
                          f"{proposal_text}); {what}.", source_document_id=source.id,
@@ -233,6 +251,8 @@ def _import_again(store: Store, document: Document, extraction: LetterExtraction
     waiting = store.count(Suggestion, "reply_id = ? AND kind = 'target' AND state = 'pending'", (reply.id,))
     review_hint = (f" {waiting} suggestion(s) of it are undecided: choose Review letter again on the reply in the "
                    "app to decide them." if waiting else "")
+    if not (letter_text(store, reply) or "").strip():
+        return _attach_letter(store, document, extraction, reply, accept=accept)
     if not accept:
         return ImportOutcome(document.path, "reply_exists", f"{where}; nothing changed.{review_hint}",
                              reply_id=reply.id)
@@ -243,6 +263,7 @@ def _import_again(store: Store, document: Document, extraction: LetterExtraction
     review = start_review(document, extraction, existing_reply=reply)
     items = list(review.items)  # one per extracted target, in order (recalling may add earlier ones)
     recall(store, review)
+    duplicates = _duplicates(store, review)
     decided = {index: item for index, item in enumerate(items) if item.decision != PENDING}
     source_id = reply.source_document_id
     with store.transaction():
@@ -260,7 +281,7 @@ def _import_again(store: Store, document: Document, extraction: LetterExtraction
         records = [dataclasses.replace(item.target, id=None, commitment_id=0, source_document_id=source_id)
                    for item in items]
         accepted = _accept(store, extraction, reply, source_id, suggestions, records, decided=decided,
-                           ledger=LedgerTargets.of_reply(store, reply.id))
+                           ledger=LedgerTargets.of_reply(store, reply.id), duplicates=duplicates)
     left = store.count(Suggestion, "reply_id = ? AND kind = 'target' AND state = 'pending'", (reply.id,))
     left_alone = []
     if accepted.present:
@@ -268,7 +289,7 @@ def _import_again(store: Store, document: Document, extraction: LetterExtraction
     if accepted.rejected:
         left_alone.append(f"{accepted.rejected} rejected before")
     kept = " and ".join(left_alone) + " were left as they are" if left_alone else ""
-    if not (accepted.commitments or accepted.targets or accepted.baselines or added):
+    if not (accepted.commitments or accepted.targets or accepted.baselines or accepted.linked or added):
         because = f": {kept}" if kept else ""
         return ImportOutcome(document.path, "reply_exists", f"{where}; nothing changed{because}.{review_hint}",
                              reply_id=reply.id, source_document_id=source_id)
@@ -279,9 +300,52 @@ def _import_again(store: Store, document: Document, extraction: LetterExtraction
         parts.append(f"{left} baseline figure(s) that match no target left to review")
     if kept:
         parts.append(kept)
-    return ImportOutcome(document.path, "accepted", f"{where}; " + "; ".join(parts) + ".", reply_id=reply.id,
+    return ImportOutcome(document.path, "accepted", f"{where}; " + "; ".join(parts) + accepted.linked_text() + ".",
+                         reply_id=reply.id,
                          source_document_id=source_id, proposal_id=reply.proposal_id, suggestions=added,
                          commitments=accepted.commitments, targets=accepted.targets)
+
+
+def _attach_letter(store: Store, document: Document, extraction: LetterExtraction, reply: Reply, *,
+                   accept: bool) -> ImportOutcome:
+    """The letter of a reply typed by hand (it has no letter text yet): the letter is kept as its source, the
+    header fills what the clerk left blank, and its targets become suggestions, or with ``accept`` commitments and
+    targets, where a promise typed by hand is linked to rather than added again (as the review does)."""
+    header = extraction.header
+    with store.transaction():
+        source = store.save(_source_document(document, "letter", title=header.title or document.title,
+                                             publisher=header.issuer, doc_date=header.date))
+        letter = with_stored_header(_reply_record(document, extraction, None, source.id), reply)
+        header_fields = {name: getattr(letter, name) for name in HEADER_FIELDS}
+        reply = store.save(dataclasses.replace(reply, **header_fields, text=document.text,
+                                               source_document_id=source.id))
+        suggestions = [store.save(Suggestion(kind="target", payload=target.to_dict(), reply_id=reply.id,
+                                             source_document_id=source.id, score=round(target.confidence, 2)))
+                       for target in extraction.targets]
+        accepted = _Accepted()
+        if accept:
+            records = [_target_record(target, 0, source.id) for target in extraction.targets]
+            review = start_review(document, extraction, existing_reply=reply)
+            accepted = _accept(store, extraction, reply, source.id, suggestions, records,
+                               ledger=LedgerTargets.of_reply(store, reply.id), duplicates=_duplicates(store, review))
+    label = reply.doc_number or header.title or document.file_name
+    left = store.count(Suggestion, "reply_id = ? AND state = 'pending'", (reply.id,))
+    what = (f"accepted as {accepted.commitments} new commitment(s) with {accepted.targets} target(s)"
+            + (f", {left} baseline figure(s) that match no target left to review" if left else "")
+            + accepted.linked_text() if accept else f"{len(suggestions)} target suggestion(s) to review")
+    return ImportOutcome(document.path, "accepted" if accept else "imported",
+                         f"{document.path}: the letter of the reply {label} typed in the ledger (reply #{reply.id}) "
+                         f"is kept with it; {what}.", source_document_id=source.id, proposal_id=reply.proposal_id,
+                         reply_id=reply.id, suggestions=len(suggestions), commitments=accepted.commitments,
+                         targets=accepted.targets)
+
+
+def _duplicates(store: Store, review: LetterReview) -> dict[int, ReviewItem]:
+    """The letter's promises the ledger holds already for its reply or its proposal (typed by hand, or from another
+    letter), by the index of the extracted target: the rule the review shows them by
+    (:func:`desktop.core.letter_review.mark_duplicates`)."""
+    mark_duplicates(review, ledger_promises(store, review))
+    return {index: item for index, item in enumerate(review.items) if item.duplicate_of is not None}
 
 
 def _target_record(target, commitment_id: int, source_id: int) -> Target:
@@ -303,26 +367,40 @@ class _Accepted:
     baselines: int = 0  # figures recorded as the baseline of a target already in the ledger
     present: int = 0  # items already in the ledger
     rejected: int = 0  # items rejected before
+    linked: list[str] = field(default_factory=list)  # promises in the ledger already, linked to instead of added
+
+    def linked_text(self) -> str:
+        if not self.linked:
+            return ""
+        return (f"; {len(self.linked)} promise(s) the ledger holds already (typed by hand or from another letter) "
+                f"linked to, not added again: {'; '.join(self.linked)}")
 
 
 def _accept(store: Store, extraction: LetterExtraction, reply: Reply, source_id: int | None,
             suggestions: list[Suggestion | None], records: list[Target], *,
-            decided: dict[int, ReviewItem] | None = None, ledger: LedgerTargets | None = None) -> _Accepted:
+            decided: dict[int, ReviewItem] | None = None, ledger: LedgerTargets | None = None,
+            duplicates: dict[int, ReviewItem] | None = None) -> _Accepted:
     """Turn the extraction into commitments and targets (``records``: the target of each extracted one).
 
     ``decided`` are the items decided before (by index), which are left as they are; ``ledger`` is what the
     reply holds already: a commitment quoting the same place is reused and a target in it is not stored again.
+    ``duplicates`` are the promises the ledger holds already under another quote (typed by hand): they are linked
+    to, their baseline recorded there when they have none, and a commitment of nothing but those is not made.
     """
     extracted = extraction.targets
     plan = plan_acceptance(extracted)
     decided = decided or {}
     ledger = ledger or LedgerTargets([], [])
+    duplicates = {index: item for index, item in (duplicates or {}).items() if index not in decided}
     issuer = extraction.header.issuer
     result = _Accepted(present=sum(1 for item in decided.values() if item.in_ledger),
                        rejected=sum(1 for item in decided.values() if item.decision == REJECTED))
     accepted_target: dict[int, int | None] = {}
     for planned in plan.commitments:
-        members = [i for i in planned.targets + planned.qualitative if i not in decided]
+        for index in [i for i in planned.targets + planned.qualitative if i in duplicates]:
+            _link_duplicate(store, index, duplicates[index], plan.baseline_of.get(index), records, decided, reply,
+                            accepted_target, result)
+        members = [i for i in planned.targets + planned.qualitative if i not in decided and i not in duplicates]
         if not members:
             continue
         deadlines = [records[i].deadline for i in members if records[i].deadline]
@@ -342,7 +420,7 @@ def _accept(store: Store, extraction: LetterExtraction, reply: Reply, source_id:
             if index not in decided:
                 accepted_target[index] = None
         for index in planned.targets:
-            if index in decided:
+            if index in decided or index in duplicates:
                 continue
             record = dataclasses.replace(records[index], commitment_id=commitment_id, source_document_id=source_id)
             baseline_index = plan.baseline_of.get(index)
@@ -382,3 +460,25 @@ def _accept(store: Store, extraction: LetterExtraction, reply: Reply, source_id:
         if index in accepted_target and suggestion is not None and index not in decided:
             store.save(dataclasses.replace(suggestion, state=ACCEPTED, target_id=accepted_target[index]))
     return result
+
+
+def _link_duplicate(store: Store, index: int, item: ReviewItem, baseline_index: int | None, records: list[Target],
+                    decided: dict[int, ReviewItem], reply: Reply, accepted_target: dict[int, int | None],
+                    result: _Accepted) -> None:
+    """Accept an extracted promise as the one the ledger holds already: its suggestion points there, and the
+    figure the letter states as its baseline is recorded there when the stored promise has none."""
+    stored_id = item.duplicate_of
+    accepted_target[index] = stored_id
+    result.linked.append(f"{item.duplicate_label} (target #{stored_id})")
+    if baseline_index is None or (baseline_index in decided and decided[baseline_index].decision == REJECTED):
+        return
+    stored = store.get(Target, stored_id) if stored_id is not None else None
+    if stored is None:
+        return
+    if stored.baseline_value is None:
+        baseline = records[baseline_index]
+        store.save(dataclasses.replace(stored, baseline_value=baseline.value, baseline_unit=baseline.unit,
+                                       baseline_date=reply.reply_date, baseline_quote=baseline.quote))
+        result.baselines += 1
+    if baseline_index not in decided:
+        accepted_target.setdefault(baseline_index, stored_id)

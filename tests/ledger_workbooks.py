@@ -353,3 +353,28 @@ def wps_ledger(path: Path) -> Path:
         for name, text in parts.items():
             archive.writestr(name, text)
     return path
+
+
+def notes_ledger(path: Path) -> Path:
+    """A ledger whose cells say more than a promise: a baseline in the promise cell (目前已建成…), a 落实情况 that
+    dates its own figure (截至2022年3月底) next to one that does not, 备注 on a proposal row without a promise, and
+    a row with 落实情况 and 完成时限 but no promise; one proposal over two rows with a 备注 for one promise only."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "2022年"
+    _office_sheet(ws, 2022, [
+        [1, "第11号", "关于推进智能车间建设的建议", "周敏", "常州市工业和信息化局", None, "解决采纳",
+         dt.datetime(2022, 3, 8), dt.datetime(2022, 5, 30), "常工信复〔2022〕第21号", "满意",
+         "目前已建成智能车间20个，2022年底前达到30个", "2022年底", "截至2022年3月底已建成32个", "重点督办件"],
+        [2, "第12号", "关于优化企业用电服务的建议", "吴刚", "常州市工业和信息化局", "国网常州供电公司", "列入计划",
+         dt.datetime(2022, 3, 8), dt.datetime(2022, 6, 1), "常工信复〔2022〕第22号", "满意", None, "2022年6月底",
+         "已协调供电公司开辟绿色通道", "代表已当面沟通"],
+        [3, "第13号", "关于加快5G网络建设的建议", "郑洁", "常州市工业和信息化局", None, "解决采纳",
+         dt.datetime(2022, 3, 8), dt.datetime(2022, 6, 2), "常工信复〔2022〕第23号", "满意",
+         "2022年新建5G基站1000个", "2022年12月31日", "已新建1100个", None],
+        [None, "第13号", "关于加快5G网络建设的建议", "郑洁", "常州市工业和信息化局", None, "解决采纳",
+         dt.datetime(2022, 3, 8), dt.datetime(2022, 6, 2), "常工信复〔2022〕第23号", "满意",
+         "2022年底前培育5G应用场景50个", "2022年底", "已培育41个", "见市通信管理办统计"],
+    ])
+    wb.save(path)
+    return path

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
+from db.as_of import left_out
 from db.followup import deadline_rules, load_proposal_files
 from desktop.cli.common import open_store
 from desktop.core.handling import judge_handling, summarize_states
@@ -31,7 +32,9 @@ def run(args: argparse.Namespace) -> int:
     as_of = as_of_date(args)
     with open_store(args, create=False) as store:
         rules = deadline_rules(store)
-        files = load_proposal_files(store, as_of)
+        # What did not exist yet on the day is not listed, by the rule of the audit workbook (db.as_of).
+        files = load_proposal_files(store, as_of, known_only=True)
+        later = {kind: count for kind, count in left_out(store, as_of).items() if count}
     print(f"截至{as_of.isoformat()}")
     handling_states: list[str] = []
     commitment_states: list[str] = []
@@ -52,5 +55,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"指标 {target.id}\t{target.indicator}\t{judged.label}\t{judged.reason}")
     print(f"汇总：建议{len(handling_states)}件（{summarize_states(handling_states, HANDLING_STATES, '件') or '无'}）；"
           f"承诺{len(commitment_states)}项（{summarize_states(commitment_states, TARGET_STATES) or '无'}）；"
-          f"指标{len(target_states)}项（{summarize_states(target_states, TARGET_STATES) or '无'}）")
+          f"指标{len(target_states)}项（{summarize_states(target_states, TARGET_STATES) or '无'}）"
+          + ("；判定日期之后的" + "、".join(f"{kind}{count}件" for kind, count in later.items()) + "未列出" if later
+             else ""))
     return 0

@@ -16,13 +16,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping, Sequence
+import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core.docnumber import parse_doc_number
 from desktop.core.errors import LedgerError, RecordErrors, ValidationError
-from desktop.core.ledger_import import guess_mapping, parse_deadline
+from desktop.core.ledger_import import Vocabulary, guess_mapping, parse_deadline
+from desktop.core.ledger_import.values import clean_header
+from desktop.core.ledger_import.vocabulary import UnknownWord
 from desktop.core.records import (
     PROPOSAL_KINDS,
     PROPOSAL_STATES,
@@ -30,10 +34,13 @@ from desktop.core.records import (
     TARGET_KINDS,
     TARGET_STATES,
     Commitment,
+    Evidence,
     Proposal,
     Proposer,
     Record,
+    Reply,
 )
+from desktop.core.units import parse_quantity
 from desktop.core.validation import parse_optional_date
 
 TEXT, REQUIRED_TEXT, DATE, CHOICE, DOC_NUMBER, FLAG, NAMES = (
@@ -216,11 +223,46 @@ PASTE_TARGETS: dict[str, dict[str, str]] = {
                   "reply_due_date": "reply_due_date"},
     "commitments": {"commitment": "title", "deadline": "deadline", "lead_unit": "responsible_unit",
                     "notes": "notes"},
+    # A reply row names its proposal by number (and session); its unit is the lead unit that answered.
+    "replies": {"number": "proposal", "session": "session", "doc_number": "doc_number", "reply_date": "reply_date",
+                "result_class": "result_class", "lead_unit": "replying_unit"},
+    "evidence": {"notes": "notes"},
 }
-PASTE_RECORD_KINDS = {"proposals": "proposal", "commitments": "commitment"}
-# Fields a pasted row of each list needs (a column, or a value for all rows given in the preview).
-PASTE_REQUIRED = {"proposals": ("session", "number", "title"), "commitments": ("title", "reply_id")}
-_PASTE_SPECS = {"proposers": GridField("proposers", NAMES), "notes": GridField("notes", TEXT)}
+# Header names of the fields the ledger import does not know, as offices write them (matched after folding).
+PASTE_HEADERS: dict[str, dict[str, str]] = {
+    "replies": {"答复标题": "title", "复函标题": "title", "收件人": "addressee", "发文机关": "issuing_office",
+                "发文单位": "issuing_office", "签发人": "signer", "经办人": "handler", "联系电话": "phone",
+                "抄送": "cc"},
+    "evidence": {"佐证日期": "as_of_date", "截至日期": "as_of_date", "统计日期": "as_of_date", "数据日期": "as_of_date",
+                 "日期": "as_of_date", "时间": "as_of_date", "数值": "value", "实际值": "value", "完成值": "value",
+                 "完成数": "value", "进度": "value", "单位": "unit", "计量单位": "unit", "来源": "source_title",
+                 "来源标题": "source_title", "资料来源": "source_title", "出处": "source_title",
+                 "发布单位": "publisher", "发布机构": "publisher", "来源日期": "source_date",
+                 "发布日期": "source_date", "链接": "source_url", "网址": "source_url", "原文": "quote",
+                 "原文摘录": "quote", "摘录": "quote", "记录人": "recorded_by", "填报人": "recorded_by"},
+}
+PASTE_RECORD_KINDS = {"proposals": "proposal", "commitments": "commitment", "replies": "reply",
+                      "evidence": "evidence"}
+# Fields a pasted row of each list needs (a column, or a value for all rows given in the preview); a reply's
+# proposal may come from a column that names it.
+PASTE_REQUIRED = {"proposals": ("session", "number", "title"), "commitments": ("title", "reply_id"),
+                  "replies": ("proposal_id",), "evidence": ("target_id", "as_of_date")}
+_PASTE_ALTERNATIVES = {"proposal_id": "proposal"}
+_PASTE_SPECS = {"proposers": GridField("proposers", NAMES), "notes": GridField("notes", TEXT),
+                "proposal": GridField("proposal", TEXT), "session": GridField("session", TEXT),
+                "replying_unit": GridField("replying_unit", TEXT), "handler": GridField("handler", TEXT),
+                "phone": GridField("phone", TEXT), "cc": GridField("cc", TEXT), "value": GridField("value", TEXT),
+                "unit": GridField("unit", TEXT), "source_url": GridField("source_url", TEXT),
+                "quote": GridField("quote", TEXT)}
+FindProposal = Callable[[str | None, str], int | None]
+_REPLY_FIELDS = {"proposal_id", "doc_number", "title", "addressee", "reply_date", "issuing_office", "signer",
+                 "handler", "phone", "cc", "result_class", "replying_unit"}
+_EVIDENCE_FIELDS = {"value", "unit", "value_normalized", "unit_normalized", "comparator", "achieved", "source_title",
+                    "publisher", "source_date", "source_url", "quote", "recorded_by", "notes"}
+_LEADING_COMPARATORS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<", "=": "=", "超过": ">",
+                        "不少于": ">=", "不低于": ">=", "达到": ">=", "不超过": "<=", "低于": "<"}
+_HAS_UNIT = re.compile(r"[^\d.+\-\s]")
+_ACHIEVED = {"是": True, "已实现": True, "已完成": True, "否": False, "未实现": False, "未完成": False}
 
 
 @dataclass(frozen=True)
@@ -270,6 +312,7 @@ def map_columns(kind: str, first_row: Sequence[str], own_headers: Mapping[str, s
     names (``own_headers``: header text → field). Returns the columns and whether the first row is a header."""
     targets = PASTE_TARGETS[kind]
     own = dict(own_headers or {})
+    known = {clean_header(header): name for header, name in PASTE_HEADERS.get(kind, {}).items()}
     matches, _ignored = guess_mapping({index + 1: text for index, text in enumerate(first_row) if text.strip()})
     by_column = {match.column - 1: targets.get(match.field) for match in matches}
     columns: list[PastedColumn] = []
@@ -278,6 +321,8 @@ def map_columns(kind: str, first_row: Sequence[str], own_headers: Mapping[str, s
         header = text.strip()
         name = own.get(header)
         how = "list" if name else ""
+        if name is None and known.get(clean_header(header)):
+            name, how = known[clean_header(header)], "ledger"
         if name is None and by_column.get(index):
             name, how = by_column[index], "ledger"
         if name in taken:
@@ -295,11 +340,16 @@ def map_columns(kind: str, first_row: Sequence[str], own_headers: Mapping[str, s
 
 def plan_paste(kind: str, cells: Sequence[Sequence[str]], *, own_headers: Mapping[str, str] | None = None,
                defaults: Mapping[str, Any] | None = None, columns: Sequence[PastedColumn] | None = None,
-               has_header: bool | None = None) -> PastePlan:
-    """The records a block of pasted cells makes in a list (``proposals`` or ``commitments``).
+               has_header: bool | None = None, find_proposal: FindProposal | None = None,
+               vocabulary: Vocabulary | None = None) -> PastePlan:
+    """The records a block of pasted cells makes in a list (``proposals``, ``commitments``, ``replies`` or
+    ``evidence``).
 
-    ``defaults`` are values for every row (the session, the reply of new commitments) used where a row has no
-    column for the field; ``columns`` overrides the guessed reading of the columns.
+    ``defaults`` are values for every row (the session, the reply of new commitments, the proposal of new replies,
+    the target of new evidence) used where a row has no column for the field; ``columns`` overrides the guessed
+    reading of the columns. ``find_proposal(session, text)`` gives the id of the proposal a reply row names (by its
+    number, or as the replies list shows it), None when the ledger has none; ``vocabulary`` reads result classes
+    written as words (解决采纳, 列入计划) as the ledger import does.
     """
     if kind not in PASTE_TARGETS:
         raise ValueError(f"rows cannot be pasted into the {kind} list")
@@ -312,7 +362,8 @@ def plan_paste(kind: str, cells: Sequence[Sequence[str]], *, own_headers: Mappin
     plan = PastePlan(kind, columns, has_header)
     fields = {column.field for column in columns if column.field}
     defaults = dict(defaults or {})
-    plan.missing = [name for name in PASTE_REQUIRED[kind] if name not in fields and not defaults.get(name)]
+    plan.missing = [name for name in PASTE_REQUIRED[kind] if name not in fields
+                    and _PASTE_ALTERNATIVES.get(name) not in fields and not defaults.get(name)]
     if plan.missing:
         return plan
     record_kind = PASTE_RECORD_KINDS[kind]
@@ -324,14 +375,14 @@ def plan_paste(kind: str, cells: Sequence[Sequence[str]], *, own_headers: Mappin
                 continue
             text = row[column.column]
             try:
-                values[column.field] = _paste_value(record_kind, column.field, text)
+                values[column.field] = _paste_value(record_kind, column.field, text, column.header, vocabulary)
             except LedgerError as error:
                 plan.problems.append(PasteProblem(number, column.header, error))
                 bad = True
         if bad:
             continue
         try:
-            record = _pasted_record(kind, values, defaults)
+            record = _pasted_record(kind, values, defaults, find_proposal)
             record.check()
         except RecordErrors as errors:
             for problem in errors.problems:
@@ -343,14 +394,26 @@ def plan_paste(kind: str, cells: Sequence[Sequence[str]], *, own_headers: Mappin
     return plan
 
 
-def _paste_value(record_kind: str, name: str, text: str) -> Any:
+def _paste_value(record_kind: str, name: str, text: str, header: str, vocabulary: Vocabulary | None) -> Any:
     if name == "deadline" and record_kind == "commitment":
         return parse_deadline(text)  # 2021年底 → (2021-12-31, "2021年底")
+    if name == "result_class" and text.strip() and text.strip().upper() not in RESULT_CLASS_CODES:
+        try:
+            return (vocabulary or Vocabulary()).result_class(text)  # 解决采纳, 列入计划, A类, 甲类
+        except UnknownWord as error:
+            raise ValidationError(name, f"'{error.word}' is not a word the import knows for the column {header}; "
+                                  f"write one of {'、'.join(error.accepted)}.", code="word_unknown",
+                                  value=error.word, column=header, accepted="、".join(error.accepted)) from None
     spec = _PASTE_SPECS.get(name) or grid_field(record_kind, name)
     return parse_cell(spec, text)
 
 
-def _pasted_record(kind: str, values: dict[str, Any], defaults: Mapping[str, Any]) -> Record:
+def _pasted_record(kind: str, values: dict[str, Any], defaults: Mapping[str, Any],
+                   find_proposal: FindProposal | None) -> Record:
+    if kind == "replies":
+        return _pasted_reply(values, defaults, find_proposal)
+    if kind == "evidence":
+        return _pasted_evidence(values, defaults)
     if kind == "proposals":
         names = values.pop("proposers", None) or []
         merged = {"kind": "suggestion", "state": "open", **{k: v for k, v in defaults.items() if v is not None},
@@ -364,3 +427,51 @@ def _pasted_record(kind: str, values: dict[str, Any], defaults: Mapping[str, Any
     return Commitment(reply_id=int(merged.pop("reply_id", 0) or 0), title=merged.pop("title", "") or "",
                       deadline=deadline, deadline_text=deadline_text or merged.pop("deadline_text", None),
                       **{k: v for k, v in merged.items() if k in ("responsible_unit", "notes")})
+
+
+def _given(values: dict[str, Any], defaults: Mapping[str, Any]) -> dict[str, Any]:
+    """A row's values over the values for every row (a cell left empty takes the value for every row)."""
+    return {**{k: v for k, v in defaults.items() if v is not None}, **{k: v for k, v in values.items()
+                                                                       if v is not None}}
+
+
+def _pasted_reply(values: dict[str, Any], defaults: Mapping[str, Any], find_proposal: FindProposal | None) -> Reply:
+    merged = _given(values, defaults)
+    named = merged.pop("proposal", None)
+    session = merged.pop("session", None)
+    if named:
+        found = find_proposal(session, named) if find_proposal else None
+        if found is None:
+            where = f"{session} " if session else ""
+            raise RecordErrors([ValidationError(
+                "proposal", f"No proposal {where}{named} is in the ledger; add the proposal first, or correct its "
+                "number or session.", code="paste_proposal_missing", value=f"{where}{named}")])
+        merged["proposal_id"] = found
+    return Reply(**{k: v for k, v in merged.items() if k in _REPLY_FIELDS})
+
+
+def _pasted_evidence(values: dict[str, Any], defaults: Mapping[str, Any]) -> Evidence:
+    merged = _given(values, defaults)
+    written, unit = merged.pop("value", None), merged.pop("unit", None)
+    amount: dict[str, Any] = {}
+    if written in _ACHIEVED:
+        amount["achieved"] = _ACHIEVED[written]
+    elif written:
+        folded = unicodedata.normalize("NFKC", written).strip()
+        comparator = next((c for c in _LEADING_COMPARATORS if folded.startswith(c)), None)
+        if comparator:
+            folded = folded[len(comparator):].strip()
+            amount["comparator"] = _LEADING_COMPARATORS[comparator]
+        try:
+            quantity = parse_quantity(folded + (unit or "") if unit and not _HAS_UNIT.search(folded) else folded,
+                                      "value")
+        except ValidationError as error:
+            raise RecordErrors([error]) from None
+        amount.update(value=quantity.value, unit=quantity.unit or None, value_normalized=quantity.value_normalized,
+                      unit_normalized=quantity.unit_normalized or None)
+    merged.update(amount)
+    if merged.get("as_of_date") is None:
+        raise RecordErrors([ValidationError("as_of_date", "Evidence needs the date it was measured; fill it in.",
+                                            code="date_missing")])
+    return Evidence(target_id=int(merged.pop("target_id", 0) or 0), as_of_date=merged.pop("as_of_date", None),
+                    **{k: v for k, v in merged.items() if k in _EVIDENCE_FIELDS})

@@ -105,6 +105,7 @@ class Proposal(Record):
     key_supervised: bool = False
     text: str | None = None
     state: str = "open"
+    notes: str | None = None
     proposers: list[Proposer] = field(default_factory=list)
     id: int | None = None
 

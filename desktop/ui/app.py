@@ -17,6 +17,7 @@ from db.backends import is_server_url
 from desktop import APP_NAME, __version__, paths
 from desktop.core.errors import LedgerError
 from desktop.ui.i18n import install_translators, pick_language
+from desktop.ui.input_method import use_available_input_method
 from desktop.ui.main_window import MainWindow
 from desktop.ui.messages import user_message
 from desktop.ui.reminders_panel import open_reminders_on_start
@@ -87,6 +88,8 @@ class Ledgers:
 
 
 def run_app(db_path: Location | None, *, lang: str | None = None, smoke_test: bool = False) -> int:
+    if QApplication.instance() is None:
+        use_available_input_method()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)

@@ -18,12 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
-    Qt,
     Signal,
     Slot,
 )
@@ -41,8 +38,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpinBox,
     QStackedWidget,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -52,8 +47,6 @@ from db import Location, Store
 from db.ledger_import import ImportOutcome, LedgerImportRejected, import_ledger
 from desktop.core.errors import LedgerError
 from desktop.core.ledger_import import (
-    FIELDS,
-    FIELDS_BY_KEY,
     ImportPlan,
     RowProblem,
     SheetPlan,
@@ -63,6 +56,12 @@ from desktop.core.ledger_import import (
 from desktop.core.ledger_import.foreign import SKIPPED_BY_MAPPING, SKIPPED_NOT_A_LEDGER, SKIPPED_NOT_CHOSEN
 from desktop.ui.forms import ERROR_STYLE
 from desktop.ui.labels import QT_TRANSLATE_NOOP
+from desktop.ui.ledger_import_models import (
+    ColumnMappingModel,
+    FieldDelegate,
+    MeaningDelegate,
+    WordMeaningModel,
+)
 from desktop.ui.messages import problem_message, user_message
 from desktop.ui.models import Column, RecordTableModel
 from desktop.ui.prompts import Prompter
@@ -95,11 +94,6 @@ SKIPPED_ROWS = {
     "footer": QT_TRANSLATE_NOOP("LedgerImport", "footer or signature"),
     "totals": QT_TRANSLATE_NOOP("LedgerImport", "totals"),
     "repeated header": QT_TRANSLATE_NOOP("LedgerImport", "repeated header"),
-}
-HOW = {
-    "exact": QT_TRANSLATE_NOOP("LedgerImport", "same name"),
-    "near": QT_TRANSLATE_NOOP("LedgerImport", "similar name"),
-    "given": QT_TRANSLATE_NOOP("LedgerImport", "your choice"),
 }
 
 
@@ -164,144 +158,6 @@ def count_text(counts: Counter) -> str:
     return QCoreApplication.translate("LedgerImport", ", ").join(parts)
 
 
-# --------------------------------------------------------------------------------------------- the columns
-def column_letter(column: int) -> str:
-    """A spreadsheet column's letters: 1 → A, 28 → AB."""
-    letters = ""
-    while column > 0:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
-
-@dataclass
-class ColumnRow:
-    """One spreadsheet column of the header row and the ledger field it is read as (None: not imported)."""
-
-    column: int
-    letter: str
-    header: str
-    field: str | None
-    how: str | None
-
-
-class ColumnMappingModel(QAbstractTableModel):
-    """One row per column of the header row: letter, header text, the ledger field (editable), how it was found.
-
-    A field is read from one column only: choosing it for a column takes it from any other.
-
-    Signals:
-        mapping_edited(): the clerk chose another field for a column.
-    """
-
-    mapping_edited = Signal()
-    FIELD_COLUMN = 2
-    HEADERS = (
-        QT_TRANSLATE_NOOP("LedgerColumns", "Column"),
-        QT_TRANSLATE_NOOP("LedgerColumns", "Header in the workbook"),
-        QT_TRANSLATE_NOOP("LedgerColumns", "Read as"),
-        QT_TRANSLATE_NOOP("LedgerColumns", "Found by"),
-    )
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[ColumnRow] = []
-
-    def set_plan(self, plan: ImportPlan | SheetPlan) -> None:
-        matches = {match.column: match for match in plan.mapping}
-        self.beginResetModel()
-        self.rows = [ColumnRow(column, column_letter(column), header,
-                               matches[column].field if column in matches else None,
-                               matches[column].how if column in matches else None)
-                     for column, header in sorted(plan.headers.items())]
-        self.endResetModel()
-
-    def fields(self) -> dict[str, str | None]:
-        """Every ledger field and the column letter it is read from (None: none), as a --mapping file gives them."""
-        chosen: dict[str, str | None] = {item.key: None for item in FIELDS}
-        chosen.update((row.field, row.letter) for row in self.rows if row.field)
-        return chosen
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.HEADERS):
-            return QCoreApplication.translate("LedgerColumns", self.HEADERS[section])
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and index.column() == self.FIELD_COLUMN:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.EditRole and index.column() == self.FIELD_COLUMN:
-            return row.field
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if index.column() == 0:
-            return row.letter
-        if index.column() == 1:
-            return row.header
-        if index.column() == self.FIELD_COLUMN:
-            return FIELDS_BY_KEY[row.field].label if row.field else QCoreApplication.translate(
-                "LedgerImport", "(not imported)")
-        return QCoreApplication.translate("LedgerImport", HOW[row.how]) if row.how else ""
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != self.FIELD_COLUMN:
-            return False
-        field = value or None
-        if field is not None and field not in FIELDS_BY_KEY:
-            return False
-        row = self.rows[index.row()]
-        if row.field == field:
-            return True
-        for number, other in enumerate(self.rows):
-            if field is not None and other is not row and other.field == field:
-                other.field, other.how = None, None
-                self.dataChanged.emit(self.index(number, self.FIELD_COLUMN), self.index(number, 3))
-        row.field, row.how = field, "given" if field else None
-        self.dataChanged.emit(self.index(index.row(), self.FIELD_COLUMN), self.index(index.row(), 3))
-        self.mapping_edited.emit()
-        return True
-
-
-class FieldDelegate(QStyledItemDelegate):
-    """A combo box of the ledger fields (the names a --mapping file uses), always open in its column."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        combo = QComboBox(parent)
-        model = index.model()
-        letter = model.index(index.row(), 0).data() if model is not None else index.row()
-        combo.setObjectName(f"ledgerFieldCombo_{letter}")
-        combo.addItem(QCoreApplication.translate("LedgerImport", "(not imported)"), None)
-        for item in FIELDS:
-            combo.addItem(item.label, item.key)
-        combo.currentIndexChanged.connect(lambda _index, combo=combo: self.commitData.emit(combo))
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        found = editor.findData(index.data(Qt.ItemDataRole.EditRole))
-        editor.blockSignals(True)
-        editor.setCurrentIndex(max(found, 0))
-        editor.blockSignals(False)
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-
-
 def _problem_columns() -> tuple[Column, ...]:
     return (
         Column(QT_TRANSLATE_NOOP("LedgerProblemColumns", "Sheet"), lambda p: p.sheet),
@@ -346,6 +202,7 @@ class LedgerImportDialog(QDialog):
         self.runner: ProgressRunner | None = None
         self._edited = False  # the columns, header row or session differ from what the plan was read with
         self._choices: dict[str, dict[str, Any]] = {}  # per sheet: header row, fields, session, skip
+        self._values: dict[str, dict[str, str | None]] = {}  # meanings of unknown words, as --mapping "values"
         self._shown_sheet: str | None = None
         self._check_when_read = False
 
@@ -407,6 +264,20 @@ class LedgerImportDialog(QDialog):
         self.mapping_table.setSelectionMode(QTableView.SelectionMode.NoSelection)
         self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.mapping_table.horizontalHeader().setStretchLastSection(True)
+        self.words_label = QLabel(self.tr("Words the import does not know: choose what each one means."), page)
+        self.words_label.setObjectName("ledgerWordsLabel")
+        self.words_label.setWordWrap(True)
+        self.words_model = WordMeaningModel(self)
+        self.words_model.meaning_edited.connect(self._on_words_model_meaning_edited)
+        self.words_table = QTableView(page)
+        self.words_table.setObjectName("ledgerWordsTable")
+        self.words_table.setModel(self.words_model)
+        self.words_table.setItemDelegateForColumn(WordMeaningModel.MEANING_COLUMN, MeaningDelegate(self.words_table))
+        self.words_table.verticalHeader().setVisible(False)
+        self.words_table.setSelectionMode(QTableView.SelectionMode.NoSelection)
+        self.words_table.horizontalHeader().setStretchLastSection(True)
+        self.words_label.hide()
+        self.words_table.hide()
         self.sheet_model = RecordTableModel("LedgerSheetColumns", _sheet_columns(), self)
         self.sheet_table = QTableView(page)
         self.sheet_table.setObjectName("ledgerSheetTable")
@@ -437,6 +308,8 @@ class LedgerImportDialog(QDialog):
         layout.addWidget(self.intro_label)
         layout.addWidget(self.form_box)
         layout.addWidget(self.mapping_table, 10)
+        layout.addWidget(self.words_label)
+        layout.addWidget(self.words_table, 3)
         layout.addWidget(self.sheet_table)
         layout.addWidget(self.blockers_label)
         layout.addStretch(0)  # takes the room the mapping table leaves when our own workbook hides it
@@ -497,7 +370,7 @@ class LedgerImportDialog(QDialog):
         return page
 
     def _set_enabled(self, enabled: bool) -> None:
-        for widget in (self.form_box, self.mapping_table, self.check_button):
+        for widget in (self.form_box, self.mapping_table, self.words_table, self.check_button):
             widget.setEnabled(enabled)
 
     # ----------------------------------------------------------------- reading
@@ -591,9 +464,30 @@ class LedgerImportDialog(QDialog):
             self.sheet_combo.setCurrentIndex(max(self.sheet_combo.findText(shown), 0))
             self.sheet_combo.blockSignals(False)
             self._show_sheet(self.sheet_combo.currentText())
+        self._show_words(plan)
         self.blockers_label.setText("\n".join(user_message(error) for error in plan.blockers))
         self.blockers_label.setVisible(bool(plan.blockers))
         self.check_button.setFocus()
+
+    def _show_words(self, plan: ImportPlan) -> None:
+        """The words of 办理结果 and 代表意见 the import does not know, and those given a meaning here before."""
+        for row in range(self.words_model.rowCount()):
+            index = self.words_model.index(row, WordMeaningModel.MEANING_COLUMN)
+            editor = self.words_table.indexWidget(index)
+            if editor is not None:  # deleted later: until then it must not answer to its name or commit
+                editor.blockSignals(True)
+                editor.setObjectName("")
+            self.words_table.closePersistentEditor(index)
+        self.words_model.set_words(plan.problems if plan.kind == "foreign" else [], self._values,
+                                   self._store.get_setting("result_class.classes"))
+        for row in range(self.words_model.rowCount()):
+            self.words_table.openPersistentEditor(self.words_model.index(row, WordMeaningModel.MEANING_COLUMN))
+        self.words_table.resizeColumnsToContents()
+        self.words_table.setColumnWidth(WordMeaningModel.MEANING_COLUMN,
+                                        max(self.words_table.columnWidth(WordMeaningModel.MEANING_COLUMN), 320))
+        shown = self.words_model.rowCount() > 0
+        self.words_label.setVisible(shown)
+        self.words_table.setVisible(shown)
 
     def _show_sheet(self, name: str) -> None:
         """One sheet's columns, header row and session, and whether it is imported."""
@@ -648,10 +542,18 @@ class LedgerImportDialog(QDialog):
         if self.plan is None or self.plan.kind == "workbook":
             return None
         self._remember_shown_sheet()
-        return {"sheets": {name: dict(choice) for name, choice in self._choices.items()}}
+        mapping: dict[str, Any] = {"sheets": {name: dict(choice) for name, choice in self._choices.items()}}
+        if self._values:
+            mapping["values"] = {field: dict(words) for field, words in self._values.items()}
+        return mapping
 
     @Slot()
     def _on_mapping_edited(self) -> None:
+        self._edited = True
+
+    @Slot()
+    def _on_words_model_meaning_edited(self) -> None:
+        self._values = self.words_model.values()
         self._edited = True
 
     @Slot(int)
@@ -720,13 +622,16 @@ class LedgerImportDialog(QDialog):
     def _show_report(self, problems: list[RowProblem]) -> None:
         outcome = self.outcome
         assert outcome is not None
-        bad_rows = len({(problem.sheet, problem.row) for problem in problems})
+        bad_rows = len({(problem.sheet, row) for problem in problems for row in problem.all_rows})
         lines = [self.tr("%n row(s) can be imported.", "", outcome.rows_written),
                  self.tr("Would create: {created}. Would update: {updated}. Unchanged: {unchanged}.").format(
                      created=count_text(outcome.created), updated=count_text(outcome.updated),
                      unchanged=count_text(outcome.unchanged))]
         lines.append(self.tr("%n row(s) cannot be imported; each is listed below with its column and why.", "",
                              bad_rows) if bad_rows else self.tr("Every row can be imported."))
+        if any(problem.code == "word_unknown" for problem in problems):
+            lines.append(self.tr("Words the import does not know can be given their meaning on the first page "
+                                 "(< Back), then checked again."))
         lines += self._sheet_lines()
         lines.append(self.tr("Nothing has been written yet."))
         self.report_label.setText("\n".join(lines))
@@ -758,6 +663,12 @@ class LedgerImportDialog(QDialog):
             if skipped:
                 line += " " + self.tr("Rows skipped: {skipped}.").format(skipped=skipped)
             lines.append(line)
+            unmeasured = sheet_plan.unmeasured_rows
+            if unmeasured:
+                rows = self.tr(", ").join(str(row) for row in unmeasured[:12]) + (" …" if len(unmeasured) > 12 else "")
+                lines.append(self.tr("Sheet {sheet}, rows {rows}: 落实情况 or 完成时限 without a promise (承诺事项); "
+                                     "with nothing to measure, the text is kept in the proposal's notes.").format(
+                    sheet=sheet_plan.sheet, rows=rows))
         proposals = {(row.proposal.session, row.proposal.number): row.proposal for row in plan.rows if row.proposal}
         no_deadline = sum(1 for proposal in proposals.values() if proposal.reply_due_date is None)
         if no_deadline:

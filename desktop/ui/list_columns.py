@@ -103,7 +103,7 @@ REPLY_COLUMNS = (
            edit=("reply", "result_class")),
     Column(QT_TRANSLATE_NOOP("ReplyColumns", "Proposal"),
            lambda row: " ".join(part for part in (row.get("session"), row.get("proposal_number")) if part),
-           sort="session"),
+           sort="session", paste="proposal"),
     Column(QT_TRANSLATE_NOOP("ReplyColumns", "Undecided suggestions"),
            lambda row: row.get("pending_suggestions") or None, align_right=True),
 )
@@ -133,7 +133,7 @@ COMMITMENT_COLUMNS = (
 EVIDENCE_CONTEXT = "EvidenceColumns"
 EVIDENCE_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("EvidenceColumns", "Indicator"), _get("indicator"), sort="indicator"),
-    Column(QT_TRANSLATE_NOOP("EvidenceColumns", "Value"), _evidence_value, sort="value"),
+    Column(QT_TRANSLATE_NOOP("EvidenceColumns", "Value"), _evidence_value, sort="value", paste="value"),
     Column(QT_TRANSLATE_NOOP("EvidenceColumns", "As of"), _get("as_of_date"), sort="as_of_date",
            edit=("evidence", "as_of_date")),
     Column(QT_TRANSLATE_NOOP("EvidenceColumns", "Source"), _get("source_title"), sort="source_title",

@@ -363,9 +363,9 @@ class ListPage(QWidget):
         """This list's column names (as shown) → the field a pasted column of that name fills."""
         found: dict[str, str] = {}
         for column in range(self.model.columnCount()):
-            spec = self.model.column_edit(column)
-            if spec is not None:
-                found[str(self.model.headerData(column, Qt.Orientation.Horizontal))] = spec[1]
+            name = self.model.column_paste(column)
+            if name is not None:
+                found[str(self.model.headerData(column, Qt.Orientation.Horizontal))] = name
         return found
 
     @Slot(QPoint)

@@ -241,6 +241,9 @@ TEMPLATES: dict[str, str | tuple[str, ...]] = {
     "session_missing":
         QT_TRANSLATE_NOOP("Messages", "The ledger does not say which session this proposal belongs to; enter the "
                                       "session or choose the column 届次."),
+    "paste_proposal_missing":
+        QT_TRANSLATE_NOOP("Messages", "No proposal {value} is in the ledger; add the proposal first, or correct its "
+                                      "number or session."),
     "word_unknown":
         QT_TRANSLATE_NOOP("Messages", "'{value}' is not a word the import knows for the column {column}; write one of "
                                       "{accepted}."),

@@ -66,6 +66,7 @@ class Column:
     # target's row and the commitment's on the row of a commitment without targets.
     edit: tuple[str, str] | None = None
     tooltip: Callable[[Any], str | None] | None = None
+    paste: str | None = None  # the field a pasted column of this name fills, where the cell is not edited in place
 
 
 def display_value(value: Any) -> str:
@@ -363,6 +364,13 @@ class RecordListModel(QAbstractTableModel):
     def column_edit(self, column: int) -> tuple[str, str] | None:
         """(record kind, field) a column edits in place, or None."""
         return self._columns[column].edit if 0 <= column < len(self._columns) else None
+
+    def column_paste(self, column: int) -> str | None:
+        """The field a pasted column of this column's name fills: the one it edits, or the one it names."""
+        if not 0 <= column < len(self._columns):
+            return None
+        spec = self._columns[column]
+        return spec.edit[1] if spec.edit else spec.paste
 
     def opens_commitment(self, column: int) -> bool:
         return 0 <= column < len(self._columns) and self._columns[column].opens_commitment

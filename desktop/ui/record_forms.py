@@ -81,6 +81,7 @@ class ProposalForm(RecordForm):
             BoolField("key_supervised", self.tr("Key supervised")),
             ChoiceField("state", self.tr("State"), labels.label_choices(labels.PROPOSAL_STATES), required=True),
             TextField("text", self.tr("Text"), multiline=True),
+            TextField("notes", self.tr("Notes"), multiline=True),
         ]
 
     def record_values(self, record: Record) -> dict[str, Any]:

@@ -335,7 +335,9 @@ class ListActionsMixin(_Base):
             self.prompter.show_info(
                 self,
                 translate(
-                    "MainWindow", "Rows copied from Excel can be pasted into Proposals and into Commitments & targets."
+                    "MainWindow",
+                    "Rows copied from Excel can be pasted into Proposals, Replies, Commitments & targets and "
+                    "Evidence.",
                 ),
             )
             return None
@@ -344,6 +346,11 @@ class ListActionsMixin(_Base):
             session = self._selected_values("proposals").get("session")
             sessions = self.pages["proposals"].session_combo
             defaults["session"] = session or (sessions.itemData(1) if sessions.count() == 2 else None)
+        elif kind == "replies":
+            defaults["proposal_id"] = self._parent_for("reply")
+        elif kind == "evidence":
+            defaults["target_id"] = self._parent_for("evidence")
+            defaults["recorded_by"] = self.store.actor
         else:
             defaults["reply_id"] = self._parent_for("commitment")
         dialog = PasteDialog(

@@ -1050,6 +1050,10 @@ Details are in {log}.</source>
         <translation>建议所属届次</translation>
     </message>
     <message>
+        <source>Words the import does not know: choose what each one means.</source>
+        <translation>以下词语导入时无法识别：请选择每个词的含义。</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1122,6 +1126,10 @@ Details are in {log}.</source>
         <translation>所有行均可导入。</translation>
     </message>
     <message>
+        <source>Words the import does not know can be given their meaning on the first page (&lt; Back), then checked again.</source>
+        <translation>无法识别的词语可在第一页（&lt; 返回）指定含义，然后重新检查。</translation>
+    </message>
+    <message>
         <source>Nothing has been written yet.</source>
         <translation>目前尚未写入任何内容。</translation>
     </message>
@@ -1144,6 +1152,10 @@ Details are in {log}.</source>
     <message>
         <source>Rows skipped: {skipped}.</source>
         <translation>跳过：{skipped}。</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet}, rows {rows}: 落实情况 or 完成时限 without a promise (承诺事项); with nothing to measure, the text is kept in the proposal&apos;s notes.</source>
+        <translation>工作表 {sheet} 第 {rows} 行：有落实情况或完成时限，但没有承诺事项；无可衡量的承诺，其内容记入建议的备注。</translation>
     </message>
     <message numerus="yes">
         <source>%n proposal(s) have no reply deadline in the ledger; it will be computed by the office&apos;s rule (assignment + 3 months).</source>
@@ -1204,6 +1216,37 @@ Details are in {log}.</source>
     <message>
         <source>Rows with problems</source>
         <translation>有问题的行数</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerWords</name>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Word</source>
+        <translation>词语</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Means</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>(no result class)</source>
+        <translation>（无办理结果）</translation>
+    </message>
+    <message>
+        <source>(no rating yet)</source>
+        <translation>（尚未评价）</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
     </message>
 </context>
 <context>
@@ -1746,8 +1789,8 @@ Log folder: {logs}</source>
         <translation>为它新建{kind}</translation>
     </message>
     <message>
-        <source>Rows copied from Excel can be pasted into Proposals and into Commitments &amp; targets.</source>
-        <translation>从 Excel 复制的行可以粘贴到“建议提案”和“承诺与指标”中。</translation>
+        <source>Rows copied from Excel can be pasted into Proposals, Replies, Commitments &amp; targets and Evidence.</source>
+        <translation>从 Excel 复制的行可以粘贴到“建议提案”“答复”“承诺与指标”和“佐证”列表中。</translation>
     </message>
     <message>
         <source>%n record(s) added.</source>
@@ -2285,6 +2328,10 @@ Log folder: {logs}</source>
         <translation>台账没有写明这件建议所属的届次；请填写届次，或选择“届次”列。</translation>
     </message>
     <message>
+        <source>No proposal {value} is in the ledger; add the proposal first, or correct its number or session.</source>
+        <translation>台账中没有建议 {value}；请先添加该建议，或改正其编号或届次。</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not a word the import knows for the column {column}; write one of {accepted}.</source>
         <translation>“{value}”不是“{column}”列可识别的词；请填写以下之一：{accepted}。</translation>
     </message>
@@ -2456,6 +2503,102 @@ Log folder: {logs}</source>
         <translation>答复</translation>
     </message>
     <message>
+        <source>Proposal number</source>
+        <translation>建议编号</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>所答建议</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>答复文号</translation>
+    </message>
+    <message>
+        <source>Reply date</source>
+        <translation>答复日期</translation>
+    </message>
+    <message>
+        <source>Result class</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>Replying unit</source>
+        <translation>答复单位</translation>
+    </message>
+    <message>
+        <source>Addressee</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Issuing office</source>
+        <translation>发文机关</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Copy to</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>佐证日期</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>发布单位</translation>
+    </message>
+    <message>
+        <source>Source date</source>
+        <translation>来源日期</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>原文摘录</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <source>Proposal of rows without a number</source>
+        <translation>未写编号的行所答建议</translation>
+    </message>
+    <message>
+        <source>Target of every row</source>
+        <translation>各行所属指标</translation>
+    </message>
+    <message>
         <source>Paste rows</source>
         <translation>粘贴行</translation>
     </message>
@@ -2484,6 +2627,10 @@ Log folder: {logs}</source>
     <message>
         <source>Reply of every row</source>
         <translation>各行所属答复</translation>
+    </message>
+    <message>
+        <source>Session of the proposal numbers</source>
+        <translation>建议编号所属届次</translation>
     </message>
     <message>
         <source>Choose a column or a value for: {fields}.</source>
@@ -2736,6 +2883,10 @@ Open them again?</source>
     <message>
         <source>Text</source>
         <translation>正文</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
     </message>
     <message>
         <source>By the rule: {explanation}</source>

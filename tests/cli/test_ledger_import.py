@@ -15,7 +15,7 @@ from db import Store
 from db.export import export_ledger
 from desktop.__main__ import main
 from tests.backends import dump_of
-from tests.ledger_workbooks import office_year_ledger, wps_ledger
+from tests.ledger_workbooks import notes_ledger, office_year_ledger, wps_ledger
 
 
 def _dump_hash(db: Path | str) -> str:
@@ -39,6 +39,16 @@ def test_import_ledger_an_office_ledger_with_no_flags(tmp_path: Path, capsys: py
     targets = {row[1]: row[4] for row in workbook["承诺与指标"].iter_rows(min_row=2, values_only=True) if row[1]}
     assert targets == {"2021年底前建成30个智能工厂": "已达成", "2021年新建5G基站1000个": "已达成",
                        "到2022年底累计培育专精特新企业100家": "未达成", "到2025年建成工业互联网平台20个": "进展正常"}
+
+
+def test_import_ledger_dry_run_names_progress_without_a_promise(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "new.sqlite3"
+    assert main(["import-ledger", str(notes_ledger(tmp_path / "notes.xlsx")), "--db", str(db), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "1 row(s) (5) state 落实情况 or 完成时限 without a promise (承诺事项); with nothing to measure, the " \
+           "text is kept in the proposal's notes." in out
+    assert "Dry run: 4 row(s) would be imported" in out and not db.exists()
 
 
 def _refused(capsys: pytest.CaptureFixture[str], db: Path, ledger: Path, *sentence: str) -> str:

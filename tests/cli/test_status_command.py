@@ -56,3 +56,30 @@ def test_output_cut_short_by_the_reader_is_not_an_error(demo_db_path: Path) -> N
     assert process.wait(timeout=60) == 0
     assert first.decode("utf-8").startswith("常州市十六届人大五次会议建议第021号")
     assert stderr == b""
+
+
+@pytest.mark.parametrize(("as_of", "proposals", "promises", "said"), [
+    ("2021-01-01", [], 0, "；判定日期之后的建议1件、答复1件未列出"),  # received 2021-03-10, answered 2021-06-08
+    ("2021-05-01", ["常州市十六届人大五次会议建议第021号"], 0, "；判定日期之后的答复1件未列出"),
+    ("2021-06-08", ["常州市十六届人大五次会议建议第021号"], 15, ""),
+])
+def test_status_lists_what_the_workbook_of_the_same_day_holds(demo_db_path: Path, tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str], as_of: str,
+                                                              proposals: list[str], promises: int, said: str) -> None:
+    """Before the reply existed, its commitments and targets are not listed (not as 无数据): the rule of the audit
+    workbook of that day, which leaves them out too."""
+    from openpyxl import load_workbook
+
+    assert main(["status", "--db", str(demo_db_path), "--as-of", as_of]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    rows = [line.split("\t") for line in lines[1:-1]]
+    assert [row[1] for row in rows if row[0] == "建议"] == proposals
+    assert len([row for row in rows if row[0].startswith("承诺")]) == promises
+    assert lines[-1].endswith(f"指标{13 if promises else 0}项（{'无数据13项' if promises else '无'}）{said}")
+    workbook = tmp_path / "audit.xlsx"
+    assert main(["export", "--db", str(demo_db_path), "-o", str(workbook), "--as-of", as_of]) == 0
+    sheets = load_workbook(workbook, read_only=True)
+    listed = [row[0] for row in sheets["建议"].iter_rows(min_row=2, values_only=True) if row and row[0]]
+    assert len(listed) == len(proposals)
+    commitments = {row[0] for row in sheets["承诺与指标"].iter_rows(min_row=2, values_only=True) if row and row[0]}
+    assert bool(commitments) == bool(promises)

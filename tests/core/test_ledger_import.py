@@ -20,7 +20,9 @@ from desktop.core.ledger_import import (
     session_from_title,
     short_title,
 )
-from tests.ledger_workbooks import changzhou_ledger, cppcc_ledger, minimal_ledger
+from desktop.core.ledger_import.promises import progress_evidence, promise_targets
+from desktop.core.ledger_import.values import stated_dates
+from tests.ledger_workbooks import changzhou_ledger, cppcc_ledger, minimal_ledger, notes_ledger
 
 
 @pytest.mark.parametrize(("header", "field"), [
@@ -197,3 +199,58 @@ def test_ledger_import_not_strict_lists_what_the_mapping_must_fix(tmp_path: Path
     wb.save(tmp_path / "other.xlsx")
     no_header = read_ledger(tmp_path / "other.xlsx", strict=False)
     assert [b.code for b in no_header.blockers] == ["ledger_no_header"] and no_header.headers == {}
+
+
+def test_ledger_import_notes_baselines_and_dated_progress(tmp_path: Path) -> None:
+    plan = read_ledger(notes_ledger(tmp_path / "notes.xlsx"))
+    assert not plan.problems
+    by_number = {}
+    for row in plan.rows:
+        by_number.setdefault(row.proposal.number, []).append(row)
+    # 备注 of a proposal (one row) is the proposal's, not its commitment's.
+    (first,) = by_number["第11号"]
+    assert first.proposal.notes == "重点督办件" and "notes" in first.proposal_fields
+    assert first.commitment.notes == "落实情况：截至2022年3月底已建成32个"
+    # The present figure of the promise cell is the baseline of its target, not a target of its own.
+    assert [(t.kind, t.indicator, t.value, t.baseline_value, t.baseline_unit, t.baseline_date, t.baseline_quote)
+            for t in first.targets] == [("commitment", "建成智能车间数", 30, 20, "个", dt.date(2022, 5, 30),
+                                         "目前已建成智能车间20个")]
+    # 落实情况 dates its figure itself; the ledger's date (填报时间2023年3月31日) is only the fallback.
+    assert [(i, e.value, e.as_of_date) for i, e in first.evidence_of_targets] == [(0, 32, dt.date(2022, 3, 31))]
+    # A row without a promise: its 备注, 落实情况 and 完成时限 are the proposal's notes, and the sheet says so.
+    (second,) = by_number["第12号"]
+    assert second.commitment is None
+    assert second.proposal.notes == "代表已当面沟通\n落实情况：已协调供电公司开辟绿色通道\n完成时限：2022年6月底"
+    sheet = plan.primary
+    assert sheet.unmeasured_rows == [5]
+    assert any("1 row(s) (5) state 落实情况 or 完成时限 without a promise" in line for line in sheet.describe())
+    # Two rows of one proposal with a 备注 on one promise only: the remark stays with that promise.
+    third, fourth = by_number["第13号"]
+    assert third.proposal.notes is None and "notes" not in third.proposal_fields
+    assert fourth.commitment.notes == "落实情况：已培育41个\n备注：见市通信管理办统计"
+    assert [e.as_of_date for _, e in third.evidence_of_targets] == [dt.date(2023, 3, 31)]
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("截至2022年3月底已建成32个", [(2, dt.date(2022, 3, 31))]),
+    ("2022年3月31日已完成", [(0, dt.date(2022, 3, 31))]),
+    ("截至2022-03-15，完成1200个", [(2, dt.date(2022, 3, 15))]),
+    ("2021年底已完成30个，2022年底前达到40个", [(0, dt.date(2021, 12, 31))]),  # 2022年底前 is a deadline
+    ("2022年已完成", []),  # a year alone names no day
+    ("2022年13月已完成", []), ("2022年2月30日已完成", []),
+])
+def test_ledger_import_dates_a_progress_cell_states(text: str, dates: list) -> None:
+    assert stated_dates(text) == dates
+
+
+def test_ledger_import_progress_figures_take_their_own_dates() -> None:
+    targets = promise_targets("2022年底前新建5G基站1000个，培育5G应用场景50个", reference_date=dt.date(2022, 6, 1),
+                              deadline=None, deadline_text=None)
+    found = progress_evidence("截至2022年3月底已新建5G基站800个；应用场景已培育41个（截至2022年5月）",
+                              targets, as_of=dt.date(2022, 6, 30), source_title="台账")
+    assert [(i, e.value, e.as_of_date) for i, e in found] == [(0, 800, dt.date(2022, 3, 31)),
+                                                             (1, 41, dt.date(2022, 5, 31))]
+    planned = progress_evidence("计划2022年6月底前完成1000个，已完成800个", targets, as_of=dt.date(2022, 4, 30),
+                                source_title="台账")
+    # What the cell plans is no measurement, and a planned date dates no figure.
+    assert [(i, e.value, e.as_of_date) for i, e in planned] == [(0, 800, dt.date(2022, 4, 30))]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from tests.ledger_workbooks import (
     gbk_csv_ledger,
     merged_blank_rows_ledger,
     minimal_ledger,
+    notes_ledger,
     ods_ledger,
     office_year_ledger,
     two_row_header_ledger,
@@ -293,3 +295,59 @@ def test_ledger_import_limits_are_named(tmp_path: Path) -> None:
     with pytest.raises(LedgerError) as too_long:
         read_ledger(path, limits=ReadLimits(rows=2))
     assert "more than the limit of 2 rows" in too_long.value.message
+
+
+def test_ledger_import_notes_and_baselines_land_and_come_back(store: Store, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from db.export import export_ledger
+
+    outcome = import_ledger(store, read_ledger(notes_ledger(tmp_path / "notes.xlsx")))
+    assert not outcome.problems
+    assert store.find_proposal("2022年市人大代表建议", "11").notes == "重点督办件"
+    no_promise = store.find_proposal("2022年市人大代表建议", "12")
+    assert no_promise.notes == "代表已当面沟通\n落实情况：已协调供电公司开辟绿色通道\n完成时限：2022年6月底"
+    assert store.count(Target, "kind = 'baseline'") == 0  # 目前已建成智能车间20个 is the promise's baseline
+    (workshops,) = store.list(Target, "indicator = '建成智能车间数'")
+    assert (workshops.value, workshops.baseline_value, workshops.baseline_date) == (30, 20, dt.date(2022, 5, 30))
+    assert [(e.value, e.as_of_date) for e in store.evidence_of(workshops.id)] == [(32, dt.date(2022, 3, 31))]
+    assert [h for h in store.search("当面沟通") if h.kind == "proposal"]  # notes are searched
+    # The 建议 sheet shows the notes, and our own workbook brings them back whole.
+    path = export_ledger(store, tmp_path / "out.xlsx", as_of=dt.date(2023, 3, 31)).path
+    sheet = load_workbook(path, read_only=True)["建议"]
+    rows = list(sheet.iter_rows(values_only=True))
+    column = rows[0].index("备注")
+    notes = [row[column] for row in rows[1:] if len(row) > column and row[column]]
+    assert sorted(notes) == sorted([no_promise.notes, "重点督办件"])
+    with Store.open(tmp_path / "empty.sqlite3") as empty:
+        import_ledger(empty, read_ledger(path))
+        assert {p.number: p.notes for p in empty.list(Proposal)} == {p.number: p.notes for p in store.list(Proposal)}
+        again = export_ledger(empty, tmp_path / "again.xlsx", as_of=dt.date(2023, 3, 31)).path
+        assert list(load_workbook(again, read_only=True)["建议"].iter_rows(values_only=True)) == rows
+
+
+def test_ledger_import_a_baseline_target_of_an_earlier_import_becomes_the_baseline(store: Store,
+                                                                                   tmp_path: Path) -> None:
+    path = notes_ledger(tmp_path / "notes.xlsx")
+    import_ledger(store, read_ledger(path))
+    (promise,) = store.list(Target, "indicator = '建成智能车间数'")
+    # As an earlier version of the import stored it: the present figure as a baseline target before the promise.
+    store.save(Target(commitment_id=promise.commitment_id, indicator="建成智能车间数", comparator="=", value=20,
+                      unit="个", value_normalized=20, unit_normalized="个", kind="baseline",
+                      quote="目前已建成智能车间20个"))
+    import_ledger(store, read_ledger(path))
+    assert [(t.id, t.kind) for t in store.targets_of(promise.commitment_id)] == [(promise.id, "commitment")]
+    assert store.get(Target, promise.id).baseline_value == 20
+
+
+def test_ledger_import_the_same_file_again_redates_its_evidence_rather_than_adding_it(store: Store,
+                                                                                      tmp_path: Path) -> None:
+    path = notes_ledger(tmp_path / "notes.xlsx")
+    import_ledger(store, read_ledger(path))
+    (workshops,) = store.list(Target, "indicator = '建成智能车间数'")
+    (figure,) = store.evidence_of(workshops.id)
+    # As an earlier version of the import dated it: by the ledger's 填报时间, not the date its cell states.
+    store.save(dataclasses.replace(figure, as_of_date=dt.date(2023, 3, 31)))
+    outcome = import_ledger(store, read_ledger(path))
+    assert [(e.id, e.as_of_date) for e in store.evidence_of(workshops.id)] == [(figure.id, dt.date(2022, 3, 31))]
+    assert outcome.updated == {"evidence": 1}

@@ -9,6 +9,7 @@ from db import Store
 from db.letters import import_files
 from desktop.__main__ import main
 from desktop.core.records import SOURCE_KINDS, Commitment, Proposal, Reply, SourceDocument, Suggestion, Target
+from tests.letters import write_small_letter
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "letters"
 NEWS = """---
@@ -137,3 +138,57 @@ def test_a_document_that_is_not_a_letter_is_named_by_its_kind(store: Store, tmp_
     (outcome,) = import_files(store, [path])
     assert outcome.status == "not_letter" and store.get(SourceDocument, outcome.source_document_id).kind == kind
     assert f"; stored as {named} (source document #{outcome.source_document_id});" in outcome.message
+
+
+def _typed_by_hand(store: Store, doc_number: str | None = None) -> tuple[Reply, Target]:
+    """The clerk typed the proposal, its reply and one promise before the letter file came."""
+    proposal = store.save(Proposal(session="常州市十六届人大六次会议", number="第045号", title="充电桩建设"))
+    reply = store.save(Reply(proposal_id=proposal.id, title="关于充电桩建设建议的答复", doc_number=doc_number,
+                             disclosure="public"))
+    commitment = store.save(Commitment(reply_id=reply.id, title="2025年底公共充电桩超1万个"))
+    typed = store.save(Target(commitment_id=commitment.id, indicator="全市公共充电桩数量", comparator=">=", value=1,
+                              unit="万个", value_normalized=10000, unit_normalized="个"))
+    return reply, typed
+
+
+def test_import_accept_links_a_promise_typed_by_hand_for_another_reply(db_path: Path, tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    with Store.open(db_path) as store:
+        _, typed = _typed_by_hand(store)
+    assert main(["import", str(write_small_letter(tmp_path)), "--db", str(db_path), "--accept"]) == 0
+    out = capsys.readouterr().out
+    assert "accepted as 1 commitment(s) with 1 target(s)" in out
+    assert ("1 promise(s) the ledger holds already (typed by hand or from another letter) linked to, not added "
+            f"again: 2025年底公共充电桩超1万个：全市公共充电桩数量 (target #{typed.id})") in out
+    with Store.open(db_path) as store:
+        # The promise is there once, with the baseline the letter states; the letter's suggestion points to it.
+        assert [t.indicator for t in store.list(Target)] == ["全市公共充电桩数量", "新建公共充电桩数"]
+        assert store.get(Target, typed.id).baseline_value == 3200
+        linked = next(s for s in store.list(Suggestion) if s.payload["value"] == 1)
+        assert (linked.state, linked.target_id) == ("accepted", typed.id)
+        assert store.count(Commitment) == 2  # the hand-typed one and the letter's 新建公共充电桩 promise
+
+
+def test_import_accept_keeps_the_letter_of_a_reply_typed_by_hand(store: Store, tmp_path: Path) -> None:
+    reply, typed = _typed_by_hand(store, doc_number="常交复〔2022〕第12号")
+    [outcome] = import_files(store, [write_small_letter(tmp_path)], accept=True)
+    assert (outcome.status, outcome.reply_id, outcome.commitments, outcome.targets) == ("accepted", reply.id, 1, 1)
+    assert "typed in the ledger (reply #" in outcome.message and f"(target #{typed.id})" in outcome.message
+    assert store.count(Reply) == 1
+    stored = store.get(Reply, reply.id)
+    # The letter is kept with the reply; what the clerk typed stays, and the header fills what was blank.
+    assert stored.text and stored.source_document_id == outcome.source_document_id
+    assert (stored.title, stored.disclosure, stored.signer) == ("关于充电桩建设建议的答复", "public", "李明")
+    assert [t.indicator for t in store.list(Target)] == ["全市公共充电桩数量", "新建公共充电桩数"]
+    # Imported again: the letter is the reply's now, and nothing is added twice.
+    [again] = import_files(store, [write_small_letter(tmp_path, "copy.txt")], accept=True)
+    assert again.status in ("duplicate", "reply_exists") and store.count(Target) == 2
+
+
+def test_a_plain_import_of_the_letter_of_a_reply_typed_by_hand_leaves_its_targets_to_review(store: Store,
+                                                                                           tmp_path: Path) -> None:
+    reply, _ = _typed_by_hand(store, doc_number="常交复〔2022〕第12号")
+    [outcome] = import_files(store, [write_small_letter(tmp_path)])
+    assert (outcome.status, outcome.reply_id, outcome.suggestions) == ("imported", reply.id, 3)
+    assert store.count(Suggestion, "reply_id = ? AND state = 'pending'", (reply.id,)) == 3
+    assert store.count(Target) == 1

@@ -132,3 +132,19 @@ def test_version_2_is_migrated_for_contacts_and_publication(tmp_path: Path) -> N
         with pytest.raises(LedgerError):
             store.save(Contact(proposal_id=proposal.id, contact_date=dt.date(2021, 4, 20), method="letter"))
     assert (tmp_path / "v2.sqlite3.v2.bak").exists()
+
+
+def test_version_2_is_migrated_for_proposal_notes(tmp_path: Path) -> None:
+    """The demo of schema 2 takes notes on its proposal, which the search finds; its history stays valid."""
+    fixture = Path(__file__).parent / "fixtures" / "ledger_v2.sqlite3"
+    copy = tmp_path / "v2.sqlite3"
+    copy.write_bytes(fixture.read_bytes())
+    with Store.open(copy) as store:
+        assert store.schema_version == SCHEMA_VERSION >= 4
+        proposal = store.list(Proposal)[0]
+        assert proposal.notes is None
+        store.save(dataclasses.replace(proposal, notes="代表已当面沟通，同意延期答复"))
+        assert store.get(Proposal, proposal.id).notes == "代表已当面沟通，同意延期答复"
+        assert [(hit.kind, hit.id) for hit in store.search("同意延期")] == [("proposal", proposal.id)]
+        assert [(hit.kind, hit.id) for hit in store.search(proposal.title[:6])][:1] == [("proposal", proposal.id)]
+        assert store.verify_history() == []

@@ -301,3 +301,83 @@ def test_grid_ctrl_n_goes_down_the_chain_from_a_record_just_made(qtbot, make_win
     evidence = window.current_form()
     assert evidence.kind == "evidence" and evidence.by_name["target_id"].value() == target.record.id
     assert evidence.findChild(QComboBox, "comparatorEdit").currentData() == "="
+
+
+def test_grid_paste_into_replies_finds_each_rows_proposal(qtbot, make_window, store: Store) -> None:
+    first = store.save(Proposal(session="常州市十六届人大五次会议", number="第021号", title="新基建"))
+    second = store.save(Proposal(session="常州市十六届人大五次会议", number="第045号", title="充电桩"))
+    window = make_window(store)
+    window.show_page("replies")
+    page = window.pages["replies"]
+    QApplication.clipboard().setText(
+        "建议编号\t答复文号\t答复日期\t办理结果\t签发人\r\n"
+        "第021号\t常工信复〔2021〕第39号\t2021年6月8日\t解决采纳\t沈新峰\r\n"
+        "45\t常交复〔2022〕第12号\t2022-06-20\tB\t李明\r\n")
+    page.table.setFocus()
+    page.paste_action.trigger()
+    dialog = window.paste_dialog
+    qtbot.addWidget(dialog)
+    assert dialog.findChild(QTableView, "pastePreviewTable").model().rowCount() == 2
+    add = dialog.findChild(QPushButton, "pasteAddButton")
+    assert add.isEnabled() and add.text() == "Add 2 row(s)"
+    steps = window.undo_stack.count()
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    replies = {r.doc_number: r for r in store.list(Reply)}
+    new_infrastructure, charging = replies["常工信复〔2021〕第39号"], replies["常交复〔2022〕第12号"]
+    assert (new_infrastructure.proposal_id, new_infrastructure.result_class) == (first.id, "A")
+    assert (charging.proposal_id, charging.signer) == (second.id, "李明")
+    assert window.undo_stack.count() == steps + 1
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=3000)
+    # A copy of the list pastes back: its proposal column names the proposal as the list shows it.
+    page.select_rows([0, 1])
+    page.copy_action.trigger()
+    store.delete_many([(Reply, r.id) for r in replies.values()])
+    page.paste_clipboard()
+    again = window.paste_dialog
+    qtbot.addWidget(again)
+    assert again.plan.records and not again.plan.problems
+    assert sorted((r.proposal_id, r.doc_number) for r in again.plan.records) == sorted(
+        (r.proposal_id, r.doc_number) for r in replies.values())
+
+
+def test_grid_paste_into_replies_names_a_missing_proposal(qtbot, make_window, demo_store: Store) -> None:
+    window = make_window(demo_store)
+    window.show_page("replies")
+    page = window.pages["replies"]
+    QApplication.clipboard().setText("建议编号\t答复文号\n第099号\t常工信复〔2021〕第77号\n")
+    page.paste_clipboard()
+    dialog = window.paste_dialog
+    qtbot.addWidget(dialog)
+    assert "Row 1, column '建议编号': No proposal 第099号 is in the ledger" in \
+        dialog.findChild(QLabel, "pasteProblems").text()
+    assert not dialog.findChild(QPushButton, "pasteAddButton").isEnabled()
+    before = demo_store.count(Reply)
+    dialog.findChild(QComboBox, "pasteColumn0Combo").setCurrentIndex(0)  # (not imported): the chosen proposal
+    assert dialog.findChild(QComboBox, "pasteProposalPicker").value() == demo_store.list(Proposal)[0].id
+    qtbot.mouseClick(dialog.findChild(QPushButton, "pasteAddButton"), Qt.MouseButton.LeftButton)
+    assert demo_store.count(Reply) == before + 1
+
+
+def test_grid_paste_into_evidence_of_the_selected_target(qtbot, make_window, demo_store: Store) -> None:
+    window = make_window(demo_store)
+    [stations] = demo_store.list(Target, "value_normalized = 10000")
+    window.show_page("evidence")
+    page = window.pages["evidence"]
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
+    page.select_rows([0])  # the 常州日报 figure of the base stations: new evidence is for the same target
+    QApplication.clipboard().setText("截至日期\t数值\t单位\t来源\t发布单位\n"
+                                     "2022-06-30\t12500\t个\t全市通信业运行情况\t市通信管理办\n"
+                                     "2022-09-30\t1.4万个\t\t全市通信业运行情况\t市通信管理办\n")
+    page.paste_clipboard()
+    dialog = window.paste_dialog
+    qtbot.addWidget(dialog)
+    assert dialog.findChild(QComboBox, "pasteTargetPicker").value() == stations.id
+    before = demo_store.count(Evidence, "target_id = ?", (stations.id,))
+    qtbot.mouseClick(dialog.findChild(QPushButton, "pasteAddButton"), Qt.MouseButton.LeftButton)
+    added = demo_store.list(Evidence, "target_id = ? AND as_of_date >= '2022-06-30'", (stations.id,),
+                            order_by="as_of_date")
+    assert [(str(e.as_of_date), e.value_normalized, e.publisher, e.recorded_by) for e in added] == [
+        ("2022-06-30", 12500, "市通信管理办", "tester"), ("2022-09-30", 14000, "市通信管理办", "tester")]
+    assert demo_store.count(Evidence, "target_id = ?", (stations.id,)) == before + 2
+    window.undo_action.trigger()
+    assert demo_store.count(Evidence, "target_id = ?", (stations.id,)) == before

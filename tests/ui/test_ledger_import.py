@@ -6,7 +6,16 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QRadioButton, QStackedWidget, QTableView
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QTableView,
+    QWidget,
+)
 
 from db import Store
 from db.export import export_ledger
@@ -244,3 +253,63 @@ def test_import_ledger_sheets_shown_one_by_one_and_one_left_out(qtbot, make_wind
     assert "3 proposal(s) have no reply deadline in the ledger" in summary
     _click(qtbot, dialog, "ledgerImportButton")
     assert store.count(Proposal) == 3
+
+
+def test_import_ledger_unknown_words_are_given_their_meaning_in_the_dialog(qtbot, qtmodeltester, make_window,
+                                                                          prompter, store: Store,
+                                                                          tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = office_year_ledger(tmp_path / "office.xlsx")
+    wb = load_workbook(path)
+    wb["2021年"]["G4"] = wb["2021年"]["G5"] = "已办结"  # 办理结果
+    wb["2021年"]["K4"] = "无意见"  # 代表意见
+    wb.save(path)
+    window = make_window(store)
+    dialog = _open(window, prompter, path)
+    table = dialog.findChild(QTableView, "ledgerWordsTable")
+    assert table.isVisible()
+    model = table.model()
+    qtmodeltester.check(model)
+    assert [tuple(model.index(row, column).data() for column in range(4)) for row in range(model.rowCount())] == [
+        ("办理结果", "已办结", "2", "(choose)"), ("代表意见", "无意见", "1", "(choose)")]
+    _click(qtbot, dialog, "ledgerCheckButton")
+    summary = dialog.findChild(QLabel, "ledgerReportSummary").text()
+    assert "2 row(s) cannot be imported" in summary and "given their meaning on the first page" in summary
+    _click(qtbot, dialog, "ledgerBackButton")
+    classes = dialog.findChild(QComboBox, "ledgerWordCombo_0")
+    assert [classes.itemData(i) for i in range(classes.count())] == ["?", "A", "B", "C", "D", None]
+    classes.setCurrentIndex(classes.findData("A"))
+    ratings = dialog.findChild(QComboBox, "ledgerWordCombo_1")
+    ratings.setCurrentIndex(ratings.findData(None))  # no rating yet
+    assert dialog.mapping()["values"] == {"result_class": {"已办结": "A"}, "rating": {"无意见": None}}
+    _click(qtbot, dialog, "ledgerCheckButton")  # read again with the meanings, then the dry run
+    assert "Every row can be imported." in dialog.findChild(QLabel, "ledgerReportSummary").text()
+    _click(qtbot, dialog, "ledgerBackButton")  # the words stay listed with their meanings
+    assert [(model.index(row, 1).data(), model.index(row, 2).data(), model.index(row, 3).data())
+            for row in range(model.rowCount())] == [("已办结", "", "A — 所提问题已经解决或基本解决"),
+                                                    ("无意见", "", "(no rating yet)")]
+    _click(qtbot, dialog, "ledgerCheckButton")
+    _click(qtbot, dialog, "ledgerImportButton")
+    assert store.find_reply_by_doc_number("常工信复〔2021〕第12号").result_class == "A"
+    assert store.feedback_of(store.find_reply_by_doc_number("常工信复〔2021〕第12号").id) == []
+
+
+def test_import_ledger_report_names_progress_without_a_promise(qtbot, make_window, prompter, store: Store,
+                                                               tmp_path: Path) -> None:
+    from desktop.ui.record_forms import ProposalForm
+    from tests.ledger_workbooks import notes_ledger
+
+    window = make_window(store)
+    dialog = _open(window, prompter, notes_ledger(tmp_path / "notes.xlsx"))
+    assert not dialog.findChild(QTableView, "ledgerWordsTable").isVisible()
+    _click(qtbot, dialog, "ledgerCheckButton")
+    summary = dialog.findChild(QLabel, "ledgerReportSummary").text()
+    assert "Sheet 2022年, rows 5: 落实情况 or 完成时限 without a promise (承诺事项); with nothing to measure, the " \
+           "text is kept in the proposal's notes." in summary
+    _click(qtbot, dialog, "ledgerImportButton")
+    proposal = store.find_proposal("2022年市人大代表建议", "12")
+    form = ProposalForm(store)
+    form.load(proposal)
+    notes = form.findChild(QWidget, "notesEdit")
+    assert notes.toPlainText() == proposal.notes and proposal.notes.startswith("代表已当面沟通")

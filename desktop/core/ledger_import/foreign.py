@@ -39,6 +39,7 @@ from desktop.core.ledger_import.values import (
     clean_header,
     kind_from_text,
     ledger_date_from_title,
+    number_digits,
     parse_date_in_year,
     parse_deadline,
     session_from_title,
@@ -160,8 +161,39 @@ class ForeignLedger:
             done += len(sheet.rows)
         if self.progress:
             self.progress(total, total)
+        self._proposal_notes(plan)
         self._notes(plan)
         return plan
+
+    @staticmethod
+    def _proposal_notes(plan: ImportPlan) -> None:
+        """Each proposal's notes from all its rows (the import writes a proposal from its first row only).
+
+        A 备注 that is the same on every row of a proposal (one row, or a merged cell) is the proposal's; where
+        its rows differ, each remark is about the promise of its row and stays on that commitment, and the remark of
+        a row without a promise is the proposal's. The 落实情况/完成时限 of rows without a promise are the
+        proposal's too."""
+        rows_of: dict[tuple, list[PlannedRow]] = defaultdict(list)
+        for row in plan.rows:
+            if row.proposal is not None:
+                key = (row.proposal.session, row.proposal.kind, number_digits(row.proposal.number))
+                rows_of[key].append(row)
+        for rows in rows_of.values():
+            shared = len({row.remark for row in rows}) == 1
+            lines: list[str] = []
+            for row in rows:
+                if row.remark and (shared or row.commitment is None):
+                    lines.append(row.remark)
+                elif row.remark and row.commitment is not None:
+                    remark = f"{row.columns.get('notes', '备注')}：{row.remark}"
+                    row.commitment.notes = "\n".join(filter(None, (row.commitment.notes, remark)))
+                    row.commitment_fields = row.commitment_fields | {"notes"}
+                lines += row.proposal_notes
+            lines = list(dict.fromkeys(lines))
+            for row in rows if lines else ():
+                assert row.proposal is not None
+                row.proposal.notes = "\n".join(lines)
+                row.proposal_fields = row.proposal_fields | {"notes"}
 
     def _no_header(self, sheet: str) -> LedgerError:
         return LedgerError(f"No header row was found in sheet '{sheet}' of '{self.path.name}' (a row naming columns "
@@ -377,6 +409,7 @@ class _SheetRows:
                      else "人大" if "人大" in name_text else None)
         self.unknown: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.unknown_accepted: dict[str, list[str]] = {}
+        self.unknown_fields: dict[str, str] = {}  # column header → field (result_class, rating)
         self.yearless = 0
         self.positions: dict[tuple, int] = defaultdict(int)
         self.counts = {"blank": 0, "footer": 0, "totals": 0, "repeated header": 0}
@@ -424,11 +457,13 @@ class _SheetRows:
                 planned_rows.append(planned)
         for (column, word), rows in self.unknown.items():
             accepted = self.unknown_accepted[column]
+            label = FIELDS_BY_KEY[self.unknown_fields[column]].label  # what a mapping file's "values" names
             error = LedgerError(
                 f"'{word}' is not a word the import knows for the column {column}; write one of "
                 f"{'、'.join(accepted)}, or give its meaning with --mapping "
-                f"{{\"values\": {{\"{column}\": {{\"{word}\": \"...\"}}}}}}.",
-                code="word_unknown", value=word, column=column, accepted="、".join(accepted))
+                f"{{\"values\": {{\"{label}\": {{\"{word}\": \"...\"}}}}}}.",
+                code="word_unknown", value=word, column=column, accepted="、".join(accepted),
+                field=self.unknown_fields[column])
             self.plan.problems.append(dataclasses.replace(RowProblem.of(sheet.name, rows[0], column, error),
                                                           rows=tuple(rows)))
             bad_rows.update(rows)
@@ -485,6 +520,7 @@ class _SheetRows:
                 column = self.header(key)
                 self.unknown[(column, error.word)].append(row)
                 self.unknown_accepted[column] = error.accepted
+                self.unknown_fields[column] = key
                 return None
 
         number = text_of(cells.get("number"))
@@ -543,18 +579,31 @@ class _SheetRows:
                              reply_ref=((session, kind, number), doc_number) if reply else None,
                              reply_fields=frozenset(reply_fields), feedback=feedback,
                              columns={key: match.header for key, match in self.fields.items()})
+        planned.remark = text_of(cells.get("notes"))
         if commitment_text:
-            self._commitment(planned, cells, commitment_text, reply_date or proposal.assigned_date, problems)
+            self._commitment(planned, cells, commitment_text, reply_date, proposal.assigned_date, problems)
+        else:
+            self._unmeasured(planned, cells)
         self._cut_cells(planned, cells)
         return planned
 
-    def _commitment(self, planned: PlannedRow, cells: dict[str, Any], text: str, reference: dt.date | None,
-                    problems: list[RowProblem]) -> None:
+    def _unmeasured(self, planned: PlannedRow, cells: dict[str, Any]) -> None:
+        """落实情况 or 完成时限 in a row without a promise: nothing to measure, so they go to the proposal's notes
+        (and the sheet's report says so), never dropped."""
+        lines = [f"{self.header(key)}：{value}" for key in ("progress", "deadline")
+                 if (value := text_of(cells.get(key)))]
+        if lines:
+            planned.proposal_notes.extend(lines)
+            self.sheet_plan.unmeasured_rows.append(planned.row)
+
+    def _commitment(self, planned: PlannedRow, cells: dict[str, Any], text: str, reply_date: dt.date | None,
+                    assigned_date: dt.date | None, problems: list[RowProblem]) -> None:
         year = self.sheet_plan.year
+        reference = reply_date or assigned_date
         deadline, deadline_text = parse_deadline(cells.get("deadline"), year)
         progress = text_of(cells.get("progress"))
-        notes = "\n".join(f"{self.header(key)}：{value}" for key, value in
-                          (("progress", progress), ("notes", text_of(cells.get("notes")))) if value)
+        # 备注 belongs to the proposal (see ForeignLedger._proposal_notes); the promise keeps its 落实情况.
+        notes = f"{self.header('progress')}：{progress}" if progress else None
         planned.commitment = Commitment(reply_id=0, title=short_title(text), quote=text,
                                         responsible_unit=planned.proposal.lead_unit if planned.proposal else None,
                                         deadline=deadline, deadline_text=deadline_text, notes=notes or None)
@@ -567,7 +616,8 @@ class _SheetRows:
             reference = dt.date(year, 1, 1)
         try:
             planned.targets = promise_targets(text, reference_date=reference, deadline=deadline,
-                                              deadline_text=deadline_text, field=self.header("commitment"))
+                                              deadline_text=deadline_text, baseline_date=reply_date or assigned_date,
+                                              field=self.header("commitment"))
         except ValidationError as error:
             problems.append(RowProblem.of(planned.sheet, planned.row, self.header("commitment"), error))
             return

@@ -211,6 +211,7 @@ class OwnWorkbook:
             key_supervised=read.flag("重点督办"),
             # Workbooks since the as-of handling state keep the recorded state in 登记状态; older ones in 办理状态.
             state=read.code("登记状态" if "登记状态" in values else "办理状态", _PROPOSAL_STATE_CODES, "open"),
+            notes=read.text("备注"),
             proposers=[Proposer(name=n, role="lead") for n in names]
             + [Proposer(name=n, role="cosigner") for n in cosigners],
         )
@@ -220,7 +221,9 @@ class OwnWorkbook:
         key = (proposal.session, proposal.kind, proposal.number)
         self.proposal_keys[read.text("建议") or proposal.label] = key
         self.proposal_keys.setdefault(proposal.label, key)
-        return PlannedRow(sheet, row, proposal=proposal, proposal_fields=PROPOSAL_SHEET_FIELDS)
+        # Workbooks written before proposals had notes have no 备注 column: such a workbook leaves notes alone.
+        fields = PROPOSAL_SHEET_FIELDS | {"notes"} if "备注" in values else PROPOSAL_SHEET_FIELDS
+        return PlannedRow(sheet, row, proposal=proposal, proposal_fields=fields)
 
     def _reply(self, sheet: str, row: int, values: dict[str, Any], problems: list[RowProblem]) -> PlannedRow | None:
         read = self._Reader(sheet, row, values, problems)

@@ -107,6 +107,10 @@ class PlannedRow:
     subject: tuple[str, str] | None = None  # (table, label) of a reminder's subject
     cut_fields: frozenset[str] = frozenset()  # fields whose text the exporter cut at Excel's limit
     columns: dict[str, str] = field(default_factory=dict)  # record field → header, for reports
+    # A foreign ledger's row: its 备注, and the 落实情况 or 完成时限 it states without a promise to measure them
+    # against (lines of its proposal's notes).
+    remark: str | None = None
+    proposal_notes: list[str] = field(default_factory=list)
 
     @property
     def commitment_ref(self) -> tuple | None:
@@ -138,10 +142,18 @@ class SheetPlan:
     rows_read: int = 0
     notes: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)  # blank, footer, totals, repeated header rows skipped
+    # Rows with 落实情况 or 完成时限 but no 承诺事项: nothing to measure, so the text goes to the proposal's notes.
+    unmeasured_rows: list[int] = field(default_factory=list)
 
     @property
     def imported(self) -> bool:
         return self.skipped is None
+
+    def unmeasured_text(self) -> str:
+        rows = ", ".join(str(row) for row in self.unmeasured_rows[:12]) + (" …" if len(self.unmeasured_rows) > 12
+                                                                           else "")
+        return (f"{len(self.unmeasured_rows)} row(s) ({rows}) state 落实情况 or 完成时限 without a promise (承诺事项); "
+                "with nothing to measure, the text is kept in the proposal's notes.")
 
     def describe(self) -> list[str]:
         if self.skipped:
@@ -161,6 +173,8 @@ class SheetPlan:
         skipped = ", ".join(f"{count} {what}" for what, count in self.counts.items() if count)
         if skipped:
             lines.append(f"  rows skipped: {skipped}")
+        if self.unmeasured_rows:
+            lines.append(f"  {self.unmeasured_text()}")
         lines += [f"  {note}" for note in self.notes]
         return lines
 
@@ -274,7 +288,7 @@ TARGET_SHEET_FIELDS = frozenset({
     "indicator", "comparator", "value", "value_high", "unit", "value_normalized", "value_high_normalized",
     "unit_normalized", "deadline", "cumulative", "kind", "baseline_value", "baseline_unit", "baseline_date"})
 # What a foreign ledger's promise text gives a target (re-reading a changed wording updates these).
-LEDGER_TARGET_FIELDS = TARGET_SHEET_FIELDS | {"deadline_text", "quote"}
+LEDGER_TARGET_FIELDS = TARGET_SHEET_FIELDS | {"deadline_text", "quote", "baseline_quote"}
 EVIDENCE_SHEET_FIELDS = frozenset({
     "as_of_date", "value", "unit", "value_normalized", "unit_normalized", "comparator", "achieved", "source_title",
     "publisher", "source_date", "source_url", "quote", "recorded_by", "notes"})

@@ -199,6 +199,36 @@ def ledger_date_from_title(text: str) -> dt.date | None:
     return None
 
 
+# A date a 落实情况 cell states its figures by: 截至2022年3月底, 2022年3月31日, 2022-03-31, 2021年底. A date followed
+# by 前 is a deadline (2022年底前建成), and a year alone (2022年) says no day.
+_STATED_DATE = re.compile(
+    r"(?>((?:19|20)\d{2})\s*(?:年\s*(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|[底末])?|(底|末))"
+    r"|[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})))(?!\s*(?:之|以)?前)")
+
+
+def stated_dates(text: str) -> list[tuple[int, dt.date]]:
+    """The dates a text states, with where each starts: 截至2022年3月底 → (2, 2022-03-31); a month alone is its
+    last day, a year's end (2021年底) the 31st of December; deadlines (2022年底前) and bare years are not dates."""
+    found = []
+    for match in _STATED_DATE.finditer(unicodedata.normalize("NFKC", text or "")):
+        year, month, day, year_end, iso_month, iso_day = match.groups()
+        month, day = (iso_month, iso_day) if iso_month else (month, day)
+        if (month is None and not year_end) or (month is not None and not 1 <= int(month) <= 12):
+            continue
+        try:
+            if month is None:
+                date = dt.date(int(year), 12, 31)
+            elif day is None:
+                number = int(month)
+                date = dt.date(int(year) + (number == 12), number % 12 + 1, 1) - dt.timedelta(days=1)
+            else:
+                date = dt.date(int(year), int(month), int(day))
+        except ValueError:  # 2022年2月30日: not a date
+            continue
+        found.append((match.start(), date))
+    return found
+
+
 def kind_from_text(text: str) -> str | None:
     for code, label in (("criticism", "批评"), ("motion", "议案"), ("proposal", "提案"), ("suggestion", "建议")):
         if label in (text or ""):

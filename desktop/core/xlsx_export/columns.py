@@ -47,6 +47,7 @@ PROPOSAL_COLUMNS = (
     Column("误交日期", "date", detail=True), Column("退回日期", "date", detail=True),
     Column("会办单位", "wrap", 16, detail=True), Column("办理方式", detail=True),
     Column("登记状态", detail=True), Column("办理状态说明", "wrap", 40, detail=True),
+    Column("备注", "wrap", 30, detail=True),
 )
 REPLY_COLUMNS = (
     Column("建议", "wrap", 22, 12), Column("答复文号", "wrap", 16, 10), Column("标题", "wrap", 26, 16),

@@ -47,7 +47,7 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
                   "reply_due_date": "答复期限", "extended_due_date": "延期期限", "extension_approval": "延期批准",
                   "misrouted_date": "误交日期", "returned_date": "退回日期", "lead_unit": "主办单位",
                   "co_units": "会办单位", "handling_mode": "办理方式", "key_supervised": "重点督办", "text": "建议全文",
-                  "state": "登记状态"},
+                  "state": "登记状态", "notes": "备注"},
     "proposers": {"proposal_id": "建议", "name": "姓名", "role": "身份", "delegation": "代表团/界别",
                   "position": "排序"},
     "replies": {"proposal_id": "建议", "proposer_id": "答复对象代表", "doc_number": "答复文号",

@@ -153,7 +153,7 @@ class SheetRows:
                    "重点督办": YES if p.key_supervised else NO, "登记状态": PROPOSAL_STATES.get(p.state, p.state),
                    "办理状态": handling.label, "办理状态说明": handling.reason,
                    "首次答复日期": timing.first_reply, "按期答复": timing.verdict,
-                   "见面": YES if any(c.face_to_face for c in contacts) else NO}
+                   "见面": YES if any(c.face_to_face for c in contacts) else NO, "备注": p.notes}
 
     def _file(self, proposal, replies: list[Reply], contacts: list) -> ProposalFile:
         """The proposal's file for its handling state: promises only, with their states of the as-of date."""
