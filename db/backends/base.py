@@ -196,3 +196,7 @@ class Dialect:
     def table_names(self, conn: Any, *, temporary: bool = False) -> list[str]:
         """The ledger's tables (or this connection's temporary tables), without the search index's own."""
         raise NotImplementedError
+
+    def table_parents(self, conn: Any) -> dict[str, set[str]]:
+        """For each table, the tables its foreign keys point at."""
+        raise NotImplementedError

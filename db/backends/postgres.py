@@ -357,6 +357,14 @@ class PostgresDialect(Dialect):
     def schema_version(self, conn: PgConnection) -> int:
         return schema_version(conn)
 
+    def table_parents(self, conn: PgConnection) -> dict[str, set[str]]:
+        parents: dict[str, set[str]] = {}
+        for child, parent in conn.execute(
+                "SELECT conrelid::regclass::text, confrelid::regclass::text FROM pg_constraint"
+                " WHERE contype = 'f' AND connamespace = current_schema()::regnamespace"):
+            parents.setdefault(child, set()).add(parent)
+        return parents
+
     def table_names(self, conn: PgConnection, *, temporary: bool = False) -> list[str]:
         schema = "pg_my_temp_schema()" if temporary else "current_schema()::regnamespace"
         return [row[0] for row in conn.execute(
@@ -452,3 +460,72 @@ def grant_roles(conn: PgConnection) -> None:
         statements.append(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {CLERK_ROLE}")
     for statement in statements:
         conn.execute(statement)
+
+
+# ---------------------------------------------------------------------------------------------- setting up a server
+def initialise_server(location: ServerLocation, *, clerks: Sequence[str] = (), auditors: Sequence[str] = ()
+                      ) -> list[str]:
+    """Create the ledger's database (UTF-8, byte order, a character type that knows Chinese), the clerk and auditor
+    roles, login roles for the people named, and the schema; run again to add people or to migrate.
+
+    The user of ``location`` needs CREATEDB and CREATEROLE (or is a superuser) and becomes the ledger's owner.
+
+    Returns:
+        One line per thing done.
+
+    Raises:
+        LedgerError: the server refuses (the sentence says what is missing).
+    """
+    from psycopg import sql
+
+    done: list[str] = []
+    database = location.database
+    admin = connect_maintenance(location)
+    try:
+        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = ?", (database,)).fetchone()
+        if not exists:
+            admin.execute(sql.SQL("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' "
+                                  "LC_CTYPE 'C.UTF-8'").format(sql.Identifier(database)).as_string(admin.raw))
+            done.append(f"Created the database {database} (UTF8, collation C, character type C.UTF-8).")
+        for role in (CLERK_ROLE, AUDITOR_ROLE):
+            if not admin.execute("SELECT 1 FROM pg_roles WHERE rolname = ?", (role,)).fetchone():
+                admin.execute(f"CREATE ROLE {role} NOLOGIN")
+                done.append(f"Created the role {role}.")
+        for group, people in ((CLERK_ROLE, clerks), (AUDITOR_ROLE, auditors)):
+            for person in people:
+                name = sql.Identifier(person).as_string(admin.raw)
+                if not admin.execute("SELECT 1 FROM pg_roles WHERE rolname = ?", (person,)).fetchone():
+                    admin.execute(f"CREATE ROLE {name} LOGIN")
+                    done.append(f"Created the login {person} (set a password with: ALTER ROLE {name} PASSWORD …).")
+                admin.execute(f"GRANT {group} TO {name}")
+                done.append(f"{person} is {'a clerk' if group == CLERK_ROLE else 'an auditor'}.")
+        quoted = sql.Identifier(database).as_string(admin.raw)
+        admin.execute(f"REVOKE CONNECT ON DATABASE {quoted} FROM PUBLIC")
+        admin.execute(f"GRANT CONNECT ON DATABASE {quoted} TO {CLERK_ROLE}, {AUDITOR_ROLE}")
+    except pg_errors.InsufficientPrivilege as error:
+        raise LedgerError(f"The user {location.user or 'given'} may not set up '{location}' ({error}); run "
+                          "server-init as a user with CREATEDB and CREATEROLE.", code="server_access_denied",
+                          url=str(location), user=location.user) from error
+    finally:
+        admin.close()
+    conn = connect(location)
+    try:
+        before = schema_version(conn)
+        after = migrate(conn, location)
+        grant_roles(conn)
+    finally:
+        conn.close()
+    done.append(f"Schema {after} in {database}" + (f" (was {before})." if before else " (new)."))
+    return done
+
+
+def connect_maintenance(location: ServerLocation) -> PgConnection:
+    """A connection to the server's ``postgres`` database, to create the ledger's database and roles."""
+    maintenance = location.with_database("postgres")
+    try:
+        raw = psycopg.connect(maintenance.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_SECONDS,
+                              **({"password": location.password} if location.password is not None else {}))
+    except psycopg.OperationalError as error:
+        raise connection_error(error, maintenance) from error
+    _configure_adapters(raw)
+    return PgConnection(raw)

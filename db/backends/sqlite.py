@@ -96,6 +96,10 @@ class SqliteDialect(Dialect):
     def schema_version(self, conn: sqlite3.Connection) -> int:
         return conn.execute("PRAGMA user_version").fetchone()[0]
 
+    def table_parents(self, conn: sqlite3.Connection) -> dict[str, set[str]]:
+        return {table: {row[2] for row in conn.execute(f"PRAGMA foreign_key_list({table})")}
+                for table in self.table_names(conn)}
+
     def table_names(self, conn: sqlite3.Connection, *, temporary: bool = False) -> list[str]:
         catalogue = "temp.sqlite_master" if temporary else "sqlite_master"
         return [row[0] for row in conn.execute(
