@@ -216,14 +216,7 @@ class Store:
         if isinstance(location, ServerLocation):
             from db.backends import postgres
 
-            conn = postgres.connect(location)
-            try:
-                postgres.migrate(conn, location)
-                user = postgres.session_user(conn)
-                writable = postgres.can_write(conn)
-            except BaseException:
-                conn.close()
-                raise
+            conn, user, writable = postgres.open_ledger(location)
             return cls(conn, location, user, dialect=postgres.POSTGRES, read_only=not writable)
         path = location.path
         if not create and not path.exists():
@@ -248,13 +241,7 @@ class Store:
         if isinstance(location, ServerLocation):
             from db.backends import postgres
 
-            conn = postgres.connect(location)
-            try:
-                user = postgres.session_user(conn)
-                writable = postgres.can_write(conn)
-            except BaseException:
-                conn.close()
-                raise
+            conn, user, writable = postgres.open_ledger(location, migrate_schema=False)
             return cls(conn, location, user, dialect=postgres.POSTGRES, read_only=not writable)
         return cls(connect(location.path), location, actor)
 
@@ -292,6 +279,10 @@ class Store:
             else:
                 self.conn.execute(f"RELEASE SAVEPOINT {name}")
             return
+        if self.read_only:
+            raise LedgerError(f"You may read the ledger '{self.location}' but not change it (the auditor role); ask "
+                              "the ledger's administrator for the clerk role to make changes.",
+                              code="ledger_read_only", path=str(self.location), user=self.actor)
         # The write lock up front: a busy ledger waits instead of failing half-way, and the history has one head.
         self.dialect.begin_write(self.conn, self.location)
         try:

@@ -242,6 +242,28 @@ def connection_error(error: BaseException, location: ServerLocation) -> LedgerEr
                        url=str(location), reason=first_line)
 
 
+def open_ledger(location: ServerLocation, *, migrate_schema: bool = True) -> tuple[PgConnection, str, bool]:
+    """Connect, bring the schema up to date (when asked), and say who is connected and whether they may write.
+
+    Raises:
+        LedgerError: as :func:`connect` and :func:`migrate`; ``server_access_denied`` for a user with no role in
+            the ledger.
+    """
+    conn = connect(location)
+    try:
+        if migrate_schema:
+            migrate(conn, location)
+        return conn, session_user(conn), can_write(conn)
+    except pg_errors.InsufficientPrivilege as error:
+        conn.close()
+        raise LedgerError(f"The user {location.user or ''} may not open the ledger '{location}'; ask the ledger's "
+                          "administrator for the clerk or auditor role.", code="server_access_denied",
+                          url=str(location), user=location.user) from error
+    except BaseException:
+        conn.close()
+        raise
+
+
 def session_user(conn: PgConnection) -> str:
     return conn.execute("SELECT session_user").fetchone()[0]
 

@@ -21,6 +21,7 @@ from desktop.ui.labels import QT_TRANSLATE_NOOP
 # Raised only by command-line subcommands (their arguments, their files), never in the app.
 CLI_ONLY_CODES = frozenset({
     "backup_bad", "file_exists", "restore_to_server",  # backup / restore
+    "transfer_same", "transfer_schema", "transfer_target_not_empty",  # migrate --from A --to B
     "ids_missing",  # evidence accept|reject N...
     "demo_not_empty",  # demo --db FILE
     "state_invalid", "year_invalid",  # export --state / --year
@@ -89,6 +90,14 @@ TEMPLATES: dict[str, str | tuple[str, ...]] = {
         QT_TRANSLATE_NOOP("Messages", "The database '{url}' cannot hold a searchable Chinese ledger (encoding "
                                       "{encoding}, character type {ctype}); ask the ledger's administrator to create "
                                       "it with server-init."),
+    "transfer_failed":
+        QT_TRANSLATE_NOOP("Messages", "A row of {table} could not be copied to '{target}'; nothing was kept."),
+    "transfer_check_failed":
+        QT_TRANSLATE_NOOP("Messages", "The copy of '{source}' to '{target}' failed its check ({problem}); nothing "
+                                      "was kept."),
+    "ledger_read_only":
+        QT_TRANSLATE_NOOP("Messages", "You may read the ledger '{path}' but not change it; ask the ledger's "
+                                      "administrator for the clerk role to make changes."),
     "server_schema_old":
         QT_TRANSLATE_NOOP("Messages", "The ledger '{url}' was made by an older Reply Ledger; ask the ledger's "
                                       "administrator to run server-init once to bring it up to date."),

@@ -2104,6 +2104,18 @@ Log folder: {logs}</source>
         <translation>数据库“{url}”无法存放可检索的中文台账（编码 {encoding}，字符类型 {ctype}）；请台账管理员用 server-init 重新创建。</translation>
     </message>
     <message>
+        <source>A row of {table} could not be copied to &apos;{target}&apos;; nothing was kept.</source>
+        <translation>{table} 中有一行无法复制到“{target}”；未保留任何内容。</translation>
+    </message>
+    <message>
+        <source>The copy of &apos;{source}&apos; to &apos;{target}&apos; failed its check ({problem}); nothing was kept.</source>
+        <translation>从“{source}”复制到“{target}”的副本未通过核验（{problem}）；未保留任何内容。</translation>
+    </message>
+    <message>
+        <source>You may read the ledger &apos;{path}&apos; but not change it; ask the ledger&apos;s administrator for the clerk role to make changes.</source>
+        <translation>您可以查阅台账“{path}”，但不能修改；如需修改，请向台账管理员申请经办人角色。</translation>
+    </message>
+    <message>
         <source>The ledger &apos;{url}&apos; was made by an older Reply Ledger; ask the ledger&apos;s administrator to run server-init once to bring it up to date.</source>
         <translation>台账“{url}”由旧版答复承诺台账创建；请台账管理员运行一次 server-init 将其升级。</translation>
     </message>
