@@ -19,6 +19,7 @@ from db.audit import stated_figures
 from db.followup import deadline_rules, load_proposal_files
 from db.status import promise_dates
 from db.store import Store, from_row
+from desktop.core.anchor import chain_line
 from desktop.core.audit import Finding, find_contradictions, find_figure_conflicts
 from desktop.core.errors import Cancelled, LedgerError
 from desktop.core.records import (
@@ -150,6 +151,7 @@ def gather_snapshot(store: Store, as_of: dt.date, filters: ExportFilters, *, gen
     history_where = _history_scope() if filters.active else ""
     history_count = store.conn.execute(f"SELECT count(*) FROM history {history_where}").fetchone()[0]
     groups = judge_groups(commitments, _targets(store, cursors), _evidence(store, as_of, cursors), as_of, starts)
+    chain = store.chain_head()  # read in the same transaction as the records
     return LedgerSnapshot(
         as_of=as_of, generated_at=generated_at, filters=filters, office_name=store.get_setting("office.name"),
         generated_by=store.actor, result_classes=store.get_setting("result_class.classes"),
@@ -159,6 +161,7 @@ def gather_snapshot(store: Store, as_of: dt.date, filters: ExportFilters, *, gen
         reminders=reminders, target_names=_reminder_target_names(store, reminders, commitments, reply_names),
         sources=_sources(store), history=_history(store, history_where, cursors), history_count=history_count,
         findings=_findings(store, as_of, progress, is_cancelled), left_out=left_out,
+        chain=chain, notes=[("变更记录链", chain_line(chain))],  # for `verify --anchor` later
     )
 
 

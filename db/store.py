@@ -13,16 +13,20 @@ import hashlib
 import json
 import logging
 import re
+import sqlite3
 import types
 import typing
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
 from db.backends import SQLITE, Dialect, FileLocation, Location, ServerLocation, parse_location
-from db.connection import backup_file, connect, migrate
+from db.backups import write_backup
+from db.connection import connect, explain_sqlite_error, migrate
+from db.verify import GENESIS_HASH, chain_findings, chain_head, history_hash
 from desktop.core import settings as settings_module
+from desktop.core.anchor import Anchor
 from desktop.core.docnumber import parse_doc_number
 from desktop.core.errors import LedgerError
 from desktop.core.records import (
@@ -43,7 +47,6 @@ logger = logging.getLogger(__name__)
 
 R = TypeVar("R", bound=Record)
 
-GENESIS_HASH = "0" * 64
 # Search index rowid = record id * 8 + kind code (see migration 0001).
 SEARCH_KINDS = {1: "proposal", 2: "reply", 3: "commitment", 4: "target", 5: "source"}
 SEARCH_CODES = {kind: code for code, kind in SEARCH_KINDS.items()}
@@ -175,11 +178,13 @@ def _history_json(row: dict[str, Any] | None) -> str | None:
     return json.dumps(kept, ensure_ascii=False, sort_keys=True)
 
 
-def history_hash(prev_hash: str, at: str, actor: str, table_name: str, row_id: int, action: str,
-                 before: str | None, after: str | None) -> str:
-    """The chain hash of one history row: a change to any stored field or to an earlier row shows."""
-    payload = json.dumps([prev_hash, at, actor, table_name, row_id, action, before, after], ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+def _too_large_error(table: str, row: dict[str, Any]) -> LedgerError:
+    """Integers stop at 2**63 - 1 in both backends; a larger whole number cannot be stored."""
+    label = _TABLE_LABELS.get(table, table)
+    field = next((key for key, value in row.items() if isinstance(value, int) and not -2**63 <= value < 2**63),
+                 "?")
+    return LedgerError(f"The {label}'s field '{field}' holds a number too large to store; check the value.",
+                       code="number_too_large", table=table, field=field)
 
 
 class Store:
@@ -189,24 +194,29 @@ class Store:
     write runs in a transaction and appends one history row per changed row; :meth:`transaction` groups several
     writes so that they all happen or none does.
 
-    ``location`` says where the ledger is (pass it to :meth:`open` to open it again); ``path`` is its file, or
-    None for a server database. ``actor`` is who the history names: the operating-system user on a file, the
-    database user on a server.
+    ``location`` says where the ledger is (pass it to :meth:`open` or :meth:`attach` to open it again); ``path`` is
+    its file, or None for a server database. ``actor`` is who the history names: the operating-system user on a
+    file, the database user on a server. ``read_only``: opened for reading (an auditor on a server).
     """
 
-    def __init__(self, conn: Any, path: Path | Location, actor: str | None = None, *,
-                 dialect: Dialect = SQLITE, read_only: bool = False) -> None:
+    def __init__(self, conn: Any, path: Path | Location, actor: str | None = None, *, dialect: Dialect = SQLITE,
+                 read_only: bool = False, on_busy: Callable[[], None] | None = None) -> None:
         self.conn = conn
         self.location: Location = parse_location(path)
         self.path: Path | None = self.location.path
         self.actor = actor or current_actor()
         self.dialect = dialect
         self.read_only = read_only
+        # Called once when a write has to wait for another program's write (the CLI says "waiting…").
+        self.on_busy = on_busy
 
     # ----------------------------------------------------------------- opening and transactions
     @classmethod
-    def open(cls, path: str | Path | Location, *, actor: str | None = None, create: bool = True) -> Store:
+    def open(cls, path: str | Path | Location, *, actor: str | None = None, create: bool = True,
+             read_only: bool = False, on_busy: Callable[[], None] | None = None) -> Store:
         """Open (and create or migrate) a ledger: a database file, or ``postgresql://USER@HOST/DATABASE``.
+
+        With ``read_only`` nothing is created, migrated or written: a file stays byte for byte as it was.
 
         Raises:
             LedgerError: the file is missing (with ``create=False``), unreadable, or from a newer version; the
@@ -216,19 +226,27 @@ class Store:
         if isinstance(location, ServerLocation):
             from db.backends import postgres
 
-            conn, user, writable = postgres.open_ledger(location)
-            return cls(conn, location, user, dialect=postgres.POSTGRES, read_only=not writable)
+            conn, user, writable = postgres.open_ledger(location, migrate_schema=not read_only)
+            return cls(conn, location, user, dialect=postgres.POSTGRES, read_only=read_only or not writable)
         path = location.path
-        if not create and not path.exists():
+        if (read_only or not create) and not path.exists():
             raise LedgerError(f"The database '{path}' does not exist; check the path or create it.",
                               code="db_missing", path=str(path))
-        conn = connect(path)
+        if read_only:
+            return cls(connect(path, read_only=True), FileLocation(path), actor, read_only=True)
+        conn = connect(path, on_busy=on_busy)
         try:
-            migrate(conn, path)
+            migrate(conn, path, on_busy)
+        except sqlite3.Error as error:
+            conn.close()
+            known = explain_sqlite_error(error, path)
+            if known is None:
+                raise
+            raise known from error
         except BaseException:
             conn.close()
             raise
-        return cls(conn, FileLocation(path), actor)
+        return cls(conn, FileLocation(path), actor, on_busy=on_busy)
 
     @classmethod
     def attach(cls, location: str | Path | Location, *, actor: str | None = None) -> Store:
@@ -284,15 +302,26 @@ class Store:
                               "the ledger's administrator for the clerk role to make changes.",
                               code="ledger_read_only", path=str(self.location), user=self.actor)
         # The write lock up front: a busy ledger waits instead of failing half-way, and the history has one head.
-        self.dialect.begin_write(self.conn, self.location)
+        self.dialect.begin_write(self.conn, self.location, self.on_busy)
         try:
             yield self
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
-        else:
             self.conn.execute("COMMIT")
+        except self.dialect.database_errors as error:
+            self._rollback()
+            known = self.dialect.explain_error(error, self.location)
+            if known is None:
+                raise
+            raise known from error
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except self.dialect.database_errors:  # already rolled back (disk full, I/O error, connection lost)
+                logger.info("rollback after a failed write of %s was not needed", self.path, exc_info=True)
 
     # ----------------------------------------------------------------- generic record access
     def _row(self, table: str, row_id: int) -> dict[str, Any] | None:
@@ -314,7 +343,8 @@ class Store:
 
     def _insert_row(self, table: str, row: dict[str, Any]) -> int:
         now = _utc_now()
-        row = {key: value for key, value in row.items() if key != "id" or value is not None}
+        # A new row starts at the column's default version, whatever the record says.
+        row = {key: value for key, value in row.items() if (key != "id" or value is not None) and key != "version"}
         row["created_at"] = row["updated_at"] = now
         columns = ", ".join(row)
         marks = ", ".join("?" for _ in row)
@@ -323,27 +353,67 @@ class Store:
                                                       tuple(row.values()))
         except self.dialect.integrity_errors as error:
             raise self._integrity_error(error, table) from error
+        except self.dialect.too_large_errors as error:
+            raise _too_large_error(table, row) from error
         self._append_history(table, row_id, "insert", None, self._row(table, row_id))
         return row_id
 
     def _update_row(self, table: str, row_id: int, changes: dict[str, Any]) -> bool:
-        """Update the given columns; returns False (and writes nothing) when nothing changed."""
+        """Update the given columns; returns False (and writes nothing) when nothing changed.
+
+        ``changes["version"]``, when given, is the version the caller read: a row saved by someone else since
+        then is not overwritten (optimistic check, made under the write lock the transaction holds).
+
+        Raises:
+            LedgerError: the row is gone (``not_found``) or was changed since it was read (``conflict``).
+        """
         before = self._row(table, row_id)
         if before is None:
             raise LedgerError(f"The {_TABLE_LABELS.get(table, table)} #{row_id} no longer exists; reload the list.",
                               code="not_found", table=table, id=row_id)
+        read_version = changes.get("version")
         changes = {key: value for key, value in changes.items()
-                   if key not in ("id", "created_at", "updated_at") and before.get(key) != value}
+                   if key not in ("id", "created_at", "updated_at", "version") and before.get(key) != value}
         if not changes:
             return False
-        changes["updated_at"] = _utc_now()
+        if read_version is not None and "version" in before and before["version"] != read_version:
+            raise self._conflict_error(table, row_id, read_version, before["version"])
+        self._write_update(table, row_id, before, changes)
+        return True
+
+    def _write_update(self, table: str, row_id: int, before: dict[str, Any], changes: dict[str, Any]) -> None:
+        changes = dict(changes, updated_at=_utc_now())
+        if "version" in before:
+            changes["version"] = before["version"] + 1
         assignments = ", ".join(f"{column} = ?" for column in changes)
         try:
             self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*changes.values(), row_id))
         except self.dialect.integrity_errors as error:
             raise self._integrity_error(error, table) from error
+        except self.dialect.too_large_errors as error:
+            raise _too_large_error(table, changes) from error
         self._append_history(table, row_id, "update", before, self._row(table, row_id))
-        return True
+
+    def _bump_version(self, table: str, row_id: int) -> None:
+        """Raise a record's version when only the rows that belong to it changed (a proposal's signers)."""
+        before = self._row(table, row_id)
+        if before is not None:
+            self._write_update(table, row_id, before, {})
+
+    def _version_of(self, table: str, row_id: int) -> int | None:
+        found = self.conn.execute(f"SELECT version FROM {table} WHERE id = ?", (row_id,)).fetchone()
+        return found[0] if found else None
+
+    def _conflict_error(self, table: str, row_id: int, read_version: int, stored_version: int) -> LedgerError:
+        label = _TABLE_LABELS.get(table, table)
+        last = self.conn.execute("SELECT actor, at FROM history WHERE table_name = ? AND row_id = ? "
+                                 "ORDER BY id DESC LIMIT 1", (table, row_id)).fetchone()
+        actor, at = (last[0], last[1]) if last else ("someone", "")
+        return LedgerError(
+            f"The {label} #{row_id} was saved by {actor} at {at} after you opened it (version {stored_version}, "
+            f"yours is {read_version}); reload it to see that change, then make your edit again.",
+            code="conflict", table=table, id=row_id, actor=actor, at=at, version=stored_version,
+            read_version=read_version)
 
     def _delete_row(self, table: str, row_id: int, snapshot: Snapshot | None = None) -> None:
         before = self._row(table, row_id)
@@ -387,7 +457,7 @@ class Store:
                 record = dataclasses.replace(record, id=new_id)
             else:
                 self._update_row(record.TABLE, record.id, row)
-        return record
+            return dataclasses.replace(record, version=self._version_of(record.TABLE, record.id))  # type: ignore[arg-type]
 
     def save_many(self, records: Iterable[Record]) -> list[Record]:
         """Save several records in one transaction: all of them or none."""
@@ -482,23 +552,34 @@ class Store:
         with self.transaction():
             if proposal.id is None:
                 proposal_id = self._insert_row("proposals", row)
+                changed = True
             else:
                 proposal_id = proposal.id
-                self._update_row("proposals", proposal_id, row)
+                stored = self._version_of("proposals", proposal_id)
+                if proposal.version is not None and stored is not None and stored != proposal.version:
+                    # The signers belong to the proposal: a stale proposal may not rewrite them either.
+                    raise self._conflict_error("proposals", proposal_id, proposal.version, stored)
+                changed = self._update_row("proposals", proposal_id, row)
             existing = {p.id: p for p in self.list(Proposer, "proposal_id = ?", (proposal_id,))}
             kept: list[Proposer] = []
+            signers_changed = False
             for position, proposer in enumerate(proposal.proposers):
                 proposer = dataclasses.replace(proposer, proposal_id=proposal_id, position=position)
                 proposer_row = to_row(proposer)
                 if proposer.id is not None and proposer.id in existing:
-                    self._update_row("proposers", proposer.id, proposer_row)
+                    signers_changed |= self._update_row("proposers", proposer.id, proposer_row)
                     existing.pop(proposer.id)
                 else:
                     proposer = dataclasses.replace(proposer, id=self._insert_row("proposers", proposer_row))
-                kept.append(proposer)
+                    signers_changed = True
+                kept.append(dataclasses.replace(proposer, version=self._version_of("proposers", proposer.id)))
             for gone in existing:
                 self._delete_row("proposers", gone)  # type: ignore[arg-type]
-        return dataclasses.replace(proposal, id=proposal_id, proposers=kept)
+                signers_changed = True
+            if signers_changed and not changed:
+                self._bump_version("proposals", proposal_id)
+            version = self._version_of("proposals", proposal_id)
+        return dataclasses.replace(proposal, id=proposal_id, proposers=kept, version=version)
 
     def find_proposal(self, session: str, number: str, kind: str | None = None) -> Proposal | None:
         """The proposal of a session with this number (第021号 and 第21号 are the same number)."""
@@ -580,8 +661,8 @@ class Store:
         """Records whose text contains every whitespace-separated term (Chinese substrings included).
 
         Terms of three or more characters use the trigram index; shorter ones (most Chinese words are two
-        characters) are matched with instr(). User text is only ever bound as a parameter or quoted as an FTS
-        string, so quotes, AND, NOT, parentheses and the like are searched for literally.
+        characters) go the backend's way for them (see the dialects). User text is only ever bound as a parameter,
+        so quotes, AND, NOT, parentheses, % and _ and the like are searched for literally.
         """
         terms = search_terms(text)
         if not terms:
@@ -620,32 +701,28 @@ class Store:
 
     def verify_history(self) -> list[str]:
         """Check the history chain; returns one sentence per broken link (empty when intact)."""
-        problems: list[str] = []
-        prev_hash = GENESIS_HASH
-        for row in self.conn.execute("SELECT * FROM history ORDER BY id"):
-            if row["prev_hash"] != prev_hash:
-                problems.append(f"History row {row['id']} does not follow the row before it; history was edited.")
-            expected = history_hash(row["prev_hash"], row["at"], row["actor"], row["table_name"], row["row_id"],
-                                    row["action"], row["before"], row["after"])
-            if expected != row["hash"]:
-                problems.append(f"History row {row['id']} ({row['table_name']} #{row['row_id']}) was changed after "
-                                "it was written.")
-            prev_hash = row["hash"]
-        return problems
+        return [finding.message for finding in chain_findings(self.conn)]
+
+    def chain_head(self) -> Anchor:
+        """The history chain's head now: an anchor to keep elsewhere."""
+        return chain_head(self.conn, source=str(self.location))
+
+    # ----------------------------------------------------------------- maintenance
+    def backup_to(self, target: str | Path, *, progress: Callable[[int, int], None] | None = None,
+                  is_cancelled: Callable[[], bool] | None = None) -> Path:
+        """An online backup of the whole ledger to a SQLite file, renamed into place only once checked (a server
+        ledger is copied into a new file with its whole history)."""
+        if self.path is None:
+            from db.transfer import copy_ledger
+
+            copy_ledger(self.location, FileLocation(Path(target)), progress=progress, is_cancelled=is_cancelled,
+                        source_store=self)
+            return Path(target)
+        return write_backup(self.conn, Path(target), progress=progress, is_cancelled=is_cancelled)
 
     def integrity_problems(self) -> list[str]:
         """Problems of the storage itself (damaged pages, rows pointing at missing records); one sentence each."""
         return self.dialect.integrity_problems(self.conn)
-
-    # ----------------------------------------------------------------- maintenance
-    def backup_to(self, target: str | Path) -> Path:
-        """An online backup of the whole ledger to a SQLite file (a server ledger is copied into one)."""
-        if self.path is None:
-            from db.transfer import copy_ledger
-
-            copy_ledger(self.location, FileLocation(Path(target)), source_store=self)
-            return Path(target)
-        return backup_file(self.conn, Path(target))
 
 
 # Child rows that ON DELETE CASCADE removes, so that the store can write their history first.
@@ -666,9 +743,21 @@ _NULLED: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
+# SQLite builds one expression per term; past about a thousand it gives up ("Expression tree is too large").
+MAX_SEARCH_TERMS = 64
+
+
 def search_terms(text: str | None) -> list[str]:
-    """The whitespace-separated terms of a search text."""
-    return [term for term in (text or "").split() if term]
+    """The distinct whitespace-separated terms of a search text.
+
+    Raises:
+        LedgerError: more than :data:`MAX_SEARCH_TERMS` different words (``search_too_long``).
+    """
+    terms = list(dict.fromkeys(term for term in (text or "").split() if term))
+    if len(terms) > MAX_SEARCH_TERMS:
+        raise LedgerError(f"The search has {len(terms)} different words; search with at most {MAX_SEARCH_TERMS}.",
+                          code="search_too_long", terms=len(terms), limit=MAX_SEARCH_TERMS)
+    return terms
 
 
 def search_terms_clause(terms: Sequence[str], dialect: Dialect = SQLITE) -> tuple[str, list[Any]]:

@@ -9,10 +9,12 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import sqlite3
 import sys
 
 from desktop import APP_TITLE, __version__, paths
-from desktop.core.errors import LedgerError, RecordErrors
+from desktop.core.errors import LedgerError, RecordErrors, printable
+from desktop.core.tempfiles import run_temp_folder
 from desktop.log import configure_logging
 
 logger = logging.getLogger(__name__)
@@ -87,21 +89,39 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BROKEN_INSTALL
     args = parser.parse_args(argv)
     log_file = configure_logging()
+    previous_hook = sys.unraisablehook
+    # A library object that fails while being thrown away (openpyxl's archive on a full disk) goes to the log,
+    # not to the user's terminal as a traceback.
+    sys.unraisablehook = _log_unraisable
     try:
-        if args.command is None:
-            return run_gui(args)
-        return args.handler(args)
+        # Temporary files of this run go to a folder of its own; one left by a killed run goes at the next start.
+        with run_temp_folder(paths.temp_root()):
+            if args.command is None:
+                return run_gui(args)
+            return args.handler(args)
     except RecordErrors as errors:
         for problem in errors.problems:
-            print(f"error: {problem.message}", file=sys.stderr)
+            print(f"error: {printable(problem.message)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except LedgerError as error:
-        print(f"error: {error.message}", file=sys.stderr)
+        print(f"error: {printable(error.message)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         # The reader of our output went away (`reply-ledger status | head`): not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except (sqlite3.Error, OSError) as error:
+        # The database locked, the disk full, a read-only file: the user's to fix, said in one sentence.
+        from db.connection import explain_sqlite_error
+
+        known = explain_sqlite_error(error, getattr(args, "db", None) or getattr(error, "filename", None))
+        if known is None:
+            logger.exception("unexpected error in %s", args.command or "app")
+            print(f"error: something went wrong that is not your fault; details are in {log_file}.", file=sys.stderr)
+            return EXIT_BUG
+        logger.info("%s: %s", args.command, error, exc_info=True)
+        print(f"error: {printable(known.message)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("Interrupted; nothing was half-written.", file=sys.stderr)
         return 130
@@ -109,6 +129,13 @@ def main(argv: list[str] | None = None) -> int:
         logger.exception("unexpected error in %s", args.command or "app")
         print(f"error: something went wrong that is not your fault; details are in {log_file}.", file=sys.stderr)
         return EXIT_BUG
+    finally:
+        sys.unraisablehook = previous_hook
+
+
+def _log_unraisable(unraisable: sys.UnraisableHookArgs) -> None:
+    logger.info("ignored while cleaning up %r: %r", unraisable.object, unraisable.exc_value,
+                exc_info=(unraisable.exc_type, unraisable.exc_value, unraisable.exc_traceback))
 
 
 if __name__ == "__main__":

@@ -37,6 +37,16 @@ def drafts_dir() -> Path:
     return folder
 
 
+def temp_root() -> Path:
+    """Where each run keeps its temporary files (removed at its end, or at the next start after a kill)."""
+    return data_dir() / "tmp"
+
+
+def backups_dir() -> Path:
+    """The automatic backups, one folder per ledger file."""
+    return data_dir() / "backups"
+
+
 def ui_settings_path() -> Path:
     """The window's own settings (layout, last database), kept in the data folder so tests stay isolated."""
     return data_dir() / "window.ini"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
@@ -146,10 +147,13 @@ class Dialect:
     integrity_errors: tuple[type[BaseException], ...] = ()
     #: Exceptions the driver raises for any database failure.
     database_errors: tuple[type[BaseException], ...] = ()
+    #: Exceptions for a whole number too large for a 64-bit column.
+    too_large_errors: tuple[type[BaseException], ...] = (OverflowError,)
 
     # ------------------------------------------------------------------ transactions
-    def begin_write(self, conn: Any, location: Location) -> None:
-        """Start a write transaction holding the ledger's write lock (one writer at a time, one history chain)."""
+    def begin_write(self, conn: Any, location: Location, on_busy: Callable[[], None] | None = None) -> None:
+        """Start a write transaction holding the ledger's write lock (one writer at a time, one history chain);
+        ``on_busy`` is called once when it has to wait for another writer."""
         raise NotImplementedError
 
     def begin_read(self, conn: Any) -> None:
@@ -182,12 +186,29 @@ class Dialect:
         return "rowid"
 
     # ------------------------------------------------------------------ errors and checks
+    def explain_error(self, error: BaseException, location: Location) -> LedgerError | None:
+        """The one sentence for a failure the user can act on (disk full, busy, no right); None for a bug."""
+        raise NotImplementedError
+
     def integrity_error(self, error: BaseException, table: str, label: str) -> LedgerError:
         """One sentence for a constraint the database enforced."""
         raise NotImplementedError
 
+    def integrity_findings(self, conn: Any) -> list[tuple[str, str, str | None, int | None]]:
+        """Problems of the storage itself (damaged pages; on a server, constraints or triggers turned off):
+        (kind, sentence, table, row id) each."""
+        raise NotImplementedError
+
+    def link_findings(self, conn: Any) -> list[tuple[str, str, str | None, int | None]]:
+        """Rows whose foreign key points at a missing record: (kind, sentence, table, row id) each."""
+        raise NotImplementedError
+
     def integrity_problems(self, conn: Any) -> list[str]:
-        """Problems of the storage itself (damaged pages, broken links); one sentence each."""
+        """Both kinds of problems, one sentence each."""
+        return [finding[1] for finding in (*self.integrity_findings(conn), *self.link_findings(conn))]
+
+    def column_defaults(self, conn: Any, table: str) -> dict[str, str | None]:
+        """Each column of a table with its default as SQL text (None: no default), in the table's order."""
         raise NotImplementedError
 
     def schema_version(self, conn: Any) -> int:

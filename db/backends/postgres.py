@@ -23,7 +23,7 @@ import datetime as dt
 import functools
 import logging
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -290,8 +290,9 @@ class PostgresDialect(Dialect):
     name = "postgresql"
     integrity_errors = (psycopg.IntegrityError,)
     database_errors = (psycopg.Error,)
+    too_large_errors = (OverflowError, pg_errors.NumericValueOutOfRange)
 
-    def begin_write(self, conn: PgConnection, location: Any) -> None:
+    def begin_write(self, conn: PgConnection, location: Any, on_busy: Callable[[], None] | None = None) -> None:
         conn.execute("BEGIN")
         try:
             conn.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
@@ -355,26 +356,54 @@ class PostgresDialect(Dialect):
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         return LedgerError(f"The {label} could not be saved: {first_line}.", code="integrity", table=table)
 
-    def integrity_problems(self, conn: PgConnection) -> list[str]:
-        problems = [f"Constraint {name} of table {table} is not validated." for table, name in conn.execute(
-            "SELECT conrelid::regclass::text, conname FROM pg_constraint"
-            " WHERE connamespace = current_schema()::regnamespace AND NOT convalidated")]
-        problems.extend(f"Trigger {name} of table {table} is disabled; re-enable it." for table, name in conn.execute(
-            "SELECT tgrelid::regclass::text, tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
-            " WHERE c.relnamespace = current_schema()::regnamespace AND NOT t.tgisinternal AND t.tgenabled = 'D'"))
-        # Links are checked row by row too: a session in replica mode writes past the foreign keys.
+    def explain_error(self, error: BaseException, location: Any) -> LedgerError | None:
+        if isinstance(error, pg_errors.InsufficientPrivilege):
+            return LedgerError(f"You may read the ledger '{location}' but not change it (the auditor role); ask the "
+                               "ledger's administrator for the clerk role to make changes.", code="ledger_read_only",
+                               path=str(location), user=getattr(location, "user", ""))
+        if isinstance(error, pg_errors.LockNotAvailable):
+            return LedgerError(f"The ledger '{location}' is busy: another clerk has been saving for {BUSY_SECONDS} "
+                               "seconds; try again when that has finished.", code="db_busy", path=str(location),
+                               seconds=BUSY_SECONDS)
+        if isinstance(error, psycopg.OperationalError) and isinstance(location, ServerLocation):
+            return connection_error(error, location)
+        return None
+
+    def integrity_findings(self, conn: PgConnection) -> list[tuple[str, str, str | None, int | None]]:
+        findings: list[tuple[str, str, str | None, int | None]] = [
+            ("integrity", f"Constraint {name} of table {table} is not validated.", table, None)
+            for table, name in conn.execute(
+                "SELECT conrelid::regclass::text, conname FROM pg_constraint"
+                " WHERE connamespace = current_schema()::regnamespace AND NOT convalidated")]
+        findings.extend(
+            ("integrity", f"Trigger {name} of table {table} is disabled; re-enable it.", table, None)
+            for table, name in conn.execute(
+                "SELECT tgrelid::regclass::text, tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+                " WHERE c.relnamespace = current_schema()::regnamespace AND NOT t.tgisinternal"
+                " AND t.tgenabled = 'D'"))
+        return findings
+
+    def column_defaults(self, conn: PgConnection, table: str) -> dict[str, str | None]:
+        return {name: default for name, default in conn.execute(
+            "SELECT column_name, column_default FROM information_schema.columns"
+            " WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position", (table,))}
+
+    def link_findings(self, conn: PgConnection) -> list[tuple[str, str, str | None, int | None]]:
+        # Links are checked row by row: a session in replica mode writes past the foreign keys.
         links = conn.execute(
             "SELECT conrelid::regclass::text, a.attname, confrelid::regclass::text, fa.attname FROM pg_constraint k"
             " JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]"
             " JOIN pg_attribute fa ON fa.attrelid = k.confrelid AND fa.attnum = k.confkey[1]"
             " WHERE k.contype = 'f' AND k.connamespace = current_schema()::regnamespace"
             " AND array_length(k.conkey, 1) = 1 ORDER BY 1, 2").fetchall()
+        findings: list[tuple[str, str, str | None, int | None]] = []
         for table, column, parent, parent_column in links:
             for (row_id,) in conn.execute(
                     f'SELECT c.id FROM "{table}" c WHERE c."{column}" IS NOT NULL AND NOT EXISTS'
                     f' (SELECT 1 FROM "{parent}" p WHERE p."{parent_column}" = c."{column}") ORDER BY c.id LIMIT 100'):
-                problems.append(f"{table} row {row_id} refers to a missing {parent} record.")
-        return problems
+                findings.append(("foreign_key", f"{table} #{row_id} refers to a missing {parent} record.", table,
+                                 row_id))
+        return findings
 
     def schema_version(self, conn: PgConnection) -> int:
         return schema_version(conn)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
 from typing import Any
 
 from db.backends.base import Dialect, Location
@@ -44,9 +45,12 @@ class SqliteDialect(Dialect):
     integrity_errors = (sqlite3.IntegrityError,)
     database_errors = (sqlite3.Error,)
 
-    def begin_write(self, conn: sqlite3.Connection, location: Location) -> None:
+    def begin_write(self, conn: sqlite3.Connection, location: Location,
+                    on_busy: Callable[[], None] | None = None) -> None:
+        from db.connection import begin_write
+
         # IMMEDIATE takes the write lock up front, so a busy database waits instead of failing half-way.
-        conn.execute("BEGIN IMMEDIATE")
+        begin_write(conn, location.path, on_busy)
 
     def begin_read(self, conn: sqlite3.Connection) -> None:
         conn.execute("BEGIN")
@@ -86,12 +90,21 @@ class SqliteDialect(Dialect):
     def integrity_error(self, error: BaseException, table: str, label: str) -> LedgerError:
         return friendly_integrity_error(error, table, label)
 
-    def integrity_problems(self, conn: sqlite3.Connection) -> list[str]:
-        problems = [f"SQLite integrity check: {row[0]}" for row in conn.execute("PRAGMA integrity_check")
-                    if row[0] != "ok"]
-        for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
-            problems.append(f"{table} row {rowid} refers to a missing {parent} record.")
-        return problems
+    def explain_error(self, error: BaseException, location: Location) -> LedgerError | None:
+        from db.connection import explain_sqlite_error
+
+        return explain_sqlite_error(error, location.path)
+
+    def integrity_findings(self, conn: sqlite3.Connection) -> list[tuple[str, str, str | None, int | None]]:
+        return [("integrity", f"SQLite integrity check: {message}", None, None)
+                for (message,) in conn.execute("PRAGMA integrity_check") if message != "ok"]
+
+    def link_findings(self, conn: sqlite3.Connection) -> list[tuple[str, str, str | None, int | None]]:
+        return [("foreign_key", f"{table} #{rowid} refers to a missing {parent} record.", table, rowid)
+                for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")]
+
+    def column_defaults(self, conn: sqlite3.Connection, table: str) -> dict[str, str | None]:
+        return {column[1]: column[4] for column in conn.execute(f'PRAGMA table_info("{table}")')}
 
     def schema_version(self, conn: sqlite3.Connection) -> int:
         return conn.execute("PRAGMA user_version").fetchone()[0]

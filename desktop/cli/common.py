@@ -1,12 +1,18 @@
-"""What the subcommands share: the --db option and opening the store."""
+"""What the subcommands share: the --db option, opening the store, progress on a terminal, safe printing."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable
 
 from db import FileLocation, Location, Store, parse_location
+from db.connection import busy_wait_seconds
 from desktop import paths
-from desktop.core.errors import LedgerError
+from desktop.core.errors import LedgerError, printable
+
+__all__ = ["DB_HELP", "common_parser", "db_path", "ledger_exists", "ledger_location", "open_store", "printable",
+           "progress_printer"]
 
 DB_HELP = ("ledger: a database file (default: ledger.sqlite3 in the user's data folder) or the office's server "
            "database, postgresql://USER@HOST/DATABASE")
@@ -38,4 +44,21 @@ def ledger_exists(location: Location) -> bool:
 
 
 def open_store(args: argparse.Namespace, *, create: bool = True) -> Store:
-    return Store.open(db_path(args), create=create)
+    location = db_path(args)
+
+    def waiting() -> None:
+        print(printable(f"The ledger '{location}' is busy: another program is writing to it; waiting up to "
+                        f"{busy_wait_seconds():g} seconds…"), file=sys.stderr, flush=True)
+
+    return Store.open(location, create=create, on_busy=waiting)
+
+
+def progress_printer(label: str) -> Callable[[int, int], None] | None:
+    """A percentage on stderr while long work runs, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        print(f"\r{label}… {100 * done // max(total, 1)}%", end="", file=sys.stderr, flush=True)
+
+    return show

@@ -110,10 +110,22 @@ def format_extraction(name: str, extraction: LetterExtraction) -> str:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from db.letters import import_files
-    from desktop.cli.common import open_store
+    from db.letters import import_document
+    from desktop.cli.common import open_store, printable
+    from desktop.core.errors import LedgerError
+    from desktop.core.extraction import extract_files
 
+    extracted = extract_files(args.files)  # a file that cannot be read stops the import before anything is written
     with open_store(args) as store:
-        for outcome in import_files(store, args.files, accept=args.accept):
-            print(outcome.message)
+        # Each file is imported in its own transaction: say each one as it is committed, so that a failure
+        # later (a full disk) leaves no doubt about what is in the ledger.
+        for done, (document, extraction) in enumerate(extracted):
+            try:
+                outcome = import_document(store, document, extraction, accept=args.accept)
+            except LedgerError:
+                if done:
+                    print(printable(f"{done} of {len(extracted)} file(s) were imported before this error; "
+                                    f"'{document.path}' and the files after it were not."), file=sys.stderr)
+                raise
+            print(printable(outcome.message), flush=True)
     return 0

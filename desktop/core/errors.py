@@ -47,3 +47,22 @@ class RecordErrors(LedgerError):
 
 class Cancelled(Exception):
     """Raised by long core operations when their ``is_cancelled()`` check says so."""
+
+
+
+def printable(text: str) -> str:
+    """Text safe to print on one line and to store as a name: control and format characters (newline, carriage
+    return, escape, right-to-left override, line separators) become visible escapes such as ``\\n``, ``\\x1b``."""
+    import unicodedata
+
+    out = []
+    for char in text:
+        if unicodedata.category(char) not in ("Cc", "Cf", "Zl", "Zp"):
+            out.append(char)
+        elif char in "\n\r\t":
+            out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t"}[char])
+        elif ord(char) < 0x100:
+            out.append(f"\\x{ord(char):02x}")
+        else:
+            out.append(f"\\u{ord(char):04x}")
+    return "".join(out)

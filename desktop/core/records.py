@@ -50,7 +50,11 @@ def _enum_problem(value: Any, allowed: dict | tuple, field_name: str, label: str
 
 
 class Record:
-    """Behaviour shared by all records: ``problems()`` lists what is wrong, ``check()`` raises it."""
+    """Behaviour shared by all records: ``problems()`` lists what is wrong, ``check()`` raises it.
+
+    Each record has an ``id`` and a ``version`` (None until stored): the store raises the version on every save
+    and refuses a save made from an older version, so that two editors never silently undo each other.
+    """
 
     TABLE: ClassVar[str] = ""
 
@@ -74,6 +78,7 @@ class Proposer(Record):
     position: int = 0
     proposal_id: int | None = None
     id: int | None = None
+    version: int | None = None
 
     def problems(self) -> list[ValidationError]:
         found = [require_text(self.name, "name", "The proposer's name"),
@@ -108,6 +113,7 @@ class Proposal(Record):
     notes: str | None = None
     proposers: list[Proposer] = field(default_factory=list)
     id: int | None = None
+    version: int | None = None
 
     @property
     def label(self) -> str:
@@ -158,6 +164,7 @@ class Reply(Record):
     text: str | None = None
     source_document_id: int | None = None
     id: int | None = None
+    version: int | None = None
 
     def problems(self) -> list[ValidationError]:
         found: list[ValidationError | None] = []
@@ -190,6 +197,7 @@ class Feedback(Record):
     proposer_id: int | None = None
     comments: str | None = None
     id: int | None = None
+    version: int | None = None
 
     def problems(self) -> list[ValidationError]:
         found = [_enum_problem(self.rating, RATINGS, "rating", "Rating"),
@@ -213,6 +221,7 @@ class Commitment(Record):
     manual_state: str | None = None
     notes: str | None = None
     id: int | None = None
+    version: int | None = None
 
     def problems(self) -> list[ValidationError]:
         found = [require_text(self.title, "title", "The commitment's title")]
@@ -249,6 +258,7 @@ class Target(Record):
     quote_end: int | None = None
     source_document_id: int | None = None
     id: int | None = None
+    version: int | None = None
 
     def problems(self) -> list[ValidationError]:
         found = [require_text(self.indicator, "indicator", "The indicator"),
@@ -290,6 +300,7 @@ class Evidence(Record):
     recorded_by: str | None = None
     notes: str | None = None
     id: int | None = None
+    version: int | None = None
 
     def problems(self) -> list[ValidationError]:
         found = [_enum_problem(self.comparator, (">=", ">", "=", "<=", "<"), "comparator", "Comparator")]
@@ -316,6 +327,7 @@ class SourceDocument(Record):
     content: bytes | None = None
     imported_by: str | None = None
     id: int | None = None
+    version: int | None = None
 
     def problems(self) -> list[ValidationError]:
         found = [_enum_problem(self.kind, SOURCE_KINDS, "kind", "Kind"),
@@ -343,6 +355,7 @@ class Reminder(Record):
     note: str | None = None
     uid: str | None = None
     id: int | None = None
+    version: int | None = None
 
     def problems(self) -> list[ValidationError]:
         found = [_enum_problem(self.kind, REMINDER_KINDS, "kind", "Kind"),
@@ -365,6 +378,7 @@ class Contact(Record):
     participants: str | None = None
     notes: str | None = None
     id: int | None = None
+    version: int | None = None
 
     @property
     def face_to_face(self) -> bool:
@@ -388,6 +402,7 @@ class Suggestion(Record):
     score: float | None = None
     state: str = "pending"
     id: int | None = None
+    version: int | None = None
 
     def problems(self) -> list[ValidationError]:
         found = [_enum_problem(self.kind, SUGGESTION_KINDS, "kind", "Kind"),

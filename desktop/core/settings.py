@@ -66,6 +66,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("reminder.lead_days", list, [30, 7], "Remind this many days before a deadline"),
     Setting("reminder.stale_evidence_days", int, 180, "Remind when a target has had no evidence for days", 7, 1000),
     Setting("reminder.feedback_wait_days", int, 30, "Remind when a reply has had no feedback for days", 1, 365),
+    Setting("backup.keep", int, 7, "Automatic backups to keep (one a day at most, made when the app closes; 0: none)",
+            0, 365),
 )
 SETTINGS_BY_KEY = {setting.key: setting for setting in SETTINGS}
 

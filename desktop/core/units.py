@@ -7,6 +7,7 @@ converting between units of one dimension (公里 and 米, 亿元 and 万元) is
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -74,17 +75,42 @@ def split_unit(unit: str) -> tuple[Decimal, str]:
     return Decimal(1), unit
 
 
+_LARGEST_FLOAT = Decimal(sys.float_info.max)
+
+
 def to_number(value: Decimal) -> float | int:
-    """An exact Decimal as int when it is whole, float otherwise (JSON and SQLite friendly)."""
+    """An exact Decimal as int when it is whole, float otherwise (JSON and SQLite friendly).
+
+    Raises:
+        ValidationError: the value is not finite ("Infinity", "NaN") or beyond what a float holds (a 400-digit
+            number). Below that, how large an amount may be is the caller's rule (the store refuses what SQLite
+            cannot hold, the ledger import what no office promises).
+    """
+    if not value.is_finite():
+        raise ValidationError("value", f"'{value}' is not a number; write digits such as 1.5 or 15000.",
+                              code="number_invalid", value=str(value))
+    if abs(value) > _LARGEST_FLOAT:  # no amount is this large, and no float can hold it (400 digits)
+        shown = f"{value:.3E}"
+        raise ValidationError("value", f"'{shown}' is too large for an amount; write the figure as it is.",
+                              code="number_too_large", value=shown)
     if value == value.to_integral_value():
         return int(value)
     return float(value)
 
 
 def normalize(value: float | int | str | Decimal, unit: str) -> tuple[float | int, str]:
-    """Fold the unit's magnitude word into the value: (15, '亿元') → (1500000000, '元')."""
+    """Fold the unit's magnitude word into the value: (15, '亿元') → (1500000000, '元').
+
+    Raises:
+        ValidationError: the value is not a finite number.
+    """
     factor, base = split_unit(unit)
-    return to_number(Decimal(str(value)) * factor), base
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation as error:
+        raise ValidationError("value", f"'{value}' is not a number; write digits such as 1.5 or 15000.",
+                              code="number_invalid", value=str(value)) from error
+    return to_number(number * factor), base
 
 
 _QUANTITY = re.compile(r"^\s*([+-]?\d+(?:\.\d+)?)\s*(.*?)\s*$")
@@ -146,9 +172,9 @@ def convert(value: float, from_unit: str, to_unit: str) -> float | None:
         return None
     try:
         result = Decimal(str(value)) * from_factor * from_scale / (to_factor * to_scale)
-    except InvalidOperation:
+        return to_number(result)
+    except (InvalidOperation, ValidationError):
         return None
-    return to_number(result)
 
 
 def compatible(unit_a: str, unit_b: str) -> bool:

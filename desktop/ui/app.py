@@ -79,6 +79,7 @@ class Ledgers:
         self.window = window
         window.show()
         QTimer.singleShot(0, window.offer_drafts)
+        QTimer.singleShot(0, window.safety.check_on_open)
         # Reminders: brought up to date in the background, shown at once when something is due.
         window.reminder_start = open_reminders_on_start(window, store)
         if window.reminder_start.sync_task is not None:

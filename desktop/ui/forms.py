@@ -37,6 +37,7 @@ from desktop.core.records import Record
 from desktop.core.units import Quantity, parse_quantity
 from desktop.core.validation import check_phone, parse_optional_date
 from desktop.ui.messages import user_message
+from desktop.ui.safety import ReloadOffer
 
 logger = logging.getLogger(__name__)
 
@@ -563,6 +564,9 @@ class RecordForm(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.message_label)
+        self.reload_offer = ReloadOffer(self)  # shown when a save is refused because someone else saved first
+        self.reload_offer.reload_requested.connect(self.reload)
+        layout.addWidget(self.reload_offer)
         layout.addLayout(buttons)
 
         self.build_extras()
@@ -772,10 +776,24 @@ class RecordForm(QWidget):
             return None
         except LedgerError as error:
             self._show_message(user_message(error))
+            self.reload_offer.setVisible(error.code == "conflict")
             return None
+        self.reload_offer.hide()
         self.load(stored)
         self.saved.emit(stored)
         return stored
+
+    @Slot()
+    def reload(self) -> None:
+        """Show the record as it is stored now (after a conflict), dropping what was typed."""
+        if self._record is None or getattr(self._record, "id", None) is None:
+            return
+        stored = self._store.get(type(self._record), self._record.id)  # type: ignore[attr-defined]
+        self.reload_offer.hide()
+        if stored is None:
+            self._show_message(QCoreApplication.translate("RecordForm", "This record was deleted meanwhile."))
+            return
+        self.load(stored)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:

@@ -43,6 +43,7 @@ from desktop.ui.forms import RecordForm
 from desktop.ui.list_page import ListPage
 from desktop.ui.prompts import CANCEL, SAVE, Prompter
 from desktop.ui.reminders_panel import RemindersPanel
+from desktop.ui.safety import LedgerSafety
 from desktop.ui.screens import fit_to_screen
 from desktop.ui.timeline_view import TimelineView
 from desktop.ui.welcome import WelcomePage
@@ -219,6 +220,9 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         self._refresh_timer.timeout.connect(self.refresh)
         self.start_draft_timer()
 
+        self.safety = LedgerSafety(self, store, prompter=self.prompter, pool=self.pool,
+                                   has_unsaved=lambda: any(form.is_dirty() for form in self.forms()))
+        self.safety.restored.connect(self._on_restored)
         build_actions(self, titles)
         self.navigator.setCurrentRow(PAGES.index("commitments"))
         self._restore_layout()
@@ -516,6 +520,13 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         self.judge(touched)
         self.sync_reminders()
 
+    def _on_restored(self, outcome: object) -> None:
+        """The file now holds the backup: forms and undo steps belong to the ledger as it was."""
+        for form in self.forms():
+            self.close_form(form)
+        self.undo_stack.clear()
+        self.reload_everything()
+
     @Slot()
     def reload_everything(self) -> None:
         """Read every list again and judge the whole ledger (F5)."""
@@ -634,4 +645,5 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         # Background reads and judgements are not needed any more; let them stop before the store closes.
         self.pool.cancel_all()
         self.pool.wait(10_000)
+        self.safety.on_close()
         event.accept()

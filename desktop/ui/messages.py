@@ -20,8 +20,9 @@ from desktop.ui.labels import QT_TRANSLATE_NOOP
 
 # Raised only by command-line subcommands (their arguments, their files), never in the app.
 CLI_ONLY_CODES = frozenset({
-    "backup_bad", "file_exists", "restore_to_server",  # backup / restore
+    "file_exists", "restore_to_server",  # backup -o FILE, restore
     "transfer_same", "transfer_schema", "transfer_target_not_empty",  # migrate --from A --to B
+    "anchor_missing", "anchor_unreadable",  # verify --anchor FILE
     "ids_missing",  # evidence accept|reject N...
     "demo_not_empty",  # demo --db FILE
     "state_invalid", "year_invalid",  # export --state / --year
@@ -56,6 +57,61 @@ TEMPLATES: dict[str, str | tuple[str, ...]] = {
         QT_TRANSLATE_NOOP("Messages", "The database refused to save the record; check its values and save again."),
     "not_found":
         QT_TRANSLATE_NOOP("Messages", "This record no longer exists; it may have been deleted. Reload the list."),
+    "db_empty":
+        QT_TRANSLATE_NOOP("Messages", "'{path}' is empty (0 bytes); it is not a Reply Ledger database."),
+    "db_is_folder":
+        QT_TRANSLATE_NOOP("Messages", "'{path}' is a folder, not a database file; choose the ledger's file."),
+    "db_not_ledger":
+        QT_TRANSLATE_NOOP("Messages", "'{path}' is a SQLite file but not a Reply Ledger database."),
+    "db_read_only":
+        QT_TRANSLATE_NOOP("Messages", "The database '{path}' is read-only; make it writable or copy it to a folder "
+                                      "you can write to."),
+    "db_folder_read_only":
+        QT_TRANSLATE_NOOP("Messages", "The folder of the database '{path}' is read-only; copy the file to a folder "
+                                      "you can write to, or ask for write access."),
+    "db_cannot_open":
+        QT_TRANSLATE_NOOP("Messages", "The database '{path}' cannot be opened (its folder may be read-only, full or "
+                                      "gone); check the folder and try again."),
+    "db_busy":
+        QT_TRANSLATE_NOOP("Messages", "The ledger '{path}' is busy: another program has been writing to it for "
+                                      "{seconds} seconds; try again when it has finished."),
+    "disk_full":
+        QT_TRANSLATE_NOOP("Messages", "The disk holding '{path}' is full, so this change was not saved; free some "
+                                      "space and try again."),
+    "disk_io":
+        QT_TRANSLATE_NOOP("Messages", "Reading or writing '{path}' failed (the disk may be full or failing); nothing "
+                                      "was saved. Check the disk and try again."),
+    "read_only_file_system":
+        QT_TRANSLATE_NOOP("Messages", "'{path}' is on a read-only disk; choose a place you can write to."),
+    "permission_denied":
+        QT_TRANSLATE_NOOP("Messages", "'{path}' cannot be written or read (permission denied); choose a file and "
+                                      "folder you may use."),
+    "conflict":
+        QT_TRANSLATE_NOOP("Messages", "This record was saved by {actor} at {at} after you opened it; reload it to "
+                                      "see that change, then make your edit again."),
+    "search_too_long":
+        QT_TRANSLATE_NOOP("Messages", "The search has {terms} different words; search with at most {limit}."),
+    # ------------------------------------------------------------------ backup and restore
+    "backup_folder_missing":
+        QT_TRANSLATE_NOOP("Messages", "The folder of the backup '{path}' does not exist; choose another place."),
+    "backup_target_is_folder":
+        QT_TRANSLATE_NOOP("Messages", "'{path}' is a folder; give the backup a file name."),
+    "backup_write_failed":
+        QT_TRANSLATE_NOOP("Messages", "The backup '{path}' could not be written; nothing was written. Check the "
+                                      "disk and the folder."),
+    "backup_check_failed":
+        QT_TRANSLATE_NOOP("Messages", "The backup written to '{path}' failed its check; nothing was kept. Check the "
+                                      "disk and try again."),
+    "backup_incomplete":
+        QT_TRANSLATE_NOOP("Messages", "'{path}' is damaged or half-written; choose a complete backup."),
+    "backup_foreign":
+        QT_TRANSLATE_NOOP("Messages", "'{path}' is not a backup of a Reply Ledger database; choose another file."),
+    "restore_same_file":
+        QT_TRANSLATE_NOOP("Messages", "'{path}' is the ledger itself; choose a backup file."),
+    "restore_refused":
+        QT_TRANSLATE_NOOP("Messages", "Not restoring '{path}': {reasons}. Nothing was changed."),
+    "restore_failed":
+        QT_TRANSLATE_NOOP("Messages", "'{path}' could not be restored; the ledger is as it was."),
     "folder_missing":
         QT_TRANSLATE_NOOP("Messages", "The folder of '{path}' does not exist; create it or choose another file."),
     "file_unwritable":
@@ -65,9 +121,6 @@ TEMPLATES: dict[str, str | tuple[str, ...]] = {
         QT_TRANSLATE_NOOP("Messages", "'{path}' does not end in .txt or .docx; name the redacted copy with one of "
                                       "them."),
     # ------------------------------------------------------------------ the office's ledger server
-    "db_busy":
-        QT_TRANSLATE_NOOP("Messages", "The ledger '{path}' is busy: someone else has been saving for {seconds} "
-                                      "seconds; try again when that has finished."),
     "server_password_needed":
         QT_TRANSLATE_NOOP("Messages", "The server of '{url}' asks for {user}'s password; enter it, or keep it in "
                                       "your PostgreSQL password file."),
@@ -256,8 +309,10 @@ TEMPLATES: dict[str, str | tuple[str, ...]] = {
     "word_unknown":
         QT_TRANSLATE_NOOP("Messages", "'{value}' is not a word the import knows for the column {column}; write one of "
                                       "{accepted}."),
-    "number_too_large":
+    "number_too_large": (
         QT_TRANSLATE_NOOP("Messages", "'{value}' is too large for an amount; write the figure as it is."),
+        QT_TRANSLATE_NOOP("Messages", "The field '{field}' holds a number too large to store; check the value."),
+    ),
     "ledger_damaged":
         QT_TRANSLATE_NOOP("Messages", "'{file}' is damaged and cannot be read; open it in Excel or WPS, save it again "
                                       "and import the saved copy."),
@@ -313,6 +368,15 @@ TEMPLATES: dict[str, str | tuple[str, ...]] = {
                                       "to; add the commitment or clear the cells."),
     "report_write_failed":
         QT_TRANSLATE_NOOP("Messages", "The report '{path}' could not be written; check that the folder is writable."),
+    "text_too_long":
+        QT_TRANSLATE_NOOP("Messages", "'{file}' holds {length} characters of text, more than the {limit} a letter "
+                                      "or article may hold; import the letter itself, or split the document."),
+    "docx_too_large":
+        QT_TRANSLATE_NOOP("Messages", "'{file}' unpacks to far more than a letter holds; it is damaged or not a "
+                                      "letter."),
+    "pdf_too_many_pages":
+        QT_TRANSLATE_NOOP("Messages", "'{file}' has {pages} pages, more than the {limit} a letter or article may "
+                                      "have; import the letter itself."),
     # ------------------------------------------------------------------ evidence suggestions
     "suggestion_decided":
         QT_TRANSLATE_NOOP("Messages", "Evidence suggestion #{id} was decided already; only a pending suggestion can "

@@ -8,6 +8,7 @@ that edits made before it can still be undone afterwards. One stack serves one o
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Sequence
 
@@ -77,12 +78,21 @@ class SaveRecordsCommand(LedgerCommand):
             text = QCoreApplication.translate("UndoCommands", "change of %n record(s)", None, count)
         super().__init__(store, text, on_written, on_failed)
         self._pairs = list(pairs)
+        # The version each record has after this step's last write: undo and redo write over exactly that one,
+        # so a save by someone else since then is refused (a conflict) rather than silently undone.
+        self._versions = [getattr(after, "version", None) for _before, after in self._pairs]
+
+    def _write(self, records: Sequence[Record]) -> Sequence[Record]:
+        written = self._store.save_many(dataclasses.replace(record, version=version)  # type: ignore[type-var]
+                                        for record, version in zip(records, self._versions, strict=True))
+        self._versions = [getattr(record, "version", None) for record in written]
+        return written
 
     def apply(self) -> Sequence[Record]:
-        return self._store.save_many(after for _before, after in self._pairs)
+        return self._write([after for _before, after in self._pairs])
 
     def revert(self) -> Sequence[Record]:
-        return self._store.save_many(before for before, _after in self._pairs)
+        return self._write([before for before, _after in self._pairs])
 
 
 class CreateRecordsCommand(LedgerCommand):

@@ -201,6 +201,8 @@ def build_actions(window: MainWindow, page_titles: dict[str, str]) -> None:
         w.save_copy_action,
         w.open_demo_action,
         None,
+        *w.safety.actions(),  # back up now, restore from a backup
+        None,
         w.import_action,
         w.review_again_action,
         w.import_ledger_action,

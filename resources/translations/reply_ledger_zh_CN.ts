@@ -48,6 +48,25 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>BackupDialogs</name>
+    <message>
+        <source>Back up the ledger</source>
+        <translation>备份台账</translation>
+    </message>
+    <message>
+        <source>Ledgers (*.sqlite3 *.db);;All files (*)</source>
+        <translation>台账 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Restore the ledger from a backup</source>
+        <translation>从备份恢复台账</translation>
+    </message>
+    <message>
+        <source>Ledgers (*.sqlite3 *.db *.bak);;All files (*)</source>
+        <translation>台账 (*.sqlite3 *.db *.bak);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>BarChart</name>
     <message>
         <source>Commitments</source>
@@ -1204,6 +1223,141 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>LedgerSafety</name>
+    <message>
+        <source>Proposals</source>
+        <translation>建议提案</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>代表评价</translation>
+    </message>
+    <message>
+        <source>Commitments</source>
+        <translation>承诺事项</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Source documents</source>
+        <translation>来源文件</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>待审核建议</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>沟通记录</translation>
+    </message>
+    <message>
+        <source>Reply Ledger</source>
+        <translation>答复承诺台账</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>立即备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>This ledger is already open in another Reply Ledger (process {pid} on {host}). You can both work on it: a save that meets a change made in the other window is refused, and the form offers to reload it.</source>
+        <translation>此台账已在另一个答复承诺台账窗口中打开（{host} 上的进程 {pid}）。两处可以同时使用：如果保存时遇到另一窗口已做的修改，保存会被拒绝，表单会提示重新载入。</translation>
+    </message>
+    <message>
+        <source>The history of this ledger no longer holds the last change it held when Reply Ledger last closed on it: changes were removed or rewritten outside the app, or an older copy was put in its place. Run &apos;reply-ledger verify --anchor&apos; with the witness file, a backup or an exported workbook to see what changed.</source>
+        <translation>此台账的变更记录中已找不到上次关闭时记录的最后一条变更：有人在程序之外删除或改写了变更记录，或者用较旧的副本替换了台账。请用见证文件、备份或导出的工作簿运行“reply-ledger verify --anchor”，查看发生了哪些变化。</translation>
+    </message>
+    <message>
+        <source>A backup cannot replace the ledger itself; choose another file.</source>
+        <translation>备份不能覆盖台账文件本身，请另选一个文件。</translation>
+    </message>
+    <message>
+        <source>Backing up to {file}…</source>
+        <translation>正在备份到 {file}…</translation>
+    </message>
+    <message>
+        <source>The ledger was backed up to {path}.</source>
+        <translation>台账已备份到 {path}。</translation>
+    </message>
+    <message>
+        <source>Save or close the forms with unsaved changes before restoring a backup.</source>
+        <translation>恢复备份之前，请先保存或关闭有未保存修改的表单。</translation>
+    </message>
+    <message>
+        <source>A ledger on the office server is restored by its administrator (with the server&apos;s own backups, or &apos;reply-ledger migrate&apos; into an empty database).</source>
+        <translation>办公室服务器上的台账由其管理员恢复（使用服务器自身的备份，或用“reply-ledger migrate”复制到一个空数据库）。</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>正在检查 {file}…</translation>
+    </message>
+    <message>
+        <source>Replace the ledger {live} with the backup {backup}?</source>
+        <translation>用备份 {backup} 替换台账 {live}？</translation>
+    </message>
+    <message>
+        <source>Changes in the history: {before} → {after}</source>
+        <translation>变更记录条数：{before} → {after}</translation>
+    </message>
+    <message>
+        <source>The backup fails {count} of its checks.</source>
+        <translation>该备份有 {count} 项检查未通过。</translation>
+    </message>
+    <message>
+        <source>The backup is of another ledger.</source>
+        <translation>该备份属于另一个台账。</translation>
+    </message>
+    <message>
+        <source>The backup is older than the ledger: restoring it undoes the {lost} change(s) made since.</source>
+        <translation>该备份比现有台账旧：恢复后，此后所做的 {lost} 项修改将被撤销。</translation>
+    </message>
+    <message>
+        <source>The backup and the ledger went separate ways: each holds changes the other does not.</source>
+        <translation>该备份与现有台账已各自变化：双方都有对方没有的修改。</translation>
+    </message>
+    <message>
+        <source>Be careful:</source>
+        <translation>请注意：</translation>
+    </message>
+    <message>
+        <source>The ledger as it is now is kept beside it as a backup.</source>
+        <translation>现有台账会在同一文件夹中另存一份备份。</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Restoring {file}…</source>
+        <translation>正在从 {file} 恢复…</translation>
+    </message>
+    <message>
+        <source>The ledger was restored; the ledger as it was is kept as {kept}.</source>
+        <translation>台账已恢复；恢复前的台账另存为 {kept}。</translation>
+    </message>
+    <message>
+        <source>That did not work; nothing was changed. Details are in the log.</source>
+        <translation>操作未能完成，未做任何更改。详情见日志。</translation>
+    </message>
+</context>
+<context>
     <name>LedgerSheetColumns</name>
     <message>
         <source>Sheet</source>
@@ -2060,6 +2214,98 @@ Log folder: {logs}</source>
         <translation>数据库拒绝保存该记录；请检查各项内容后重新保存。</translation>
     </message>
     <message>
+        <source>&apos;{path}&apos; is empty (0 bytes); it is not a Reply Ledger database.</source>
+        <translation>“{path}”是空文件（0 字节），不是答复承诺台账数据库。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is a folder, not a database file; choose the ledger&apos;s file.</source>
+        <translation>“{path}”是文件夹，不是数据库文件，请选择台账文件。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is a SQLite file but not a Reply Ledger database.</source>
+        <translation>“{path}”是 SQLite 文件，但不是答复承诺台账数据库。</translation>
+    </message>
+    <message>
+        <source>The database &apos;{path}&apos; is read-only; make it writable or copy it to a folder you can write to.</source>
+        <translation>数据库“{path}”为只读：请将其改为可写，或复制到您有写入权限的文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder of the database &apos;{path}&apos; is read-only; copy the file to a folder you can write to, or ask for write access.</source>
+        <translation>数据库“{path}”所在的文件夹为只读：请将文件复制到您有写入权限的文件夹，或申请写入权限。</translation>
+    </message>
+    <message>
+        <source>The database &apos;{path}&apos; cannot be opened (its folder may be read-only, full or gone); check the folder and try again.</source>
+        <translation>无法打开数据库“{path}”（所在文件夹可能只读、已满或已不存在），请检查文件夹后重试。</translation>
+    </message>
+    <message>
+        <source>The ledger &apos;{path}&apos; is busy: another program has been writing to it for {seconds} seconds; try again when it has finished.</source>
+        <translation>台账“{path}”正忙：另一个程序已持续写入 {seconds} 秒，请待其完成后重试。</translation>
+    </message>
+    <message>
+        <source>The disk holding &apos;{path}&apos; is full, so this change was not saved; free some space and try again.</source>
+        <translation>“{path}”所在的磁盘已满，本次修改未保存。请腾出空间后重试。</translation>
+    </message>
+    <message>
+        <source>Reading or writing &apos;{path}&apos; failed (the disk may be full or failing); nothing was saved. Check the disk and try again.</source>
+        <translation>读写“{path}”失败（磁盘可能已满或出现故障），未保存任何内容。请检查磁盘后重试。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is on a read-only disk; choose a place you can write to.</source>
+        <translation>“{path}”位于只读磁盘上，请选择可以写入的位置。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; cannot be written or read (permission denied); choose a file and folder you may use.</source>
+        <translation>无权读写“{path}”，请选择您有权使用的文件和文件夹。</translation>
+    </message>
+    <message>
+        <source>This record was saved by {actor} at {at} after you opened it; reload it to see that change, then make your edit again.</source>
+        <translation>在您打开此记录之后，{actor} 于 {at} 保存过它。请重新载入查看该修改，然后再做您的修改。</translation>
+    </message>
+    <message>
+        <source>The field &apos;{field}&apos; holds a number too large to store; check the value.</source>
+        <translation>字段“{field}”中的数值过大，无法保存，请检查数值。</translation>
+    </message>
+    <message>
+        <source>The search has {terms} different words; search with at most {limit}.</source>
+        <translation>搜索内容包含 {terms} 个不同的词，最多只能用 {limit} 个。</translation>
+    </message>
+    <message>
+        <source>The folder of the backup &apos;{path}&apos; does not exist; choose another place.</source>
+        <translation>备份“{path}”所在的文件夹不存在，请另选位置。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is a folder; give the backup a file name.</source>
+        <translation>“{path}”是文件夹，请为备份指定文件名。</translation>
+    </message>
+    <message>
+        <source>The backup &apos;{path}&apos; could not be written; nothing was written. Check the disk and the folder.</source>
+        <translation>无法写入备份“{path}”，未写入任何内容。请检查磁盘和文件夹。</translation>
+    </message>
+    <message>
+        <source>The backup written to &apos;{path}&apos; failed its check; nothing was kept. Check the disk and try again.</source>
+        <translation>写入“{path}”的备份未通过检查，未保留任何文件。请检查磁盘后重试。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is damaged or half-written; choose a complete backup.</source>
+        <translation>“{path}”已损坏或未写完整，请选择完整的备份。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is not a backup of a Reply Ledger database; choose another file.</source>
+        <translation>“{path}”不是答复承诺台账的备份，请选择其他文件。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is the ledger itself; choose a backup file.</source>
+        <translation>“{path}”就是台账本身，请选择备份文件。</translation>
+    </message>
+    <message>
+        <source>Not restoring &apos;{path}&apos;: {reasons}. Nothing was changed.</source>
+        <translation>未恢复“{path}”：{reasons}。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; could not be restored; the ledger is as it was.</source>
+        <translation>无法恢复“{path}”，台账保持原样。</translation>
+    </message>
+    <message>
         <source>The folder of &apos;{path}&apos; does not exist; create it or choose another file.</source>
         <translation>“{path}”所在的文件夹不存在；请先创建，或另选文件。</translation>
     </message>
@@ -2070,10 +2316,6 @@ Log folder: {logs}</source>
     <message>
         <source>&apos;{path}&apos; does not end in .txt or .docx; name the redacted copy with one of them.</source>
         <translation>“{path}”的扩展名不是 .txt 或 .docx；请用其中之一命名公开文本。</translation>
-    </message>
-    <message>
-        <source>The ledger &apos;{path}&apos; is busy: someone else has been saving for {seconds} seconds; try again when that has finished.</source>
-        <translation>台账“{path}”正忙：其他人已连续保存 {seconds} 秒；请等其完成后再试。</translation>
     </message>
     <message>
         <source>The server of &apos;{url}&apos; asks for {user}&apos;s password; enter it, or keep it in your PostgreSQL password file.</source>
@@ -2430,6 +2672,18 @@ Log folder: {logs}</source>
     <message>
         <source>The report &apos;{path}&apos; could not be written; check that the folder is writable.</source>
         <translation>无法写入报告“{path}”；请确认文件夹可写。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; holds {length} characters of text, more than the {limit} a letter or article may hold; import the letter itself, or split the document.</source>
+        <translation>“{file}”的正文有 {length} 个字符，超过答复函或文章的上限 {limit} 个字符。请只导入答复函本身，或将文件拆分。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; unpacks to far more than a letter holds; it is damaged or not a letter.</source>
+        <translation>“{file}”解压后的内容远超一封答复函应有的大小，文件已损坏或不是答复函。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; has {pages} pages, more than the {limit} a letter or article may have; import the letter itself.</source>
+        <translation>“{file}”有 {pages} 页，超过答复函或文章的上限 {limit} 页，请只导入答复函本身。</translation>
     </message>
     <message>
         <source>Evidence suggestion #{id} was decided already; only a pending suggestion can be accepted or rejected.</source>
@@ -2970,6 +3224,10 @@ Open them again?</source>
         <translation>新建{kind}</translation>
     </message>
     <message>
+        <source>This record was deleted meanwhile.</source>
+        <translation>此记录已被他人删除。</translation>
+    </message>
+    <message>
         <source>Open the original</source>
         <translation>打开原件</translation>
     </message>
@@ -3022,6 +3280,17 @@ Open them again?</source>
     <message>
         <source>Type to search, then choose</source>
         <translation>输入词语搜索，再选择</translation>
+    </message>
+</context>
+<context>
+    <name>ReloadOffer</name>
+    <message>
+        <source>Someone else saved this record after you opened it.</source>
+        <translation>在您打开此记录之后，有人保存过它。</translation>
+    </message>
+    <message>
+        <source>&amp;Reload the saved record</source>
+        <translation>重新载入已保存的记录(&amp;R)</translation>
     </message>
 </context>
 <context>

@@ -60,3 +60,22 @@ def test_convert_within_a_dimension() -> None:
     assert convert(1, "个", "家") is None
     assert not compatible("元", "个")
     assert compatible("亿元", "万元")
+
+
+@pytest.mark.parametrize("value", [float("inf"), "Infinity", "-Infinity", "NaN", float("nan")])
+def test_normalize_refuses_what_is_not_a_finite_number(value: object) -> None:
+    with pytest.raises(ValidationError) as caught:
+        normalize(value, "亿元")  # type: ignore[arg-type]
+    assert caught.value.code == "number_invalid"
+
+
+def test_normalize_keeps_large_whole_numbers_exact() -> None:
+    assert normalize("9" * 20, "万") == (int("9" * 20 + "0000"), "")
+    assert normalize(1, "万亿") == (10**12, "")
+    assert convert(float("inf"), "亿元", "元") is None
+
+
+def test_normalize_refuses_a_number_no_float_can_hold() -> None:
+    with pytest.raises(ValidationError) as caught:
+        normalize("9" * 400, "个")
+    assert caught.value.code == "number_too_large" and "too large for an amount" in caught.value.message

@@ -99,7 +99,8 @@ def test_grid_bulk_state_of_50_rows_is_one_transaction_and_one_undo(qtbot, make_
     transactions: list[object] = []
     begin_write = store.dialect.begin_write
     monkeypatch.setattr(store.dialect, "begin_write",
-                        lambda conn, location: (transactions.append(location), begin_write(conn, location))[-1])
+                        lambda conn, location, *rest: (transactions.append(location),
+                                                       begin_write(conn, location, *rest))[-1])
     closed.trigger()
     monkeypatch.undo()
     assert {p.state for p in store.list(Proposal)} == {"closed"}

@@ -18,20 +18,30 @@ import datetime as dt
 import hashlib
 import html
 import io
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from desktop.core.errors import LedgerError, ValidationError
+from desktop.core.errors import LedgerError, ValidationError, printable
 from desktop.core.validation import parse_date
+
+logger = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".htm", ".html", ".xhtml", ""}
 DOCX_SUFFIXES = {".docx", ".docm"}
 PDF_SUFFIXES = {".pdf"}
-# Largest file read: letters and articles are small; anything bigger is almost surely the wrong file.
-MAX_BYTES = 64 * 1024 * 1024
+# Limits, checked before anything is read whole: letters and articles are small, so anything far bigger is the
+# wrong file or a hostile one (a small .docx can unpack to gigabytes of XML; extraction reads ~100 000
+# characters a second).
+MAX_BYTES = 64 * 1024 * 1024  # any file, as stored (a PDF or .docx may carry images)
+MAX_TEXT_FILE_BYTES = 16 * 1024 * 1024  # .txt, .md and .html files
+MAX_TEXT_CHARS = 500_000  # text of any document, ~250 pages: longer would take minutes to extract
+MAX_DOCX_XML_BYTES = 32 * 1024 * 1024  # each XML part of a .docx, unpacked (declared sizes, which zipfile enforces)
+MAX_DOCX_TOTAL_BYTES = 256 * 1024 * 1024  # all parts of a .docx unpacked (python-docx loads every one)
+MAX_PDF_PAGES = 2_000
 
 
 @dataclass
@@ -56,7 +66,8 @@ class Document:
 
     @property
     def file_name(self) -> str:
-        return self.path.name
+        """The file's name as shown and stored: control characters (a newline, ESC) escaped."""
+        return printable(self.path.name)
 
 
 def _error(path: Path, message: str, code: str) -> LedgerError:
@@ -72,10 +83,14 @@ def read_document(path: str | Path) -> Document:
     """
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise _error(path, f"'{path}' is larger than 64 MB; import the letter itself, not an archive.",
-                         "file_too_large")
-        content = path.read_bytes()
+        size = path.stat().st_size
+        limit = MAX_TEXT_FILE_BYTES if path.suffix.lower() in TEXT_SUFFIXES - {""} else MAX_BYTES
+        if size > limit:
+            raise _too_large(path, size, limit)
+        with path.open("rb") as handle:
+            content = handle.read(limit + 1)  # the file may have grown since stat()
+        if len(content) > limit:
+            raise _too_large(path, len(content), limit)
     except FileNotFoundError as error:
         raise _error(path, f"'{path}' does not exist; check the file name.", "file_missing") from error
     except IsADirectoryError as error:
@@ -86,12 +101,35 @@ def read_document(path: str | Path) -> Document:
     return read_bytes(content, path)
 
 
+def _too_large(path: Path, size: int, limit: int) -> LedgerError:
+    return LedgerError(f"'{path}' is {_megabytes(size)}, more than the {_megabytes(limit)} a letter or article "
+                       "file may be; import the letter itself, not an archive or a collection.",
+                       code="file_too_large", file=str(path), size=size, limit=limit)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB" if size < 10 * 1024 * 1024 else f"{size // (1024 * 1024)} MB"
+
+
+def _check_text_length(path: Path, length: int) -> None:
+    if length > MAX_TEXT_CHARS:
+        raise LedgerError(f"'{path}' holds {length:,} characters of text, more than the {MAX_TEXT_CHARS:,} a letter "
+                          "or article may hold; import the letter itself, or split the document.",
+                          code="text_too_long", file=str(path), length=length, limit=MAX_TEXT_CHARS)
+
+
 def read_bytes(content: bytes, path: str | Path) -> Document:
-    """Read a file's bytes; ``path`` names it in messages and picks the format by its suffix (and content)."""
+    """Read a file's bytes; ``path`` names it in messages and picks the format by its suffix (and content).
+
+    Raises:
+        LedgerError: see :func:`read_document`; also when the file or its text is larger than the limits above.
+    """
     path = Path(path)
     if not content.strip():
         raise _error(path, f"'{path}' is empty; choose the file that holds the letter text.", "file_empty")
     suffix = path.suffix.lower()
+    if len(content) > MAX_BYTES:
+        raise _too_large(path, len(content), MAX_BYTES)
     if content.startswith(b"PK\x03\x04") or suffix in DOCX_SUFFIXES:
         document = _read_docx(content, path)
     elif content.lstrip().startswith(b"%PDF") or suffix in PDF_SUFFIXES:
@@ -100,7 +138,10 @@ def read_bytes(content: bytes, path: str | Path) -> Document:
         raise _error(path, f"'{path}' is not a format the ledger reads; save it as .docx, .pdf or .txt and "
                      "import that.", "format_unsupported")
     else:
+        if len(content) > MAX_TEXT_FILE_BYTES:
+            raise _too_large(path, len(content), MAX_TEXT_FILE_BYTES)
         document = _read_text_file(content, path)
+    _check_text_length(path, len(document.text))
     document.content = content
     document.sha256 = hashlib.sha256(content).hexdigest()
     document.text = _tidy(document.text)
@@ -346,13 +387,24 @@ def _read_docx(content: bytes, path: Path) -> Document:
     from docx.opc.exceptions import PackageNotFoundError
     from lxml import etree
 
+    damaged = _error(path, f"'{path}' is not a readable Word .docx file (it may be damaged or another format); "
+                     "open it in Word or WPS and save it again as .docx.", "docx_corrupt")
     try:
+        _check_docx_sizes(content, path)
         word = open_docx(io.BytesIO(content))
+        body = word.element.body
+        props = word.core_properties
+        title, author = props.title, props.author
+    except LedgerError:
+        raise
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError, etree.LxmlError) as error:
-        raise _error(path, f"'{path}' is not a readable Word .docx file (it may be damaged or another format); "
-                     "open it in Word or WPS and save it again as .docx.", "docx_corrupt") from error
+        raise damaged from error
+    except Exception as error:  # python-docx on a broken part (AttributeError, TypeError...): the file's fault
+        logger.info("python-docx could not read %s", path, exc_info=True)
+        raise damaged from error
+    if body is None:
+        raise damaged
     paragraphs: list[str] = []
-    body = word.element.body
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
@@ -367,36 +419,63 @@ def _read_docx(content: bytes, path: Path) -> Document:
                             cells.append("".join(node.text or "" for node in cell.iter() if node.tag.endswith("}t")))
                     paragraphs.append(" | ".join(c.strip() for c in cells))
     document = Document(path=path, text="\n\n".join(paragraphs), format="docx")
-    props = word.core_properties
     meta: dict[str, str] = {}
-    if props.title:
-        meta["title"] = props.title
-    if props.author:
-        meta["author"] = props.author
+    if title:
+        meta["title"] = title
+    if author:
+        meta["author"] = author
     _apply_meta(document, meta)
     document.meta = meta
     return document
 
 
+def _check_docx_sizes(content: bytes, path: Path) -> None:
+    """Refuse a .docx whose parts unpack to more than a letter could hold, before anything is unpacked.
+
+    The sizes the archive declares are what zipfile lets each part unpack to (it stops there and fails the
+    checksum), so they are safe to trust for this.
+    """
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        parts = archive.infolist()
+    total = sum(part.file_size for part in parts)
+    largest_xml = max((part.file_size for part in parts if part.filename.lower().endswith((".xml", ".rels"))),
+                      default=0)
+    if largest_xml > MAX_DOCX_XML_BYTES or total > MAX_DOCX_TOTAL_BYTES:
+        unpacked = max(total, largest_xml)
+        raise LedgerError(f"'{path}' unpacks to {_megabytes(unpacked)}, far more than a letter holds (the limit is "
+                          f"{_megabytes(MAX_DOCX_XML_BYTES)} of text); it is damaged or not a letter.",
+                          code="docx_too_large", file=str(path), size=unpacked, limit=MAX_DOCX_XML_BYTES)
+
+
 # ----------------------------------------------------------------------------------------------- PDF
 def _read_pdf(content: bytes, path: Path) -> Document:
-    import logging
-
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
-    # pypdf logs every repaired defect of real-world files as a warning; they are not the user's business.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    # pypdf logs every repaired defect of real-world files as a warning, and some (a font encoding it does not
+    # know) as errors; they are not the user's business: a file it cannot read raises, and is said so below.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
         reader = PdfReader(io.BytesIO(content))
         if reader.is_encrypted and not reader.decrypt(""):
             raise _error(path, f"'{path}' is a password-protected PDF; save an unprotected copy and import that.",
                          "pdf_encrypted")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise LedgerError(f"'{path}' has {len(reader.pages):,} pages, more than the {MAX_PDF_PAGES:,} a letter or "
+                              "article may have; import the letter itself.", code="pdf_too_many_pages",
+                              file=str(path), pages=len(reader.pages), limit=MAX_PDF_PAGES)
+        pages: list[str] = []
+        length = 0
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            length += len(pages[-1])
+            _check_text_length(path, length)  # stop early: extracting a huge PDF whole takes minutes
         info = reader.metadata or {}
     except LedgerError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as error:
+    except Exception as error:  # pypdf on a damaged file: many kinds, LimitReachedError among them
+        logger.info("pypdf could not read %s", path, exc_info=True)
         raise _error(path, f"'{path}' is not a readable PDF (it may be damaged); open it and save or print "
                      "it again as PDF.", "pdf_corrupt") from error
     text = "\n\n".join(_join_pdf_lines(page) for page in pages)

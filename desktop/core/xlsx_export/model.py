@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.core.anchor import Anchor
 from desktop.core.audit import Finding
 from desktop.core.deadlines import DeadlineRules
 from desktop.core.records import (
@@ -134,6 +135,8 @@ class LedgerSnapshot:
     record_names: dict[tuple[str, int], str] = field(default_factory=dict)
     # More (label, text) lines for the summary's title block, such as the head of the history chain.
     notes: list[tuple[str, str]] = field(default_factory=list)
+    # The history chain's head, also written into the document properties for `verify --anchor`.
+    chain: Anchor | None = None
 
 
 @dataclass(frozen=True)

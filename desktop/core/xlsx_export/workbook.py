@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,9 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
+from desktop.core.anchor import set_workbook_anchor
 from desktop.core.errors import Cancelled, LedgerError
+from desktop.core.tempfiles import create_beside, remove_stale_beside
 from desktop.core.xlsx_export.cells import (
     HEADER_BORDER,
     HEADER_FILL,
@@ -269,16 +270,15 @@ def write_workbook(path: str | Path, snapshot: LedgerSnapshot, *, progress: Prog
     workbook = Workbook(write_only=True)
     _set_properties(workbook, snapshot)
     writer = WorkbookWriter(snapshot, progress, is_cancelled)
+    remove_stale_beside(path)  # what a killed export of this file left
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".xlsx.part", dir=path.parent)
+        temp_path = create_beside(path, ".xlsx.part")  # the umask's permissions, not mkstemp's owner-only
     except PermissionError as error:
         raise LedgerError(f"The folder '{path.parent}' is read-only; choose a folder you can write to.",
                           code="export_folder_read_only", path=str(path)) from error
     except OSError as error:
         raise LedgerError(f"The workbook '{path}' could not be written ({error.strerror or error}); check the disk "
                           "and the folder, then export again.", code="export_write_failed", path=str(path)) from error
-    os.close(handle)
-    temp_path = Path(temporary)
     try:
         writer.write(workbook)
         if is_cancelled and is_cancelled():
@@ -339,3 +339,5 @@ def _set_properties(workbook: Workbook, snapshot: LedgerSnapshot) -> None:
     if moment.tzinfo is not None:
         moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
     props.created = props.modified = moment
+    if snapshot.chain is not None:
+        set_workbook_anchor(workbook, snapshot.chain)

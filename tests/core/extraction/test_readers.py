@@ -120,3 +120,52 @@ def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(LedgerError) as caught:
         read_document(tmp_path / "nowhere.txt")
     assert caught.value.code == "file_missing"
+
+
+# ----------------------------------------------------------------------------------------------- hostile files
+def test_a_pdf_declaring_a_huge_cross_reference_table_is_damaged_not_a_crash(tmp_path: Path) -> None:
+    """pypdf stops such a file with its LimitReachedError (not a PdfReadError): still one sentence."""
+    import re
+
+    data = re.sub(rb"xref\n0 \d+\n", b"xref\n0 999999999\n", pdf_with_text(["到2021年底建成5G基站1万个。"]))
+    with pytest.raises(LedgerError) as caught:
+        read_document(_write(tmp_path, "limit.pdf", data))
+    assert caught.value.code == "pdf_corrupt"
+
+
+def test_a_docx_whose_document_has_no_body_is_damaged(tmp_path: Path) -> None:
+    good = docx_file(tmp_path / "good.docx", ["答复"])
+    broken = tmp_path / "broken.docx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(broken, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/document.xml":
+                data = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'
+            target.writestr(item, data)
+    with pytest.raises(LedgerError) as caught:
+        read_document(broken)
+    assert caught.value.code == "docx_corrupt"
+
+
+def test_limits_are_checked_before_reading_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.core.extraction import readers
+
+    sparse = tmp_path / "big.txt"
+    with sparse.open("wb") as out:
+        out.truncate(readers.MAX_TEXT_FILE_BYTES + 1)  # nothing to read: the size alone refuses it
+    with pytest.raises(LedgerError) as caught:
+        read_document(sparse)
+    assert caught.value.code == "file_too_large" and "16 MB" in caught.value.message
+    monkeypatch.setattr(readers, "MAX_TEXT_CHARS", 100)
+    with pytest.raises(LedgerError) as caught:
+        read_document(_write(tmp_path, "long.txt", (LETTER * 5).encode()))
+    assert caught.value.code == "text_too_long" and "100" in caught.value.message
+    monkeypatch.setattr(readers, "MAX_DOCX_XML_BYTES", 1000)
+    with pytest.raises(LedgerError) as caught:
+        read_document(docx_file(tmp_path / "long.docx", [LETTER] * 20))
+    assert caught.value.code == "docx_too_large"
+
+
+def test_file_names_are_shown_escaped(tmp_path: Path) -> None:
+    document = read_document(_write(tmp_path, "a\nb\x1bc.txt", LETTER.encode()))
+    assert document.file_name == "a\\nb\\x1bc.txt"

@@ -1,0 +1,115 @@
+"""One writer at a time: racing creation of a new database, a busy ledger said plainly, migrations split safely."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from db import SCHEMA_VERSION, Store
+from db.connection import split_statements
+from desktop.__main__ import main
+from desktop.core.records import Proposal
+from tests.conftest import REPO
+from tests.dbfiles import dump_hash
+from tests.letters import write_small_letter
+
+# About the SQLite file itself (its bytes, locks, disk, backups); a server ledger is the server's to keep safe.
+pytestmark = pytest.mark.sqlite_only
+
+_OPENER = textwrap.dedent("""
+    import sys, time
+    from db import Store
+    from desktop.core.errors import LedgerError
+    db, start = sys.argv[1], float(sys.argv[2])
+    while time.time() < start:
+        pass
+    try:
+        with Store.open(db) as store:
+            print(store.schema_version)
+    except LedgerError as error:
+        print(error.code, error.message)
+        sys.exit(2)
+""")
+
+
+def race_to_create(folder: Path, trials: int, racers: int = 2) -> list[tuple[int, str, str]]:
+    """Start ``racers`` processes that open the same new database at the same moment, ``trials`` times."""
+    results = []
+    for trial in range(trials):
+        path = folder / f"new-{trial}.sqlite3"
+        start = time.time() + 1.5  # every racer has started and imported by then
+        processes = [subprocess.Popen([sys.executable, "-c", _OPENER, str(path), str(start)], cwd=REPO,
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                     for _ in range(racers)]
+        for process in processes:
+            out, err = process.communicate(timeout=120)
+            results.append((process.returncode, out, err))
+        with Store.open(path) as store:
+            assert store.schema_version == SCHEMA_VERSION
+    return results
+
+
+def test_two_processes_creating_one_new_database(tmp_path: Path) -> None:
+    results = race_to_create(tmp_path, trials=3)
+    assert [code for code, _, _ in results] == [0] * 6, results
+    assert all(out.strip() == str(SCHEMA_VERSION) for _, out, _ in results)
+
+
+@pytest.mark.slow
+def test_forty_races_to_create_a_database(tmp_path: Path) -> None:
+    results = race_to_create(tmp_path, trials=40)
+    failures = [result for result in results if result[0] != 0]
+    assert failures == []
+
+
+def test_a_busy_ledger_waits_with_a_message_then_says_so(demo_db_path: Path, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("REPLY_LEDGER_BUSY_SECONDS", "1")
+    letter = write_small_letter(tmp_path)
+    before = dump_hash(demo_db_path)
+    holder = sqlite3.connect(demo_db_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # a long import in another program holds the write lock
+    try:
+        assert main(["import", str(letter), "--db", str(demo_db_path)]) == 2
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"The ledger '{demo_db_path}' is busy") and "waiting up to 1 seconds" in err[0]
+    assert err[1].startswith("error: ") and "is busy: another program has been writing to it" in err[1]
+    assert len(err) == 2
+    assert dump_hash(demo_db_path) == before
+
+
+def test_a_write_that_waits_goes_through_when_the_other_finishes(store: Store,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    holder = sqlite3.connect(store.path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    told = []
+    store.on_busy = lambda: (told.append(True), holder.execute("ROLLBACK"))  # the other program finishes
+    saved = store.save(Proposal(session="十六届五次", number="第3号", title="建议"))
+    holder.close()
+    assert told == [True] and saved.id is not None
+
+
+def test_migration_scripts_split_into_whole_statements() -> None:
+    script = ("-- a comment; with a semicolon\nCREATE TABLE a (x TEXT DEFAULT ';');\n"
+              "CREATE TRIGGER t AFTER INSERT ON a BEGIN\n  SELECT 1;\n  SELECT 2;\nEND;\n-- trailing\n")
+    statements = split_statements(script)
+    assert len(statements) == 2
+    assert statements[1].startswith("CREATE TRIGGER") and statements[1].endswith("END;")
+
+
+def test_a_read_only_open_writes_nothing(demo_db_path: Path) -> None:
+    before = os.stat(demo_db_path).st_mtime_ns, dump_hash(demo_db_path)
+    with Store.open(demo_db_path, read_only=True) as store, pytest.raises(sqlite3.OperationalError):
+        store.conn.execute("DELETE FROM evidence")
+    assert (os.stat(demo_db_path).st_mtime_ns, dump_hash(demo_db_path)) == before
