@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from db.backends import SQLITE, Dialect, FileLocation, Location, ServerLocation, parse_location
+from db.backends.sqlite import network_filesystem
 from db.backups import write_backup
 from db.connection import connect, explain_sqlite_error, migrate
 from db.verify import GENESIS_HASH, chain_findings, chain_head, history_hash
@@ -209,6 +210,9 @@ class Store:
         self.read_only = read_only
         # Called once when a write has to wait for another program's write (the CLI says "waiting…").
         self.on_busy = on_busy
+        # The network file system (nfs4, cifs…) a ledger file was opened on: unsafe for SQLite, see
+        # :func:`network_file_warning`.
+        self.network_filesystem: str | None = None
 
     # ----------------------------------------------------------------- opening and transactions
     @classmethod
@@ -246,7 +250,11 @@ class Store:
         except BaseException:
             conn.close()
             raise
-        return cls(conn, FileLocation(path), actor, on_busy=on_busy)
+        store = cls(conn, FileLocation(path), actor, on_busy=on_busy)
+        store.network_filesystem = network_filesystem(path)
+        if store.network_filesystem:
+            logger.info("%s is on a network file system (%s)", path, store.network_filesystem)
+        return store
 
     @classmethod
     def attach(cls, location: str | Path | Location, *, actor: str | None = None) -> Store:
@@ -275,6 +283,15 @@ class Store:
     @property
     def schema_version(self) -> int:
         return self.dialect.schema_version(self.conn)
+
+    def network_file_warning(self) -> str | None:
+        """One sentence when the ledger is a SQLite file on a network file system: unsafe there."""
+        if not self.network_filesystem:
+            return None
+        return (f"The ledger '{self.location}' is a file on a network drive ({self.network_filesystem}); SQLite "
+                "cannot keep it safe there when several computers open it, so two clerks can damage it. Keep the "
+                "file on this computer's own disk, or move the office's ledger to its PostgreSQL server "
+                "(reply-ledger migrate).")
 
     @property
     def is_shared(self) -> bool:

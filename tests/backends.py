@@ -17,7 +17,7 @@ def dump(store: Store) -> list[tuple[str, list[tuple]]]:
     for table in store.dialect.table_names(store.conn):
         if table in _OWN_TABLES:
             continue
-        rows = [tuple(sorted((key, row[key]) for key in row.keys() if key != "rowid"))
+        rows = [tuple(sorted((key, value) for key, value in dict(row).items() if key != "rowid"))
                 for row in store.conn.execute(f"SELECT * FROM {table} ORDER BY 1")]
         tables.append((table, rows))
     return tables

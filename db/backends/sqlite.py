@@ -6,9 +6,11 @@ an FTS5 trigram index (``search_index MATCH``), with ``instr()`` for terms short
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from db.backends.base import Dialect, Location
@@ -121,3 +123,45 @@ class SqliteDialect(Dialect):
 
 
 SQLITE = SqliteDialect()
+
+
+# ---------------------------------------------------------------------------------------------- network file systems
+# SQLite's locks are unreliable over these and WAL does not work at all: two desks can corrupt the ledger.
+NETWORK_FILESYSTEMS = frozenset({
+    "nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "sshfs", "afs", "9p", "ncpfs", "fuse.smbnetfs", "davfs",
+    "fuse.davfs2", "ceph", "fuse.ceph", "glusterfs", "fuse.glusterfs", "lustre", "gfs2", "ocfs2", "fuse.rclone",
+})
+MOUNTS_FILE = Path("/proc/self/mounts")
+
+
+def filesystem_of(path: Path, mounts: str) -> str | None:
+    """The type of the file system holding ``path``, from a mounts table (``/proc/self/mounts``)."""
+    resolved = str(path.resolve())
+    best, kind = "", None
+    for line in mounts.splitlines():
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        point = re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), fields[1])
+        inside = resolved == point or resolved.startswith(point.rstrip("/") + "/")
+        if inside and len(point) >= len(best):
+            best, kind = point, fields[2]
+    return kind
+
+
+def network_filesystem(path: Path) -> str | None:
+    """The network file system (NFS, SMB/CIFS…) the ledger file is on, or None for a local disk."""
+    if os.name == "nt":
+        text = str(path.resolve())
+        if text.startswith("\\\\"):
+            return "smb"
+        import ctypes
+
+        drive_remote = 4
+        root = os.path.splitdrive(text)[0] + "\\"
+        return "network drive" if ctypes.windll.kernel32.GetDriveTypeW(root) == drive_remote else None
+    try:
+        kind = filesystem_of(path.parent if not path.exists() else path, MOUNTS_FILE.read_text(encoding="utf-8"))
+    except OSError:
+        return None
+    return kind if kind in NETWORK_FILESYSTEMS else None

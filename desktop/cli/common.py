@@ -50,7 +50,11 @@ def open_store(args: argparse.Namespace, *, create: bool = True) -> Store:
         print(printable(f"The ledger '{location}' is busy: another program is writing to it; waiting up to "
                         f"{busy_wait_seconds():g} seconds…"), file=sys.stderr, flush=True)
 
-    return Store.open(location, create=create, on_busy=waiting)
+    store = Store.open(location, create=create, on_busy=waiting)
+    warning = store.network_file_warning()
+    if warning:
+        print(printable(f"warning: {warning}"), file=sys.stderr)
+    return store
 
 
 def progress_printer(label: str) -> Callable[[int, int], None] | None:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from db import FileLocation, Location, Store, parse_location
+from db import FileLocation, Location, parse_location
 from db.backends import is_server_url
 from desktop import APP_NAME, __version__, paths
 from desktop.core.errors import LedgerError
@@ -21,6 +21,7 @@ from desktop.ui.input_method import use_available_input_method
 from desktop.ui.main_window import MainWindow
 from desktop.ui.messages import user_message
 from desktop.ui.reminders_panel import open_reminders_on_start
+from desktop.ui.server_connect import open_asking_password
 from desktop.ui.smoke import run_smoke_test
 
 logger = logging.getLogger(__name__)
@@ -63,10 +64,12 @@ class Ledgers:
 
     def open(self, db_path: Location | Path) -> MainWindow | None:
         try:
-            store = Store.open(db_path)
+            store = open_asking_password(parse_location(db_path), self.window)
         except LedgerError as error:
             logger.error("cannot open %s: %s", db_path, error)
             QMessageBox.critical(self.window, QCoreApplication.translate("App", "Reply Ledger"), user_message(error))
+            return None
+        if store is None:  # no password given
             return None
         previous = self.window
         if previous is not None and not previous.close():
@@ -80,6 +83,7 @@ class Ledgers:
         window.show()
         QTimer.singleShot(0, window.offer_drafts)
         QTimer.singleShot(0, window.safety.check_on_open)
+        QTimer.singleShot(0, window.office_server.network_file_notice)
         # Reminders: brought up to date in the background, shown at once when something is due.
         window.reminder_start = open_reminders_on_start(window, store)
         if window.reminder_start.sync_task is not None:

@@ -45,6 +45,7 @@ from desktop.ui.prompts import CANCEL, SAVE, Prompter
 from desktop.ui.reminders_panel import RemindersPanel
 from desktop.ui.safety import LedgerSafety
 from desktop.ui.screens import fit_to_screen
+from desktop.ui.server_connect import OfficeServer
 from desktop.ui.timeline_view import TimelineView
 from desktop.ui.welcome import WelcomePage
 from desktop.ui.window_files import LedgerFilesMixin
@@ -223,6 +224,8 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         self.safety = LedgerSafety(self, store, prompter=self.prompter, pool=self.pool,
                                    has_unsaved=lambda: any(form.is_dirty() for form in self.forms()))
         self.safety.restored.connect(self._on_restored)
+        self.office_server = OfficeServer(self, store)  # File › Connect to office server…
+        self.office_server.open_requested.connect(self.open_ledger_requested)
         build_actions(self, titles)
         self.navigator.setCurrentRow(PAGES.index("commitments"))
         self._restore_layout()

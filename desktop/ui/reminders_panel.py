@@ -373,6 +373,8 @@ def open_reminders_on_start(window: QWidget, store: Store, *, today: Today = dt.
         started.dialog = dialog
 
     show_if_due()
+    if store.read_only:  # an auditor reads the reminders the clerks' work keeps up to date
+        return started
     task = ReminderSyncTask(store.location, today())
     task.signals.succeeded.connect(lambda _result: show_if_due())
     started.sync_task = task

@@ -172,6 +172,45 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to office server</source>
+        <translation>连接单位台账服务器</translation>
+    </message>
+    <message>
+        <source>e.g. ledger.office.local</source>
+        <translation>如 ledger.office.local</translation>
+    </message>
+    <message>
+        <source>empty: from your PostgreSQL password file</source>
+        <translation>留空则读取您的 PostgreSQL 密码文件</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Several clerks work on the office&apos;s ledger at once; the password is not stored.</source>
+        <translation>单位台账可供多名经办人同时使用；密码不会被保存。</translation>
+    </message>
+</context>
+<context>
     <name>ContactColumns</name>
     <message>
         <source>Date</source>
@@ -2700,6 +2739,33 @@ Log folder: {logs}</source>
     <message>
         <source>The record refers to a record that does not exist, or other records still refer to it; check the linked records.</source>
         <translation>该记录关联的记录不存在，或仍有其他记录关联它；请检查关联记录。</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeServer</name>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password of {user} for {url}:</source>
+        <translation>{user} 登录 {url} 的密码：</translation>
+    </message>
+    <message>
+        <source>Connect to office &amp;server…</source>
+        <translation>连接单位台账服务器(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Open the office&apos;s shared ledger on its PostgreSQL server</source>
+        <translation>打开单位 PostgreSQL 服务器上的共享台账</translation>
+    </message>
+    <message>
+        <source>Ledger on a network drive</source>
+        <translation>台账位于网络驱动器上</translation>
+    </message>
+    <message>
+        <source>This ledger is a file on a network drive ({kind}). SQLite cannot keep a file safe there when several computers open it: two clerks can damage the ledger. Keep the file on this computer&apos;s own disk, or put the office&apos;s ledger on its PostgreSQL server (reply-ledger migrate) and use File › Connect to office server….</source>
+        <translation>此台账是网络驱动器（{kind}）上的文件。多台电脑同时打开时，SQLite 无法保证文件安全，两名经办人同时操作可能损坏台账。请将文件保存在本机磁盘上，或将单位台账迁移到 PostgreSQL 服务器（reply-ledger migrate），再通过“文件 › 连接单位台账服务器…”使用。</translation>
     </message>
 </context>
 <context>
