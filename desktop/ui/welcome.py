@@ -53,7 +53,8 @@ class WelcomePage(QWidget):
              self.tr("Start another, empty ledger in a file of your choice (one per office or per year)."),
              self.new_ledger_requested),
             ("welcomeOpenLedgerButton", self.tr("Open a ledger file…"),
-             self.tr("Open a ledger kept in another file, on this computer or a shared folder."),
+             self.tr("Open a ledger kept in another file on this computer; a ledger several clerks share "
+                     "belongs on the office server."),
              self.open_ledger_requested),
         ]
         grid = QGridLayout()

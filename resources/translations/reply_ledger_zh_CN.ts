@@ -3827,8 +3827,8 @@ Open them again?</source>
         <translation>打开台账文件…</translation>
     </message>
     <message>
-        <source>Open a ledger kept in another file, on this computer or a shared folder.</source>
-        <translation>打开保存在其他文件中的台账（本机或共享文件夹）。</translation>
+        <source>Open a ledger kept in another file on this computer; a ledger several clerks share belongs on the office server.</source>
+        <translation>打开本机其他文件中的台账；多人共用的台账请放在单位的服务器上。</translation>
     </message>
     <message>
         <source>Help › User guide (F1) explains the daily work step by step.</source>
