@@ -59,7 +59,8 @@ class PostgresCluster:
             command = ["runuser", "-u", "postgres", "--", *command]
         subprocess.run(command, check=True, capture_output=True, cwd="/")
 
-    def start(self) -> PostgresCluster:
+    def start(self, *, durable: bool = False) -> PostgresCluster:
+        """Start it; ``durable`` keeps fsync on, as a real server has it (for benchmarks)."""
         if self.as_root:
             shutil.chown(self.folder, "postgres")
         os.chmod(self.folder, 0o755)
@@ -73,8 +74,9 @@ class PostgresCluster:
                            check=True)
         else:
             hba.write_text(rules)
-        options = (f"-k {self.folder} -p {self.port} -c listen_addresses=127.0.0.1 -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
+        options = f"-k {self.folder} -p {self.port} -c listen_addresses=127.0.0.1 -c max_connections=200"
+        if not durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.folder / "server.log"), "-w",
                   "start")
         with self.admin() as conn:

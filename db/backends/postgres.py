@@ -9,7 +9,7 @@ The store talks to every backend through a connection with sqlite3's face (:clas
 - ids: ``INSERT ... RETURNING id`` (identity columns) instead of ``lastrowid``;
 - search: a table ``search_index (rowid, body)`` kept by triggers, a pg_trgm GIN index for terms of three or more
   characters (``ILIKE`` with the term's wildcards escaped) and a GIN index over each body's one- and
-  two-character grams for shorter terms (``ledger_short_grams(body) @> ARRAY[term]``, e.g. 基站);
+  two-character grams, kept in a column beside it, for shorter terms (``grams @> ARRAY[term]``, e.g. 基站);
 - ``strpos``, ``lpad``, ``json_array_elements_text`` for ``instr``, ``printf``, ``json_each``;
 - the schema version in the table ``ledger_schema`` instead of ``PRAGMA user_version``;
 - who: the history names the database user (``session_user``), and a trigger refuses any other name from a role
@@ -328,7 +328,7 @@ class PostgresDialect(Dialect):
                 clauses.append("body ILIKE ?")  # the pg_trgm GIN index
                 params.append("%" + escape_like(term) + "%")
             else:
-                clauses.append("ledger_short_grams(body) @> ARRAY[lower(?)]")  # the GIN index of short grams
+                clauses.append("grams @> ARRAY[lower(?)]")  # the GIN index of each body's short grams
                 params.append(term)
         return " AND ".join(clauses), params
 

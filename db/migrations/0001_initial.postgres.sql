@@ -329,14 +329,16 @@ $$;
 
 CREATE TABLE search_index (
     rowid BIGINT PRIMARY KEY,
-    body  TEXT NOT NULL
+    body  TEXT NOT NULL,
+    -- The body's distinct one- and two-character grams, worked out once when it is written.
+    grams TEXT[] NOT NULL
 );
 CREATE INDEX search_index_trigrams ON search_index USING gin (body gin_trgm_ops);
-CREATE INDEX search_index_short_grams ON search_index USING gin (ledger_short_grams(body));
+CREATE INDEX search_index_short_grams ON search_index USING gin (grams);
 
 CREATE FUNCTION search_index_put(entry BIGINT, body TEXT) RETURNS void LANGUAGE sql AS $$
-    INSERT INTO search_index (rowid, body) VALUES (entry, body)
-    ON CONFLICT (rowid) DO UPDATE SET body = excluded.body;
+    INSERT INTO search_index (rowid, body, grams) VALUES (entry, body, ledger_short_grams(body))
+    ON CONFLICT (rowid) DO UPDATE SET body = excluded.body, grams = excluded.grams;
 $$;
 
 CREATE FUNCTION proposals_search() RETURNS trigger LANGUAGE plpgsql AS $$
