@@ -41,7 +41,8 @@ def plain_query(store: Store, *, with_evidence: bool = True) -> int:
     spec = db_lists.spec("commitments")
     columns = ", ".join(f"{expr} AS {name}" for name, expr in spec.columns.items()
                         if with_evidence or not name.startswith("latest_"))
-    return len(store.conn.execute(f"SELECT {columns} FROM {spec.source}").fetchall())
+    source = " ".join([spec.source, *(clause for _alias, clause in spec.joins)])
+    return len(store.conn.execute(f"SELECT {columns} FROM {source}").fetchall())
 
 
 def main() -> None:

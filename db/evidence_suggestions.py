@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from db.status import judge_ledger
 from db.store import Store
@@ -20,6 +21,9 @@ from desktop.core.evidence_suggestions import (
     place_of_office,
 )
 from desktop.core.records import Commitment, Evidence, Reply, SourceDocument, Suggestion, Target
+
+# Ids bound per query, far below SQLite's limit on parameters.
+_CHUNK = 500
 
 
 def _targets_with_places(store: Store) -> list[OpenTarget]:
@@ -115,6 +119,27 @@ def list_evidence_suggestions(store: Store, state: str | None = "pending") -> li
     if state is None:
         return store.list(Suggestion, "kind = 'evidence'", order_by="score DESC, id")
     return store.list(Suggestion, "kind = 'evidence' AND state = ?", (state,), order_by="score DESC, id")
+
+
+@dataclass(frozen=True)
+class SuggestionList:
+    """Evidence suggestions and the commitment targets they name (by id); a missing one was deleted."""
+
+    suggestions: list[Suggestion]
+    targets: dict[int, Target]
+
+
+def read_evidence_suggestions(store: Store, state: str | None = "pending") -> SuggestionList:
+    """:func:`list_evidence_suggestions` with their targets, read by id (not every target of the ledger)."""
+    suggestions = list_evidence_suggestions(store, state)
+    ids = sorted({s.target_id for s in suggestions if s.target_id is not None})
+    targets: dict[int, Target] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start:start + _CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        targets.update((t.id, t) for t in store.list(Target, f"kind = 'commitment' AND id IN ({marks})", chunk)
+                       if t.id is not None)
+    return SuggestionList(suggestions, targets)
 
 
 def _pending(store: Store, suggestion_id: int, *, need_target: bool = True) -> Suggestion:

@@ -7,16 +7,24 @@ Search goes through the full-text index (``search_index``) with the same rules a
 Each list has a *kind*: ``proposals``, ``replies``, ``commitments`` (one row per target, plus one row for each
 commitment without targets; the key is the target id, or minus the commitment id), ``evidence`` and
 ``reminders``.
+
+How the lists stay fast (``bench/list_views.py``): the keys are read from the list's main table alone, joined to
+other tables only when a filter or the sort needs them, and ordered by an index (empty values are read by a second
+query rather than sorted last, which an index cannot do). The commitments list reads its keys from
+``commitment_list`` (schema 4), which keeps each row's sort values and latest evidence, so that a page of rows is
+read by primary key.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from db.store import SEARCH_CODES, Store, search_terms, search_terms_clause
+from db.search import search_terms
+from db.store import SEARCH_CODES, Store
 from desktop.core.deadlines import DeadlineRules, computed_reply_deadline
 
 # SQLite allows 32 766 bound parameters; fetches stay far below that.
@@ -46,12 +54,19 @@ class ListFilter:
 
 @dataclass(frozen=True)
 class ListSpec:
-    """How one list is read: its FROM clause, row key, columns and the expressions filters and sorts use."""
+    """How one list is read: its main table, row key, columns and the expressions filters and sorts use.
+
+    ``source`` is the main table with its alias (each row of the list is one of its rows); ``joins`` are the
+    (alias, JOIN clause) pairs the columns read, in order. Reading the keys joins only those whose alias a filter
+    or the sort names (or a later join needs): every join is to a row that exists (a foreign key) or a LEFT JOIN,
+    so leaving one out never changes which rows the list has.
+    """
 
     kind: str
     source: str
     key: str
     columns: Mapping[str, str]
+    joins: tuple[tuple[str, str], ...] = ()
     unit: str | None = None
     date: str | None = None
     session: str | None = None
@@ -66,8 +81,6 @@ class ListSpec:
 
 _LEAD_PROPOSER = ("(SELECT name FROM proposers WHERE proposers.proposal_id = p.id"
                   " ORDER BY position, id LIMIT 1)")
-_LATEST_EVIDENCE = ("(SELECT {col} FROM evidence WHERE evidence.target_id = t.id"
-                    " ORDER BY as_of_date DESC, id DESC LIMIT 1)")
 
 SPECS: dict[str, ListSpec] = {
     "proposals": ListSpec(
@@ -91,7 +104,8 @@ SPECS: dict[str, ListSpec] = {
     ),
     "replies": ListSpec(
         kind="replies",
-        source="replies r LEFT JOIN proposals p ON p.id = r.proposal_id",
+        source="replies r",
+        joins=(("p", "LEFT JOIN proposals p ON p.id = r.proposal_id"),),
         key="r.id",
         columns={
             "id": "r.id", "doc_number": "r.doc_number", "title": "r.title", "addressee": "r.addressee",
@@ -113,33 +127,37 @@ SPECS: dict[str, ListSpec] = {
     ),
     "commitments": ListSpec(
         kind="commitments",
-        source="commitments c LEFT JOIN targets t ON t.commitment_id = c.id"
-               " LEFT JOIN replies r ON r.id = c.reply_id LEFT JOIN proposals p ON p.id = r.proposal_id",
-        key="coalesce(t.id, -c.id)",
+        source="commitment_list l",
+        joins=(("c", "JOIN commitments c ON c.id = l.commitment_id"),
+               ("t", "LEFT JOIN targets t ON t.id = l.target_id"),
+               ("r", "LEFT JOIN replies r ON r.id = l.reply_id"),
+               ("p", "LEFT JOIN proposals p ON p.id = r.proposal_id"),
+               ("e", "LEFT JOIN evidence e ON e.id = l.latest_evidence_id")),
+        key="l.row_key",
         columns={
-            "commitment_id": "c.id", "target_id": "t.id", "title": "c.title", "responsible_unit": "c.responsible_unit",
-            "indicator": "t.indicator", "comparator": "t.comparator", "value": "t.value", "value_high": "t.value_high",
-            "unit": "t.unit", "value_normalized": "t.value_normalized", "unit_normalized": "t.unit_normalized",
-            "deadline": "coalesce(t.deadline, c.deadline)",
+            "commitment_id": "l.commitment_id", "target_id": "l.target_id", "title": "c.title",
+            "responsible_unit": "c.responsible_unit", "indicator": "t.indicator", "comparator": "t.comparator",
+            "value": "t.value", "value_high": "t.value_high", "unit": "t.unit",
+            "value_normalized": "t.value_normalized", "unit_normalized": "t.unit_normalized", "deadline": "l.deadline",
             "deadline_text": "coalesce(t.deadline_text, c.deadline_text)", "kind": "t.kind",
             "cumulative": "t.cumulative", "baseline_value": "t.baseline_value", "baseline_unit": "t.baseline_unit",
             "manual_state": "c.manual_state", "doc_number": "r.doc_number", "reply_id": "c.reply_id",
-            "latest_value": _LATEST_EVIDENCE.format(col="value"),
-            "latest_unit": _LATEST_EVIDENCE.format(col="unit"),
-            "latest_date": _LATEST_EVIDENCE.format(col="as_of_date"),
+            "latest_value": "e.value", "latest_unit": "e.unit", "latest_date": "e.as_of_date",
         },
-        unit="c.responsible_unit", date="coalesce(t.deadline, c.deadline)", session="p.session",
-        sort={"title": "c.title", "responsible_unit": "c.responsible_unit", "indicator": "t.indicator",
-              "comparator": "t.comparator", "value": "t.value_normalized", "unit": "t.unit",
-              "deadline": "coalesce(t.deadline, c.deadline)", "kind": "t.kind", "doc_number": "r.doc_number",
-              "id": "c.id"},
+        unit="l.responsible_unit", date="l.deadline", session="p.session",
+        sort={"title": "l.title", "responsible_unit": "l.responsible_unit", "indicator": "l.indicator",
+              "comparator": "l.comparator", "value": "l.value_normalized", "unit": "l.unit",
+              "deadline": "l.deadline", "kind": "l.kind", "doc_number": "l.doc_number", "id": "l.commitment_id"},
         default_sort=("deadline", False),
-        search=(("commitment", "c.id"), ("target", "t.id")),
+        search=(("commitment", "l.commitment_id"), ("target", "l.row_key")),
     ),
     "evidence": ListSpec(
         kind="evidence",
-        source="evidence e JOIN targets t ON t.id = e.target_id JOIN commitments c ON c.id = t.commitment_id"
-               " LEFT JOIN replies r ON r.id = c.reply_id LEFT JOIN proposals p ON p.id = r.proposal_id",
+        source="evidence e",
+        joins=(("t", "JOIN targets t ON t.id = e.target_id"),
+               ("c", "JOIN commitments c ON c.id = t.commitment_id"),
+               ("r", "LEFT JOIN replies r ON r.id = c.reply_id"),
+               ("p", "LEFT JOIN proposals p ON p.id = r.proposal_id")),
         key="e.id",
         columns={
             "id": "e.id", "target_id": "e.target_id", "indicator": "t.indicator", "commitment": "c.title",
@@ -216,8 +234,9 @@ def _where(store: Store, list_spec: ListSpec, flt: ListFilter) -> tuple[list[str
     if terms:
         alternatives: list[str] = []
         if list_spec.search:
-            match, match_params = search_terms_clause(terms, store.dialect)
+            match, match_params = store.dialect.search_clause(store.conn, terms)
             for search_kind, id_expr in list_spec.search:
+                # Each kind's matches are looked up by the id's index; never a test of every row against the index.
                 alternatives.append(f"{id_expr} IN (SELECT rowid / 8 FROM search_index WHERE {match}"
                                     f" AND rowid % 8 = {SEARCH_CODES[search_kind]})")
                 params.extend(match_params)
@@ -228,6 +247,21 @@ def _where(store: Store, list_spec: ListSpec, flt: ListFilter) -> tuple[list[str
             params.extend(terms)
         clauses.append("(" + " OR ".join(alternatives) + ")")
     return clauses, params
+
+
+def _source(list_spec: ListSpec, used: str = "", *, every_join: bool = False) -> str:
+    """The FROM clause: the main table and the joins that ``used`` (SQL text) names, or every join."""
+    needed: list[str] = []
+    for alias, clause in reversed(list_spec.joins):
+        if every_join or re.search(rf"\b{alias}\.", used):
+            needed.append(clause)
+            used += " " + clause  # a join may need an earlier one
+    return " ".join([list_spec.source, *reversed(needed)])
+
+
+def _column(store: Store, sql: str, params: Sequence[Any]) -> list[Any]:
+    """The first column of a query's rows (plain tuples: no row objects for 100 000 keys)."""
+    return store.dialect.first_column(store.conn, sql, params)
 
 
 def list_keys(store: Store, kind: str, flt: ListFilter = ListFilter(), sort: str | None = None,
@@ -250,11 +284,17 @@ def list_keys(store: Store, kind: str, flt: ListFilter = ListFilter(), sort: str
     by_state = sort == "state" and "state" not in list_spec.sort
     expr = list_spec.sort.get(sort if not by_state else sort_name) or list_spec.key
     direction = "DESC" if descending and not by_state else "ASC"
-    sql = f"SELECT {list_spec.key} FROM {list_spec.source}"
-    if clauses:
-        sql += " WHERE " + " AND ".join(clauses)
-    sql += f" ORDER BY ({expr}) IS NULL, {expr} {direction}, {list_spec.key} {direction}"
-    keys = [row[0] for row in store.conn.execute(sql, params)]
+    key = list_spec.key
+    source = _source(list_spec, " ".join([*clauses, expr]))
+    where = " AND ".join(clauses) or "1 = 1"
+    if expr == key:
+        keys = _column(store, f"SELECT {key} FROM {source} WHERE {where} ORDER BY {key} {direction}", params)
+    else:
+        # Rows with a value in the index's order, then the empty ones: two ordered reads, no sort of every row.
+        keys = _column(store, f"SELECT {key} FROM {source} WHERE {where} AND {expr} IS NOT NULL"
+                              f" ORDER BY {expr} {direction}, {key} {direction}", params)
+        keys += _column(store, f"SELECT {key} FROM {source} WHERE {where} AND {expr} IS NULL"
+                               f" ORDER BY {key} {direction}", params)
     if flt.state is not None and not list_spec.state:
         known = states or {}
         keys = [key for key in keys if known.get(key) == flt.state]
@@ -274,29 +314,13 @@ def fetch_rows(store: Store, kind: str, keys: Sequence[int]) -> dict[int, dict[s
     """The column values of the rows with these keys (keys that no longer exist are missing from the result)."""
     list_spec = spec(kind)
     columns = ", ".join(f"{expr} AS {name}" for name, expr in list_spec.columns.items())
+    source = _source(list_spec, every_join=True)
     rows: dict[int, dict[str, Any]] = {}
     for start in range(0, len(keys), _CHUNK):
         chunk = list(keys[start:start + _CHUNK])
-        if kind == "commitments":
-            # Split the composite key so that both halves use their primary key.
-            targets = [key for key in chunk if key > 0]
-            bare = [-key for key in chunk if key < 0]
-            where = []
-            params: list[Any] = []
-            if targets:
-                where.append(f"t.id IN ({', '.join('?' * len(targets))})")
-                params.extend(targets)
-            if bare:
-                where.append(f"(t.id IS NULL AND c.id IN ({', '.join('?' * len(bare))}))")
-                params.extend(bare)
-            if not where:
-                continue
-            condition = " OR ".join(where)
-        else:
-            condition = f"{list_spec.key} IN ({', '.join('?' * len(chunk))})"
-            params = chunk
-        sql = f"SELECT {list_spec.key} AS row_key, {columns} FROM {list_spec.source} WHERE {condition}"
-        for row in store.conn.execute(sql, params):
+        sql = (f"SELECT {list_spec.key} AS row_key, {columns} FROM {source}"
+               f" WHERE {list_spec.key} IN ({', '.join('?' * len(chunk))})")
+        for row in store.conn.execute(sql, chunk):
             values = dict(row)
             rows[values.pop("row_key")] = values
     if kind == "proposals":
@@ -329,20 +353,15 @@ def filter_choices(store: Store, kind: str) -> FilterChoices:
                                             " WHERE responsible_unit IS NOT NULL ORDER BY 1")]
     if kind == "evidence":
         years = [int(r[0]) for r in conn.execute("SELECT DISTINCT substr(as_of_date, 1, 4) FROM evidence ORDER BY 1")]
-    elif kind == "commitments":
-        found = {r[0] for r in conn.execute("SELECT DISTINCT substr(deadline, 1, 4) FROM targets"
-                                            " WHERE deadline IS NOT NULL")}
-        found |= {r[0] for r in conn.execute("SELECT DISTINCT substr(deadline, 1, 4) FROM commitments"
-                                             " WHERE deadline IS NOT NULL")}
-        years = sorted(int(y) for y in found)
     elif list_spec.unit or list_spec.date:
-        if list_spec.unit:
-            units = [r[0] for r in conn.execute(f"SELECT DISTINCT {list_spec.unit} FROM {list_spec.source}"
+        if list_spec.unit and kind != "commitments":
+            units = [r[0] for r in conn.execute(f"SELECT DISTINCT {list_spec.unit}"
+                                                f" FROM {_source(list_spec, list_spec.unit)}"
                                                 f" WHERE {list_spec.unit} IS NOT NULL ORDER BY 1")]
         if list_spec.date:
             years = [int(r[0]) for r in conn.execute(f"SELECT DISTINCT substr({list_spec.date}, 1, 4)"
-                                                     f" FROM {list_spec.source} WHERE {list_spec.date} IS NOT NULL"
-                                                     " ORDER BY 1")]
+                                                     f" FROM {_source(list_spec, list_spec.date)}"
+                                                     f" WHERE {list_spec.date} IS NOT NULL ORDER BY 1")]
     if list_spec.session:
         sessions = [r[0] for r in conn.execute("SELECT DISTINCT session FROM proposals ORDER BY 1")]
     return FilterChoices(units=units, years=years, sessions=sessions)
@@ -376,7 +395,7 @@ def record_labels(store: Store, kind: str, text: str = "", *, limit: int = 50,
     params: list[Any] = []
     sql = f"SELECT {key}, {label} FROM {source}"
     if terms:
-        match, params = search_terms_clause(terms, store.dialect)
+        match, params = store.dialect.search_clause(store.conn, terms)
         sql += (f" WHERE {key} IN (SELECT rowid / 8 FROM search_index WHERE {match}"
                 f" AND rowid % 8 = {SEARCH_CODES[search_kind]})")
     sql += f" ORDER BY {key} DESC LIMIT ?"

@@ -10,7 +10,17 @@ from db.followup import load_proposal_files
 from db.store import Store
 from desktop.core.errors import LedgerError
 from desktop.core.records import Reminder
-from desktop.core.reminders import ReminderRules, completed, plan_reminders, reconcile, reopened, snoozed
+from desktop.core.reminders import (
+    DueItem,
+    ReminderRules,
+    became_due,
+    completed,
+    due_items,
+    plan_reminders,
+    reconcile,
+    reopened,
+    snoozed,
+)
 
 
 @dataclass(frozen=True)
@@ -61,6 +71,41 @@ def list_reminders(store: Store, *, include_done: bool = True) -> list[Reminder]
     """Stored reminders by due date."""
     where = "" if include_done else "state <> 'done'"
     return store.list(Reminder, where, order_by="due_date, id")
+
+
+def _longest_lead(store: Store) -> int:
+    found = store.conn.execute("SELECT max(lead_days) FROM reminders WHERE state <> 'done'").fetchone()[0]
+    return max(int(found or 0), 0)
+
+
+def _day_after(day: dt.date, days: int) -> dt.date:
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max
+
+
+def due_reminders(store: Store, as_of: dt.date, within: int | None = None) -> list[DueItem]:
+    """The reminders due or overdue on a date (see :func:`desktop.core.reminders.due_items`).
+
+    Only reminders not done and due by the furthest horizon are read (an index range); the core decides which of
+    them are due.
+    """
+    last_day = _day_after(as_of, _longest_lead(store) if within is None else max(within, 0))
+    candidates = store.list(Reminder, "state <> 'done' AND due_date <= ?", (last_day.isoformat(),),
+                            order_by="due_date, id")
+    return due_items(candidates, as_of, within)
+
+
+def reminders_became_due(store: Store, since: dt.date, until: dt.date) -> list[Reminder]:
+    """The reminders that became due after ``since`` and by ``until`` (see
+    :func:`desktop.core.reminders.became_due`), reading only those that can have: due after ``since`` and by
+    ``until`` plus the longest lead time, or snoozed until after ``since``."""
+    last_day = _day_after(until, _longest_lead(store))
+    candidates = store.list(Reminder, "state <> 'done' AND ((due_date > ? AND due_date <= ?)"
+                                      " OR (state = 'snoozed' AND snoozed_until > ?))",
+                            (since.isoformat(), last_day.isoformat(), since.isoformat()), order_by="due_date, id")
+    return became_due(candidates, since, until)
 
 
 def _get(store: Store, reminder_id: int) -> Reminder:

@@ -25,6 +25,7 @@ from db.backends import SQLITE, Dialect, FileLocation, Location, ServerLocation,
 from db.backends.sqlite import network_filesystem
 from db.backups import write_backup
 from db.connection import connect, explain_sqlite_error, migrate
+from db.search import search_terms
 from db.verify import GENESIS_HASH, chain_findings, chain_head, history_hash
 from desktop.core import settings as settings_module
 from desktop.core.anchor import Anchor
@@ -208,11 +209,22 @@ class Store:
         self.actor = actor or current_actor()
         self.dialect = dialect
         self.read_only = read_only
+        self._db: Any = None
         # Called once when a write has to wait for another program's write (the CLI says "waiting…").
         self.on_busy = on_busy
         # The network file system (nfs4, cifs…) a ledger file was opened on: unsafe for SQLite, see
         # :func:`network_file_warning`.
         self.network_filesystem: str | None = None
+
+    @property
+    def db(self) -> Any:
+        """sqlite-utils' view of the connection (bulk inserts in tools and tests), imported on first use so that
+        opening a ledger (and the window) does not wait for it."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     # ----------------------------------------------------------------- opening and transactions
     @classmethod
@@ -645,6 +657,13 @@ class Store:
         ).fetchone()
         return Counts(*row)
 
+    def is_empty(self) -> bool:
+        """No proposal, reply, commitment or source document yet (a new ledger); answered without counting."""
+        row = self.conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM proposals) OR EXISTS (SELECT 1 FROM replies)"
+            " OR EXISTS (SELECT 1 FROM commitments) OR EXISTS (SELECT 1 FROM source_documents)").fetchone()
+        return not row[0]
+
     # ----------------------------------------------------------------- settings
     def get_setting(self, key: str) -> Any:
         setting = settings_module.SETTINGS_BY_KEY.get(key)
@@ -677,20 +696,20 @@ class Store:
     def search(self, text: str, kinds: Iterable[str] | None = None, limit: int = 500) -> list[SearchHit]:
         """Records whose text contains every whitespace-separated term (Chinese substrings included).
 
-        Terms of three or more characters use the trigram index; shorter ones (most Chinese words are two
-        characters) go the backend's way for them (see the dialects). User text is only ever bound as a parameter,
-        so quotes, AND, NOT, parentheses, % and _ and the like are searched for literally.
+        Every term goes through the backend's indexes, the short ones too (most Chinese words are two characters;
+        see :mod:`db.search` and the dialects). User text is only ever bound as a parameter, so quotes, AND, NOT,
+        parentheses, % and _ and the like are searched for literally.
         """
         terms = search_terms(text)
         if not terms:
             return []
-        clause, params = search_terms_clause(terms, self.dialect)
+        clause, params = self.dialect.search_clause(self.conn, terms)
         clauses: list[str] = [clause]
         if kinds is not None:
             codes = [SEARCH_CODES[kind] for kind in kinds]
             clauses.append(f"rowid % 8 IN ({', '.join('?' for _ in codes)})")
             params.extend(codes)
-        order = self.dialect.search_order(terms)
+        order = self.dialect.search_order(clause)
         sql = f"SELECT rowid, body FROM search_index WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT ?"
         params.append(int(limit))
         hits = []
@@ -758,32 +777,6 @@ _NULLED: dict[str, tuple[tuple[str, str], ...]] = {
     "source_documents": (("replies", "source_document_id"), ("targets", "source_document_id"),
                          ("evidence", "source_document_id")),
 }
-
-
-# SQLite builds one expression per term; past about a thousand it gives up ("Expression tree is too large").
-MAX_SEARCH_TERMS = 64
-
-
-def search_terms(text: str | None) -> list[str]:
-    """The distinct whitespace-separated terms of a search text.
-
-    Raises:
-        LedgerError: more than :data:`MAX_SEARCH_TERMS` different words (``search_too_long``).
-    """
-    terms = list(dict.fromkeys(term for term in (text or "").split() if term))
-    if len(terms) > MAX_SEARCH_TERMS:
-        raise LedgerError(f"The search has {len(terms)} different words; search with at most {MAX_SEARCH_TERMS}.",
-                          code="search_too_long", terms=len(terms), limit=MAX_SEARCH_TERMS)
-    return terms
-
-
-def search_terms_clause(terms: Sequence[str], dialect: Dialect = SQLITE) -> tuple[str, list[Any]]:
-    """A WHERE clause over ``search_index`` matching rows that contain every term, with its parameters.
-
-    Terms of three or more characters go through the trigram index; shorter ones (基站) through the backend's
-    way for them (see the dialects). User text is only ever a parameter.
-    """
-    return dialect.search_clause(list(terms))
 
 
 def _snippet(body: str, term: str, width: int = 40) -> str:

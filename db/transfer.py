@@ -18,6 +18,7 @@ from pathlib import Path
 
 from db.backends import FileLocation, Location, ServerLocation, parse_location
 from db.store import Store
+from db.verify import DERIVED_TABLES
 from desktop.core.errors import Cancelled, LedgerError
 
 logger = logging.getLogger(__name__)
@@ -26,8 +27,9 @@ Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
 
 _BATCH = 2000
-# Tables that are not copied: the search index is rebuilt by triggers, the schema version is the target's own.
-_NOT_COPIED = {"search_index", "ledger_schema"}
+# Tables that are not copied: the search index and the derived tables are rebuilt by the target's triggers, the
+# schema version is the target's own.
+_NOT_COPIED = {"search_index", "ledger_schema", *DERIVED_TABLES}
 # SQLite keeps these tables' row numbers in its hidden rowid; the history names their rows by it.
 _IMPLICIT_ROWID = {"settings"}
 

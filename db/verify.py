@@ -127,10 +127,14 @@ def anchor_findings(conn: Any, anchor: Anchor) -> list[Finding]:
 
 
 # ----------------------------------------------------------------------------------------------- replay
+# Tables that the schema's triggers keep from the records (no record of their own, so no history either).
+DERIVED_TABLES = frozenset({"commitment_list"})
+
+
 def data_tables(conn: Any) -> list[str]:
-    """Every table that holds records: all but the history, the search index and the schema's own."""
+    """Every table that holds records: all but the history, the search index, the schema's own and derived tables."""
     return [name for name in dialect_of(conn).table_names(conn)
-            if name not in ("history", "search_index", "ledger_schema")]
+            if name not in ("history", "search_index", "ledger_schema") and name not in DERIVED_TABLES]
 
 
 def _column_defaults(conn: Any, table: str) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
@@ -160,6 +160,10 @@ class Dialect:
         """Start a transaction that reads one consistent moment (temporary tables may still be written)."""
         raise NotImplementedError
 
+    def first_column(self, conn: Any, sql: str, params: Sequence[Any]) -> list[Any]:
+        """The first column of a query's rows, read as plain tuples (no row objects for 100 000 keys)."""
+        raise NotImplementedError
+
     def insert_returning_id(self, conn: Any, sql: str, params: tuple) -> int:
         """Run an ``INSERT`` of one row and return the new row's id."""
         raise NotImplementedError
@@ -177,12 +181,12 @@ class Dialect:
         """True when the JSON array of text in ``column`` holds ``value`` (by default one ``?`` parameter)."""
         raise NotImplementedError
 
-    def search_clause(self, terms: list[str]) -> tuple[str, list[Any]]:
+    def search_clause(self, conn: Any, terms: Sequence[str]) -> tuple[str, list[Any]]:
         """A condition over ``search_index`` (columns ``rowid`` and ``body``) that every term matches."""
         raise NotImplementedError
 
-    def search_order(self, terms: list[str]) -> str:
-        """The ORDER BY of a search over ``search_index``: best matches first."""
+    def search_order(self, clause: str) -> str:
+        """The ORDER BY of a search over ``search_index`` with that condition: best matches first."""
         return "rowid"
 
     # ------------------------------------------------------------------ errors and checks

@@ -157,8 +157,25 @@ class PgConnection:
 
     def __init__(self, raw: psycopg.Connection) -> None:
         self.raw = raw
+        self._trace: Callable[[str], object] | None = None
+
+    def set_trace_callback(self, trace: Callable[[str], object] | None) -> None:
+        """Call ``trace`` with every statement run, its values written in (as sqlite3's connections do; the tests
+        count and read the statements)."""
+        self._trace = trace
+
+    def traced(self, sql: str, params: Sequence[Any] | Mapping[str, Any] | None = None) -> None:
+        if self._trace is None:
+            return
+        if params is None or (not isinstance(params, Mapping) and len(params) == 0):
+            self._trace(sql)
+        else:
+            query = to_psycopg(sql)
+            self._trace(psycopg.ClientCursor(self.raw).mogrify(
+                query, params if isinstance(params, Mapping) else tuple(params)))  # type: ignore[arg-type]
 
     def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] | None = None) -> psycopg.Cursor:
+        self.traced(sql, params)
         cursor = self.raw.cursor(row_factory=_row_factory)
         if params is None or (not isinstance(params, Mapping) and len(params) == 0):
             cursor.execute(to_psycopg(sql, with_params=False))  # type: ignore[arg-type]
@@ -167,6 +184,8 @@ class PgConnection:
         return cursor
 
     def executemany(self, sql: str, seq_of_params: Iterable[Sequence[Any]]) -> psycopg.Cursor:
+        if self._trace is not None:
+            self._trace(sql)
         cursor = self.raw.cursor(row_factory=_row_factory)
         cursor.executemany(to_psycopg(sql), seq_of_params)  # type: ignore[arg-type]
         return cursor
@@ -308,6 +327,15 @@ class PostgresDialect(Dialect):
     def begin_read(self, conn: PgConnection) -> None:
         conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
 
+    def first_column(self, conn: PgConnection, sql: str, params: Sequence[Any]) -> list[Any]:
+        conn.traced(sql, params)
+        cursor = conn.raw.cursor()  # plain tuples
+        if params:
+            cursor.execute(to_psycopg(sql), tuple(params))  # type: ignore[arg-type]
+        else:
+            cursor.execute(to_psycopg(sql, with_params=False))  # type: ignore[arg-type]
+        return [row[0] for row in cursor]
+
     def insert_returning_id(self, conn: PgConnection, sql: str, params: tuple) -> int:
         return conn.execute(sql + " RETURNING id", params).fetchone()[0]
 
@@ -320,7 +348,7 @@ class PostgresDialect(Dialect):
     def json_array_has(self, column: str, value: str = "?") -> str:
         return f"EXISTS (SELECT 1 FROM json_array_elements_text(({column})::json) AS item WHERE item = {value})"
 
-    def search_clause(self, terms: list[str]) -> tuple[str, list[Any]]:
+    def search_clause(self, conn: PgConnection, terms: Sequence[str]) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
         for term in terms:

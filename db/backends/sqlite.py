@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +57,11 @@ class SqliteDialect(Dialect):
     def begin_read(self, conn: sqlite3.Connection) -> None:
         conn.execute("BEGIN")
 
+    def first_column(self, conn: sqlite3.Connection, sql: str, params: Sequence[Any]) -> list[Any]:
+        cursor = conn.cursor()
+        cursor.row_factory = None
+        return [row[0] for row in cursor.execute(sql, params)]
+
     def insert_returning_id(self, conn: sqlite3.Connection, sql: str, params: tuple) -> int:
         row_id = conn.execute(sql, params).lastrowid
         assert row_id is not None
@@ -71,23 +76,14 @@ class SqliteDialect(Dialect):
     def json_array_has(self, column: str, value: str = "?") -> str:
         return f"EXISTS (SELECT 1 FROM json_each({column}) WHERE value = {value})"
 
-    def search_clause(self, terms: list[str]) -> tuple[str, list[Any]]:
-        # The trigram index matches terms of three or more characters (quoted, so operators are literal text);
-        # shorter ones are matched with instr(), which the trigram tokenizer cannot do.
-        long_terms = [term for term in terms if len(term) >= 3]
-        clauses: list[str] = []
-        params: list[Any] = []
-        if long_terms:
-            clauses.append("search_index MATCH ?")
-            params.append(" ".join('"' + term.replace('"', '""') + '"' for term in long_terms))
-        for term in terms:
-            if len(term) < 3:
-                clauses.append("instr(lower(body), lower(?)) > 0")
-                params.append(term)
-        return " AND ".join(clauses), params
+    def search_clause(self, conn: sqlite3.Connection, terms: Sequence[str]) -> tuple[str, list[Any]]:
+        # The FTS5 trigram index for every term, the short ones through its vocabulary (db/search.py).
+        from db.search import match_clause
 
-    def search_order(self, terms: list[str]) -> str:
-        return "rank" if any(len(term) >= 3 for term in terms) else "rowid"
+        return match_clause(conn, terms)
+
+    def search_order(self, clause: str) -> str:
+        return "rank" if "MATCH" in clause else "rowid"
 
     def integrity_error(self, error: BaseException, table: str, label: str) -> LedgerError:
         return friendly_integrity_error(error, table, label)
@@ -116,10 +112,12 @@ class SqliteDialect(Dialect):
                 for table in self.table_names(conn)}
 
     def table_names(self, conn: sqlite3.Connection, *, temporary: bool = False) -> list[str]:
+        # Virtual tables (the FTS5 search index and its vocabulary) and their shadow tables are left out.
         catalogue = "temp.sqlite_master" if temporary else "sqlite_master"
-        return [row[0] for row in conn.execute(
-            f"SELECT name FROM {catalogue} WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
-            " AND name NOT LIKE 'search_index_%' ORDER BY name")]
+        rows = conn.execute(f"SELECT name, sql FROM {catalogue} WHERE type = 'table' ORDER BY name").fetchall()
+        virtual = [name for name, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL TABLE")]
+        return [name for name, _ in rows if not name.startswith("sqlite_") and name not in virtual
+                and not any(name.startswith(f"{table}_") for table in virtual)]
 
 
 SQLITE = SqliteDialect()

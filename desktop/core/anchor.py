@@ -64,11 +64,9 @@ def workbook_properties(anchor: Anchor) -> dict[str, str]:
 
 
 def set_workbook_anchor(workbook: Any, anchor: Anchor) -> None:
-    """Write the anchor into an openpyxl workbook's custom document properties."""
-    from openpyxl.packaging.custom import StringProperty
-
+    """Write the anchor into the custom document properties of a workbook being written (xlsxwriter)."""
     for name, value in workbook_properties(anchor).items():
-        workbook.custom_doc_props.append(StringProperty(name=name, value=value))
+        workbook.set_custom_property(name, value)
 
 
 def anchor_from_workbook(path: Path) -> Anchor:

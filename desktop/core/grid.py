@@ -20,13 +20,10 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.docnumber import parse_doc_number
 from desktop.core.errors import LedgerError, RecordErrors, ValidationError
-from desktop.core.ledger_import import Vocabulary, guess_mapping, parse_deadline
-from desktop.core.ledger_import.values import clean_header
-from desktop.core.ledger_import.vocabulary import UnknownWord
 from desktop.core.records import (
     PROPOSAL_KINDS,
     PROPOSAL_STATES,
@@ -42,6 +39,11 @@ from desktop.core.records import (
 )
 from desktop.core.units import parse_quantity
 from desktop.core.validation import parse_optional_date
+
+# The ledger import's vocabulary is imported on the first paste: the lists (and the window) do not wait for the
+# import's readers.
+if TYPE_CHECKING:
+    from desktop.core.ledger_import import Vocabulary
 
 TEXT, REQUIRED_TEXT, DATE, CHOICE, DOC_NUMBER, FLAG, NAMES = (
     "text", "required_text", "date", "choice", "doc_number", "flag", "names")
@@ -310,6 +312,9 @@ def map_columns(kind: str, first_row: Sequence[str], own_headers: Mapping[str, s
                 ) -> tuple[list[PastedColumn], bool]:
     """How the pasted columns are read: by the ledger import's header names, else by this list's own column
     names (``own_headers``: header text → field). Returns the columns and whether the first row is a header."""
+    from desktop.core.ledger_import import guess_mapping
+    from desktop.core.ledger_import.values import clean_header
+
     targets = PASTE_TARGETS[kind]
     own = dict(own_headers or {})
     known = {clean_header(header): name for header, name in PASTE_HEADERS.get(kind, {}).items()}
@@ -395,6 +400,9 @@ def plan_paste(kind: str, cells: Sequence[Sequence[str]], *, own_headers: Mappin
 
 
 def _paste_value(record_kind: str, name: str, text: str, header: str, vocabulary: Vocabulary | None) -> Any:
+    from desktop.core.ledger_import import Vocabulary, parse_deadline
+    from desktop.core.ledger_import.vocabulary import UnknownWord
+
     if name == "deadline" and record_kind == "commitment":
         return parse_deadline(text)  # 2021年底 → (2021-12-31, "2021年底")
     if name == "result_class" and text.strip() and text.strip().upper() not in RESULT_CLASS_CODES:

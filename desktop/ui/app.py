@@ -85,7 +85,7 @@ class Ledgers:
         QTimer.singleShot(0, window.safety.check_on_open)
         QTimer.singleShot(0, window.office_server.network_file_notice)
         # Reminders: brought up to date in the background, shown at once when something is due.
-        window.reminder_start = open_reminders_on_start(window, store)
+        window.reminder_start = open_reminders_on_start(window, store, rows_pool=window.pool)
         if window.reminder_start.sync_task is not None:
             window.reminder_start.sync_task.signals.succeeded.connect(
                 lambda _result: window.pages["reminders"].refresh())

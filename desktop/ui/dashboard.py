@@ -213,6 +213,7 @@ class DashboardPage(QWidget):
         self._pool = pool or SyncPool()
         self._today = today
         self._status: LedgerStatus | None = None
+        self._state_counts: list[db_dashboard.GroupCount] | None = None
         self._generation = 0
 
         self.heading = QLabel(self)
@@ -286,9 +287,13 @@ class DashboardPage(QWidget):
         self.deadline_model.set_records(figures.upcoming)
         self.deadline_table.resizeColumnsToContents()
 
-    def set_status(self, status: LedgerStatus | None) -> None:
+    def set_status(self, status: LedgerStatus | None,
+                   state_counts: list[db_dashboard.GroupCount] | None = None) -> None:
+        """Show judgements; ``state_counts`` (from :func:`db.dashboard.counts_by_state`, worked out off the GUI
+        thread) saves counting them here."""
         as_of_changed = (status.as_of if status else None) != (self._status.as_of if self._status else None)
         self._status = status
+        self._state_counts = state_counts
         if as_of_changed:
             self.refresh()  # the upcoming deadlines start at the new day
         else:
@@ -302,7 +307,7 @@ class DashboardPage(QWidget):
             return
         self.heading.setText(self.tr("The ledger as of {date}").format(date=status.as_of.isoformat()))
         assert set(STATE_ORDER) == set(SEVERITY)
-        groups = db_dashboard.counts_by_state(status.targets, status.commitments, STATE_ORDER)
+        groups = self._state_counts or db_dashboard.counts_by_state(status.targets, status.commitments, STATE_ORDER)
         self.state_chart.set_bars([Bar(g.key, labels.label(labels.TARGET_STATES, g.key), g.commitments, g.targets,
                                        STATE_COLOURS.get(str(g.key))) for g in groups])
 

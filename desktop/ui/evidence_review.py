@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -12,14 +14,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import Store
-from db.evidence_suggestions import accept_evidence_suggestion, list_evidence_suggestions, reject_evidence_suggestion
+from db import Location, Store
+from db.evidence_suggestions import (
+    SuggestionList,
+    accept_evidence_suggestion,
+    read_evidence_suggestions,
+    reject_evidence_suggestion,
+)
 from desktop.core.errors import LedgerError
 from desktop.core.records import Suggestion, Target
 from desktop.core.status import format_amount
 from desktop.ui.labels import QT_TRANSLATE_NOOP, SUGGESTION_STATES, label
 from desktop.ui.messages import user_message
 from desktop.ui.models import Column, RecordTableModel, record_table_view
+from desktop.ui.workers import Pool, Worker
+
+logger = logging.getLogger(__name__)
+# Columns fit the rows on the first screens, not thousands of suggestions.
+FIT_ROWS = 60
+
+
+def _read_suggestions(path: Location, state: str | None) -> SuggestionList:
+    """The suggestions and their targets, on a pool thread with a connection of its own."""
+    with Store.attach(path) as store:
+        return read_evidence_suggestions(store, state)
 
 
 def _figure(suggestion: Suggestion) -> str:
@@ -35,16 +53,20 @@ def _source(suggestion: Suggestion) -> str:
 class EvidenceSuggestionsPanel(QWidget):
     """Evidence suggested from imported documents; the clerk accepts (records it as evidence) or rejects each.
 
+    With a ``pool``, the suggestions are read on a pool thread; without one, at once.
+
     Signals:
         suggestion_decided(int, str): a suggestion was accepted or rejected (its id and new state).
     """
 
     suggestion_decided = Signal(int, str)
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, *, pool: Pool | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("evidenceSuggestionsPanel")
         self._store = store
+        self._pool = pool
+        self._generation = 0
         self._targets: dict[int, Target] = {}
         columns = (
             Column(QT_TRANSLATE_NOOP("EvidenceSuggestionColumns", "Score"), lambda s: s.score,
@@ -63,6 +85,7 @@ class EvidenceSuggestionsPanel(QWidget):
         self.show_all_check.setObjectName("showAllSuggestionsCheck")
         self.show_all_check.toggled.connect(self._on_show_all_check_toggled)
         self.table = record_table_view(self, "evidenceSuggestionTable", self.model)
+        self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.detail_label = QLabel(self)
         self.detail_label.setObjectName("suggestionDetailLabel")
@@ -99,9 +122,22 @@ class EvidenceSuggestionsPanel(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        self._targets = {t.id: t for t in self._store.list(Target, "kind = 'commitment'")}
+        self._generation += 1
+        generation = self._generation
         state = None if self.show_all_check.isChecked() else "pending"
-        self.model.set_records(list_evidence_suggestions(self._store, state))
+        if self._pool is None:
+            self._show(generation, read_evidence_suggestions(self._store, state))
+            return
+        worker = Worker(_read_suggestions, self._store.location, state)
+        worker.signals.succeeded.connect(lambda found: self._show(generation, found))
+        worker.signals.failed.connect(lambda error: logger.error("cannot read the evidence suggestions: %s", error))
+        self._pool.start(worker)
+
+    def _show(self, generation: int, found: SuggestionList) -> None:
+        if generation != self._generation:
+            return
+        self._targets = found.targets
+        self.model.set_records(found.suggestions)
         self.table.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 320))

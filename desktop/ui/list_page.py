@@ -32,7 +32,7 @@ from desktop.ui.grid_editing import GridDelegate
 from desktop.ui.list_columns import LISTS
 from desktop.ui.messages import user_message
 from desktop.ui.models import RecordListModel
-from desktop.ui.workers import Pool
+from desktop.ui.workers import Pool, Worker
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +55,12 @@ FILTERS = {
     "evidence": ("unit", "year", "session", "dates"),
     "reminders": ("year", "state", "dates"),
 }
+
+
+def _read_choices(path: Any, kind: str) -> db_lists.FilterChoices:
+    """The filter menus' values, on a pool thread with a connection of its own."""
+    with Store.attach(path) as store:
+        return db_lists.filter_choices(store, kind)
 
 
 class ListPage(QWidget):
@@ -81,6 +87,8 @@ class ListPage(QWidget):
         super().__init__(parent)
         self.kind = kind
         self._store = store
+        self._pool = pool
+        self._choices_generation = 0
         self.setObjectName(f"{kind}Page")
         context, columns = LISTS[kind]
         self.model = RecordListModel(store, kind, context, columns, pool=pool, parent=self)
@@ -228,8 +236,21 @@ class ListPage(QWidget):
         return captions[self.kind]
 
     def reload_choices(self) -> None:
-        """Refill the unit, year and session menus from the data, keeping what is selected."""
-        choices = db_lists.filter_choices(self._store, self.kind)
+        """Refill the unit, year and session menus from the data, keeping what is selected (read on a pool
+        thread when the page has a pool: the values of 100 000 rows)."""
+        self._choices_generation += 1
+        generation = self._choices_generation
+        if self._pool is None:
+            self._show_choices(generation, db_lists.filter_choices(self._store, self.kind))
+            return
+        worker = Worker(_read_choices, self._store.location, self.kind)
+        worker.signals.succeeded.connect(lambda choices: self._show_choices(generation, choices))
+        worker.signals.failed.connect(lambda error: logger.error("cannot read the %s filters: %s", self.kind, error))
+        self._pool.start(worker)
+
+    def _show_choices(self, generation: int, choices: db_lists.FilterChoices) -> None:
+        if generation != self._choices_generation:
+            return
         self._refill(self.unit_combo, [(unit, unit) for unit in choices.units])
         self._refill(self.year_combo, [(str(year), year) for year in choices.years])
         self._refill(self.session_combo, [(session, session) for session in choices.sessions])

@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSettings, Qt, QTimer, Signal, Slot
@@ -31,14 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from db import Location, Store
+from db.dashboard import GroupCount, counts_by_state
 from db.reminders import sync_reminders
 from db.status import LedgerStatus, judge_ledger
+from db.store import Counts
 from desktop import paths
 from desktop.core.records import Commitment, Evidence, Feedback, Proposal, Record, Reply, Target
-from desktop.ui.audit_view import AuditView
-from desktop.ui.dashboard import DashboardPage
+from desktop.ui.dashboard import STATE_ORDER, DashboardPage
 from desktop.ui.editing import DraftStore
-from desktop.ui.evidence_review import EvidenceSuggestionsPanel
 from desktop.ui.forms import RecordForm
 from desktop.ui.list_page import ListPage
 from desktop.ui.prompts import CANCEL, SAVE, Prompter
@@ -46,7 +47,6 @@ from desktop.ui.reminders_panel import RemindersPanel
 from desktop.ui.safety import LedgerSafety
 from desktop.ui.screens import fit_to_screen
 from desktop.ui.server_connect import OfficeServer
-from desktop.ui.timeline_view import TimelineView
 from desktop.ui.welcome import WelcomePage
 from desktop.ui.window_files import LedgerFilesMixin
 from desktop.ui.window_forms import FormTabsMixin
@@ -65,12 +65,33 @@ STATUS_MESSAGE_MS = 20_000
 DEFAULT_SIZE = (1360, 820)
 
 
-def _judge(location: Location, as_of: dt.date, commitment_ids: list[int] | None = None, progress: Any = None,
-           is_cancelled: Any = None) -> LedgerStatus:
-    """Judge the ledger (or some commitments) on a pool thread, with a connection of its own."""
+@dataclass(frozen=True)
+class Judged:
+    """Judgements as the window shows them, all worked out on a pool thread: the status, the states by row key
+    of the commitments list and the dashboard's counts by state."""
+
+    status: LedgerStatus
+    states: dict[int, str]
+    state_counts: list[GroupCount]
+
+
+def _judge(location: Location, as_of: dt.date, commitment_ids: list[int] | None = None,
+           base: LedgerStatus | None = None, progress: Any = None, is_cancelled: Any = None) -> Judged:
+    """Judge the ledger (or some commitments, merged into ``base``) on a pool thread, with a connection of its
+    own; what the window shows of it is prepared here too, so that the GUI thread only takes it over."""
     with Store.attach(location) as store:
-        return judge_ledger(store, as_of, commitment_ids=commitment_ids, progress=progress,
-                            is_cancelled=is_cancelled)
+        status = judge_ledger(store, as_of, commitment_ids=commitment_ids, progress=progress,
+                              is_cancelled=is_cancelled)
+    if base is not None:
+        status = LedgerStatus(status.as_of, {**base.targets, **status.targets},
+                              {**base.commitments, **status.commitments})
+    return Judged(status, list_states(status), counts_by_state(status.targets, status.commitments, STATE_ORDER))
+
+
+def _count_records(location: Location) -> Counts:
+    """The records of each kind, counted on a pool thread with a connection of its own."""
+    with Store.attach(location) as store:
+        return store.counts()
 
 
 def _sync_reminders(location: Location, today: dt.date) -> Any:
@@ -121,6 +142,7 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         self.last_saved: dict[str, int] = {}  # record kind → id of the record saved last (new records' parents)
         self.status: LedgerStatus | None = None
         self._judge_generation = 0
+        self._counts_generation = 0
         self._touched: set[int] | None = set()  # commitments to judge again at the next refresh; None: all
         self.review_windows: list[QWidget] = []
         self.reminder_dialogs: list[RemindersPanel] = []
@@ -247,8 +269,7 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         return self.pages.get(self.current_page_kind())
 
     def ledger_is_empty(self) -> bool:
-        counts = self.store.counts()
-        return not (counts.proposals or counts.replies or counts.commitments or counts.source_documents)
+        return self.store.is_empty()
 
     @Slot()
     def leave_welcome(self) -> None:
@@ -275,8 +296,13 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         page = self.lazy_pages.get(kind)
         if page is not None:
             return page
+        # Imported here: the window paints without them (the suggestions pull in the letter reader).
+        from desktop.ui.audit_view import AuditView
+        from desktop.ui.evidence_review import EvidenceSuggestionsPanel
+        from desktop.ui.timeline_view import TimelineView
+
         if kind == "suggestions":
-            suggestions = EvidenceSuggestionsPanel(self.store, parent=self)
+            suggestions = EvidenceSuggestionsPanel(self.store, pool=self.pool, parent=self)
             suggestions.suggestion_decided.connect(lambda suggestion_id, state: self._records_changed())
             page = suggestions
         elif kind == "audit":
@@ -307,7 +333,7 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         dialog.setObjectName("remindersDialog")
         dialog.setWindowTitle(self.tr("Due reminders"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        panel = RemindersPanel(self.store, today=self._today, parent=dialog)
+        panel = RemindersPanel(self.store, today=self._today, pool=self.pool, parent=dialog)
         panel.reminder_changed.connect(lambda reminder_id: self.pages["reminders"].refresh())
         self.reminder_dialogs.append(panel)
         dialog.destroyed.connect(lambda: self.reminder_dialogs.remove(panel) if panel in self.reminder_dialogs
@@ -449,21 +475,20 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         generation = self._judge_generation
         self.judge_label.setText(self.tr("Judging targets…"))
         ids = sorted(commitment_ids or ()) if partial else None
-        worker = Worker(_judge, self.store.location, self.as_of(), ids, reports_progress=True)
-        worker.signals.succeeded.connect(lambda status: self._on_judged(generation, status, partial))
+        worker = Worker(_judge, self.store.location, self.as_of(), ids, self.status if partial else None,
+                        reports_progress=True)
+        worker.signals.succeeded.connect(lambda judged: self._on_judged(generation, judged))
         worker.signals.failed.connect(lambda error: self._on_judge_failed(generation, error))
         self.pool.start(worker)
 
-    def _on_judged(self, generation: int, status: LedgerStatus, partial: bool = False) -> None:
+    def _on_judged(self, generation: int, judged: Judged) -> None:
         if generation != self._judge_generation:
             return
-        if partial and self.status is not None:
-            status = LedgerStatus(status.as_of, {**self.status.targets, **status.targets},
-                                  {**self.status.commitments, **status.commitments})
+        status = judged.status
         self.status = status
         self.judge_label.setText(self.tr("States as of {date}").format(date=status.as_of.isoformat()))
-        self.pages["commitments"].set_states(list_states(status))
-        self.dashboard.set_status(status)
+        self.pages["commitments"].set_states(judged.states)
+        self.dashboard.set_status(status, judged.state_counts)
         self.status_changed.emit(status)
 
     def _on_judge_failed(self, generation: int, error: object) -> None:
@@ -492,15 +517,22 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         self.reminders_synced.emit(result)
 
     # ----------------------------------------------------------------- refreshing
-    def counts_text(self) -> str:
-        counts = self.store.counts()
+    def counts_text(self, counts: Counts | None = None) -> str:
+        counts = counts or self.store.counts()
         return self.tr("{proposals} proposals, {replies} replies, {commitments} commitments, {targets} targets, "
                        "{evidence} evidence").format(
             proposals=counts.proposals, replies=counts.replies, commitments=counts.commitments,
             targets=counts.targets, evidence=counts.evidence)
 
     def _update_counts(self) -> None:
-        self.count_label.setText(self.counts_text())
+        """The status bar's counts, counted on a pool thread (counting 400 000 rows is not instant)."""
+        self._counts_generation += 1
+        generation = self._counts_generation
+        worker = Worker(_count_records, self.store.location)
+        worker.signals.succeeded.connect(
+            lambda counts: self.count_label.setText(self.counts_text(counts))
+            if generation == self._counts_generation else None)
+        self.pool.start(worker)
 
     @Slot()
     def refresh(self) -> None:

@@ -131,7 +131,7 @@ class RecordListModel(QAbstractTableModel):
         self._pages: OrderedDict[int, dict[int, dict[str, Any]]] = OrderedDict()
         self._filter = db_lists.ListFilter()
         self._sort: tuple[str | None, bool] = (None, False)
-        self._states: dict[int, str] = {}
+        self._states: Mapping[int, str] = {}
         self._generation = 0
         self._worker: Worker | None = None
         self.loading = False
@@ -146,8 +146,10 @@ class RecordListModel(QAbstractTableModel):
         self.reload()
 
     def set_states(self, states: Mapping[int, str]) -> None:
-        """State codes by row key (judged outside SQL); repaints, and reloads when they filter or sort."""
-        self._states = dict(states)
+        """State codes by row key (judged outside SQL); repaints, and reloads when they filter or sort.
+
+        The mapping is kept as it is (100 000 rows need no copy on the GUI thread); it must not change later."""
+        self._states = states
         if self._filter.state is not None or self._sort[0] == "state":
             self.reload()
         elif self._keys:
@@ -161,7 +163,7 @@ class RecordListModel(QAbstractTableModel):
         self._generation += 1
         generation = self._generation
         sort, descending = self._sort
-        args = (self._store.location, self.kind, self._filter, sort, descending, dict(self._states))
+        args = (self._store.location, self.kind, self._filter, sort, descending, self._states)
         if self._pool is None:
             self._set_keys(generation, _read_keys(*args))
             return

@@ -2,6 +2,9 @@
 
 The decision "what became due since the last check" is :func:`desktop.core.reminders.became_due`; the notifier
 only asks it on a timer and shows the answer in the system tray where the platform has one.
+
+A big ledger has tens of thousands of overdue reminders: the panel reads them on a pool thread (with its own
+connection) when it is given a pool, and the start-up hook shows the window first and reads afterwards.
 """
 
 from __future__ import annotations
@@ -27,13 +30,22 @@ from PySide6.QtWidgets import (
 )
 
 from db import Location, Store
-from db.reminders import complete_reminder, list_reminders, reopen_reminder, snooze_reminder, sync_reminders
+from db.reminders import (
+    complete_reminder,
+    due_reminders,
+    list_reminders,
+    reminders_became_due,
+    reopen_reminder,
+    snooze_reminder,
+    sync_reminders,
+)
 from desktop.core.errors import LedgerError
 from desktop.core.records import Reminder
-from desktop.core.reminders import became_due, due_items, is_active
+from desktop.core.reminders import is_active
 from desktop.ui.labels import QT_TRANSLATE_NOOP, REMINDER_KINDS, REMINDER_STATES, label
 from desktop.ui.messages import user_message
 from desktop.ui.models import Column, RecordTableModel, record_table_view
+from desktop.ui.workers import Pool, ThreadPool, Worker, collection_deferred
 
 logger = logging.getLogger(__name__)
 
@@ -76,6 +88,37 @@ class ReminderRow:
     awake: bool = True  # a snoozed reminder whose snooze has ended
 
 
+@dataclass(frozen=True)
+class ReminderRows:
+    """What the panel shows: its rows, and how many reminders are due (of which overdue) on ``today``."""
+
+    today: dt.date
+    rows: list[ReminderRow]
+    due: int
+    overdue: int
+
+
+def read_reminder_rows(store: Store, today: dt.date, show_all: bool = False) -> ReminderRows:
+    """The due reminders (or every reminder) as rows of the panel."""
+    due = due_reminders(store, today)
+    if show_all:
+        rows = [ReminderRow(r, (r.due_date - today).days, is_active(r, today))
+                for r in list_reminders(store, include_done=True)]
+    else:
+        rows = [ReminderRow(item.reminder, item.days) for item in due]
+    return ReminderRows(today, rows, len(due), sum(1 for item in due if item.overdue))
+
+
+def _read_reminder_rows(path: Location, today: dt.date, show_all: bool = False) -> ReminderRows:
+    """:func:`read_reminder_rows` on a pool thread, with a connection of its own."""
+    with Store.attach(path) as store:
+        return read_reminder_rows(store, today, show_all)
+
+
+# Columns fit the rows on the first screens, not tens of thousands of them.
+FIT_ROWS = 60
+
+
 REMINDER_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("ReminderColumns", "Due"), lambda row: row.reminder.due_date),
     Column(QT_TRANSLATE_NOOP("ReminderColumns", "When"), lambda row: row, _when),
@@ -90,6 +133,8 @@ REMINDER_COLUMNS = (
 class RemindersPanel(QWidget):
     """Due and overdue reminders of a store, with snooze (until a date) and done.
 
+    With a ``pool``, the reminders are read on a pool thread; without one, at once.
+
     Signals:
         reminder_changed(int): a reminder was snoozed or marked done (its id).
         due_count_changed(int): how many reminders are due or overdue after a refresh.
@@ -98,11 +143,14 @@ class RemindersPanel(QWidget):
     reminder_changed = Signal(int)
     due_count_changed = Signal(int)
 
-    def __init__(self, store: Store, *, today: Today = dt.date.today, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, *, today: Today = dt.date.today, pool: Pool | None = None,
+                 rows: ReminderRows | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("remindersPanel")
         self._store = store
         self._today = today
+        self._pool = pool
+        self._generation = 0
         self.model = RecordTableModel("ReminderColumns", REMINDER_COLUMNS, self)
 
         self.summary_label = QLabel(self)
@@ -113,6 +161,7 @@ class RemindersPanel(QWidget):
         self.show_all_check.toggled.connect(self._on_show_all_check_toggled)
 
         self.table = record_table_view(self, "reminderTable", self.model)
+        self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
 
         self.snooze_date_edit = QDateEdit(self)
@@ -145,7 +194,10 @@ class RemindersPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
         layout.addWidget(self.message_label)
-        self.refresh()
+        if rows is not None and rows.today == self.today():
+            self.show_rows(rows)
+        else:
+            self.refresh()
 
     def today(self) -> dt.date:
         return self._today()
@@ -153,25 +205,31 @@ class RemindersPanel(QWidget):
     @Slot()
     def refresh(self) -> None:
         """Reload the reminders from the store (it does not generate them; see :meth:`sync`)."""
-        today = self.today()
-        reminders = list_reminders(self._store, include_done=False)
-        due = due_items(reminders, today)
-        if self.show_all_check.isChecked():
-            rows = [ReminderRow(r, (r.due_date - today).days, is_active(r, today))
-                    for r in list_reminders(self._store, include_done=True)]
-        else:
-            rows = [ReminderRow(item.reminder, item.days) for item in due]
-        self.model.set_records(rows)
-        overdue = sum(1 for item in due if item.overdue)
+        self._generation += 1
+        generation = self._generation
+        today, show_all = self.today(), self.show_all_check.isChecked()
+        if self._pool is None:
+            self.show_rows(read_reminder_rows(self._store, today, show_all))
+            return
+        worker = Worker(_read_reminder_rows, self._store.location, today, show_all)
+        worker.signals.succeeded.connect(lambda rows: self.show_rows(rows) if generation == self._generation
+                                         else None)
+        worker.signals.failed.connect(lambda error: logger.error("cannot read the reminders: %s", error))
+        self._pool.start(worker)
+
+    def show_rows(self, rows: ReminderRows) -> None:
+        """Show reminders read by :func:`read_reminder_rows`."""
+        today = rows.today
+        self.model.set_records(rows.rows)
         self.summary_label.setText(self.tr("{overdue} overdue, {due} due soon (as of {date})").format(
-            overdue=overdue, due=len(due) - overdue, date=today.isoformat()))
+            overdue=rows.overdue, due=rows.due - rows.overdue, date=today.isoformat()))
         self.snooze_date_edit.setMinimumDate(_qdate(today + dt.timedelta(days=1)))
         self.snooze_date_edit.setDate(_qdate(today + dt.timedelta(days=7)))
         self.table.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 360))
         self._on_table_selection_changed()
-        self.due_count_changed.emit(len(due))
+        self.due_count_changed.emit(rows.due)
 
     def sync(self) -> None:
         """Generate the reminders the ledger needs as of today, then reload."""
@@ -179,7 +237,7 @@ class RemindersPanel(QWidget):
         self.refresh()
 
     def due_count(self) -> int:
-        return len(due_items(list_reminders(self._store, include_done=False), self.today()))
+        return len(due_reminders(self._store, self.today()))
 
     def selected_reminders(self) -> list[Reminder]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
@@ -263,8 +321,7 @@ class ReminderNotifier(QObject):
         now = self._today()
         if now <= self.last_check:
             return []
-        reminders = list_reminders(self._store, include_done=False)
-        fresh = became_due(reminders, self.last_check, now)
+        fresh = reminders_became_due(self._store, self.last_check, now)
         self.last_check = now
         if fresh:
             self.reminders_became_due.emit(fresh)
@@ -309,7 +366,7 @@ class ReminderSyncTask(QRunnable):
 
     def run(self) -> None:
         try:
-            with Store.attach(self._location) as store:
+            with collection_deferred(), Store.attach(self._location) as store:
                 result = sync_reminders(store, self._as_of)
         except Exception as error:  # reported, never raised on a pool thread
             logger.error("reminders could not be generated: %s", error)
@@ -344,27 +401,29 @@ def create_tray(parent: QWidget) -> QSystemTrayIcon | None:
 
 
 def open_reminders_on_start(window: QWidget, store: Store, *, today: Today = dt.date.today,
-                            pool: QThreadPool | None = None) -> ReminderStart:
+                            pool: QThreadPool | None = None, rows_pool: Pool | None = None) -> ReminderStart:
     """The start-up hook of the main window.
 
-    Opens the reminders panel at once when a stored reminder is due, brings the reminders up to date on a pool
-    thread (opening the panel then if something has become due, or refreshing it), and keeps checking while the
-    app runs, with a tray notification where there is a tray.
+    Reads the stored reminders on a pool thread and opens the reminders panel when one is due, brings the
+    reminders up to date on a pool thread (opening the panel then if something has become due, or refreshing
+    it), and keeps checking while the app runs, with a tray notification where there is a tray. Nothing that
+    grows with the ledger runs on the GUI thread: the window paints first.
     """
     notifier = ReminderNotifier(store, today=today, tray=create_tray(window), parent=window)
     notifier.start()
     started = ReminderStart(None, None, notifier)
+    rows_pool = rows_pool or ThreadPool(pool)
 
-    def show_if_due() -> None:
+    def show_if_due(rows: ReminderRows) -> None:
         if started.panel is not None:
-            started.panel.refresh()
+            started.panel.refresh()  # an older read may have opened it
             return
-        if not due_items(list_reminders(store, include_done=False), today()):
+        if not rows.due:
             return
         dialog = QDialog(window)
         dialog.setObjectName("remindersDialog")
         dialog.setWindowTitle(QCoreApplication.translate("RemindersPanel", "Reminders"))
-        started.panel = RemindersPanel(store, today=today, parent=dialog)
+        started.panel = RemindersPanel(store, today=today, pool=rows_pool, rows=rows, parent=dialog)
         layout = QVBoxLayout(dialog)
         layout.addWidget(started.panel)
         dialog.resize(900, 420)
@@ -372,11 +431,20 @@ def open_reminders_on_start(window: QWidget, store: Store, *, today: Today = dt.
         dialog.show()
         started.dialog = dialog
 
-    show_if_due()
+    def check() -> None:
+        if started.panel is not None:
+            started.panel.refresh()
+            return
+        worker = Worker(_read_reminder_rows, store.location, today())
+        worker.signals.succeeded.connect(show_if_due)
+        worker.signals.failed.connect(lambda error: logger.error("cannot read the reminders: %s", error))
+        rows_pool.start(worker)
+
+    check()
     if store.read_only:  # an auditor reads the reminders the clerks' work keeps up to date
         return started
     task = ReminderSyncTask(store.location, today())
-    task.signals.succeeded.connect(lambda _result: show_if_due())
+    task.signals.succeeded.connect(lambda _result: check())
     started.sync_task = task
     (pool or QThreadPool.globalInstance()).start(task)
     return started

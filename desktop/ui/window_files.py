@@ -11,22 +11,19 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDialog, QWidget
 
 from db import Store
-from db.dossier import load_dossier
-from db.export import export_ledger
-from db.letter_decisions import stored_letter
-from db.letters import import_document
 from desktop import APP_TITLE, paths
-from desktop.core.dossier import dossier_file_name, dossier_html
 from desktop.core.errors import LedgerError
-from desktop.core.extraction import Document, LetterExtraction
-from desktop.core.xlsx_export import ExportResult
 from desktop.ui.messages import user_message
 from desktop.ui.workers import ProgressRunner
 
 # lupdate reads translate("MainWindow", ...) calls: the strings stay in the window's context.
 translate = QCoreApplication.translate
 
+# The letter reader, the workbook writer and the dossier are imported when first used: the window does not wait
+# for them (openpyxl, the extraction rules) to paint.
 if TYPE_CHECKING:
+    from desktop.core.extraction import Document, LetterExtraction
+    from desktop.core.xlsx_export import ExportResult
     from desktop.ui.main_window import MainWindow
 
     _Base = MainWindow
@@ -90,6 +87,8 @@ class LedgerFilesMixin(_Base):
                 window.raise_()
                 window.activateWindow()
                 return window
+        from db.letter_decisions import stored_letter
+
         try:
             letter = stored_letter(self.store, reply_id)
         except LedgerError as error:
@@ -113,6 +112,8 @@ class LedgerFilesMixin(_Base):
     def import_other_document(self, document: Document, extraction: LetterExtraction) -> None:
         """A file that is not a reply letter (a news report, a bulletin): keep it and suggest its figures as
         evidence for the open targets they match."""
+        from db.letters import import_document
+
         try:
             outcome = import_document(self.store, document, extraction)
         except LedgerError as error:
@@ -178,6 +179,8 @@ class LedgerFilesMixin(_Base):
         location = self.store.location
 
         def export(progress: Any = None, is_cancelled: Any = None) -> ExportResult:
+            from db.export import export_ledger
+
             with Store.attach(location) as store:
                 return export_ledger(store, path, as_of=as_of, progress=progress, is_cancelled=is_cancelled)
 
@@ -281,6 +284,9 @@ class LedgerFilesMixin(_Base):
         if proposal_id is None:
             self.prompter.show_info(self, translate("MainWindow", "Select a proposal (or a reply) first."))
             return None
+        from db.dossier import load_dossier
+        from desktop.core.dossier import dossier_file_name, dossier_html
+
         try:
             dossier = load_dossier(self.store, proposal_id, self.as_of())
         except LedgerError as error:

@@ -9,9 +9,11 @@ Tests pass a :class:`SyncPool`, which runs each worker at once on the calling th
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
@@ -20,6 +22,35 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from desktop.core.errors import Cancelled, LedgerError
 
 logger = logging.getLogger(__name__)
+
+
+_gc_lock = threading.Lock()
+_gc_holders = 0
+
+
+@contextmanager
+def collection_deferred() -> Iterator[None]:
+    """Automatic garbage collection waits while background work runs.
+
+    A collection holds the interpreter lock, so one started by a pool thread stops the GUI thread too; judging
+    100 000 targets used to set off full collections of a second or more. While any background work runs, none
+    starts. When the last one ends, the objects it left alive (a judged ledger, a list of keys) are frozen
+    (``gc.freeze``, which costs nothing) rather than scanned at the next collection: they are freed by their
+    reference counts as usual when they are dropped, only cycles among them would not be collected.
+    """
+    global _gc_holders
+    with _gc_lock:
+        _gc_holders += 1
+        if _gc_holders == 1:
+            gc.disable()
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_holders -= 1
+            if _gc_holders == 0:
+                gc.freeze()
+                gc.enable()
 
 
 class WorkerSignals(QObject):
@@ -73,7 +104,8 @@ class Worker(QRunnable):
         try:
             if self.is_cancelled():
                 raise Cancelled()
-            result = self._fn(*self._args, **kwargs)
+            with collection_deferred():
+                result = self._fn(*self._args, **kwargs)
         except BaseException as error:  # every failure is reported, none kills the pool thread
             if isinstance(error, LedgerError | Cancelled):
                 logger.info("background work stopped: %s", error)  # expected: the user is told

@@ -40,6 +40,7 @@ from desktop.core.xlsx_export import (
     display_width,
     write_workbook,
 )
+from desktop.core.xlsx_export.cells import LINE_HEIGHT
 
 AS_OF = dt.date(2022, 3, 31)
 INJECTIONS = ("=HYPERLINK(\"http://example.com\",\"点我\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rline", "#N/A")
@@ -129,7 +130,9 @@ def test_xlsx_export_number_formats_and_layout(tmp_path: Path) -> None:
     assert row["进度"].number_format == "0.0%" and row["目标值"].data_type == "n"
     assert ws.freeze_panes == "B2" and ws.auto_filter.ref == f"A1:{ws.cell(1, len(header)).column_letter}4"
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
-    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    # One page wide (1, the file format's default, is left unwritten), as many pages high as needed.
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth in (1, None)
+    assert ws.page_setup.fitToHeight == 0
     assert ws.print_title_rows == "$1:$1" and "&P" in ws.oddFooter.center.text
     widths = {h: ws.column_dimensions[c.column_letter].width for h, c in row.items()}
     assert widths["承诺事项"] >= display_width("累计开通5G基站超1万个") * 0.6
@@ -191,7 +194,9 @@ def test_xlsx_export_formula_injection_stays_text(tmp_path: Path, text: str) -> 
     assert proposals[1][proposals[0].index("标题")] == text
     targets = _rows(path, "承诺与指标")
     assert targets[1][targets[0].index("承诺原文")] == text
-    cell = next(c for c in load_workbook(path)["建议"][2] if c.value == text)
+    # The value is checked above with calamine (as Excel and the ledger import read it: openpyxl leaves the
+    # _x000D_ escape of a carriage return in an inline string as it is); here its cell's type and quote prefix.
+    cell = load_workbook(path)["建议"].cell(2, proposals[0].index("标题") + 1)
     assert cell.data_type == "s" and cell.quotePrefix
 
 
@@ -344,3 +349,14 @@ def test_xlsx_export_read_only_folder(read_only_folder: Path) -> None:
         write_workbook(read_only_folder / "ledger.xlsx", _snapshot())
     assert caught.value.code == "export_folder_read_only" and "read-only" in caught.value.message
     assert list(read_only_folder.iterdir()) == []
+
+
+def test_xlsx_export_rows_of_wrapped_text_keep_their_height(tmp_path: Path) -> None:
+    """A row whose reason or quote wraps is written with the height it needs (spreadsheets do not grow rows on
+    opening), although the writer forgets each row's height once the row is on disk."""
+    long_reason = "截至2022-03-03为11080个，已超过目标值。" * 12
+    path = write_workbook(tmp_path / "ledger.xlsx", _snapshot(title=long_reason, quote=long_reason)).path
+    ws = load_workbook(path)["建议"]
+    header = [c.value for c in ws[1]]
+    assert ws.cell(2, header.index("标题") + 1).value == long_reason
+    assert (ws.row_dimensions[2].height or 0) > 2 * LINE_HEIGHT

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -124,3 +125,128 @@ def test_lists_record_labels_search_and_keep_the_current_value(demo_store: Store
     assert len(db_lists.record_labels(demo_store, "commitments", limit=5)) == 5
     with pytest.raises(ValueError):
         db_lists.record_labels(demo_store, "nothing")
+
+
+# ----------------------------------------------------------------- commitment_list, kept by triggers (schema 4)
+_RECOMPUTED = """
+SELECT t.id, c.id, t.id, c.reply_id, c.title, c.responsible_unit, coalesce(t.deadline, c.deadline), t.indicator,
+       t.comparator, t.value_normalized, t.unit, t.kind, r.doc_number,
+       (SELECT e.id FROM evidence e WHERE e.target_id = t.id ORDER BY e.as_of_date DESC, e.id DESC LIMIT 1)
+  FROM targets t JOIN commitments c ON c.id = t.commitment_id LEFT JOIN replies r ON r.id = c.reply_id
+UNION ALL
+SELECT -c.id, c.id, NULL, c.reply_id, c.title, c.responsible_unit, c.deadline, NULL, NULL, NULL, NULL, NULL,
+       r.doc_number, NULL
+  FROM commitments c LEFT JOIN replies r ON r.id = c.reply_id
+ WHERE NOT EXISTS (SELECT 1 FROM targets t WHERE t.commitment_id = c.id)
+"""
+
+
+def _assert_commitment_list_is_current(store: Store) -> None:
+    kept = sorted(tuple(row) for row in store.conn.execute(
+        "SELECT row_key, commitment_id, target_id, reply_id, title, responsible_unit, deadline, indicator, comparator,"
+        " value_normalized, unit, kind, doc_number, latest_evidence_id FROM commitment_list"))
+    assert kept == sorted(tuple(row) for row in store.conn.execute(_RECOMPUTED))
+
+
+def test_lists_commitment_list_follows_every_change(demo_store: Store) -> None:
+    """The table the commitments list reads is what its rows would be read from the records, after any write."""
+    store = demo_store
+    _assert_commitment_list_is_current(store)
+    reply = store.list(Reply)[0]
+    bare = store.save(Commitment(reply_id=reply.id, title="新承诺", responsible_unit="某局",
+                                 deadline=dt.date(2023, 12, 31)))
+    _assert_commitment_list_is_current(store)
+    target = store.save(Target(commitment_id=bare.id, indicator="新指标", comparator=">=", value=3, unit="个"))
+    _assert_commitment_list_is_current(store)  # the commitment's own row gave way to its target's
+    store.save(dataclasses.replace(store.get(Commitment, bare.id), title="改过的承诺", deadline=dt.date(2024, 6, 30)))
+    _assert_commitment_list_is_current(store)
+    store.save(dataclasses.replace(store.get(Target, target.id), deadline=dt.date(2022, 1, 1), value=5))
+    _assert_commitment_list_is_current(store)
+    evidence = store.save(Evidence(target_id=target.id, as_of_date=dt.date(2022, 3, 1), value=4, unit="个"))
+    store.save(Evidence(target_id=target.id, as_of_date=dt.date(2021, 3, 1), value=2, unit="个"))
+    _assert_commitment_list_is_current(store)
+    store.save(dataclasses.replace(store.get(Evidence, evidence.id), as_of_date=dt.date(2020, 1, 1)))
+    _assert_commitment_list_is_current(store)
+    other = next(c for c in store.list(Commitment) if c.id != bare.id)
+    store.save(dataclasses.replace(store.get(Target, target.id), commitment_id=other.id))
+    _assert_commitment_list_is_current(store)  # the commitment the target left has its own row again
+    store.save(dataclasses.replace(store.get(Reply, reply.id), doc_number="常工信复〔2021〕第99号"))
+    _assert_commitment_list_is_current(store)
+    store.delete(Evidence, evidence.id)
+    _assert_commitment_list_is_current(store)
+    snapshot = store.delete(Target, target.id)
+    _assert_commitment_list_is_current(store)
+    store.restore(snapshot)
+    _assert_commitment_list_is_current(store)
+    store.delete(Commitment, other.id)
+    _assert_commitment_list_is_current(store)
+    store.delete(Reply, reply.id)
+    _assert_commitment_list_is_current(store)
+    assert store.conn.execute("SELECT count(*) FROM commitment_list").fetchone()[0] == 0
+
+
+# ----------------------------------------------------------------- the slow paths are gone (query plans)
+def _plans(store: Store, action) -> list[tuple[str, str]]:
+    """(statement, its query plan as one text) of every SELECT an action runs."""
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    try:
+        action()
+    finally:
+        store.conn.set_trace_callback(None)
+    plans = []
+    for sql in statements:
+        if sql.lstrip().upper().startswith("SELECT"):
+            plan = " | ".join(row[3] for row in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}"))
+            plans.append((sql, plan))
+    return plans
+
+
+@pytest.mark.parametrize(("sort", "descending", "index"), [
+    (None, False, "commitment_list_deadline"), ("deadline", True, "commitment_list_deadline"),
+    ("title", False, "commitment_list_title"), ("value", True, "commitment_list_value"),
+    ("responsible_unit", False, "commitment_list_unit")])
+@pytest.mark.sqlite_only  # SQLite's query plans
+def test_lists_commitments_are_read_in_the_order_of_an_index(demo_store: Store, sort: str | None, descending: bool,
+                                                             index: str) -> None:
+    plans = _plans(demo_store, lambda: db_lists.list_keys(demo_store, "commitments", sort=sort, descending=descending))
+    assert plans
+    for sql, plan in plans:
+        assert "TEMP B-TREE" not in plan, (sql, plan)  # no sort of every row
+        assert "JOIN" not in sql  # the keys come from one table
+    assert index in plans[0][1]
+
+
+@pytest.mark.sqlite_only  # SQLite's query plans
+def test_lists_search_looks_matches_up_by_index(demo_store: Store) -> None:
+    """A search is answered from the full-text index, each kind's matches looked up by its id: never a test of
+    every row against the index, nor a read of every text for a two-character word."""
+    for text in ("基站", "5G基站", "站"):
+        plans = _plans(demo_store, lambda text=text: db_lists.list_keys(demo_store, "commitments",
+                                                                         ListFilter(text=text)))
+        for sql, plan in plans:
+            if "FROM search_vocab" in sql:
+                assert "term >= " in sql  # the trigrams that start with a short term: a range of the vocabulary
+                continue
+            assert "SCAN l" not in plan, (sql, plan)
+            assert "instr(" not in sql
+            assert "MATCH" in sql
+
+
+@pytest.mark.sqlite_only  # SQLite's query plans
+def test_lists_a_page_of_commitments_is_read_by_primary_key(demo_store: Store) -> None:
+    keys = db_lists.list_keys(demo_store, "commitments")
+    plans = _plans(demo_store, lambda: db_lists.fetch_rows(demo_store, "commitments", keys[:5]))
+    assert len(plans) == 1
+    _sql, plan = plans[0]
+    assert "CORRELATED" not in plan and "SCAN" not in plan, plan  # no latest-evidence lookup row by row
+    assert "SEARCH l USING INTEGER PRIMARY KEY" in plan
+
+
+@pytest.mark.sqlite_only  # SQLite's query plans
+def test_lists_evidence_and_reminders_open_in_index_order(demo_store: Store) -> None:
+    for kind, index in (("evidence", "evidence_as_of"), ("reminders", "reminders_due_date")):
+        plans = _plans(demo_store, lambda kind=kind: db_lists.list_keys(demo_store, kind))
+        for sql, plan in plans:
+            assert "TEMP B-TREE" not in plan and "JOIN" not in sql, (sql, plan)
+        assert index in plans[0][1]

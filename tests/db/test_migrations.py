@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from db import SCHEMA_VERSION, Store
+from db import lists as db_lists
 from db.connection import connect, migrate, migrations
 from desktop.core.errors import LedgerError
 from desktop.core.records import Contact, Proposal, Reminder, Reply
@@ -132,6 +133,31 @@ def test_version_2_is_migrated_for_contacts_and_publication(tmp_path: Path) -> N
         with pytest.raises(LedgerError):
             store.save(Contact(proposal_id=proposal.id, contact_date=dt.date(2021, 4, 20), method="letter"))
     assert (tmp_path / "v2.sqlite3.v2.bak").exists()
+
+
+def test_version_2_is_migrated_for_fast_lists(tmp_path: Path) -> None:
+    """After migrating the demo of schema 2, the commitments list reads commitment_list (one row per target and
+    per commitment without targets, with the latest evidence), and short search terms go through the index."""
+    fixture = Path(__file__).parent / "fixtures" / "ledger_v2.sqlite3"
+    copy = tmp_path / "v2.sqlite3"
+    copy.write_bytes(fixture.read_bytes())
+    before = sqlite3.connect(copy)
+    expected = {row[0] for row in before.execute(
+        "SELECT id FROM targets UNION ALL SELECT -id FROM commitments c"
+        " WHERE NOT EXISTS (SELECT 1 FROM targets t WHERE t.commitment_id = c.id)")}
+    latest = dict(before.execute(
+        "SELECT t.id, (SELECT e.value FROM evidence e WHERE e.target_id = t.id ORDER BY e.as_of_date DESC, e.id DESC"
+        " LIMIT 1) FROM targets t").fetchall())
+    before.close()
+    with Store.open(copy) as store:
+        assert store.schema_version == SCHEMA_VERSION >= 6
+        keys = db_lists.list_keys(store, "commitments")
+        assert sorted(keys) == sorted(expected)
+        rows = db_lists.fetch_rows(store, "commitments", keys)
+        assert {key: row["latest_value"] for key, row in rows.items() if key > 0} == latest
+        assert store.conn.execute("SELECT count(*) FROM search_index WHERE substr(body, -2) <> '  '").fetchone()[0] == 0
+        assert [hit.kind for hit in store.search("基站", kinds=["target"])] == ["target"]
+        assert store.verify_history() == []
 
 
 def test_version_2_is_migrated_for_proposal_notes(tmp_path: Path) -> None:

@@ -84,7 +84,7 @@ def test_search_terms_use_the_trigram_and_short_gram_indexes(server_demo: str) -
         assert store.search("5G基站") and store.search("基") and not store.search("基站站站")
         store.conn.execute("SET enable_seqscan = off")  # the demo is small: show the index can answer alone
         for term, index in (("基站", "search_index_short_grams"), ("5G基站", "search_index_trigrams")):
-            clause, params = store.dialect.search_clause([term])
+            clause, params = store.dialect.search_clause(store.conn, [term])
             plan = "\n".join(row[0] for row in store.conn.execute(
                 f"EXPLAIN SELECT rowid FROM search_index WHERE {clause}", params))
             assert index in plan, plan

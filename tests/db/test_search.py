@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from db import Store
-from desktop.core.records import Commitment
+from desktop.core.records import Commitment, Target
 
 
 def test_search_finds_two_character_chinese_words(demo_store: Store) -> None:
@@ -47,3 +47,28 @@ def test_search_index_follows_edits(demo_store: Store) -> None:
     assert [h.id for h in demo_store.search("独角兽", kinds=["commitment"])] == [commitment.id]
     demo_store.delete(Commitment, commitment.id)
     assert demo_store.search("独角兽", kinds=["commitment"]) == []
+
+
+def test_search_finds_short_terms_at_the_end_of_a_text(demo_store: Store) -> None:
+    """One- and two-character terms are looked up in the trigram index; the two spaces that end every entry make
+    the last characters of a text findable too."""
+    commitment = demo_store.list(Commitment)[0]
+    target = demo_store.save(Target(commitment_id=commitment.id, indicator="污水管网长度", comparator=">=",
+                                    value=120, unit="公里"))
+    assert any(hit.id == target.id for hit in demo_store.search("公里", kinds=["target"]))
+    assert any(hit.id == target.id for hit in demo_store.search("里", kinds=["target"]))
+    assert any(hit.id == target.id for hit in demo_store.search("管网 公里", kinds=["target"]))
+    assert demo_store.search("公里 没有这个词") == []
+    assert demo_store.search("Ω") == []  # a character that no text has
+
+
+@pytest.mark.sqlite_only  # SQLite's trace; the server's indexes: tests/db/test_postgres.py
+def test_search_of_a_short_term_reads_no_text(demo_store: Store) -> None:
+    statements: list[str] = []
+    demo_store.conn.set_trace_callback(statements.append)
+    try:
+        demo_store.search("基站")
+    finally:
+        demo_store.conn.set_trace_callback(None)
+    assert not any("instr(" in sql for sql in statements)
+    assert any("MATCH" in sql for sql in statements)

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import dataclasses
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QSettings, Qt
@@ -10,9 +13,9 @@ from db import Store
 from desktop import paths
 from desktop.core.records import Reply
 from desktop.ui.dashboard import BarChart
-from desktop.ui.main_window import PAGES, _judge
+from desktop.ui.main_window import PAGES, Judged, _judge, list_states
 from desktop.ui.models import KEY_ROLE
-from tests.ui.conftest import type_text
+from tests.ui.conftest import HeldPool, type_text
 
 
 def test_main_window_lists_the_demo(make_window, demo_store: Store) -> None:
@@ -182,3 +185,45 @@ def test_export_says_when_cells_were_cut(make_window, prompter, demo_store: Stor
     window.export_action.trigger()
     assert prompter.asked[-1] == ("info", f"The audit workbook was written to {tmp_path / 'audit.xlsx'}. 2 cell(s) "
                                           "held more text than Excel keeps and were cut; 汇总 lists them.")
+
+
+def test_main_window_paints_before_reading_the_ledger(make_window, demo_store: Store) -> None:
+    """Building the window reads nothing that grows with the ledger on the GUI thread: the lists' keys and filter
+    menus, the judgements, the dashboard and the counts are all left to pool threads."""
+    pool = HeldPool()
+    statements: list[str] = []
+    demo_store.conn.set_trace_callback(statements.append)
+    try:
+        window = make_window(demo_store, pool=pool)
+    finally:
+        demo_store.conn.set_trace_callback(None)
+    assert [sql.split(" FROM")[0] for sql in statements] == ["SELECT EXISTS (SELECT 1"]
+    assert {worker._fn.__name__ for worker in pool.held} >= {"_judge", "_read_keys", "_read_choices", "read_figures",
+                                                             "_count_records"}
+    pool.run_all()
+    assert window.pages["commitments"].model.rowCount() == 15
+    assert window.findChild(QLabel, "countLabel").text().startswith("1 proposals")
+
+
+def test_judged_states_arrive_ready_for_the_lists_and_the_dashboard(make_window, demo_store: Store) -> None:
+    """The judging worker also works out the states of the list rows and the dashboard's counts; the GUI thread
+    takes them over as they are."""
+    pool = HeldPool()
+    window = make_window(demo_store, pool=pool)
+    judged: list[Judged] = []
+    worker = next(worker for worker in pool.held if worker._fn is _judge)
+    worker.signals.succeeded.connect(judged.append)
+    pool.run_all()
+    assert window.status is judged[0].status
+    assert window.pages["commitments"].model._states is judged[0].states
+    assert judged[0].states == list_states(judged[0].status)
+    assert sum(group.targets for group in judged[0].state_counts) == len(judged[0].status.targets)
+
+
+def test_the_window_module_does_not_load_the_workbook_or_letter_readers() -> None:
+    """openpyxl and the letter extraction rules are imported when first used, not before the window paints."""
+    code = ("import sys, desktop.ui.app; "
+            "print(sorted(m for m in ('openpyxl', 'desktop.core.extraction', 'sqlite_utils') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, cwd=Path(__file__).parents[2])
+    assert done.stdout.strip() == "[]"

@@ -95,10 +95,9 @@ def test_start_hook_opens_the_panel_only_when_something_is_due(qtbot, demo_store
     window = QWidget()
     qtbot.addWidget(window)
     started = open_reminders_on_start(window, demo_store, today=lambda: AS_OF)
-    # The demo's stored reminders are due already: the panel opens before the reminders are regenerated.
-    assert started.dialog is not None and started.dialog.isVisible()
+    # The demo's stored reminders are due already; they are read on a pool thread, then the panel opens.
+    qtbot.waitUntil(lambda: started.dialog is not None and started.dialog.isVisible(), timeout=10000)
     assert started.dialog.objectName() == "remindersDialog"
-    assert started.panel.model.rowCount() == 8
     # Generated on a pool thread with its own connection, then shown.
     qtbot.waitUntil(lambda: started.panel.model.rowCount() == 12, timeout=10000)
     assert started.notifier.timer.isActive()
@@ -107,8 +106,9 @@ def test_start_hook_opens_the_panel_only_when_something_is_due(qtbot, demo_store
     quiet = QWidget()
     qtbot.addWidget(quiet)
     calm = open_reminders_on_start(quiet, demo_store, today=lambda: D(2021, 11, 20))
-    assert calm.dialog is None and calm.panel is None
     assert QThreadPool.globalInstance().waitForDone(10000)
+    qtbot.wait(50)  # the queued results of the pool threads
+    assert calm.dialog is None and calm.panel is None
     qtbot.waitUntil(lambda: demo_store.count(Reminder, "kind = 'stale_evidence'") == 13, timeout=10000)
     assert calm.dialog is None  # regenerated: still nothing due on 2021-11-20
 
@@ -142,3 +142,36 @@ def test_a_snoozed_reminder_reads_as_snoozed_and_done_ones_can_be_opened_again(q
     assert demo_store.get(Reminder, done.args[0]).state == "open"
     panel.findChild(QCheckBox, "showAllRemindersCheck").setChecked(False)
     assert done.args[0] in {panel.model.record(row).reminder.id for row in range(panel.model.rowCount())}
+
+
+def test_start_hook_reads_nothing_on_the_gui_thread(qtbot, demo_store: Store) -> None:
+    """The window paints before the reminders are read: the start-up hook leaves every read of reminders to pool
+    threads (a big ledger has tens of thousands of them)."""
+    statements: list[str] = []
+    demo_store.conn.set_trace_callback(statements.append)
+    window = QWidget()
+    qtbot.addWidget(window)
+    try:
+        started = open_reminders_on_start(window, demo_store, today=lambda: AS_OF)
+    finally:
+        demo_store.conn.set_trace_callback(None)
+    assert not [sql for sql in statements if "reminders" in sql]
+    qtbot.waitUntil(lambda: started.panel is not None and started.panel.model.rowCount() == 12, timeout=10000)
+    assert QThreadPool.globalInstance().waitForDone(10000)
+
+
+def test_notifier_reads_only_reminders_that_can_have_become_due(qtbot, demo_store: Store) -> None:
+    """The check on a timer reads the reminders due in the days it covers, not every open reminder."""
+    day = [D(2021, 11, 1)]
+    sync_reminders(demo_store, day[0])
+    notifier = ReminderNotifier(demo_store, today=lambda: day[0])
+    statements: list[str] = []
+    demo_store.conn.set_trace_callback(statements.append)
+    day[0] = D(2021, 12, 2)
+    try:
+        fresh = notifier.check()
+    finally:
+        demo_store.conn.set_trace_callback(None)
+    assert fresh
+    reads = [sql for sql in statements if sql.startswith("SELECT") and "FROM reminders" in sql and "max(" not in sql]
+    assert reads and all("due_date > '2021-11-01'" in sql for sql in reads)

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import gc
 import threading
 
 import pytest
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from desktop.core.errors import Cancelled, LedgerError
-from desktop.ui.workers import ProgressRunner, SyncPool, ThreadPool, Worker
+from desktop.ui.workers import ProgressRunner, SyncPool, ThreadPool, Worker, collection_deferred
 
 
 def _count(n: int, *, progress=None, is_cancelled=None) -> int:
@@ -76,3 +77,34 @@ def test_progress_runner_cancel_stops_the_work(qtbot) -> None:
     again.succeeded.connect(results.append)
     again.start(_count, 4)
     assert results == ["cancelled", 4]
+
+
+def test_no_garbage_collection_starts_while_background_work_runs() -> None:
+    """A collection set off by a pool thread would stop the GUI thread too: it waits until the work is done, and
+    what the work left alive is frozen out of later collections instead of being scanned by them."""
+    seen: list[bool] = []
+    frozen_before = gc.get_freeze_count()
+    kept: list[object] = []
+
+    def work() -> list[list[int]]:
+        seen.append(gc.isenabled())
+        made = [[n] for n in range(1000)]
+        kept.append(made)
+        return made
+
+    assert gc.isenabled()
+    worker = Worker(work)
+    SyncPool().start(worker)
+    assert seen == [False]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= frozen_before + 1000
+    gc.unfreeze()
+
+
+def test_nested_background_work_keeps_collection_waiting() -> None:
+    with collection_deferred():
+        with collection_deferred():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer work still runs
+    assert gc.isenabled()
+    gc.unfreeze()

@@ -1,4 +1,8 @@
-"""Writing helpers: safe cell values, prepared cells for streaming, widths, row heights and print setup.
+"""Writing helpers: safe cell values, the formats of each column, widths, row heights and print setup.
+
+The workbook is written with xlsxwriter in constant-memory mode (rows go to disk as they are written). Cell
+formats are made once per kind of cell and reused (:class:`Formats`); :class:`CellMaker` writes one row with the
+typed write call of each value, so no value is ever taken for a formula.
 
 Text is text: a value that starts with = + - @, a tab or a carriage return is written as a text cell with Excel's
 quote prefix, so it never runs as a formula, not even after someone edits the cell. A number that has a unit is
@@ -10,15 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
-
-from openpyxl.cell import Cell, WriteOnlyCell
-from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
-from openpyxl.formatting.rule import CellIsRule
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from desktop.core.records import TARGET_STATES
 from desktop.core.xlsx_export.model import MAX_CELL_TEXT, NO, TRUNCATION_MARKER, WORKBOOK_TITLE, YES, display_width
@@ -37,11 +36,14 @@ PERCENT_FORMAT = "0.0%"
 COUNT_FORMAT = "#,##0"
 
 FONT = "Calibri"  # the workbook's body font; CJK text falls back to the system's Chinese font
-HEADER_FONT = Font(name=FONT, bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="305496")
-SECTION_FONT = Font(name=FONT, bold=True, size=12, color="1F3864")
-TITLE_FONT = Font(name=FONT, bold=True, size=16)
-HEADER_BORDER = Border(bottom=Side(style="thin", color="B4C6E7"))
+HEADER = {"font_name": FONT, "bold": True, "font_color": "#FFFFFF", "bg_color": "#305496", "pattern": 1,
+          "bottom": 1, "bottom_color": "#B4C6E7", "valign": "vcenter", "text_wrap": True}
+SECTION = {"font_name": FONT, "bold": True, "font_size": 12, "font_color": "#1F3864"}
+TITLE = {"font_name": FONT, "bold": True, "font_size": 16}
+BOLD = {"font_name": FONT, "bold": True}
+# Characters XML 1.0 cannot hold (control characters other than tab, line feed and carriage return).
+ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+ERROR_CODES = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A")
 
 LINE_HEIGHT = 16.0
 MAX_ROW_HEIGHT = 409.0  # Excel's limit
@@ -87,182 +89,181 @@ def is_risky(text: str) -> bool:
     return text.startswith(RISKY_START) or text in ERROR_CODES
 
 
-class Sheet(WriteOnlyWorksheet):
-    """A write-only sheet that takes prepared cells without openpyxl's convert-then-fail detour.
+class Formats:
+    """The workbook's cell formats, each made once: xlsxwriter keeps every format object it is given."""
 
-    openpyxl's own ``_values_to_row`` first tries to assign every value to a scratch cell and only on the
-    resulting ValueError (whose message formats the cell's repr) accepts a ready Cell; with a prepared cell in
-    every column that detour costs more than writing the cell.
-    """
+    def __init__(self, workbook: Any) -> None:
+        self.workbook = workbook
+        self._made: dict[tuple[tuple[str, Any], ...], Any] = {}
 
-    def _values_to_row(self, values: Iterable[Any], row_idx: int) -> Iterator[Cell]:
-        plain = WriteOnlyCell(self)
-        for col_idx, value in enumerate(values, 1):
-            if value is None:
-                continue
-            if isinstance(value, Cell):
-                cell = value
-            else:
-                if plain.has_style:
-                    plain = WriteOnlyCell(self)
-                plain.value = value
-                cell = plain
-            cell.column = col_idx
-            cell.row = row_idx
-            yield cell
+    def get(self, **properties: Any) -> Any:
+        key = tuple(sorted(properties.items()))
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = self.workbook.add_format(properties)
+        return made
 
 
-class PreparedCell(Cell):
-    """A cell reused for every row of one column: its value is set directly and its style id looked up once.
+def _kind_format(kind: str) -> dict[str, Any]:
+    """The format properties of a data cell of a column kind."""
+    properties: dict[str, Any] = {"valign": "top"}
+    if kind == "wrap":
+        properties["text_wrap"] = True
+    if kind == "date":
+        properties["num_format"] = DATE_FORMAT
+    elif kind == "datetime":
+        properties["num_format"] = DATETIME_FORMAT
+    elif kind == "percent":
+        properties["num_format"] = PERCENT_FORMAT
+    elif kind == "count":
+        properties["num_format"] = COUNT_FORMAT
+    return properties
 
-    openpyxl would otherwise work out the type of every value (``_bind_value``) and look its style up in the
-    workbook's style table for every cell it writes.
-    """
 
-    __slots__ = ("_cached_style_id",)
+_EXCEL_EPOCH = dt.date(1899, 12, 30).toordinal()
+_FIRST_PLAIN_DAY = dt.date(1900, 3, 1)  # before it, Excel counts the 29 February 1900 that never was
 
-    def __init__(self, ws: WriteOnlyWorksheet) -> None:
-        super().__init__(ws)
-        self._cached_style_id: int | None = None
 
-    @property
-    def style_id(self) -> int:
-        if self._cached_style_id is None:
-            self._cached_style_id = Cell.style_id.fget(self)  # type: ignore[attr-defined]
-        return self._cached_style_id
-
-    def put(self, value: Any, data_type: str) -> PreparedCell:
-        self._value = value
-        self.data_type = data_type
-        return self
+def excel_serial(value: dt.date | dt.datetime) -> float:
+    """The number Excel stores for a date or time (days since 1899-12-30, the time as a fraction of a day): what
+    xlsxwriter's write_datetime writes, worked out without its general conversion (a large share of the export's
+    time). For dates from 1900-03-01 on."""
+    days = value.toordinal() - _EXCEL_EPOCH
+    if isinstance(value, dt.datetime):
+        return days + (value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6) / 86400
+    return days
 
 
 class CellMaker:
-    """Prepared cells of one sheet: one per column (and per unit of a number column), reused for every row.
+    """Writes the data rows of one sheet: each value with the write call of its type and its column's format.
 
-    The sheet writer turns each cell into XML as soon as it is yielded, so one cell object per column can carry
-    every row's value; its style is set up once, not once per cell. ``on_cut(column_index, length)`` hears of
-    every text that had to be cut.
+    ``on_cut(column_index, length)`` hears of every text that had to be cut.
     """
 
-    def __init__(self, ws: WriteOnlyWorksheet, kinds: Sequence[str],
+    def __init__(self, ws: Any, formats: Formats, kinds: Sequence[str],
                  on_cut: Callable[[int, int], None] | None = None) -> None:
         self.ws = ws
+        self.formats = formats
         self.kinds = list(kinds)
         self.on_cut = on_cut
-        self.cells = [self._styled(kind) for kind in self.kinds]
-        self.guards = [self._styled(kind, guard=True) for kind in self.kinds]
-        self.amounts: dict[tuple[int, str | None, bool], PreparedCell] = {}
+        self.cells = [formats.get(**_kind_format(kind)) for kind in self.kinds]
+        # Text that would read as a formula keeps Excel's quote prefix, so it stays text even when edited.
+        self.guards = [formats.get(**{**_kind_format(kind), "quote_prefix": True}) for kind in self.kinds]
+        self.amounts: dict[tuple[int, str | None, bool], Any] = {}
 
-    def _styled(self, kind: str, guard: bool = False, number_format: str | None = None) -> PreparedCell:
-        cell = PreparedCell(self.ws)
-        cell.alignment = Alignment(vertical="top", wrap_text=kind == "wrap" or None)
-        if guard:
-            cell.quotePrefix = True
-        elif number_format:
-            cell.number_format = number_format
-        elif kind == "date":
-            cell.number_format = DATE_FORMAT
-        elif kind == "datetime":
-            cell.number_format = DATETIME_FORMAT
-        elif kind == "percent":
-            cell.number_format = PERCENT_FORMAT
-        elif kind == "count":
-            cell.number_format = COUNT_FORMAT
-        return cell
-
-    def _amount_cell(self, index: int, unit: str | None, whole: bool) -> PreparedCell:
-        """The cell of a column for amounts in one unit: whole numbers without decimals, others with up to four
+    def _amount_format(self, index: int, unit: str | None, whole: bool) -> Any:
+        """The format of a column's amounts in one unit: whole numbers without decimals, others with up to four
         (at most four decimals, so the widths fitted to the first rows hold every figure; General would show as
         many digits as it can and turn into #### in a narrow column)."""
         key = (index, unit, whole)
-        cell = self.amounts.get(key)
-        if cell is None:
-            number_format = unit_format(unit, WHOLE_FORMAT if whole else FRACTION_FORMAT)
-            cell = self.amounts[key] = self._styled(self.kinds[index], number_format=number_format)
-        return cell
+        found = self.amounts.get(key)
+        if found is None:
+            properties = {**_kind_format(self.kinds[index]),
+                          "num_format": unit_format(unit, WHOLE_FORMAT if whole else FRACTION_FORMAT)}
+            found = self.amounts[key] = self.formats.get(**properties)
+        return found
 
-    def row(self, values: Sequence[Any]) -> list[Any]:
-        out: list[Any] = []
-        append = out.append
+    def write_row(self, row: int, values: Sequence[Any]) -> bool:
+        """Write one row (0-based index) of values in column order; None, empty text and numbers that are not
+        finite leave the cell empty. Returns whether a cell was written."""
+        ws, cells = self.ws, self.cells
+        write_string, write_number, write_datetime = ws.write_string, ws.write_number, ws.write_datetime
+        written = 0
         for index, value in enumerate(values):
             kind = type(value)
             if value is None or value == "":
-                append(None)
-            elif kind is str:
+                continue
+            if kind is str:
                 text, cut = fit_text(value)
                 if cut is not None and self.on_cut:
                     self.on_cut(index, cut)
-                if is_risky(text):
-                    # Text, never a formula: openpyxl would store "=..." as one. The quote prefix keeps it text
-                    # even when someone edits the cell in Excel.
-                    append(self.guards[index].put(text, "s"))
-                else:
-                    append(self.cells[index].put(text, "s"))
+                write_string(row, index, text, self.guards[index] if is_risky(text) else cells[index])
             elif kind is Amount:
                 number = value.value
                 if number is None or not math.isfinite(number):
-                    append(None)
-                else:
-                    append(self._amount_cell(index, value.unit, float(number).is_integer()).put(number, "n"))
+                    continue
+                write_number(row, index, number, self._amount_format(index, value.unit, float(number).is_integer()))
             elif kind is bool:
-                append(self.cells[index].put(YES if value else NO, "s"))
+                write_string(row, index, YES if value else NO, cells[index])
             elif kind is int or kind is float:
-                append(self.cells[index].put(value, "n") if math.isfinite(value) else None)
+                if not math.isfinite(value):
+                    continue
+                write_number(row, index, value, cells[index])
+            elif (kind is dt.date and value >= _FIRST_PLAIN_DAY) or (kind is dt.datetime
+                                                                     and value.date() >= _FIRST_PLAIN_DAY):
+                write_number(row, index, excel_serial(value), cells[index])
             elif kind is dt.date or kind is dt.datetime:
-                append(self.cells[index].put(value, "d"))
+                write_datetime(row, index, value, cells[index])
             else:
-                cell = self.cells[index]
-                cell.value = value
-                append(cell)
-        return out
+                write_string(row, index, safe_text(str(value)), cells[index])
+            written += 1
+        return written > 0
 
 
 class SummaryCells:
-    """Cells of the summary sheet (few rows, so a fresh styled cell per value is fine).
+    """Cells of the summary sheet, styled by the row's style and each cell's kind.
 
     Kinds: label, text, note, date, datetime, percent, count, or ``count:件`` (a count shown with its unit).
     """
 
-    def __init__(self, ws: WriteOnlyWorksheet) -> None:
+    def __init__(self, ws: Any, formats: Formats) -> None:
         self.ws = ws
+        self.formats = formats
 
-    def row(self, values: Sequence[Any], style: str, kinds: Sequence[str] | None) -> list[Any]:
-        out: list[Any] = []
+    def format(self, style: str, kind: str, value: Any) -> Any:
+        properties: dict[str, Any] = {}
+        if style == "title":
+            properties.update(TITLE)
+        elif style == "section":
+            properties.update(SECTION)
+        elif style == "header":
+            properties.update(HEADER, align="center")
+        elif style == "total" or (kind == "label" and style == "meta"):
+            properties.update(BOLD)
+        if kind == "note":
+            properties.update(text_wrap=True, valign="top")
+        elif style == "note":
+            properties.update(valign="top")
+        elif kind == "date":
+            properties.update(num_format=DATE_FORMAT, align="left")
+        elif kind == "datetime":
+            properties.update(num_format=DATETIME_FORMAT, align="left")
+        elif kind == "percent":
+            properties.update(num_format=PERCENT_FORMAT)
+        elif kind.startswith("count"):
+            properties.update(num_format=unit_format(kind.partition(":")[2], COUNT_FORMAT))
+        if isinstance(value, str) and is_risky(value):
+            properties.update(quote_prefix=True)
+        return self.formats.get(**properties)
+
+    def write(self, row: int, column: int, value: Any, cell_format: Any, *, merge_to: int | None = None) -> None:
+        """One cell (0-based row and column); with ``merge_to``, merged with the cells up to that column."""
+        if isinstance(value, str):
+            value = safe_text(value)
+        if merge_to is not None and merge_to > column:
+            self.ws.merge_range(row, column, row, merge_to, None, cell_format)
+        if value is None or value == "":
+            if merge_to is None:
+                self.ws.write_blank(row, column, None, cell_format)
+        elif isinstance(value, str):
+            self.ws.write_string(row, column, value, cell_format)
+        elif isinstance(value, (dt.date, dt.datetime)):
+            self.ws.write_datetime(row, column, value, cell_format)
+        elif isinstance(value, bool):
+            self.ws.write_string(row, column, YES if value else NO, cell_format)
+        elif isinstance(value, (int, float)):
+            if math.isfinite(value):
+                self.ws.write_number(row, column, value, cell_format)
+        else:
+            self.ws.write_string(row, column, safe_text(str(value)), cell_format)
+
+    def row(self, row: int, values: Sequence[Any], style: str, kinds: Sequence[str] | None,
+            merge_last_to: int | None = None) -> None:
+        last = len(values) - 1
         for index, value in enumerate(values):
             kind = kinds[index] if kinds and index < len(kinds) else ("label" if index == 0 else "text")
-            if isinstance(value, str):
-                value = safe_text(value)
-            cell = WriteOnlyCell(self.ws, value=value)
-            if isinstance(value, str) and is_risky(value):
-                cell.data_type = "s"
-                cell.quotePrefix = True
-            if style == "title":
-                cell.font = TITLE_FONT
-            elif style == "section":
-                cell.font = SECTION_FONT
-            elif style == "header":
-                cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-                cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-            elif style == "total" or (kind == "label" and style == "meta"):
-                cell.font = Font(name=FONT, bold=True)
-            if kind == "note":
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-            elif style == "note":
-                cell.alignment = Alignment(vertical="top")
-            elif kind == "date":
-                cell.number_format = DATE_FORMAT
-                cell.alignment = Alignment(horizontal="left")
-            elif kind == "datetime":
-                cell.number_format = DATETIME_FORMAT
-                cell.alignment = Alignment(horizontal="left")
-            elif kind == "percent":
-                cell.number_format = PERCENT_FORMAT
-            elif kind.startswith("count"):
-                unit = kind.partition(":")[2]
-                cell.number_format = unit_format(unit, COUNT_FORMAT)
-            out.append(cell)
-        return out
+            self.write(row, index, value, self.format(style, kind, value),
+                       merge_to=merge_last_to if index == last else None)
 
 
 def fit_widths(columns: Sequence[Any], sample: Sequence[Sequence[Any]]) -> list[float]:
@@ -297,30 +298,25 @@ def fit_widths(columns: Sequence[Any], sample: Sequence[Sequence[Any]]) -> list[
     return widths
 
 
-def setup_print(ws: WriteOnlyWorksheet, title_rows: str, gridlines: bool = True) -> None:
-    """A4 landscape, one page wide, title rows repeated, page numbers; call it before the first row is written
-    (a write-only sheet writes its fit-to-page flag at the top of the file)."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = "9"  # A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.gridLines = gridlines
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.55
-    ws.page_margins.header = ws.page_margins.footer = 0.25
-    if title_rows:
-        ws.print_title_rows = title_rows
-    ws.oddHeader.left.text = "&A"
-    ws.oddHeader.right.text = WORKBOOK_TITLE
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+def setup_print(ws: Any, title_rows: tuple[int, int] | None, gridlines: bool = True) -> None:
+    """A4 landscape, one page wide, title rows (0-based, first and last) repeated, page numbers."""
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)
+    ws.hide_gridlines(0 if gridlines else 1)  # 0: shown and printed; 1: shown, not printed
+    ws.set_margins(left=0.4, right=0.4, top=0.55, bottom=0.55)
+    if title_rows is not None:
+        ws.repeat_rows(*title_rows)
+    ws.set_header(f"&L&A&R{WORKBOOK_TITLE}", {"margin": 0.25})
+    ws.set_footer("&C第 &P 页，共 &N 页", {"margin": 0.25})
 
 
-def state_formatting(ws: WriteOnlyWorksheet, cell_range: str) -> None:
+def state_formatting(ws: Any, formats: Formats, first_row: int, column: int, last_row: int) -> None:
+    """The state colours of a range of one column (0-based rows, both included), by conditional formatting."""
     for state, (fill, font) in _STATE_COLOURS.items():
-        ws.conditional_formatting.add(cell_range, CellIsRule(
-            operator="equal", formula=[f'"{TARGET_STATES[state]}"'],
-            fill=PatternFill("solid", start_color=fill, end_color=fill), font=Font(color=font)))
+        ws.conditional_format(first_row, column, last_row, column, {
+            "type": "cell", "criteria": "==", "value": f'"{TARGET_STATES[state]}"',
+            "format": formats.get(bg_color=f"#{fill}", font_color=f"#{font}")})
 
 
 def row_height(values: Sequence[Any], wrapped: Sequence[tuple[int, float]]) -> float | None:

@@ -7,13 +7,16 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from openpyxl.chart import BarChart, Reference
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-
 from desktop.core.audit import AUDIT_KINDS, CONTRADICTION_KINDS
 from desktop.core.records import TARGET_STATES
-from desktop.core.xlsx_export.cells import LINE_HEIGHT, SummaryCells, setup_print, state_formatting, text_lines
+from desktop.core.xlsx_export.cells import (
+    LINE_HEIGHT,
+    Formats,
+    SummaryCells,
+    setup_print,
+    state_formatting,
+    text_lines,
+)
 from desktop.core.xlsx_export.model import (
     SHEET_AUDIT,
     SHEET_EVIDENCE,
@@ -31,10 +34,14 @@ PRINT_TITLE_ROWS = 3
 LEFT_OUT_ORDER = (("建议", "件"), ("答复", "份"), ("评价", "条"), ("见面沟通", "次"), ("佐证", "条"))
 
 
-def write_summary(ws: WriteOnlyWorksheet, s: LedgerSnapshot, tally: Tally, counts: dict[str, int],
+# The chart of the states, in pixels (16 cm by 7 cm).
+CHART_SIZE = {"width": 605, "height": 265}
+
+
+def write_summary(workbook: Any, ws: Any, formats: Formats, s: LedgerSnapshot, tally: Tally, counts: dict[str, int],
                   truncated: Sequence[TruncatedCell], history_rows: int,
                   extra_meta: Sequence[tuple[str, Any, str]] = ()) -> int:
-    """Write the summary sheet; returns the number of rows written.
+    """Write the summary sheet (rows in order: the sheet streams); returns the number of rows written.
 
     Args:
         extra_meta: more (label, value, kind) lines for the title block, such as the history's chain head.
@@ -45,9 +52,8 @@ def write_summary(ws: WriteOnlyWorksheet, s: LedgerSnapshot, tally: Tally, count
         codes.extend(code for code in stat.classes if code not in codes)
     year_columns = len(stats)
     width = max(year_columns + 1, 9)
-    ws.column_dimensions["A"].width = 34
-    for index in range(2, width + 1):
-        ws.column_dimensions[get_column_letter(index)].width = 13
+    ws.set_column(0, 0, 34)
+    ws.set_column(1, width - 1, 13)
     meta: list[tuple[str, Any, str]] = [
         ("截至日期", s.as_of, "date"), ("筛选条件", s.filters.describe(), "text"),
         ("导出时间", s.generated_at.replace(microsecond=0, tzinfo=None), "datetime"),
@@ -60,29 +66,29 @@ def write_summary(ws: WriteOnlyWorksheet, s: LedgerSnapshot, tally: Tally, count
         *extra_meta,
     ]
     title_end = 1 + len(meta)
-    ws.freeze_panes = f"A{title_end + 1}"
-    setup_print(ws, f"1:{PRINT_TITLE_ROWS}", gridlines=False)
-    last_letter = get_column_letter(width)
-    cells = SummaryCells(ws)
+    ws.freeze_panes(title_end, 0)
+    setup_print(ws, (0, PRINT_TITLE_ROWS - 1), gridlines=False)
+    last_column = width - 1
+    cells = SummaryCells(ws, formats)
     row = 0
     note_room = 13 * (width - 1) * 0.9  # merged B..last column, with room for wider glyphs
 
-    def put(values: Sequence[Any], style: str = "body", kinds: Sequence[str] | None = None) -> int:
+    def put(values: Sequence[Any], style: str = "body", kinds: Sequence[str] | None = None, *,
+            merged: bool = False) -> int:
+        """Write the next row (1-based numbers, as the sheet shows them); ``merged``: its last cell spans to the
+        last column."""
         nonlocal row
         row += 1
         if style in ("note", "meta") and isinstance(values[-1], str):
-            # A write-only sheet takes a row's height before the row.
             lines = text_lines(values[-1], note_room)
             if lines > 1 or style == "note":
-                ws.row_dimensions[row].height = lines * LINE_HEIGHT + 2
-        ws.append(cells.row(values, style, kinds))
+                ws.set_row(row - 1, lines * LINE_HEIGHT + 2)
+        cells.row(row - 1, values, style, kinds, merge_last_to=last_column if merged else None)
         return row
 
-    put([f"{s.office_name}{WORKBOOK_TITLE}" if s.office_name else WORKBOOK_TITLE], "title")
-    ws.merged_cells.add(f"A1:{last_letter}1")
+    put([f"{s.office_name}{WORKBOOK_TITLE}" if s.office_name else WORKBOOK_TITLE], "title", merged=True)
     for label, value, kind in meta:
-        at = put([label, value], "meta", ["label", kind])
-        ws.merged_cells.add(f"B{at}:{last_letter}{at}")
+        put([label, value], "meta", ["label", kind], merged=True)
     put([])
 
     put(["一、年度办理统计（按交办年度）"], "section")
@@ -92,8 +98,7 @@ def write_summary(ws: WriteOnlyWorksheet, s: LedgerSnapshot, tally: Tally, count
         put([label, *[getter(y) for y in stats]], "body", ["label", *[kind] * year_columns])
     put(["计算方法"], "label")
     for name, text in RATE_DEFINITIONS:
-        at = put([name, text], "note", ["label", "note"])
-        ws.merged_cells.add(f"B{at}:{last_letter}{at}")
+        put([name, text], "note", ["label", "note"], merged=True)
     put([])
 
     put([f"二、指标与承诺状态（截至{s.as_of.isoformat()}）"], "section")
@@ -108,17 +113,18 @@ def write_summary(ws: WriteOnlyWorksheet, s: LedgerSnapshot, tally: Tally, count
             "body", kinds)
     last_state_row = row
     put(["合计", n_targets, None, n_commitments, None], "total", ["label", *kinds[1:]])
-    state_formatting(ws, f"A{first_state_row}:A{last_state_row}")
-    chart = BarChart()
-    chart.type = "col"
-    chart.title = "指标状态分布"
-    chart.y_axis.title = "指标数（个）"
-    chart.legend = None
-    chart.add_data(Reference(ws, min_col=2, min_row=first_state_row - 1, max_row=last_state_row),
-                   titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=1, min_row=first_state_row, max_row=last_state_row))
-    chart.height, chart.width = 7, 16
-    ws.add_chart(chart, f"A{row + 2}")
+    state_formatting(ws, formats, first_state_row - 1, 0, last_state_row - 1)
+    chart = workbook.add_chart({"type": "column"})
+    chart.add_series({
+        "name": [ws.name, first_state_row - 2, 1],
+        "categories": [ws.name, first_state_row - 1, 0, last_state_row - 1, 0],
+        "values": [ws.name, first_state_row - 1, 1, last_state_row - 1, 1],
+    })
+    chart.set_title({"name": "指标状态分布"})
+    chart.set_y_axis({"name": "指标数（个）"})
+    chart.set_legend({"none": True})
+    chart.set_size(CHART_SIZE)
+    ws.insert_chart(row + 1, 0, chart)
     for _ in range(16):  # the chart's place
         put([])
 
@@ -162,20 +168,17 @@ def write_summary(ws: WriteOnlyWorksheet, s: LedgerSnapshot, tally: Tally, count
             put([label, found[kind]], "body", ["label", "count:条"])
         put(["合计", len(s.findings)], "total", ["label", "count:条"])
         put(["其中数据矛盾", sum(found[kind] for kind in CONTRADICTION_KINDS)], "total", ["label", "count:条"])
-        at = put(["说明", f"每条发现列在“{SHEET_AUDIT}”表中：对象、日期和原因。数据矛盾指同一指标同日两个不同数值、"
-                        "两份答复所述基数不一致、累计指标佐证倒退、作出承诺前已有佐证达到目标。"], "note",
-                 ["label", "note"])
-        ws.merged_cells.add(f"B{at}:{last_letter}{at}")
+        put(["说明", f"每条发现列在“{SHEET_AUDIT}”表中：对象、日期和原因。数据矛盾指同一指标同日两个不同数值、"
+                   "两份答复所述基数不一致、累计指标佐证倒退、作出承诺前已有佐证达到目标。"], "note",
+            ["label", "note"], merged=True)
     put([])
 
     put(["七、变更记录与截断"], "section")
-    at = put(["变更记录", f"“{SHEET_HISTORY}”表列出导出时数据库中的全部修改（不受截至日期限制），每个修改的字段一行，"
-                      f"共{history_rows}行；长文本只列开头、字数和SHA-256，原始记录在折叠列中。"], "note",
-             ["label", "note"])
-    ws.merged_cells.add(f"B{at}:{last_letter}{at}")
-    at = put(["超长截断", _truncation_text(truncated, limit=50) + "。截断的单元格以“…（已截断，原文共N字）”结尾，"
-                      "原文以数据库为准。"], "note", ["label", "note"])
-    ws.merged_cells.add(f"B{at}:{last_letter}{at}")
+    put(["变更记录", f"“{SHEET_HISTORY}”表列出导出时数据库中的全部修改（不受截至日期限制），每个修改的字段一行，"
+                 f"共{history_rows}行；长文本只列开头、字数和SHA-256，原始记录在折叠列中。"], "note",
+        ["label", "note"], merged=True)
+    put(["超长截断", _truncation_text(truncated, limit=50) + "。截断的单元格以“…（已截断，原文共N字）”结尾，"
+                 "原文以数据库为准。"], "note", ["label", "note"], merged=True)
     return row
 
 

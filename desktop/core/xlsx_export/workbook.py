@@ -1,10 +1,12 @@
 """Writing the workbook: the sheets in order, streamed row by row, into a file that replaces the old one only when
 complete.
 
-openpyxl's write-only mode streams rows to disk, so memory does not grow with the number of rows. Cell styles
-come from one prepared cell per column (not a new style object per cell) and state colours from conditional
-formatting. The file is written to a temporary file beside the target and renamed over it only when complete: a
-failure or a cancel leaves any earlier file untouched and no half-written file behind.
+The writer is xlsxwriter in constant-memory mode: each sheet streams its rows to a temporary file as they are
+written, so memory does not grow with the number of rows. It was chosen by measurement (bench/xlsx_export.py):
+with every style, conditional format, chart and print setting of the workbook it writes faster than openpyxl's
+write-only mode writes the same values unstyled. Cell formats are made once per column (and unit), state colours
+come from conditional formatting. The file is written to a temporary file beside the target and renamed over it
+only when complete: a failure or a cancel leaves any earlier file untouched and no half-written file behind.
 """
 
 from __future__ import annotations
@@ -12,24 +14,22 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import sys
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment
-from openpyxl.utils import get_column_letter
+import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
 
 from desktop.core.anchor import set_workbook_anchor
 from desktop.core.errors import Cancelled, LedgerError
 from desktop.core.tempfiles import create_beside, remove_stale_beside
 from desktop.core.xlsx_export.cells import (
-    HEADER_BORDER,
-    HEADER_FILL,
-    HEADER_FONT,
+    HEADER,
     CellMaker,
-    Sheet,
+    Formats,
     fit_widths,
     row_height,
     setup_print,
@@ -66,7 +66,7 @@ SHEET_ORDER = (SHEET_SUMMARY, SHEET_PROPOSALS, SHEET_REPLIES, SHEET_CONTACTS, SH
 
 
 class WorkbookWriter:
-    """Writes the sheets of one snapshot into a write-only workbook, counting rows and cut cells."""
+    """Writes the sheets of one snapshot into a streaming workbook, counting rows and cut cells."""
 
     def __init__(self, snapshot: LedgerSnapshot, progress: Progress | None, is_cancelled: IsCancelled | None) -> None:
         self.snapshot = snapshot
@@ -90,12 +90,13 @@ class WorkbookWriter:
             if self.progress:
                 self.progress(min(self.done, self.total), self.total)
 
-    def write(self, workbook: Workbook) -> None:
+    def write(self, workbook: Any) -> None:
         s = self.snapshot
+        self.formats = Formats(workbook)
         # Sheets appear in the order they are created; each streams to its own temporary file, so they can be
         # filled in any order. The targets go first: the summary and the proposals' states count them.
         names = [name for name in SHEET_ORDER if name != SHEET_AUDIT or s.findings is not None]
-        sheets = {name: self._new_sheet(workbook, name) for name in names}
+        sheets = {name: workbook.add_worksheet(name) for name in names}
         for name, rows, count in (
             (SHEET_TARGETS, self.rows.target_rows, s.target_row_count),
             (SHEET_PROPOSALS, self.rows.proposal_rows, len(s.proposals)),
@@ -109,8 +110,8 @@ class WorkbookWriter:
             if name in sheets:
                 self._write_data_sheet(sheets[name], SHEET_COLUMNS[name], rows(), count)
         self.counts[SHEET_SUMMARY] = write_summary(
-            sheets[SHEET_SUMMARY], s, self.tally, self.counts, self.truncated, self.counts.get(SHEET_HISTORY, 0),
-            extra_meta=[(label, text, "text") for label, text in s.notes])
+            workbook, sheets[SHEET_SUMMARY], self.formats, s, self.tally, self.counts, self.truncated,
+            self.counts.get(SHEET_HISTORY, 0), extra_meta=[(label, text, "text") for label, text in s.notes])
         self.counts = {name: self.counts[name] for name in sheets}
         if self.progress:
             self.progress(self.total, self.total)
@@ -155,14 +156,9 @@ class WorkbookWriter:
 
         return name, reply_of
 
-    def _new_sheet(self, workbook: Workbook, title: str) -> Sheet:
-        ws = Sheet(workbook, title)
-        workbook._add_sheet(ws)
-        return ws
-
-    def _write_data_sheet(self, ws: Sheet, columns: Sequence[Column], rows: Iterator[dict[str, Any]],
+    def _write_data_sheet(self, ws: Any, columns: Sequence[Column], rows: Iterator[dict[str, Any]],
                           expected: int) -> None:
-        name = ws.title
+        name = ws.name
         headers = [column.header for column in columns]
         ordered = ([row.get(header) for header in headers] for row in rows)
         first = []
@@ -170,55 +166,46 @@ class WorkbookWriter:
             first.append(values)
             if len(first) >= 300:
                 break
-        # A write-only sheet writes widths, outline, frozen panes and fit-to-page before its first row.
         widths = fit_widths(columns, first)
-        for index, (column, width) in enumerate(zip(columns, widths, strict=True), start=1):
-            dimension = ws.column_dimensions[get_column_letter(index)]
-            dimension.width = width
-            if column.detail:
-                dimension.outlineLevel = 1
-                dimension.hidden = True
+        for index, (column, width) in enumerate(zip(columns, widths, strict=True)):
+            if column.detail:  # folded into a column group at the right, shown with its "+"
+                ws.set_column(index, index, width, None, {"level": 1, "hidden": True})
+            else:
+                ws.set_column(index, index, width)
         if any(column.detail for column in columns):
-            ws.sheet_format.outlineLevelCol = 1
-            ws.column_dimensions[get_column_letter(len(columns) + 1)].collapsed = True
-        ws.freeze_panes = "B2"
-        setup_print(ws, "1:1")
-        header_cells = []
-        for column in columns:
-            cell = WriteOnlyCell(ws, value=column.header)
-            cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, HEADER_BORDER
-            cell.alignment = Alignment(vertical="center", wrap_text=True)
-            header_cells.append(cell)
-        ws.append(header_cells)
+            ws.set_column(len(columns), len(columns), None, None, {"collapsed": True})
+        ws.freeze_panes(1, 1)
+        setup_print(ws, (0, 0))
+        header_format = self.formats.get(**HEADER)
+        for index, header in enumerate(headers):
+            ws.write_string(0, index, header, header_format)
         written = 0
 
         def cut(column_index: int, length: int) -> None:
             self.truncated.append(TruncatedCell(name, headers[column_index], written + 2, length))
 
-        maker = CellMaker(ws, [c.kind for c in columns], on_cut=cut)
+        maker = CellMaker(ws, self.formats, [c.kind for c in columns], on_cut=cut)
         wrapped = [(index, (width - 1) * 0.9) for index, (column, width) in enumerate(zip(columns, widths, strict=True))
                    if column.kind == "wrap" and not column.detail]
-        rows_dims = ws.row_dimensions
+        # xlsxwriter keeps every row's height until the file is closed (some 200 bytes a row), although a
+        # constant-memory sheet has written the row out as soon as the next one starts; the heights of rows already
+        # written are dropped (the attribute is read defensively: without it the heights are simply kept).
+        heights = getattr(ws, "row_info", None)
+        heights = heights if isinstance(heights, dict) else None
         for values in _chain(first, ordered):
-            # Spreadsheets do not grow rows for wrapped text on opening; the row height is written with the row
-            # and dropped right after, so the sheet keeps no per-row objects.
+            row = written + 1
+            # Spreadsheets do not grow rows for wrapped text on opening: the height goes with the row.
             height = row_height(values, wrapped)
-            row_index = written + 2
             if height:
-                # The row writer only reads the row's attributes from this mapping.
-                rows_dims[row_index] = {"ht": f"{height:g}", "customHeight": "1"}
-            ws.append(maker.row(values))
-            if height:
-                del rows_dims[row_index]
+                ws.set_row(row, height)
+            if maker.write_row(row, values) and heights is not None and row - 1 in heights:
+                del heights[row - 1]  # written out when this row's first cell was
             written += 1
             self.tick()
-        last_row = written + 1
-        last_col = get_column_letter(len(columns))
-        ws.auto_filter.ref = f"A1:{last_col}{last_row}"
-        for index, column in enumerate(columns, start=1):
+        ws.autofilter(0, 0, written, len(columns) - 1)
+        for index, column in enumerate(columns):
             if column.kind == "state" and written:
-                letter = get_column_letter(index)
-                state_formatting(ws, f"{letter}2:{letter}{last_row}")
+                state_formatting(ws, self.formats, 1, index, written)
         self.counts[name] = written
         if written != expected and name != SHEET_HISTORY:  # the history has a row per changed field
             logger.info("%s: %d rows written, %d expected", name, written, expected)
@@ -267,8 +254,6 @@ def write_workbook(path: str | Path, snapshot: LedgerSnapshot, *, progress: Prog
     """
     path = Path(path)
     check_target(path)
-    workbook = Workbook(write_only=True)
-    _set_properties(workbook, snapshot)
     writer = WorkbookWriter(snapshot, progress, is_cancelled)
     remove_stale_beside(path)  # what a killed export of this file left
     try:
@@ -279,23 +264,50 @@ def write_workbook(path: str | Path, snapshot: LedgerSnapshot, *, progress: Prog
     except OSError as error:
         raise LedgerError(f"The workbook '{path}' could not be written ({error.strerror or error}); check the disk "
                           "and the folder, then export again.", code="export_write_failed", path=str(path)) from error
+    # Text is only ever written as text (write_string); nothing is guessed from it.
+    workbook = xlsxwriter.Workbook(str(temp_path), {"constant_memory": True, "strings_to_numbers": False,
+                                                    "strings_to_formulas": False, "strings_to_urls": False})
+    _set_properties(workbook, snapshot)
     try:
         writer.write(workbook)
         if is_cancelled and is_cancelled():
             raise Cancelled()
-        workbook.save(temp_path)
+        _close(workbook)
         _replace(temp_path, path)
     except BaseException as error:
         _discard(workbook)
         temp_path.unlink(missing_ok=True)
         if isinstance(error, OSError):
-            raise LedgerError(f"The workbook '{path}' could not be written ({error.strerror or error}); check that "
+            reason = error.strerror or error
+            raise LedgerError(f"The workbook '{path}' could not be written ({reason}); check that "
                               "the disk has room and the file is not open elsewhere, then export again.",
                               code="export_write_failed", path=str(path)) from error
         raise
     if writer.truncated:
         logger.info("%s: %d cell(s) cut to Excel's limit", path, len(writer.truncated))
     return ExportResult(path, writer.counts, tuple(writer.truncated))
+
+
+def _close(workbook: Any) -> None:
+    """Assemble the file; a failure to write it (a full disk) is an OSError.
+
+    xlsxwriter leaves its zip file open when writing it fails, and closing that file fails again when it is
+    dropped: that second failure goes to the log, not to the user's screen.
+    """
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: logger.info("after a failed write: %s", unraisable.exc_value)
+    try:
+        workbook.close()
+    except FileCreateError as error:
+        cause = error.args[0] if error.args and isinstance(error.args[0], OSError) else None
+        for failure in (error, error.__context__):
+            if failure is not None and failure.__traceback__ is not None:
+                traceback.clear_frames(failure.__traceback__)  # the open zip file goes now, under the hook above
+        if cause is not None:
+            raise OSError(cause.errno, cause.strerror) from None
+        raise OSError(str(error)) from None
+    finally:
+        sys.unraisablehook = hook
 
 
 def _replace(temp_path: Path, path: Path) -> None:
@@ -306,38 +318,32 @@ def _replace(temp_path: Path, path: Path) -> None:
                           "again.", code="export_target_locked", path=str(path)) from error
 
 
-def _discard(workbook: Workbook) -> None:
+def _discard(workbook: Any) -> None:
     """Drop the sheets' streaming temporary files after a failure or cancel."""
-    for ws in workbook.worksheets:
-        writer = getattr(ws, "_writer", None)
-        if writer is None:
-            continue
+    for ws in workbook.worksheets():
+        handle, name = getattr(ws, "row_data_fh", None), getattr(ws, "row_data_filename", None)
         try:
-            rows = getattr(ws, "_rows", None)
-            if rows is not None:
-                rows.close()
-            writer.close()
-        except Exception:  # the file is being thrown away; only its removal matters
-            logger.debug("closing a discarded sheet failed", exc_info=True)
-        try:
-            writer.cleanup()
-        except (OSError, ValueError):
+            if handle is not None and not handle.closed:
+                handle.close()
+            if name:
+                os.unlink(name)
+        except OSError:  # the file is being thrown away; only its removal matters
             logger.debug("removing a discarded sheet's temporary file failed", exc_info=True)
 
 
-def _set_properties(workbook: Workbook, snapshot: LedgerSnapshot) -> None:
-    props = workbook.properties
-    props.title = f"{snapshot.office_name}{WORKBOOK_TITLE}" if snapshot.office_name else WORKBOOK_TITLE
-    props.subject = f"答复承诺台账，截至{snapshot.as_of.isoformat()}"
-    props.description = (f"筛选条件：{snapshot.filters.describe()}；统计、状态和各表只计截至日期已发生的事项；"
-                         "变更记录为导出时的全部修改。")
-    props.keywords = "答复;承诺;台账;审计"
-    props.category = "审计"
-    props.creator = snapshot.generated_by or "Reply Ledger"
-    props.lastModifiedBy = snapshot.generated_by or "Reply Ledger"
+def _set_properties(workbook: Any, snapshot: LedgerSnapshot) -> None:
     moment = snapshot.generated_at
     if moment.tzinfo is not None:
         moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
-    props.created = props.modified = moment
+    workbook.set_properties({
+        "title": f"{snapshot.office_name}{WORKBOOK_TITLE}" if snapshot.office_name else WORKBOOK_TITLE,
+        "subject": f"答复承诺台账，截至{snapshot.as_of.isoformat()}",
+        "comments": (f"筛选条件：{snapshot.filters.describe()}；统计、状态和各表只计截至日期已发生的事项；"
+                     "变更记录为导出时的全部修改。"),
+        "keywords": "答复;承诺;台账;审计",
+        "category": "审计",
+        "author": snapshot.generated_by or "Reply Ledger",
+        "created": moment,
+    })
     if snapshot.chain is not None:
         set_workbook_anchor(workbook, snapshot.chain)
