@@ -245,7 +245,12 @@ def _where(store: Store, list_spec: ListSpec, flt: ListFilter) -> tuple[list[str
             contains = store.dialect.contains(f"lower({text})", "lower(?)")
             alternatives.append("(" + " AND ".join(contains for _ in terms) + ")")
             params.extend(terms)
-        clauses.append("(" + " OR ".join(alternatives) + ")")
+        if len(alternatives) > 1 and store.dialect.union_for_or:
+            # Each alternative on its own reads its matches by index; OR'd together, a server reads every row.
+            parts = [f"SELECT {list_spec.key} FROM {_source(list_spec, part)} WHERE {part}" for part in alternatives]
+            clauses.append(f"{list_spec.key} IN ({' UNION '.join(parts)})")
+        else:
+            clauses.append("(" + " OR ".join(alternatives) + ")")
     return clauses, params
 
 

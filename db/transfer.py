@@ -97,7 +97,11 @@ def _copy_to_server(source: Store, target: ServerLocation, progress: Progress | 
         if copy.read_only:
             raise LedgerError(f"The user {copy.actor} may not write to '{target}'; copy the ledger in as the "
                               "database's owner.", code="server_access_denied", url=str(target), user=copy.actor)
-        return _copy(source, copy, progress, is_cancelled)
+        report = _copy(source, copy, progress, is_cancelled)
+        # Statistics for the planner and a visibility map for index-only reads, at once rather than when the
+        # server's autovacuum comes round to the new tables.
+        copy.conn.execute("VACUUM ANALYZE")
+        return report
 
 
 def _copy(source: Store, target: Store, progress: Progress | None, is_cancelled: IsCancelled | None

@@ -147,6 +147,8 @@ class Dialect:
     integrity_errors: tuple[type[BaseException], ...] = ()
     #: Exceptions the driver raises for any database failure.
     database_errors: tuple[type[BaseException], ...] = ()
+    #: Search alternatives (a commitment's text or its target's) as a UNION of keys rather than OR'd conditions.
+    union_for_or = False
     #: Exceptions for a whole number too large for a 64-bit column.
     too_large_errors: tuple[type[BaseException], ...] = (OverflowError,)
 

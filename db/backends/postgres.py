@@ -310,6 +310,8 @@ class PostgresDialect(Dialect):
     integrity_errors = (psycopg.IntegrityError,)
     database_errors = (psycopg.Error,)
     too_large_errors = (OverflowError, pg_errors.NumericValueOutOfRange)
+    # The planner turns an IN (subquery) into an indexed semi-join only when it stands alone, not under an OR.
+    union_for_or = True
 
     def begin_write(self, conn: PgConnection, location: Any, on_busy: Callable[[], None] | None = None) -> None:
         conn.execute("BEGIN")
@@ -329,12 +331,15 @@ class PostgresDialect(Dialect):
 
     def first_column(self, conn: PgConnection, sql: str, params: Sequence[Any]) -> list[Any]:
         conn.traced(sql, params)
-        cursor = conn.raw.cursor()  # plain tuples
+        # One array in binary, in the order the query reads: 100 000 keys cost a third of 100 000 rows.
+        wrapped = f"SELECT array_agg(k) FROM ({sql}) AS q (k)"
+        cursor = conn.raw.cursor()
         if params:
-            cursor.execute(to_psycopg(sql), tuple(params))  # type: ignore[arg-type]
+            cursor.execute(to_psycopg(wrapped), tuple(params), binary=True)  # type: ignore[arg-type]
         else:
-            cursor.execute(to_psycopg(sql, with_params=False))  # type: ignore[arg-type]
-        return [row[0] for row in cursor]
+            cursor.execute(to_psycopg(wrapped, with_params=False), binary=True)  # type: ignore[arg-type]
+        found = cursor.fetchone()
+        return list(found[0]) if found and found[0] is not None else []
 
     def insert_returning_id(self, conn: PgConnection, sql: str, params: tuple) -> int:
         return conn.execute(sql + " RETURNING id", params).fetchone()[0]
