@@ -1,20 +1,24 @@
 """Gathering the follow-up picture: one file per proposal with its replies, ratings, promises and evidence.
 
-Used by the handling state, the audit (回头看), the timeline and the reminders. Loads each table once.
+Used by the handling state, the audit (回头看), the timeline and the reminders. Reads each table once (a batch of
+proposals at a time when streamed) and judges the promises from what it read.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from db.as_of import known
-from db.status import judge_ledger
+from db.status import id_list, promise_dates
 from db.store import Store
 from desktop.core.deadlines import DeadlineRules
+from desktop.core.errors import Cancelled
+from desktop.core.gc_tuning import collection_paused
 from desktop.core.handling import ProposalFile
 from desktop.core.records import Commitment, Contact, Evidence, Feedback, Proposal, Reply, Target
+from desktop.core.status import judge_records
 
 
 def deadline_rules(store: Store) -> DeadlineRules:
@@ -30,65 +34,93 @@ def load_proposal_files(store: Store, as_of: dt.date, *, proposal_ids: list[int]
     Evidence dated after the as-of date is left out, as the judgements leave it out. With ``known_only`` the rest
     of what did not exist yet on that day is left out too, by the rule of the audit workbook (:mod:`db.as_of`):
     proposals received later, replies dated later with their commitments, targets and ratings, later ratings and
-    contacts.
+    contacts. Each table is read once and the promises are judged from what was read.
 
     Raises:
         Cancelled: when ``is_cancelled()`` turns true.
     """
+    with collection_paused():
+        if proposal_ids is None:
+            return list(iter_proposal_files(store, as_of, known_only=known_only, progress=progress,
+                                            is_cancelled=is_cancelled))
+        return _load_files(store, as_of, proposal_ids, orphans=False, known_only=known_only,
+                           is_cancelled=is_cancelled)
+
+
+FILES_BATCH = 250  # proposals read together when the files are streamed: a few dozen queries per 10 000
+
+
+def iter_proposal_files(store: Store, as_of: dt.date, *, batch_size: int = FILES_BATCH, known_only: bool = False,
+                        progress: Callable[[int, int], None] | None = None,
+                        is_cancelled: Callable[[], bool] | None = None) -> Iterator[ProposalFile]:
+    """The files of :func:`load_proposal_files` for the whole ledger, a batch of proposals at a time.
+
+    Proposals come in the order of their assignment date, then the files of replies without a proposal; only one
+    batch is held in memory.
+
+    Raises:
+        Cancelled: when ``is_cancelled()`` turns true.
+    """
+    ids = [row[0] for row in store.conn.execute("SELECT id FROM proposals ORDER BY assigned_date, id")]
+    total = len(ids) + 1
+    for start in range(0, len(ids), batch_size):
+        with collection_paused():
+            batch = _load_files(store, as_of, ids[start:start + batch_size], orphans=False, known_only=known_only,
+                                is_cancelled=is_cancelled)
+        yield from batch
+        if progress:
+            progress(min(start + batch_size, len(ids)), total)
+    with collection_paused():
+        batch = _load_files(store, as_of, [], orphans=True, known_only=known_only, is_cancelled=is_cancelled)
+    yield from batch
+    if progress:
+        progress(total, total)
+
+
+def _load_files(store: Store, as_of: dt.date, proposal_ids: list[int], *, orphans: bool, known_only: bool,
+                is_cancelled: Callable[[], bool] | None) -> list[ProposalFile]:
+    """The files of the given proposals by assignment date (with ``orphans``, the files of replies without one)."""
+    if is_cancelled and is_cancelled():
+        raise Cancelled()
     day = (as_of.isoformat(),)
 
-    def dated(table: str, where: str = "", params: tuple = ()) -> tuple[str, tuple]:
+    def dated(table: str, where: str, params: tuple) -> tuple[str, tuple]:
         """``where`` narrowed to the records known on the day when only those are wanted."""
         if not known_only:
             return where, params
-        return " AND ".join(part for part in (where, known(table)) if part), (*params, *day)
+        return f"{where} AND {known(table)}", (*params, *day)
 
-    if proposal_ids is None:
-        proposals = store.list(Proposal, *dated("proposals"), order_by="assigned_date, id")
-        replies = store.list(Reply, *dated("replies"), order_by="reply_date, id")
+    ids = (id_list(proposal_ids),)
+    in_ids = f"IN ({store.dialect.json_ids()})"
+    if orphans:
+        proposals: list[Proposal] = []
+        replies = store.list(Reply, *dated("replies", "proposal_id IS NULL", ()), order_by="reply_date, id")
     else:
-        marks = ", ".join("?" for _ in proposal_ids)
-        proposals = store.list(Proposal, *dated("proposals", f"id IN ({marks})", tuple(proposal_ids)),
-                               order_by="assigned_date, id")
-        replies = store.list(Reply, *dated("replies", f"proposal_id IN ({marks})", tuple(proposal_ids)),
-                             order_by="reply_date, id")
-    if known_only:  # the replies of a proposal that did not exist yet did not either
+        proposals = store.list(Proposal, *dated("proposals", f"id {in_ids}", ids), order_by="assigned_date, id")
+        replies = store.list(Reply, *dated("replies", f"proposal_id {in_ids}", ids), order_by="reply_date, id")
+    if known_only and not orphans:  # the replies of a proposal that did not exist yet did not either
         shown = {p.id for p in proposals}
-        replies = [r for r in replies if r.proposal_id is None or r.proposal_id in shown]
-    reply_ids = [reply.id for reply in replies]
-    if proposal_ids is None:
-        feedback = store.list(Feedback, *dated("feedback"), order_by="feedback_date, id")
-        contacts = store.list(Contact, *dated("contacts"), order_by="contact_date, id")
-        commitments = store.list(Commitment, order_by="reply_id, coalesce(quote_start, 1e18), id")
-        targets = store.list(Target, order_by="commitment_id, coalesce(quote_start, 1e18), id")
-        evidence = store.list(Evidence, known("evidence"), day, order_by="target_id, as_of_date, id")
-    else:
-        reply_marks = ", ".join("?" for _ in reply_ids)
-        marks = ", ".join("?" for _ in proposal_ids)
-        feedback = store.list(Feedback, *dated("feedback", f"reply_id IN ({reply_marks})", tuple(reply_ids)),
-                              order_by="feedback_date, id")
-        contacts = store.list(Contact, *dated("contacts", f"proposal_id IN ({marks})", tuple(proposal_ids)),
-                              order_by="contact_date, id")
-        commitments = store.list(Commitment, f"reply_id IN ({reply_marks})", tuple(reply_ids),
-                                 order_by="reply_id, coalesce(quote_start, 1e18), id")
-        commitment_ids = tuple(c.id for c in commitments)
-        commitment_marks = ", ".join("?" for _ in commitment_ids)
-        targets = store.list(Target, f"commitment_id IN ({commitment_marks})", commitment_ids,
-                             order_by="commitment_id, coalesce(quote_start, 1e18), id")
-        evidence = store.list(
-            Evidence, f"{known('evidence')} AND target_id IN (SELECT id FROM targets WHERE commitment_id IN "
-            f"({commitment_marks}))", (*day, *commitment_ids), order_by="target_id, as_of_date, id")
-    status = judge_ledger(store, as_of, commitment_ids=None if proposal_ids is None else [c.id for c in commitments],
-                          progress=progress, is_cancelled=is_cancelled)
+        replies = [r for r in replies if r.proposal_id in shown]
+    reply_ids = (id_list(reply.id for reply in replies),)
+    feedback = store.list(Feedback, *dated("feedback", f"reply_id {in_ids}", reply_ids), order_by="feedback_date, id")
+    contacts = store.list(Contact, *dated("contacts", f"proposal_id {in_ids}", ids), order_by="contact_date, id")
+    commitments = store.list(Commitment, f"reply_id {in_ids}", reply_ids,
+                             order_by="reply_id, coalesce(quote_start, 1e18), id")
+    commitment_ids = (id_list(commitment.id for commitment in commitments),)
+    targets = store.list(Target, f"commitment_id {in_ids}", commitment_ids,
+                         order_by="commitment_id, coalesce(quote_start, 1e18), id")
+    evidence = store.list(Evidence, f"{known('evidence')} AND target_id IN (SELECT id FROM targets WHERE"
+                          f" commitment_id {in_ids})", (*day, *commitment_ids), order_by="target_id, as_of_date, id")
+    starts = promise_dates(store, [commitment.id for commitment in commitments])
 
     files: dict[int, ProposalFile] = {p.id: ProposalFile(proposal=p) for p in proposals}
     file_of_reply: dict[int, ProposalFile] = {}
-    orphans: list[ProposalFile] = []
+    lone: list[ProposalFile] = []
     for reply in replies:
         file = files.get(reply.proposal_id) if reply.proposal_id is not None else None
         if file is None:
             file = ProposalFile(proposal=None)
-            orphans.append(file)
+            lone.append(file)
         file.replies.append(reply)
         file_of_reply[reply.id] = file
     for item in feedback:
@@ -102,14 +134,12 @@ def load_proposal_files(store: Store, as_of: dt.date, *, proposal_ids: list[int]
         file = file_of_reply.get(commitment.reply_id)
         if file is not None:
             file.commitments.append(commitment)
-            file.commitment_states[commitment.id] = status.commitments[commitment.id]
             file_of_commitment[commitment.id] = file
     file_of_target: dict[int, ProposalFile] = {}
     for target in targets:
         file = file_of_commitment.get(target.commitment_id)
         if file is not None:
             file.targets.append(target)
-            file.target_states[target.id] = status.targets[target.id]
             file_of_target[target.id] = file
     by_target: dict[int, list[Evidence]] = defaultdict(list)
     for item in evidence:
@@ -117,4 +147,9 @@ def load_proposal_files(store: Store, as_of: dt.date, *, proposal_ids: list[int]
     for target_id, items in by_target.items():
         if target_id in file_of_target:
             file_of_target[target_id].evidence.extend(items)
-    return [*files.values(), *orphans]
+    for group in judge_records(commitments, targets, evidence, as_of, starts):
+        file = file_of_commitment[group.commitment.id]
+        file.commitment_states[group.commitment.id] = group.judgement
+        for target, judgement in group.targets:
+            file.target_states[target.id] = judgement
+    return [*files.values(), *lone]

@@ -115,10 +115,12 @@ def import_ledger(store: Store, plan: ImportPlan, *, dry_run: bool = False, skip
                     with store.transaction():  # a savepoint: a refused row leaves nothing behind
                         staged = writer.apply(planned, counts)
                 except RecordErrors as errors:
+                    writer.forget()
                     outcome.problems.extend(RowProblem.of(planned.sheet, planned.row, _column(planned, p.field), p)
                                             for p in errors.problems)
                     continue
                 except LedgerError as error:
+                    writer.forget()
                     column = _column(planned, error.facts.get("field") or error.facts.get("column"))
                     outcome.problems.append(RowProblem.of(planned.sheet, planned.row, column, error))
                     continue
@@ -205,10 +207,16 @@ class _Writer:
         self.matched: dict[int, int] = {}  # commitment ids this import matched or created: id → 1
         self.sources: dict[str, int] = {}
         self.labels: dict[tuple[str, str], int] | None = None
+        # The stored proposals of a session and kind by their number's digits, read once when first needed.
+        self.numbers: dict[tuple[str, str], dict[str, int]] = {}
 
     def keep(self, staged: dict[str, dict]) -> None:
         for name, values in staged.items():
             getattr(self, name).update(values)
+
+    def forget(self) -> None:
+        """A row was rolled back: what was read while it ran may name records that are gone."""
+        self.numbers.clear()
 
     # ----------------------------------------------------------------------------------------- saving
     def _save(self, record: Record, existing: Record | None, counts: Counter) -> Record:
@@ -260,8 +268,19 @@ class _Writer:
         found = staged["proposals"].get(wanted) or self.proposals.get(wanted)
         if found:
             return found
-        proposal = self.store.find_proposal(session, number, kind)
-        return proposal.id if proposal else None
+        return self._stored_proposal(session, kind, number)
+
+    def _stored_proposal(self, session: str, kind: str, number: str) -> int | None:
+        """The id :meth:`Store.find_proposal` finds, from one read of the session's proposals (not one per row)."""
+        numbers = self.numbers.get((session, kind))
+        if numbers is None:
+            numbers = {}
+            where, params = ("session = ? AND kind = ?", (session, kind)) if kind else ("session = ?", (session,))
+            for proposal_id, stored_number in self.store.conn.execute(
+                    f"SELECT id, number FROM proposals WHERE {where} ORDER BY id", params):
+                numbers.setdefault(number_digits(stored_number), proposal_id)
+            self.numbers[(session, kind)] = numbers
+        return numbers.get(number_digits(number))
 
     def _proposal(self, planned: PlannedRow, staged: dict, counts: Counter) -> int:
         incoming = planned.proposal
@@ -270,7 +289,8 @@ class _Writer:
         known = staged["proposals"].get(key) or self.proposals.get(key)
         if known:
             return known  # a later row of the same proposal (merged cells down the column): the first row set it
-        existing = self.store.find_proposal(incoming.session, incoming.number, incoming.kind)
+        stored_id = self._stored_proposal(incoming.session, incoming.kind, incoming.number)
+        existing = self.store.get(Proposal, stored_id) if stored_id is not None else None
         if existing is None:
             saved = self._save(incoming, None, counts)
         else:

@@ -149,26 +149,99 @@ def to_row(record: Record) -> dict[str, Any]:
     return row
 
 
+def _as_float(value: Any) -> Any:
+    return float(value) if value.__class__ is int else value
+
+
+def _converter(kind: type) -> Callable[[Any], Any] | None:
+    """How a stored (non-NULL) value becomes the field's value; None when it is taken as it is."""
+    if kind is dt.date:
+        return dt.date.fromisoformat
+    if kind is bool:
+        return bool
+    if kind in (list, dict):
+        return json.loads
+    if kind is float:
+        return _as_float
+    return None
+
+
+_ROW_PLANS: dict[tuple[type, tuple[str, ...]], list[tuple[str, int, Callable[[Any], Any] | None]]] = {}
+
+
 def from_row(cls: type[R], row: Any) -> R:
     """Build a record from a row, turning ISO text back into dates and JSON into lists."""
-    kinds = _kinds(cls)
+    keys = tuple(row.keys())
+    plan = _ROW_PLANS.get((cls, keys))
+    if plan is None:
+        # Worked out once per record kind and column list: which column feeds which field, converted how.
+        position = {key: index for index, key in enumerate(keys)}
+        plan = [(name, position[name], _converter(kind)) for name, kind in _kinds(cls).items()
+                if name not in _NESTED_FIELDS and name in position]
+        _ROW_PLANS[(cls, keys)] = plan
+    index_by_key = isinstance(row, dict)
     values: dict[str, Any] = {}
-    keys = row.keys()
-    for name, kind in kinds.items():
-        if name in _NESTED_FIELDS or name not in keys:
-            continue
-        value = row[name]
-        if value is not None:
-            if kind is dt.date:
-                value = dt.date.fromisoformat(value)
-            elif kind is bool:
-                value = bool(value)
-            elif kind in (list, dict):
-                value = json.loads(value)
-            elif kind is float and isinstance(value, int):
-                value = float(value)
+    for name, index, convert in plan:
+        value = row[name] if index_by_key else row[index]
+        if value is not None and convert is not None:
+            value = convert(value)
         values[name] = value
     return cls(**values)
+
+
+@dataclasses.dataclass(frozen=True)
+class RecordReader:
+    """Reads records of one kind from rows that hold exactly :attr:`columns`, in that order.
+
+    Built once per kind (:func:`record_reader`): each row becomes a record through one positional call, which
+    is what keeps reading 100 000 targets close to the cost of the query itself.
+    """
+
+    cls: type
+    columns: tuple[str, ...]
+    conversions: tuple[tuple[int, Callable[[Any], Any]], ...]
+    nested: tuple[int, ...]
+    omitted: frozenset[str] = frozenset()
+
+    def select_list(self, prefix: str = "") -> str:
+        """The SQL select list (columns left out are read as NULL, so their fields stay empty)."""
+        return ", ".join("NULL" if column in self.omitted else f"{prefix}{column}" for column in self.columns)
+
+    def build(self, row: Sequence[Any]) -> Any:
+        values = list(row)
+        for index, convert in self.conversions:
+            value = values[index]
+            if value is not None:
+                values[index] = convert(value)
+        for index in self.nested:
+            values.insert(index, [])
+        return self.cls(*values)
+
+    def read(self, rows: Iterable[Sequence[Any]]) -> Iterator[Any]:
+        build = self.build
+        return (build(row) for row in rows)
+
+
+_READERS: dict[tuple[type, frozenset[str]], RecordReader] = {}
+
+
+def record_reader(cls: type[R], omit: Iterable[str] = ()) -> RecordReader:
+    """The reader of one record kind: its columns in field order, and how each stored value is converted.
+
+    ``omit`` names columns not to read at all (long texts a computation does not need); their fields stay empty,
+    so such records are for that computation only, never to be saved or shown.
+    """
+    key = (cls, frozenset(omit))
+    reader = _READERS.get(key)
+    if reader is None:
+        kinds = _kinds(cls)
+        names = [item.name for item in dataclasses.fields(cls)]  # type: ignore[arg-type]
+        columns = tuple(name for name in names if name not in _NESTED_FIELDS)
+        conversions = tuple((index, convert) for index, name in enumerate(columns)
+                            if (convert := _converter(kinds[name])) is not None)
+        nested = tuple(index for index, name in enumerate(names) if name in _NESTED_FIELDS)
+        reader = _READERS[key] = RecordReader(cls, columns, conversions, nested, key[1])
+    return reader
 
 
 def _history_json(row: dict[str, Any] | None) -> str | None:
@@ -519,20 +592,33 @@ class Store:
              limit: int | None = None) -> list[R]:
         """Records of one kind. ``where`` and ``order_by`` are SQL fragments written by callers in this package's
         public methods or by trusted code; user text only ever goes through ``params``."""
-        sql = f"SELECT * FROM {cls.TABLE}"
+        records = list(self.iter(cls, where, params, order_by=order_by, limit=limit))
+        if cls is Proposal and records:
+            by_proposal: dict[int, list[Proposer]] = {}
+            # Only the signers of the proposals read: a batch of proposals does not read every signer.
+            ids = json.dumps([record.id for record in records])  # type: ignore[attr-defined]
+            for proposer in self.iter(Proposer, f"proposal_id IN ({self.dialect.json_ids()})", (ids,),
+                                      order_by="proposal_id, position, id"):
+                by_proposal.setdefault(proposer.proposal_id or 0, []).append(proposer)
+            for record in records:
+                record.proposers = by_proposal.get(record.id or 0, [])  # type: ignore[attr-defined]
+        return records
+
+    def iter(self, cls: type[R], where: str = "", params: Sequence[Any] = (), *, order_by: str = "id",
+             limit: int | None = None, omit: Iterable[str] = ()) -> Iterator[R]:
+        """Like :meth:`list`, one record at a time from an open cursor (a proposal's signers are not read).
+
+        ``omit`` leaves columns unread (see :func:`record_reader`).
+        """
+        reader = record_reader(cls, omit)
+        sql = f"SELECT {reader.select_list()} FROM {cls.TABLE}"
         if where:
             sql += f" WHERE {where}"
         sql += f" ORDER BY {order_by}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        records = [from_row(cls, row) for row in self.conn.execute(sql, tuple(params))]
-        if cls is Proposal and records:
-            by_proposal: dict[int, list[Proposer]] = {}
-            for proposer in self.list(Proposer, order_by="proposal_id, position, id"):
-                by_proposal.setdefault(proposer.proposal_id or 0, []).append(proposer)
-            for record in records:
-                record.proposers = by_proposal.get(record.id or 0, [])  # type: ignore[attr-defined]
-        return records
+        # Plain tuples: the reader knows the columns.
+        return reader.read(self.dialect.tuples(self.conn, sql, tuple(params)))
 
     def delete(self, cls: type[Record], record_id: int) -> Snapshot:
         """Delete a record and, with a history row each, the records that belong to it.
@@ -622,7 +708,8 @@ class Store:
 
     def find_reply_by_doc_number(self, doc_number: str) -> Reply | None:
         parsed = parse_doc_number(doc_number)
-        found = self.list(Reply, "doc_issuer_code = ? AND doc_year = ? AND doc_serial = ?",
+        # "doc_number IS NOT NULL" lets SQLite use the (partial) unique index instead of reading every reply.
+        found = self.list(Reply, "doc_number IS NOT NULL AND doc_issuer_code = ? AND doc_year = ? AND doc_serial = ?",
                           (parsed.issuer_code, parsed.year, parsed.serial))
         return found[0] if found else None
 

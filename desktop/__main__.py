@@ -11,6 +11,7 @@ import logging
 import os
 import sqlite3
 import sys
+from pathlib import Path
 
 from desktop import APP_TITLE, __version__, paths
 from desktop.core.errors import LedgerError, RecordErrors, printable
@@ -26,8 +27,7 @@ LANGUAGES = ("zh_CN", "en")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    # Imported here, where main() can tell a damaged installation from a bug: the commands import db, which
-    # reads its migrations folder.
+    # Imported here, where main() can tell a damaged installation from a bug.
     from desktop.cli import register_all
     from desktop.cli.common import DB_HELP, common_parser, ledger_location
 
@@ -80,8 +80,22 @@ def run_gui(args: argparse.Namespace) -> int:
     return run_app(args.db, lang=args.lang, smoke_test=args.smoke_test)
 
 
+def _missing_migrations() -> Path | None:
+    """The migrations folder when a damaged installation lacks it (found without importing the store, which
+    would cost every command, ``--help`` included, the import of sqlite-utils)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("db")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    folder = Path(folders[0]) / "migrations" if folders else None
+    return folder if folder is not None and not folder.is_dir() else None
+
+
 def main(argv: list[str] | None = None) -> int:
+    missing = _missing_migrations()
     try:
+        if missing is not None:
+            raise FileNotFoundError(2, "No such folder", str(missing))
         parser = build_parser()
     except FileNotFoundError as error:
         # Only a damaged installation gets here: the migrations folder is gone.

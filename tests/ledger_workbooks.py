@@ -378,3 +378,22 @@ def notes_ledger(path: Path) -> Path:
     ])
     wb.save(path)
     return path
+
+
+NUMBERED_HEADERS = ("序号", "建议编号", "建议标题", "领衔代表", "主办单位", "办理结果", "交办日期", "答复日期",
+                    "答复文号", "代表意见", "承诺事项", "完成时限", "落实情况")
+
+
+def numbered_office_ledger(path: Path, rows: int) -> Path:
+    """A year's ledger of ``rows`` proposals, every row with its own number, title, document number and promise."""
+    workbook = Workbook(write_only=True)  # written row by row: a few thousand rows stay quick
+    sheet = workbook.create_sheet("2021年")
+    sheet.append(["2021年市人大代表建议办理情况台账"])
+    sheet.append(NUMBERED_HEADERS)
+    for number in range(1, rows + 1):
+        sheet.append([number, f"第{number:04d}号", f"关于推进第{number}项工作的建议", f"代表{number}",
+                      "常州市工业和信息化局", "解决采纳", dt.datetime(2021, 3, 10), dt.datetime(2021, 6, 1),
+                      f"常工信复〔2021〕第{number}号", "满意", f"2021年底前建成{number + 10}个智能工厂", "2021年底",
+                      f"已完成{number + 5}个"])
+    workbook.save(path)
+    return path

@@ -162,6 +162,10 @@ class Dialect:
         """Start a transaction that reads one consistent moment (temporary tables may still be written)."""
         raise NotImplementedError
 
+    def tuples(self, conn: Any, sql: str, params: Sequence[Any]) -> Any:
+        """A query's rows as plain tuples (an iterable cursor), for readers that know the columns."""
+        raise NotImplementedError
+
     def first_column(self, conn: Any, sql: str, params: Sequence[Any]) -> list[Any]:
         """The first column of a query's rows, read as plain tuples (no row objects for 100 000 keys)."""
         raise NotImplementedError
@@ -181,6 +185,14 @@ class Dialect:
 
     def json_array_has(self, column: str, value: str = "?") -> str:
         """True when the JSON array of text in ``column`` holds ``value`` (by default one ``?`` parameter)."""
+        raise NotImplementedError
+
+    def json_ids(self) -> str:
+        """A subquery of the ids in one ``?`` parameter, a JSON array (no limit on how many, unlike ``IN (?, ?…)``)."""
+        raise NotImplementedError
+
+    def json_texts(self) -> str:
+        """A subquery of the texts in one ``?`` parameter, a JSON array."""
         raise NotImplementedError
 
     def search_clause(self, conn: Any, terms: Sequence[str]) -> tuple[str, list[Any]]:

@@ -186,8 +186,11 @@ class PgConnection:
     def executemany(self, sql: str, seq_of_params: Iterable[Sequence[Any]]) -> psycopg.Cursor:
         if self._trace is not None:
             self._trace(sql)
+        # Read the parameters first: a generator that reads from this connection would wait for the lock that
+        # executemany holds on it (sqlite3 lets it read meanwhile).
+        rows = list(seq_of_params)
         cursor = self.raw.cursor(row_factory=_row_factory)
-        cursor.executemany(to_psycopg(sql), seq_of_params)  # type: ignore[arg-type]
+        cursor.executemany(to_psycopg(sql), rows)  # type: ignore[arg-type]
         return cursor
 
     @property
@@ -329,6 +332,13 @@ class PostgresDialect(Dialect):
     def begin_read(self, conn: PgConnection) -> None:
         conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
 
+    def tuples(self, conn: PgConnection, sql: str, params: Sequence[Any]) -> Any:
+        conn.traced(sql, params)
+        cursor = conn.raw.cursor()
+        if params:
+            return cursor.execute(to_psycopg(sql), tuple(params))  # type: ignore[arg-type]
+        return cursor.execute(to_psycopg(sql, with_params=False))  # type: ignore[arg-type]
+
     def first_column(self, conn: PgConnection, sql: str, params: Sequence[Any]) -> list[Any]:
         conn.traced(sql, params)
         # One array in binary, in the order the query reads: 100 000 keys cost a third of 100 000 rows.
@@ -352,6 +362,12 @@ class PostgresDialect(Dialect):
 
     def json_array_has(self, column: str, value: str = "?") -> str:
         return f"EXISTS (SELECT 1 FROM json_array_elements_text(({column})::json) AS item WHERE item = {value})"
+
+    def json_ids(self) -> str:
+        return "SELECT item::bigint FROM json_array_elements_text(CAST(? AS json)) AS item"
+
+    def json_texts(self) -> str:
+        return "SELECT item FROM json_array_elements_text(CAST(? AS json)) AS item"
 
     def search_clause(self, conn: PgConnection, terms: Sequence[str]) -> tuple[str, list[Any]]:
         clauses: list[str] = []

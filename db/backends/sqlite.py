@@ -57,6 +57,11 @@ class SqliteDialect(Dialect):
     def begin_read(self, conn: sqlite3.Connection) -> None:
         conn.execute("BEGIN")
 
+    def tuples(self, conn: sqlite3.Connection, sql: str, params: Sequence[Any]) -> Any:
+        cursor = conn.cursor()
+        cursor.row_factory = None
+        return cursor.execute(sql, tuple(params))
+
     def first_column(self, conn: sqlite3.Connection, sql: str, params: Sequence[Any]) -> list[Any]:
         cursor = conn.cursor()
         cursor.row_factory = None
@@ -75,6 +80,12 @@ class SqliteDialect(Dialect):
 
     def json_array_has(self, column: str, value: str = "?") -> str:
         return f"EXISTS (SELECT 1 FROM json_each({column}) WHERE value = {value})"
+
+    def json_ids(self) -> str:
+        return "SELECT value FROM json_each(?)"
+
+    def json_texts(self) -> str:
+        return "SELECT value FROM json_each(?)"
 
     def search_clause(self, conn: sqlite3.Connection, terms: Sequence[str]) -> tuple[str, list[Any]]:
         # The FTS5 trigram index for every term, the short ones through its vocabulary (db/search.py).

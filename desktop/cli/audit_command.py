@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 import re
 
-from db.audit import audit_ledger
-from db.followup import deadline_rules, load_proposal_files
 from desktop.cli.common import open_store
 from desktop.cli.status_command import as_of_date
 from desktop.core.audit import AUDIT_KINDS, build_timeline
@@ -34,6 +32,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run_audit(args: argparse.Namespace) -> int:
+    from db.audit import audit_ledger
+
     as_of = as_of_date(args)
     with open_store(args, create=False) as store:
         findings = audit_ledger(store, as_of)
@@ -51,6 +51,8 @@ def _digits(number: str) -> str:
 
 
 def run_timeline(args: argparse.Namespace) -> int:
+    from db.followup import deadline_rules, load_proposal_files
+
     as_of = as_of_date(args)
     with open_store(args, create=False) as store:
         files = [f for f in load_proposal_files(store, as_of) if f.proposal is not None]

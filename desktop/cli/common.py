@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from db import FileLocation, Location, Store, parse_location
-from db.connection import busy_wait_seconds
 from desktop import paths
-from desktop.core.errors import LedgerError, printable
+from desktop.core.errors import printable
+
+if TYPE_CHECKING:
+    from db import Location, Store
 
 __all__ = ["DB_HELP", "common_parser", "db_path", "ledger_exists", "ledger_location", "open_store", "printable",
            "progress_printer"]
@@ -18,12 +22,10 @@ DB_HELP = ("ledger: a database file (default: ledger.sqlite3 in the user's data 
            "database, postgresql://USER@HOST/DATABASE")
 
 
-def ledger_location(text: str) -> Location:
-    """``--db``: a file path, or a server database URL (its password, if written in it, is kept in memory only)."""
-    try:
-        return parse_location(text)
-    except LedgerError as error:
-        raise argparse.ArgumentTypeError(error.message) from error
+def ledger_location(text: str) -> Path | str:
+    """``--db``: a file path, or a server database URL, as given (:func:`db_path` reads it when a command runs, so
+    that the parser does not wait for the store's modules)."""
+    return text.strip() if re.match(r"^(postgresql|postgres)://", text.strip(), re.IGNORECASE) else Path(text)
 
 
 def common_parser() -> argparse.ArgumentParser:
@@ -34,8 +36,14 @@ def common_parser() -> argparse.ArgumentParser:
 
 
 def db_path(args: argparse.Namespace) -> Location:
-    """The ledger the command works on (printed as its file or its server URL, never with a password)."""
-    return getattr(args, "db", None) or FileLocation(paths.default_db_path())
+    """The ledger the command works on (printed as its file or its server URL, never with a password).
+
+    Raises:
+        LedgerError: a server URL that names no database.
+    """
+    from db.backends.base import parse_location
+
+    return parse_location(getattr(args, "db", None) or paths.default_db_path())
 
 
 def ledger_exists(location: Location) -> bool:
@@ -44,6 +52,10 @@ def ledger_exists(location: Location) -> bool:
 
 
 def open_store(args: argparse.Namespace, *, create: bool = True) -> Store:
+    # Imported when a command runs: the argument parser does not wait for the store.
+    from db import Store
+    from db.connection import busy_wait_seconds
+
     location = db_path(args)
 
     def waiting() -> None:

@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from db.contacts import import_contacts, list_contacts
 from desktop.cli.common import open_store
 from desktop.core.contacts import ContactsRejected, read_contacts
 from desktop.core.errors import LedgerError
@@ -29,6 +28,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run(args: argparse.Namespace) -> int:
+    from db.contacts import list_contacts  # when the command runs: the parser stays light
+
     if args.action == "import":
         return _import(args)
     as_of = parse_date(args.as_of, "--as-of") if args.as_of else None
@@ -43,6 +44,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from db.contacts import import_contacts
+
     if args.file is None:
         raise LedgerError("Name the list to import, such as `contacts import 见面记录.xlsx`.", code="file_missing",
                           file="")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from db.demo import create_demo
-from desktop import paths
 from desktop.cli.common import db_path, open_store
 
 
@@ -18,6 +16,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run(args: argparse.Namespace) -> int:
+    from db.demo import create_demo
+    from desktop import paths
+
     with open_store(args) as store:
         create_demo(store, paths.demo_dir())
         counts = store.counts()

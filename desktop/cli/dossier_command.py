@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from db.dossier import find_proposal_by_number, load_dossier
 from desktop.cli.common import open_store
 from desktop.cli.status_command import as_of_date
 from desktop.core.dossier import dossier_html
@@ -26,6 +25,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run(args: argparse.Namespace) -> int:
+    from db.dossier import find_proposal_by_number, load_dossier  # when the command runs: the parser stays light
+
     as_of = as_of_date(args)
     with open_store(args, create=False) as store:
         proposal = find_proposal_by_number(store, args.proposal, args.session)

@@ -4,12 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from db.evidence_suggestions import (
-    accept_evidence_suggestion,
-    list_evidence_suggestions,
-    reject_evidence_suggestion,
-    suggest_evidence_everywhere,
-)
 from desktop.cli.common import open_store
 from desktop.core.errors import ValidationError
 from desktop.core.records import SUGGESTION_STATES, Suggestion, Target
@@ -55,6 +49,13 @@ def _line(suggestion: Suggestion, targets: dict[int, Target]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from db.evidence_suggestions import (
+        accept_evidence_suggestion,
+        list_evidence_suggestions,
+        reject_evidence_suggestion,
+        suggest_evidence_everywhere,
+    )
+
     with open_store(args, create=False) as store:
         if args.action == "accept":
             for number in _numbers(args.ids):

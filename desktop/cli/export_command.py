@@ -8,14 +8,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from db import Store
-from db.export import export_ledger, parse_state, parse_year
-from db.ledger_import import LedgerImportRejected, import_ledger
 from desktop.cli.common import db_path, ledger_exists, open_store
 from desktop.core.errors import LedgerError
-from desktop.core.ledger_import import LIMITS, load_mapping, read_ledger, report_lines, write_report
+from desktop.core.ledger_import import LIMITS
 from desktop.core.validation import parse_date
-from desktop.core.xlsx_export import MAX_CELL_TEXT, TRUNCATION_MARKER, ExportFilters
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -35,6 +31,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run_export(args: argparse.Namespace) -> int:
+    # Imported when the command runs: the argument parser does not wait for openpyxl.
+    from db.export import export_ledger, parse_state, parse_year
+    from desktop.core.xlsx_export import MAX_CELL_TEXT, TRUNCATION_MARKER, ExportFilters
+
     as_of = parse_date(args.as_of, "--as-of") if args.as_of else None
     filters = ExportFilters(unit=(args.unit or "").strip() or None, year=parse_year(args.year),
                             state=parse_state(args.state), session=(args.session or "").strip() or None)
@@ -81,6 +81,10 @@ def register_import(subparsers: argparse._SubParsersAction, common: argparse.Arg
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from db import Store
+    from db.ledger_import import LedgerImportRejected, import_ledger
+    from desktop.core.ledger_import import load_mapping, read_ledger, report_lines, write_report
+
     mapping = load_mapping(args.mapping) if args.mapping else None
     with contextlib.ExitStack() as stack:
         store = None

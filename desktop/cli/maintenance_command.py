@@ -7,10 +7,6 @@ import contextlib
 import sys
 from pathlib import Path
 
-from db import Store
-from db.backups import plan_restore, restore, update_witness, write_backup
-from db.connection import connect
-from db.verify import read_anchor, require_ledger, verify_ledger
 from desktop import paths
 from desktop.cli.common import db_path, printable, progress_printer
 from desktop.core.errors import LedgerError
@@ -47,11 +43,17 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    # The store's modules are imported when a command runs: the argument parser does not wait for them.
+    from db.backups import write_backup
+    from db.connection import connect
+
     if args.output.exists():
         raise LedgerError(f"The backup file '{args.output}' already exists; choose a new name.",
                           code="file_exists", path=str(args.output))
     source = db_path(args)
     if source.path is None:  # a server ledger is copied into a new file with its whole history
+        from db import Store
+
         with Store.open(source, read_only=True) as store:
             store.backup_to(args.output, progress=progress_printer("Backing up"))
     else:
@@ -64,6 +66,9 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    from db import Store
+    from db.verify import read_anchor, require_ledger, verify_ledger
+
     path = db_path(args)
     with Store.open(path, read_only=True) as store:
         require_ledger(store.conn, path)
@@ -85,6 +90,10 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    from db import Store
+    from db.backups import plan_restore, restore, update_witness
+    from db.connection import connect
+
     target = db_path(args).path
     if target is None:
         raise LedgerError(f"restore replaces a ledger file, and {db_path(args)} is a server database; copy the backup "

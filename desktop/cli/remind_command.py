@@ -6,12 +6,10 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from db.reminders import list_reminders, reminder_rules, sync_reminders
 from desktop.cli.common import open_store
 from desktop.cli.status_command import as_of_date
 from desktop.core.errors import ValidationError
 from desktop.core.records import REMINDER_KINDS
-from desktop.core.reminders import calendar_ics, due_items, write_ics
 
 EXIT_OVERDUE = 1
 
@@ -42,23 +40,30 @@ def _within(value: str | None) -> int | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from db.reminders import iter_due_reminders, list_reminders, reminder_rules, sync_reminders
+    from desktop.core.reminders import calendar_ics, write_ics
+
     as_of = as_of_date(args)
     within = _within(args.within)
+    open_count = None
+    overdue = due = 0
     with open_store(args, create=False) as store:
         sync_reminders(store, as_of)
-        reminders = list_reminders(store)
-        rules = reminder_rules(store)
-    if args.ics:
-        write_ics(args.ics, calendar_ics(reminders, rules, dt.datetime.now(dt.UTC)))
-    items = due_items(reminders, as_of, within)
-    for item in items:
-        kind = REMINDER_KINDS.get(item.reminder.kind, item.reminder.kind)
-        print(f"{item.reminder.due_date.isoformat()}\t{item.when}\t{kind}\t{item.reminder.title}")
-    overdue = sum(1 for item in items if item.overdue)
-    if items:
-        print(f"截至{as_of.isoformat()}：逾期{overdue}项，即将到期{len(items) - overdue}项")
+        if args.ics:
+            reminders = list_reminders(store)
+            write_ics(args.ics, calendar_ics(reminders, reminder_rules(store), dt.datetime.now(dt.UTC)))
+            open_count = sum(1 for r in reminders if r.state != "done")
+            del reminders
+        # Printed as they are read, a day's reminders at a time: memory does not grow with what is due.
+        for item in iter_due_reminders(store, as_of, within):
+            kind = REMINDER_KINDS.get(item.reminder.kind, item.reminder.kind)
+            print(f"{item.reminder.due_date.isoformat()}\t{item.when}\t{kind}\t{item.reminder.title}")
+            due += 1
+            overdue += item.overdue
+    if due:
+        print(f"截至{as_of.isoformat()}：逾期{overdue}项，即将到期{due - overdue}项")
     else:
         print(f"截至{as_of.isoformat()}：没有到期或逾期的提醒")
     if args.ics:
-        print(f"日历已写入{args.ics}（{sum(1 for r in reminders if r.state != 'done')}项待办）")
+        print(f"日历已写入{args.ics}（{open_count}项待办）")
     return EXIT_OVERDUE if overdue else 0

@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from db import ServerLocation
-from db.transfer import copy_ledger, describe
-from desktop.cli.common import ledger_location
+from desktop.cli.common import db_path, ledger_location
 from desktop.core.errors import LedgerError
 
 
@@ -35,7 +33,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run_server_init(args: argparse.Namespace) -> int:
-    location = getattr(args, "db", None)
+    from db import ServerLocation
+
+    location = db_path(args)
     if not isinstance(location, ServerLocation):
         raise LedgerError("server-init sets up a server database; give it as --db postgresql://ADMIN@HOST/DATABASE.",
                           code="server_url_invalid", url=str(location or ""))
@@ -44,13 +44,15 @@ def run_server_init(args: argparse.Namespace) -> int:
     return 0
 
 
-def initialise_server(location: ServerLocation, clerks: list[str], auditors: list[str]) -> list[str]:
+def initialise_server(location: object, clerks: list[str], auditors: list[str]) -> list[str]:
     from db.backends.postgres import initialise_server as initialise
 
     return initialise(location, clerks=clerks, auditors=auditors)
 
 
 def run_migrate(args: argparse.Namespace) -> int:
+    from db.transfer import copy_ledger, describe
+
     def show(done: int, total: int) -> None:
         print(f"\rCopying… {100 * done // max(total, 1)}%", end="", file=sys.stderr, flush=True)
 

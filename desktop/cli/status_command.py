@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from collections import Counter
 
-from db.as_of import left_out
-from db.followup import deadline_rules, load_proposal_files
 from desktop.cli.common import open_store
 from desktop.core.handling import judge_handling, summarize_states
 from desktop.core.records import HANDLING_STATES, TARGET_STATES
@@ -29,33 +28,38 @@ def as_of_date(args: argparse.Namespace) -> dt.date:
 
 
 def run(args: argparse.Namespace) -> int:
+    from db.as_of import left_out
+    from db.followup import deadline_rules, iter_proposal_files
+
     as_of = as_of_date(args)
+    handling_states: Counter[str] = Counter()
+    commitment_states: Counter[str] = Counter()
+    target_states: Counter[str] = Counter()
     with open_store(args, create=False) as store:
         rules = deadline_rules(store)
-        # What did not exist yet on the day is not listed, by the rule of the audit workbook (db.as_of).
-        files = load_proposal_files(store, as_of, known_only=True)
         later = {kind: count for kind, count in left_out(store, as_of).items() if count}
-    print(f"截至{as_of.isoformat()}")
-    handling_states: list[str] = []
-    commitment_states: list[str] = []
-    target_states: list[str] = []
-    for file in files:
-        handling = judge_handling(file, as_of, rules)
-        handling_states.append(handling.state)
-        print(f"建议\t{file.label}\t{handling.label}\t{handling.reason}")
-        for commitment in file.promises():
-            judgement = file.commitment_states[commitment.id]
-            commitment_states.append(judgement.state)
-            print(f"承诺 {commitment.id}\t{commitment.title}\t{judgement.label}\t{judgement.reason}")
-            for target in file.targets_of(commitment.id):
-                if target.kind == "baseline":
-                    continue
-                judged = file.target_states[target.id]
-                target_states.append(judged.state)
-                print(f"指标 {target.id}\t{target.indicator}\t{judged.label}\t{judged.reason}")
-    print(f"汇总：建议{len(handling_states)}件（{summarize_states(handling_states, HANDLING_STATES, '件') or '无'}）；"
-          f"承诺{len(commitment_states)}项（{summarize_states(commitment_states, TARGET_STATES) or '无'}）；"
-          f"指标{len(target_states)}项（{summarize_states(target_states, TARGET_STATES) or '无'}）"
-          + ("；判定日期之后的" + "、".join(f"{kind}{count}件" for kind, count in later.items()) + "未列出" if later
-             else ""))
+        print(f"截至{as_of.isoformat()}")
+        # A batch of proposals at a time, printed as it is judged: memory does not grow with the ledger. What did
+        # not exist yet on the day is not listed, by the rule of the audit workbook (db.as_of).
+        for file in iter_proposal_files(store, as_of, known_only=True):
+            handling = judge_handling(file, as_of, rules)
+            handling_states[handling.state] += 1
+            print(f"建议\t{file.label}\t{handling.label}\t{handling.reason}")
+            for commitment in file.promises():
+                judgement = file.commitment_states[commitment.id]
+                commitment_states[judgement.state] += 1
+                print(f"承诺 {commitment.id}\t{commitment.title}\t{judgement.label}\t{judgement.reason}")
+                for target in file.targets_of(commitment.id):
+                    if target.kind == "baseline":
+                        continue
+                    judged = file.target_states[target.id]
+                    target_states[judged.state] += 1
+                    print(f"指标 {target.id}\t{target.indicator}\t{judged.label}\t{judged.reason}")
+    proposals = summarize_states(handling_states.elements(), HANDLING_STATES, "件") or "无"
+    commitments = summarize_states(commitment_states.elements(), TARGET_STATES) or "无"
+    targets = summarize_states(target_states.elements(), TARGET_STATES) or "无"
+    not_listed = "；判定日期之后的" + "、".join(f"{kind}{count}件" for kind, count in later.items()) + "未列出" \
+        if later else ""
+    print(f"汇总：建议{handling_states.total()}件（{proposals}）；承诺{commitment_states.total()}项（{commitments}）；"
+          f"指标{target_states.total()}项（{targets}）{not_listed}")
     return 0

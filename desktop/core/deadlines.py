@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -91,20 +92,30 @@ def calendar_covers(year: int) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=8192)
+def _official_working_day(day: dt.date) -> bool | None:
+    """chinese-calendar's answer, None for a year it does not know. Remembered: the library checks the date against
+    its whole table on every call, and the publication deadlines of 5 000 replies ask it 150 000 times."""
+    try:
+        return bool(chinese_calendar.is_workday(day))
+    except NotImplementedError:
+        return None
+
+
 def is_working_day(day: dt.date) -> tuple[bool, bool]:
     """(is it a working day, is the official calendar of its year known).
 
     For a year the library does not know, Monday–Friday are working days; a warning is logged once per year.
     """
-    try:
-        return bool(chinese_calendar.is_workday(day)), True
-    except NotImplementedError:
-        if day.year not in _warned_years:
-            _warned_years.add(day.year)
-            logger.warning("the official holiday calendar of %d is not known to chinese-calendar %s; working "
-                           "days of %d are counted Monday to Friday until the library is updated", day.year,
-                           getattr(chinese_calendar, "__version__", "?"), day.year)
-        return day.weekday() < 5, False
+    official = _official_working_day(day)
+    if official is not None:
+        return official, True
+    if day.year not in _warned_years:
+        _warned_years.add(day.year)
+        logger.warning("the official holiday calendar of %d is not known to chinese-calendar %s; working "
+                       "days of %d are counted Monday to Friday until the library is updated", day.year,
+                       getattr(chinese_calendar, "__version__", "?"), day.year)
+    return day.weekday() < 5, False
 
 
 def add_working_days(start: dt.date, count: int, what: str) -> ComputedDate:

@@ -31,12 +31,10 @@ import dataclasses
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import icalendar
 
 from desktop import APP_TITLE, __version__
 from desktop.core.deadlines import DeadlineRules, publish_deadline, reanswer_deadline, reply_deadline
@@ -115,9 +113,15 @@ def reminder_uid(kind: str, subject_table: str, subject_id: int) -> str:
 
 def plan_reminders(files: Iterable[ProposalFile], as_of: dt.date, rules: ReminderRules) -> list[PlannedReminder]:
     """Every reminder the ledger needs as of a date (see the module docstring)."""
-    planned: list[PlannedReminder] = []
+    return list(iter_planned_reminders(files, as_of, rules))
+
+
+def iter_planned_reminders(files: Iterable[ProposalFile], as_of: dt.date,
+                           rules: ReminderRules) -> Iterator[PlannedReminder]:
+    """The reminders of :func:`plan_reminders`, file by file, as the files come (nothing is held)."""
     lead = rules.longest_lead
     for file in files:
+        planned: list[PlannedReminder] = []
         replies = [r for r in file.replies if known_on(r.reply_date, as_of)]
         reply_ids = {r.id for r in replies}
         proposal = file.proposal
@@ -162,7 +166,7 @@ def plan_reminders(files: Iterable[ProposalFile], as_of: dt.date, rules: Reminde
             for target in file.targets_of(commitment.id):
                 planned.extend(_target_reminders(file, commitment.deadline, starts.get(commitment.reply_id), target,
                                                  as_of, rules))
-    return planned
+        yield from planned
 
 
 def _target_reminders(file: ProposalFile, commitment_deadline: dt.date | None, promised: dt.date | None,
@@ -191,13 +195,20 @@ def _deadline_words(target: Any) -> str:
     return f"（期限{target.deadline.isoformat()}）" if target.deadline else ""
 
 
-def reconcile(existing: Sequence[Reminder], planned: Sequence[PlannedReminder], as_of: dt.date) -> list[Reminder]:
-    """The stored reminders to write so that they match the plan (new ones have no id). See the module docstring."""
+def reconcile(existing: Sequence[Reminder], planned: Sequence[PlannedReminder], as_of: dt.date, *,
+              taken_uids: Collection[str | None] | None = None) -> list[Reminder]:
+    """The stored reminders to write so that they match the plan (new ones have no id). See the module docstring.
+
+    ``existing`` may be only the stored reminders that can change (those of the planned keys and the generated
+    ones no longer planned); ``taken_uids`` then names the stored UIDs a new reminder must not reuse (by default
+    the UIDs of ``existing``).
+    """
     by_key: dict[tuple[str, str | None, int | None], Reminder] = {}
     for reminder in sorted(existing, key=lambda r: r.id or 0):
         if reminder.kind in GENERATED_KINDS:
             by_key.setdefault((reminder.kind, reminder.subject_table, reminder.subject_id), reminder)
-    taken_uids = {r.uid for r in existing}
+    if taken_uids is None:
+        taken_uids = {r.uid for r in existing}
     changes: list[Reminder] = []
     needed: set[tuple[str, str | None, int | None]] = set()
     for plan in planned:
@@ -312,6 +323,8 @@ def calendar_ics(reminders: Iterable[Reminder], rules: ReminderRules, stamp: dt.
     Done reminders stay in the calendar as cancelled events, so that importing the file again updates the event
     a calendar already holds instead of leaving its alarm behind.
     """
+    import icalendar  # only a calendar needs it, and it is slow to import
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//{APP_TITLE}//{__version__}//ZH")
     calendar.add("version", "2.0")

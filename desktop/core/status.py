@@ -178,6 +178,8 @@ def _starting_point(target: Target, start_date: dt.date | None) -> tuple[float |
 
 
 def _pick_latest(candidates: list[tuple[Evidence, float]], direction: int) -> tuple[Evidence, float]:
+    if len(candidates) == 1:
+        return candidates[0]
     latest_date = max(evidence.as_of_date for evidence, _ in candidates)
     same_day = [item for item in candidates if item[0].as_of_date == latest_date]
     # The less favourable figure of the day decides; then a stable order of the remaining fields.
@@ -219,20 +221,20 @@ def judge_target(target: Target, evidence: Sequence[Evidence], as_of: dt.date, *
     if low is None:
         return Judgement("no_data", "目标值无法换算，无法判断", as_of, unit_problem=unit_problem)
 
-    start_value, path_start = _starting_point(target, start_date)
-    direction = _direction(target, low, high, start_value)
-    goal = format_amount(low, unit) if target.comparator != "range" else \
-        f"{format_amount(low, unit)}至{format_amount(high, unit)}"
-
     def with_problem(text: str) -> str:
         return f"{text}；{unit_problem}" if unit_problem else text
 
-    if not usable:
+    if not usable:  # most targets of a big ledger: decided before any path or goal is worked out
         if past_deadline:
             return Judgement("overdue", with_problem(f"期限{deadline.isoformat()}已过，尚无佐证"), as_of,
                              unit_problem=unit_problem)
         when = f"，期限{deadline.isoformat()}" if deadline else ""
         return Judgement("no_data", with_problem(f"尚无佐证{when}"), as_of, unit_problem=unit_problem)
+
+    start_value, path_start = _starting_point(target, start_date)
+    direction = _direction(target, low, high, start_value)
+    goal = format_amount(low, unit) if target.comparator != "range" else \
+        f"{format_amount(low, unit)}至{format_amount(high, unit)}"
 
     latest, value = _pick_latest(usable, direction)
     seen = f"截至{latest.as_of_date.isoformat()}为{_bound_word(latest.comparator)}{format_amount(value, unit)}"
@@ -353,3 +355,20 @@ def judge_groups(commitments: Iterable[Commitment], targets: Iterable[Target], e
                                                 start_date=start_dates.get(commitment.id or 0))))
             pending_target = next(target_stream, None)
         yield CommitmentGroup(commitment, judge_commitment(commitment, judged, as_of), judged)
+
+
+def judge_records(commitments: Iterable[Commitment], targets: Iterable[Target], evidence: Iterable[Evidence],
+                  as_of: dt.date, start_dates: dict[int, dt.date] | None = None) -> Iterator[CommitmentGroup]:
+    """Judge records held in memory, in any order, exactly as :func:`judge_groups` judges them from the store.
+
+    Commitments are judged by id, each one's targets by id and each target's evidence by id (the order of the
+    store's streams); targets of commitments not given and evidence after ``as_of`` are left out.
+    """
+    ordered = sorted(commitments, key=lambda commitment: commitment.id or 0)
+    place = {commitment.id: index for index, commitment in enumerate(ordered)}
+    kept_targets = sorted((target for target in targets if target.commitment_id in place),
+                          key=lambda target: (place[target.commitment_id], target.id or 0))
+    target_place = {target.id: index for index, target in enumerate(kept_targets)}
+    kept_evidence = sorted((item for item in evidence if item.target_id in target_place and item.as_of_date <= as_of),
+                           key=lambda item: (target_place[item.target_id], item.id or 0))
+    return judge_groups(ordered, kept_targets, kept_evidence, as_of, start_dates)

@@ -11,6 +11,7 @@ import sys
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from desktop.core.errors import ValidationError
 
@@ -60,6 +61,7 @@ class Quantity:
     unit_normalized: str
 
 
+@lru_cache(maxsize=4096)  # a ledger writes its units a few dozen ways; judging 100 000 targets splits them all
 def split_unit(unit: str) -> tuple[Decimal, str]:
     """Split a unit as written into (magnitude factor, base unit): 亿元 → (10^8, 元), 万 → (10^4, '')."""
     unit = (unit or "").strip()
@@ -156,6 +158,7 @@ def _split_chinese_numeral(text: str) -> tuple[str | None, str]:
     return None, text
 
 
+@lru_cache(maxsize=4096)
 def dimension(unit_normalized: str) -> tuple[str, Decimal]:
     """The dimension a base unit belongs to and its factor to that dimension's reference unit."""
     unit = (unit_normalized or "").strip()

@@ -20,53 +20,40 @@ Nothing here writes: ``db.ledger_import`` applies a plan in one transaction.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.core.ledger_import import limits as limits_module
-from desktop.core.ledger_import.foreign import ForeignLedger, guess_mapping
-from desktop.core.ledger_import.limits import LIMITS, ReadLimits
-from desktop.core.ledger_import.own_workbook import OWN_SHEETS, OwnWorkbook
-from desktop.core.ledger_import.plan import (
-    COMMITMENT_SHEET_FIELDS,
-    EVIDENCE_SHEET_FIELDS,
-    FEEDBACK_FIELDS,
-    LEDGER_TARGET_FIELDS,
-    PROPOSAL_SHEET_FIELDS,
-    REMINDER_SHEET_FIELDS,
-    REPLY_SHEET_FIELDS,
-    TARGET_SHEET_FIELDS,
-    ColumnMatch,
-    ImportPlan,
-    PlannedRow,
-    RowProblem,
-    SheetPlan,
-    column_letter,
-    report_lines,
-    report_path,
-    write_report,
-)
-from desktop.core.ledger_import.values import (
-    number_digits,
-    parse_deadline,
-    session_from_title,
-    short_title,
-    split_names,
-    year_session_from_title,
-)
-from desktop.core.ledger_import.vocabulary import (
-    FIELDS,
-    FIELDS_BY_KEY,
-    FIELDS_BY_LABEL,
-    LedgerField,
-    Vocabulary,
-    load_mapping,
-    match_header,
-    parse_rating,
-    parse_result_class,
-)
-from desktop.core.ledger_import.workbooks import read_workbook
+if TYPE_CHECKING:
+    from desktop.core.ledger_import.limits import ReadLimits
+    from desktop.core.ledger_import.plan import ImportPlan
+
+# What the package offers, by the module that holds it. Modules are imported when a name is first used, so that
+# the command line's argument parser (which shows the limits) does not import the readers and the extractor.
+_EXPORTS = {
+    "limits": ("LIMITS", "ReadLimits"),
+    "foreign": ("guess_mapping",),
+    "plan": ("COMMITMENT_SHEET_FIELDS", "EVIDENCE_SHEET_FIELDS", "FEEDBACK_FIELDS", "LEDGER_TARGET_FIELDS",
+             "PROPOSAL_SHEET_FIELDS", "REMINDER_SHEET_FIELDS", "REPLY_SHEET_FIELDS", "TARGET_SHEET_FIELDS",
+             "ColumnMatch", "ImportPlan", "PlannedRow", "RowProblem", "SheetPlan", "column_letter", "report_lines",
+             "report_path", "write_report"),
+    "values": ("number_digits", "parse_deadline", "session_from_title", "short_title", "split_names",
+               "year_session_from_title"),
+    "vocabulary": ("FIELDS", "FIELDS_BY_KEY", "FIELDS_BY_LABEL", "LedgerField", "Vocabulary", "load_mapping",
+                   "match_header", "parse_rating", "parse_result_class"),
+}
+_MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
@@ -92,6 +79,12 @@ def read_ledger(path: str | Path, *, mapping: dict[str, Any] | None = None, sess
             (``strict``) no header row / no column for a required field / no session is found.
         Cancelled: ``is_cancelled()`` turned true.
     """
+    from desktop.core.ledger_import import limits as limits_module
+    from desktop.core.ledger_import.foreign import ForeignLedger
+    from desktop.core.ledger_import.own_workbook import OWN_SHEETS, OwnWorkbook
+    from desktop.core.ledger_import.vocabulary import Vocabulary
+    from desktop.core.ledger_import.workbooks import read_workbook
+
     mapping = mapping or {}
     limits = limits or limits_module.LIMITS  # read when called, so that a test may lower them
     data = read_workbook(path, limits=limits, is_cancelled=is_cancelled)

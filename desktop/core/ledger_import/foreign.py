@@ -485,8 +485,9 @@ class _SheetRows:
             return "footer"
         if any(_TOTALS.match(unicodedata.normalize("NFKC", text).replace(" ", "")) for text in texts[:4]):
             return "totals"
-        if len(header_score(values, self.ledger.limits.header_chars)) >= _MIN_HEADER_FIELDS and \
-                all(match_header(text) for text in texts[:3]):
+        # The first three cells first: a data row fails there, before every cell is matched against the names.
+        if all(match_header(text) for text in texts[:3]) and \
+                len(header_score(values, self.ledger.limits.header_chars)) >= _MIN_HEADER_FIELDS:
             return "repeated header"
         return None
 

@@ -1,0 +1,28 @@
+"""Working days are asked of chinese-calendar once per date: it checks its whole table on every call."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import chinese_calendar
+import pytest
+
+from desktop.core import deadlines
+
+
+def test_each_date_is_asked_of_the_calendar_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[dt.date] = []
+    original = chinese_calendar.is_workday
+
+    def counted(day: dt.date) -> bool:
+        asked.append(day)
+        return original(day)
+
+    monkeypatch.setattr(chinese_calendar, "is_workday", counted)
+    deadlines._official_working_day.cache_clear()
+    first = [deadlines.add_working_days(dt.date(2021, 9, 28) + dt.timedelta(days=n), 20, "答复") for n in range(30)]
+    again = [deadlines.add_working_days(dt.date(2021, 9, 28) + dt.timedelta(days=n), 20, "答复") for n in range(30)]
+    assert first == again
+    assert len(asked) == len(set(asked))  # 30 deadlines of 20 working days: each date asked once
+    assert first[0].date == dt.date(2021, 11, 1)  # past the National Day week, with its make-up working day
+    deadlines._official_working_day.cache_clear()
