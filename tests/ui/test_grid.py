@@ -286,6 +286,21 @@ def test_grid_column_dragged_by_the_user_is_kept(qtbot, make_window, demo_store:
     assert page.user_sized
 
 
+def test_grid_new_in_an_empty_ledger_starts_with_the_proposal(qtbot, make_window, store: Store) -> None:
+    window = make_window(store)
+    assert window.showing_welcome()
+    window.new_action.trigger()  # Ctrl+N on the welcome page, whatever list lies behind it
+    assert window.current_form().kind == "proposal"
+    window.current_form().by_name["session"].set_raw("常州市十六届人大五次会议")
+    window.current_form().by_name["number"].set_raw("第021号")
+    window.current_form().by_name["title"].set_raw("关于加快5G建设的建议")
+    window.current_form()._on_field_changed()
+    assert window.current_form().save() is not None
+    window.show_page("commitments")
+    window.pages["commitments"].table.clearSelection()
+    assert window.new_kind_for_page() == "reply"  # no reply yet for a commitment to belong to
+
+
 def test_grid_new_ledger_from_the_welcome_page(qtbot, make_window, store: Store, prompter, tmp_path: Path) -> None:
     window = make_window(store)
     assert window.showing_welcome()
