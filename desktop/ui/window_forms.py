@@ -113,7 +113,7 @@ class FormTabsMixin(_Base):
         belong to, a reply a proposal; in an empty ledger "New" starts with the proposal."""
         while kind in PARENT_LINK and kind != "feedback":
             parent_type = PARENT_LINK[kind][1]
-            if self.store.count(parent_type) > 0:
+            if self.store.has_any(parent_type):
                 break
             kind = KIND_OF_TYPE[parent_type]
         return kind

@@ -362,6 +362,7 @@ def test_grid_paste_into_replies_finds_each_rows_proposal(qtbot, make_window, st
         "第021号\t常工信复〔2021〕第39号\t2021年6月8日\t解决采纳\t沈新峰\r\n"
         "45\t常交复〔2022〕第12号\t2022-06-20\tB\t李明\r\n")
     page.table.setFocus()
+    assert window.paste_rows_action.isEnabled()  # Edit › Paste rows from Excel… too, not only Ctrl+V
     page.paste_action.trigger()
     dialog = window.paste_dialog
     qtbot.addWidget(dialog)
