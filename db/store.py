@@ -744,6 +744,10 @@ class Store:
         ).fetchone()
         return Counts(*row)
 
+    def has_any(self, cls: type[Record]) -> bool:
+        """Whether at least one record of this kind exists; answered without counting."""
+        return bool(self.conn.execute(f"SELECT EXISTS (SELECT 1 FROM {cls.TABLE})").fetchone()[0])
+
     def is_empty(self) -> bool:
         """No proposal, reply, commitment or source document yet (a new ledger); answered without counting."""
         row = self.conn.execute(

@@ -185,6 +185,8 @@ class ListPage(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setStyleSheet("color: palette(mid); padding: 24px;")
         self.table.viewport().installEventFilter(self)
+        self._header_pressed = False  # a mouse button is down on the header: resizes now are the user's
+        self.table.horizontalHeader().viewport().installEventFilter(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -426,6 +428,11 @@ class ListPage(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self.empty_label.setGeometry(self.table.viewport().rect())
+        elif watched is self.table.horizontalHeader().viewport():
+            if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+                self._header_pressed = True
+            elif event.type() == QEvent.Type.MouseButtonRelease:
+                self._header_pressed = False
         return super().eventFilter(watched, event)
 
     def select_key(self, key: int) -> bool:
@@ -498,7 +505,9 @@ class ListPage(QWidget):
 
     @Slot(int, int, int)
     def _on_header_section_resized(self, column: int, old: int, new: int) -> None:
-        if not self._fitting and self.isVisible():
+        # Only a drag or double-click on the header is the user's choice; the last column stretching when the
+        # window is laid out or resized is not, and must not stop the columns fitting rows that arrive later.
+        if not self._fitting and self.isVisible() and self._header_pressed:
             self.user_sized = True
 
     @Slot()

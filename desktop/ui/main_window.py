@@ -37,6 +37,7 @@ from db.reminders import sync_reminders
 from db.status import LedgerStatus, judge_ledger
 from db.store import Counts
 from desktop import paths
+from desktop.core.grid import PASTE_TARGETS
 from desktop.core.records import Commitment, Evidence, Feedback, Proposal, Record, Reply, Target
 from desktop.ui.dashboard import STATE_ORDER, DashboardPage
 from desktop.ui.editing import DraftStore
@@ -608,7 +609,7 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         selected = bool(page and page.selected_rows())
         self.delete_action.setEnabled(page is not None and page.kind != "reminders" and selected)
         self.copy_rows_action.setEnabled(selected)
-        self.paste_rows_action.setEnabled(page is not None and page.kind in ("proposals", "commitments"))
+        self.paste_rows_action.setEnabled(page is not None and page.kind in PASTE_TARGETS)
         self.review_again_action.setEnabled(self.selected_letter_reply() is not None)
         self.publication_check_action.setEnabled(self.selected_reply() is not None)
         has_proposal = self.selected_proposal_id() is not None
