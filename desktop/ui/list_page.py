@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from db import Store
 from db import lists as db_lists
-from db.connection import connect
 from desktop.core.errors import ValidationError
 from desktop.core.grid import to_tsv
 from desktop.core.validation import parse_optional_date
@@ -60,11 +59,8 @@ FILTERS = {
 
 def _read_choices(path: Any, kind: str) -> db_lists.FilterChoices:
     """The filter menus' values, on a pool thread with a connection of its own."""
-    conn = connect(path)
-    try:
-        return db_lists.filter_choices(Store(conn, path), kind)
-    finally:
-        conn.close()
+    with Store.attach(path) as store:
+        return db_lists.filter_choices(store, kind)
 
 
 class ListPage(QWidget):
@@ -249,7 +245,7 @@ class ListPage(QWidget):
         if self._pool is None:
             self._show_choices(generation, db_lists.filter_choices(self._store, self.kind))
             return
-        worker = Worker(_read_choices, self._store.path, self.kind)
+        worker = Worker(_read_choices, self._store.location, self.kind)
         worker.signals.succeeded.connect(lambda choices: self._show_choices(generation, choices))
         worker.signals.failed.connect(lambda error: logger.error("cannot read the %s filters: %s", self.kind, error))
         self._pool.start(worker)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import sqlite3
 import struct
 import zipfile
 from pathlib import Path
@@ -15,15 +14,12 @@ from openpyxl import Workbook, load_workbook
 from db import Store
 from db.export import export_ledger
 from desktop.__main__ import main
+from tests.backends import dump_of
 from tests.ledger_workbooks import notes_ledger, office_year_ledger, wps_ledger
 
 
-def _dump_hash(db: Path) -> str:
-    connection = sqlite3.connect(db)
-    try:
-        return hashlib.sha256("\n".join(connection.iterdump()).encode()).hexdigest()
-    finally:
-        connection.close()
+def _dump_hash(db: Path | str) -> str:
+    return hashlib.sha256(repr(dump_of(db)).encode()).hexdigest()
 
 
 def test_import_ledger_an_office_ledger_with_no_flags(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

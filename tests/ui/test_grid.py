@@ -85,7 +85,8 @@ def test_grid_choice_cell_and_refused_value(qtbot, make_window, demo_store: Stor
     assert prompter.asked[-1][0] == "error" and "2021-13-40" in prompter.asked[-1][1]
 
 
-def test_grid_bulk_state_of_50_rows_is_one_transaction_and_one_undo(qtbot, make_window, store: Store) -> None:
+def test_grid_bulk_state_of_50_rows_is_one_transaction_and_one_undo(qtbot, make_window, store: Store,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     store.save_many(Proposal(session="常州市十六届人大五次会议", number=f"第{n:03d}号", title=f"建议{n}")
                     for n in range(1, 51))
     window = make_window(store)
@@ -96,14 +97,15 @@ def test_grid_bulk_state_of_50_rows_is_one_transaction_and_one_undo(qtbot, make_
     menu = window.list_context_menu(page)
     closed = _menu_action(menu, "bulk_state_closed")
     steps = window.undo_stack.count()
-    statements: list[str] = []
-    store.conn.set_trace_callback(statements.append)
-    try:
-        closed.trigger()
-    finally:
-        store.conn.set_trace_callback(None)
+    transactions: list[object] = []
+    begin_write = store.dialect.begin_write
+    monkeypatch.setattr(store.dialect, "begin_write",
+                        lambda conn, location, *rest: (transactions.append(location),
+                                                       begin_write(conn, location, *rest))[-1])
+    closed.trigger()
+    monkeypatch.undo()
     assert {p.state for p in store.list(Proposal)} == {"closed"}
-    assert sum(1 for s in statements if s.startswith("BEGIN")) == 1  # one transaction
+    assert len(transactions) == 1  # one transaction
     assert window.undo_stack.count() == steps + 1  # one undo step
     assert _history(store, "proposals").count("update") == 50
     window.undo_action.trigger()

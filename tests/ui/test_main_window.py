@@ -29,7 +29,7 @@ def test_main_window_lists_the_demo(make_window, demo_store: Store) -> None:
     assert "累计开通5G基站超1万个" in titles
     assert window.findChild(QLabel, "countLabel").text() == (
         "1 proposals, 1 replies, 15 commitments, 13 targets, 1 evidence")
-    assert str(demo_store.path) in window.findChild(QLabel, "pathLabel").text()
+    assert str(demo_store.location) in window.findChild(QLabel, "pathLabel").text()
     assert window.findChild(QListWidget, "navigator").count() == len(PAGES) == 9
 
 
@@ -129,7 +129,7 @@ def test_layout_and_last_database_are_remembered(make_window, demo_store: Store)
     window.show_page("replies")
     window.close()
     settings = QSettings(str(paths.ui_settings_path()), QSettings.Format.IniFormat)
-    assert settings.value("lastDatabase") == str(demo_store.path)
+    assert settings.value("lastDatabase") == str(demo_store.location)
     again = make_window(demo_store)
     assert again.current_page_kind() == "replies"
 
