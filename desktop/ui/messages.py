@@ -316,6 +316,9 @@ TEMPLATES: dict[str, str | tuple[str, ...]] = {
     "ledger_damaged":
         QT_TRANSLATE_NOOP("Messages", "'{file}' is damaged and cannot be read; open it in Excel or WPS, save it again "
                                       "and import the saved copy."),
+    "ledger_encrypted":
+        QT_TRANSLATE_NOOP("Messages", "'{file}' is protected by a password and cannot be read; open it in Excel or "
+                                      "WPS, remove the password, save it and import the saved copy."),
     "ledger_too_large":
         QT_TRANSLATE_NOOP("Messages", "'{file}' is too large to be a ledger: {found}, more than the limit of {limit}; "
                                       "split it into smaller workbooks."),

@@ -2637,6 +2637,10 @@ Log folder: {logs}</source>
         <translation>“{file}”已损坏，无法读取；请用 Excel 或 WPS 打开并重新保存，再导入保存后的文件。</translation>
     </message>
     <message>
+        <source>&apos;{file}&apos; is protected by a password and cannot be read; open it in Excel or WPS, remove the password, save it and import the saved copy.</source>
+        <translation>“{file}”设有密码，无法读取；请在 Excel 或 WPS 中打开，取消密码并保存，再导入保存后的文件。</translation>
+    </message>
+    <message>
         <source>&apos;{file}&apos; is too large to be a ledger: {found}, more than the limit of {limit}; split it into smaller workbooks.</source>
         <translation>“{file}”过大，不像是台账：{found}，超过上限 {limit}；请拆分为较小的工作簿。</translation>
     </message>

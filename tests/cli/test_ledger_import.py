@@ -107,6 +107,30 @@ def test_import_ledger_damaged_xml(demo_db_path: Path, tmp_path: Path, capsys: p
     _refused(capsys, demo_db_path, bad, "'bad.xlsx' is damaged")
 
 
+def test_import_ledger_zip_part_marked_encrypted(demo_db_path: Path, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """A part whose encryption flag is set (zipfile would raise RuntimeError asking for a password)."""
+    data = bytearray(wps_ledger(tmp_path / "base.xlsx").read_bytes())
+    for signature, flag_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = data.find(signature)
+        while at >= 0:
+            struct.pack_into("<H", data, at + flag_at, struct.unpack_from("<H", data, at + flag_at)[0] | 1)
+            at = data.find(signature, at + 4)
+    locked = tmp_path / "locked.xlsx"
+    locked.write_bytes(bytes(data))
+    _refused(capsys, demo_db_path, locked, "'locked.xlsx' is protected by a password", "remove the password")
+
+
+def test_import_ledger_password_protected_workbook(demo_db_path: Path, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """What Excel and WPS write for a workbook with a password: a compound file holding an EncryptedPackage."""
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    directory = "EncryptedPackage".encode("utf-16-le") + bytes(128 - 32)
+    locked = tmp_path / "台账（加密）.xlsx"
+    locked.write_bytes(header + directory + bytes(4096))
+    _refused(capsys, demo_db_path, locked, "'台账（加密）.xlsx' is protected by a password")
+
+
 def test_import_ledger_part_larger_than_declared(demo_db_path: Path, tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     lying = _set_declared_size(wps_ledger(tmp_path / "lying.xlsx"), "xl/worksheets/sheet1.xml", 100)
