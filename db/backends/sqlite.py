@@ -140,7 +140,9 @@ NETWORK_FILESYSTEMS = frozenset({
     "nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "sshfs", "afs", "9p", "ncpfs", "fuse.smbnetfs", "davfs",
     "fuse.davfs2", "ceph", "fuse.ceph", "glusterfs", "fuse.glusterfs", "lustre", "gfs2", "ocfs2", "fuse.rclone",
 })
-MOUNTS_FILE = Path("/proc/self/mounts")
+# POSIX systems list their mounts here (Linux does; elsewhere the read fails and the ledger counts as local);
+# Windows asks the drive instead.
+MOUNTS_FILE: Path | None = Path("/proc/self/mounts") if os.name == "posix" else None
 
 
 def filesystem_of(path: Path, mounts: str) -> str | None:
@@ -169,6 +171,8 @@ def network_filesystem(path: Path) -> str | None:
         drive_remote = 4
         root = os.path.splitdrive(text)[0] + "\\"
         return "network drive" if ctypes.windll.kernel32.GetDriveTypeW(root) == drive_remote else None
+    if MOUNTS_FILE is None:
+        return None
     try:
         kind = filesystem_of(path.parent if not path.exists() else path, MOUNTS_FILE.read_text(encoding="utf-8"))
     except OSError:
