@@ -217,6 +217,7 @@ class _Writer:
         self.matched: dict[int, int] = {}  # commitment ids this import matched or created: id → 1
         self.sources: dict[str, int] = {}
         self.labels: dict[tuple[str, str], int] | None = None
+        self.saved_proposal: Proposal | None = None
         # The stored proposals of a session and kind by their number's digits, read once when first needed.
         self.numbers: dict[tuple[str, str], dict[str, int]] = {}
 
@@ -241,6 +242,7 @@ class _Writer:
     def apply(self, planned: PlannedRow, counts: Counter) -> dict[str, dict]:
         staged: dict[str, dict] = {"proposals": {}, "replies": {}, "commitments": {}, "targets": {}, "matched": {},
                                    "sources": {}}
+        self.saved_proposal = None  # the proposal this row saved, if any
         proposal_id = self._proposal(planned, staged, counts) if planned.proposal else None
         reply_id = None
         # A later row of the same reply (merged cells filled down) repeats its rating: take it once.
@@ -313,6 +315,7 @@ class _Writer:
                 merged.proposers = [_with(p, position=index) for index, p in enumerate(merged.proposers)]
             saved = self._save(merged, existing, counts)
         staged["proposals"][key] = saved.id
+        self.saved_proposal = saved  # with its signers' ids: the row's reply names its proposer from them
         return saved.id  # type: ignore[return-value]
 
     # ----------------------------------------------------------------------------------------- replies
@@ -365,7 +368,8 @@ class _Writer:
             existing = next((r for r in self.store.replies_of(proposal_id) if not r.doc_number), None)
         proposer_id = None
         if planned.proposer_name and proposal_id is not None:
-            proposal = self.store.get(Proposal, proposal_id)
+            proposal = self.saved_proposal if self.saved_proposal is not None and \
+                self.saved_proposal.id == proposal_id else self.store.get(Proposal, proposal_id)
             proposer_id = next((p.id for p in (proposal.proposers if proposal else []) if p.name ==
                                 planned.proposer_name), None)
         incoming = _with(incoming, proposal_id=proposal_id, proposer_id=proposer_id)
