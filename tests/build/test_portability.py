@@ -52,7 +52,8 @@ PLATFORM_TESTS = frozenset({"sys.platform", "os.name", "platform.system", "sys.g
 BROAD_ERRORS = frozenset({"Exception", "BaseException"})
 IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError"}) | BROAD_ERRORS
 ATTRIBUTE_ERRORS = frozenset({"AttributeError"}) | BROAD_ERRORS
-PATH_ERRORS = frozenset({"OSError", "IOError", "EnvironmentError", "FileNotFoundError", "PermissionError"}) | BROAD_ERRORS
+PATH_ERRORS = (frozenset({"OSError", "IOError", "EnvironmentError", "FileNotFoundError", "PermissionError"})
+               | BROAD_ERRORS)
 
 FILE_HANDLERS = frozenset({"FileHandler", "RotatingFileHandler", "TimedRotatingFileHandler", "WatchedFileHandler"})
 TEMPORARY_FILES = frozenset({"TemporaryFile", "NamedTemporaryFile", "SpooledTemporaryFile"})
