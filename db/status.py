@@ -11,7 +11,7 @@ from db.store import Store, record_reader
 from desktop.core.errors import Cancelled
 from desktop.core.gc_tuning import collection_paused
 from desktop.core.records import Commitment, Evidence, Target
-from desktop.core.status import Judgement, judge_groups
+from desktop.core.status import Judgement, judge_commitment_from, judge_target, judge_without_evidence
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,11 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
     """Judge every target and commitment (or those of the given commitments) as of a date.
 
     Commitments, targets and evidence stream from three cursors in one order, so only the judgements stay in
-    memory; the garbage collector is kept out while they pile up (see :mod:`desktop.core.gc_tuning`).
+    memory; the garbage collector is kept out while they pile up (see :mod:`desktop.core.gc_tuning`). A target
+    without evidence known on the date is judged from its row as its deadline decides
+    (:func:`desktop.core.status.judge_without_evidence`, one shared judgement per deadline); only a target with
+    evidence becomes a record and takes the straight-line path. Commitments are judged from the few columns that
+    decide them, their promise date read with them.
 
     Raises:
         Cancelled: when ``is_cancelled()`` turns true.
@@ -65,18 +69,58 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
     total = store.count(Commitment, "1" + scope.replace("commitment_id", "id"), params)
     target_judgements: dict[int, Judgement] = {}
     commitment_judgements: dict[int, Judgement] = {}
+    reader = record_reader(Target, _NOT_JUDGED)
+    column = {name: index for index, name in enumerate(reader.columns)}
+    id_at, commitment_at, indicator_at = column["id"], column["commitment_id"], column["indicator"]
+    kind_at, comparator_at, deadline_at = column["kind"], column["comparator"], column["deadline"]
+    normalized_at = column["value_normalized"]
+    dates: dict[str | None, dt.date | None] = {None: None}
+
+    def day(text: str | None) -> dt.date | None:
+        found = dates.get(text, False)
+        if found is False:
+            found = dates[text] = dt.date.fromisoformat(text)  # type: ignore[arg-type]
+        return found  # type: ignore[return-value]
+
     with collection_paused():
-        commitments = store.iter(Commitment, "1" + scope.replace("commitment_id", "id"), params,
-                                 omit=_COMMITMENT_NOT_JUDGED)
-        targets = store.iter(Target, "1" + scope, params, order_by="commitment_id, id", omit=_NOT_JUDGED)
-        groups = judge_groups(commitments, targets, _evidence_by_commitment(store, as_of, scope, params), as_of,
-                              promise_dates(store, commitment_ids))
-        for done, group in enumerate(groups, 1):
+        conn = store.conn
+        commitments = conn.execute(
+            "SELECT c.id, c.manual_state, c.notes, c.deadline, r.reply_date FROM commitments c"
+            f" LEFT JOIN replies r ON r.id = c.reply_id WHERE 1{scope.replace('commitment_id', 'c.id')}"
+            " ORDER BY c.id", params)
+        target_cursor = conn.cursor()
+        target_cursor.row_factory = None
+        targets = target_cursor.execute(f"SELECT {reader.select_list()} FROM targets WHERE 1{scope}"
+                                        " ORDER BY commitment_id, id", params)
+        evidence_stream = _evidence_by_commitment(store, as_of, scope, params)
+        row = next(targets, None)
+        pending_evidence = next(evidence_stream, None)
+        for done, (commitment_id, manual_state, notes, deadline, reply_date) in enumerate(commitments, 1):
             if is_cancelled and done % 500 == 1 and is_cancelled():
                 raise Cancelled()
-            commitment_judgements[group.commitment.id or 0] = group.judgement
-            for target, judgement in group.targets:
-                target_judgements[target.id or 0] = judgement
+            promises: list[tuple[str, Judgement]] = []
+            has_targets = False
+            while row is not None and row[commitment_at] == commitment_id:
+                has_targets = True
+                target_id = row[id_at]
+                if pending_evidence is None or pending_evidence.target_id != target_id:
+                    kind, comparator = row[kind_at], row[comparator_at]
+                    if kind == "baseline" or comparator == "qualitative" or row[normalized_at] is not None:
+                        judgement = judge_without_evidence(kind, comparator, day(row[deadline_at]), as_of)
+                    else:
+                        judgement = judge_target(reader.build(row), (), as_of, start_date=day(reply_date))
+                else:
+                    found: list[Evidence] = []
+                    while pending_evidence is not None and pending_evidence.target_id == target_id:
+                        found.append(pending_evidence)
+                        pending_evidence = next(evidence_stream, None)
+                    judgement = judge_target(reader.build(row), found, as_of, start_date=day(reply_date))
+                target_judgements[target_id] = judgement
+                if row[kind_at] != "baseline":
+                    promises.append((row[indicator_at], judgement))
+                row = next(targets, None)
+            commitment_judgements[commitment_id] = judge_commitment_from(
+                manual_state, notes, day(deadline), promises, has_targets, as_of)
             if progress and done % 500 == 0:
                 progress(done, total)
     if progress:

@@ -216,8 +216,10 @@ def judge_target(target: Target, evidence: Sequence[Evidence], as_of: dt.date, *
         start_date: when the promise was made (the reply's date); used as the start of the straight-line path
             when the target has no baseline date.
     """
-    if target.kind == "baseline":
-        return _shared(("baseline", as_of), lambda: Judgement("no_data", "基数，不作评价", as_of))
+    # Most targets of a big ledger have no evidence yet: their deadline decides, before any unit is worked out.
+    if target.kind == "baseline" or (not evidence and (target.comparator == "qualitative"
+                                                       or target.value_normalized is not None)):
+        return judge_without_evidence(target.kind, target.comparator, target.deadline, as_of)
     known = [item for item in evidence if item.as_of_date <= as_of]
     deadline = target.deadline
     past_deadline = deadline is not None and as_of > deadline
@@ -298,6 +300,21 @@ def judge_target(target: Target, evidence: Sequence[Evidence], as_of: dt.date, *
         **common)
 
 
+def judge_without_evidence(kind: str, comparator: str, deadline: dt.date | None, as_of: dt.date) -> Judgement:
+    """The judgement :func:`judge_target` gives a target without evidence known on the date, from the target's
+    kind, comparator and deadline alone: exact for a baseline, a qualitative target and a target whose value is
+    stored in its base unit (``value_normalized``), which are all the others judge as their deadline decides.
+
+    Shared: one frozen judgement per (kind, deadline, date), so a whole ledger of such targets holds a few hundred.
+    """
+    if kind == "baseline":
+        return _shared(("baseline", as_of), lambda: Judgement("no_data", "基数，不作评价", as_of))
+    past_deadline = deadline is not None and as_of > deadline
+    if comparator == "qualitative" and not past_deadline:
+        return _shared(("qualitative", as_of), lambda: Judgement("no_data", "定性目标，尚无佐证", as_of))
+    return _without_evidence(deadline, past_deadline, as_of)
+
+
 def _without_evidence(deadline: dt.date | None, past_deadline: bool, as_of: dt.date) -> Judgement:
     def make() -> Judgement:
         if past_deadline:
@@ -307,8 +324,11 @@ def _without_evidence(deadline: dt.date | None, past_deadline: bool, as_of: dt.d
     return _shared(("no evidence", deadline, as_of), make)
 
 
+_BOUND_WORDS = {">": "超过", ">=": "不少于", "<": "不到", "<=": "不超过"}
+
+
 def _bound_word(comparator: str) -> str:
-    return {">": "超过", ">=": "不少于", "<": "不到", "<=": "不超过"}.get(comparator, "")
+    return _BOUND_WORDS.get(comparator, "")
 
 
 def _judge_qualitative(target: Target, known: list[Evidence], as_of: dt.date, past_deadline: bool) -> Judgement:
@@ -324,27 +344,32 @@ def _judge_qualitative(target: Target, known: list[Evidence], as_of: dt.date, pa
                              f"{target.deadline.isoformat()}已过", as_of, latest_evidence=latest)
         return Judgement("no_data", f"截至{latest.as_of_date.isoformat()}尚未实现，定性目标无法测算进度", as_of,
                          latest_evidence=latest)
-    if past_deadline:
-        return _without_evidence(target.deadline, past_deadline, as_of)
-    return _shared(("qualitative", as_of), lambda: Judgement("no_data", "定性目标，尚无佐证", as_of))
+    return judge_without_evidence("commitment", "qualitative", target.deadline, as_of)
 
 
 def judge_commitment(commitment: Commitment, judged_targets: Sequence[tuple[Target, Judgement]],
                      as_of: dt.date) -> Judgement:
     """A commitment's state: set by hand when it is, otherwise its worst target decides."""
-    if commitment.manual_state:
-        note = f"：{commitment.notes}" if commitment.notes else ""
-        return Judgement(commitment.manual_state, f"人工判定为{STATE_LABELS[commitment.manual_state]}{note}", as_of)
-    promises = [(target, judgement) for target, judgement in judged_targets if target.kind != "baseline"]
-    if judged_targets and not promises:
+    promises = [(target.indicator, judgement) for target, judgement in judged_targets if target.kind != "baseline"]
+    return judge_commitment_from(commitment.manual_state, commitment.notes, commitment.deadline, promises,
+                                 bool(judged_targets), as_of)
+
+
+def judge_commitment_from(manual_state: str | None, notes: str | None, deadline: dt.date | None,
+                          promises: Sequence[tuple[str, Judgement]], has_targets: bool, as_of: dt.date) -> Judgement:
+    """:func:`judge_commitment` from the few fields it reads: the commitment's hand-set state, notes and deadline,
+    its promised targets (not baselines) in order as (indicator, judgement), and whether it holds any target."""
+    if manual_state:
+        note = f"：{notes}" if notes else ""
+        return Judgement(manual_state, f"人工判定为{STATE_LABELS[manual_state]}{note}", as_of)
+    if has_targets and not promises:
         return _shared(("baselines only", as_of), lambda: Judgement("no_data", "仅含基数，不作评价", as_of))
     if not promises:
-        deadline = commitment.deadline
         if deadline and as_of > deadline:
             return _shared(("no targets", deadline, as_of), lambda: Judgement(
                 "overdue", f"期限{deadline.isoformat()}已过，无量化指标且未人工判定", as_of))
         return _shared(("no targets", None, as_of), lambda: Judgement("no_data", "无量化指标，需人工判定", as_of))
-    worst_target, worst = min(promises, key=lambda pair: _SEVERITY_RANK[pair[1].state])
+    worst_indicator, worst = min(promises, key=lambda pair: _SEVERITY_RANK[pair[1].state])
     if len(promises) == 1:
         if worst.as_of == as_of:
             return worst  # the same judgement, field for field: a frozen one can stand for both
@@ -355,7 +380,7 @@ def judge_commitment(commitment: Commitment, judged_targets: Sequence[tuple[Targ
     for _, judged in promises:
         counts[judged.state] += 1
     summary = "，".join(f"{STATE_LABELS[state]}{count}项" for state, count in counts.items() if count)
-    return Judgement(worst.state, f"{len(promises)}项指标（{summary}）；{worst_target.indicator}：{worst.reason}",
+    return Judgement(worst.state, f"{len(promises)}项指标（{summary}）；{worst_indicator}：{worst.reason}",
                      as_of, latest_evidence=worst.latest_evidence, unit_problem=worst.unit_problem)
 
 
