@@ -1,0 +1,113 @@
+"""Judging the whole ledger from its rows gives exactly the judgements of judging its records one by one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from bench.generate_ledger import generate
+from db import Store
+from db.status import judge_ledger, promise_dates
+from db.store import RecordReader
+from desktop.core.records import Commitment, Evidence, Target
+from desktop.core.status import SEVERITY, judge_records
+
+D = dt.date
+
+
+def _add_every_kind_of_case(store: Store) -> None:
+    """What the generated ledger lacks: qualitative and baseline targets, hand-set states, commitments without
+    targets, a value stored without its base unit, evidence in a unit that does not fit, later evidence."""
+    reply_id = store.conn.execute("SELECT min(id) FROM replies").fetchone()[0]
+    with store.transaction():
+        def commitment(**fields) -> int:
+            return store.save(Commitment(reply_id=reply_id, title="补充承诺", **fields)).id
+
+        def target(commitment_id: int, **fields) -> int:
+            values = dict(commitment_id=commitment_id, indicator="补充指标", comparator=">=", value=10.0, unit="个",
+                          value_normalized=10.0, unit_normalized="个", deadline=D(2024, 12, 31))
+            values.update(fields)
+            return store.save(Target(**values)).id
+
+        mixed = commitment(deadline=D(2024, 12, 31))
+        done = target(mixed, comparator="qualitative", value=None, value_normalized=None)
+        store.save(Evidence(target_id=done, as_of_date=D(2024, 3, 1), achieved=True))
+        not_done = target(mixed, comparator="qualitative", value=None, value_normalized=None, indicator="定性二")
+        store.save(Evidence(target_id=not_done, as_of_date=D(2024, 3, 1), achieved=False))
+        target(mixed, comparator="qualitative", value=None, value_normalized=None, deadline=D(2030, 1, 1))
+        target(mixed, kind="baseline", value=3.0, value_normalized=3.0)
+        unfit = target(mixed, indicator="单位不符")
+        store.save(Evidence(target_id=unfit, as_of_date=D(2024, 3, 1), value=5.0, unit="元"))
+        later = target(mixed, indicator="佐证在后")
+        store.save(Evidence(target_id=later, as_of_date=D(2031, 1, 1), value=50.0, unit="个"))
+        target(mixed, indicator="未换算", value=2.0, unit="万个", value_normalized=None, unit_normalized=None)
+        target(commitment(manual_state="met", notes="已验收"))
+        commitment(deadline=D(2020, 1, 1))
+        commitment(deadline=D(2030, 1, 1))
+        target(commitment(), kind="baseline", value=1.0, value_normalized=1.0)
+
+
+@pytest.fixture
+def generated(tmp_path: Path) -> Iterator[Store]:
+    path = tmp_path / "generated.sqlite3"
+    generate(path, 900, seed=3)
+    with Store.open(path, actor="tester") as store:
+        _add_every_kind_of_case(store)
+        yield store
+
+
+def _judged_record_by_record(store: Store, as_of: dt.date):
+    commitments = store.list(Commitment)
+    return judge_records(commitments, store.list(Target), store.list(Evidence), as_of,
+                         promise_dates(store, [c.id for c in commitments]))
+
+
+@pytest.mark.parametrize("as_of", [D(2019, 6, 30), D(2024, 6, 30), D(2026, 12, 3)])
+def test_judging_the_ledger_from_its_rows_agrees_with_judging_every_record(generated: Store, as_of) -> None:
+    status = judge_ledger(generated, as_of)
+    groups = list(_judged_record_by_record(generated, as_of))
+    assert status.commitments == {group.commitment.id: group.judgement for group in groups}
+    assert status.targets == {target.id: judged for group in groups for target, judged in group.targets}
+    some = [group.commitment.id for group in groups[::7]]
+    part = judge_ledger(generated, as_of, commitment_ids=some)
+    assert part.commitments == {key: status.commitments[key] for key in some}
+
+
+def test_the_compared_ledger_holds_every_state(generated: Store) -> None:
+    states = {judged.state for as_of in (D(2019, 6, 30), D(2024, 6, 30))
+              for judged in judge_ledger(generated, as_of).targets.values()}
+    assert states == set(SEVERITY)
+
+
+@contextmanager
+def _targets_built() -> Iterator[list[int]]:
+    """The ids of the targets that become records (through the store's reader) inside the block."""
+    built: list[int] = []
+
+    def watch(frame, event, arg) -> None:
+        if event == "return" and frame.f_code is RecordReader.build.__code__ and isinstance(arg, Target):
+            built.append(arg.id)
+
+    sys.setprofile(watch)
+    try:
+        yield built
+    finally:
+        sys.setprofile(None)
+
+
+def test_only_targets_with_evidence_known_on_the_date_become_records(generated: Store) -> None:
+    as_of = D(2024, 6, 30)
+    with _targets_built() as built:
+        status = judge_ledger(generated, as_of)
+    with_evidence = {row[0] for row in generated.conn.execute(
+        "SELECT DISTINCT target_id FROM evidence WHERE as_of_date <= ?", (as_of.isoformat(),))}
+    unconverted = {row[0] for row in generated.conn.execute(
+        "SELECT id FROM targets WHERE value_normalized IS NULL AND comparator <> 'qualitative'"
+        " AND kind <> 'baseline'")}
+    assert set(built) == with_evidence | unconverted
+    assert len(status.targets) > 2 * len(built)  # most targets were judged from their row alone
