@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from db.store import Store, record_reader
 from desktop.core.errors import Cancelled
 from desktop.core.gc_tuning import collection_paused
-from desktop.core.records import Commitment, Evidence, Target
+from desktop.core.records import Evidence, Target
 from desktop.core.status import Judgement, judge_commitment_from, judge_target, judge_without_evidence
 
 
@@ -25,7 +25,6 @@ class LedgerStatus:
 
 # Columns judging never reads (the records it builds are dropped once judged).
 _NOT_JUDGED = ("deadline_text", "baseline_quote", "quote", "quote_start", "quote_end", "source_document_id")
-_COMMITMENT_NOT_JUDGED = ("title", "quote", "quote_start", "quote_end", "responsible_unit", "deadline_text")
 
 
 def id_list(ids: Iterable[int]) -> str:
@@ -66,7 +65,6 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
     if commitment_ids is not None:
         scope = " AND commitment_id IN (SELECT value FROM json_each(?))"
         params = (id_list(commitment_ids),)
-    total = store.count(Commitment, "1" + scope.replace("commitment_id", "id"), params)
     target_judgements: dict[int, Judgement] = {}
     commitment_judgements: dict[int, Judgement] = {}
     reader = record_reader(Target, _NOT_JUDGED)
@@ -87,53 +85,63 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
         commitments = conn.execute(
             "SELECT c.id, c.manual_state, c.notes, c.deadline, r.reply_date FROM commitments c"
             f" LEFT JOIN replies r ON r.id = c.reply_id WHERE 1{scope.replace('commitment_id', 'c.id')}"
-            " ORDER BY c.id", params)
+            " ORDER BY c.id", params).fetchall()
+        total = len(commitments)
+        promise_date = {row[0]: row[4] for row in commitments}
+        # Targets and evidence in the order of the tables themselves (by id), which SQLite reads straight; each
+        # commitment's promises gather as its targets come, in the order of their ids.
+        promises: dict[int, list[tuple[str, Judgement]]] = {}
         target_cursor = conn.cursor()
         target_cursor.row_factory = None
-        targets = target_cursor.execute(f"SELECT {reader.select_list()} FROM targets WHERE 1{scope}"
-                                        " ORDER BY commitment_id, id", params)
-        evidence_stream = _evidence_by_commitment(store, as_of, scope, params)
-        row = next(targets, None)
+        targets = target_cursor.execute(f"SELECT {reader.select_list()} FROM targets WHERE 1{scope} ORDER BY id",
+                                        params)
+        evidence_stream = _evidence_by_target(store, as_of, scope, params)
         pending_evidence = next(evidence_stream, None)
-        for done, (commitment_id, manual_state, notes, deadline, reply_date) in enumerate(commitments, 1):
-            if is_cancelled and done % 500 == 1 and is_cancelled():
-                raise Cancelled()
-            promises: list[tuple[str, Judgement]] = []
-            has_targets = False
-            while row is not None and row[commitment_at] == commitment_id:
-                has_targets = True
-                target_id = row[id_at]
-                if pending_evidence is None or pending_evidence.target_id != target_id:
-                    kind, comparator = row[kind_at], row[comparator_at]
-                    if kind == "baseline" or comparator == "qualitative" or row[normalized_at] is not None:
-                        judgement = judge_without_evidence(kind, comparator, day(row[deadline_at]), as_of)
-                    else:
-                        judgement = judge_target(reader.build(row), (), as_of, start_date=day(reply_date))
+        for done, row in enumerate(targets, 1):
+            if done % 2000 == 0:
+                if is_cancelled and is_cancelled():
+                    raise Cancelled()
+                if progress:
+                    progress(min(len(promises), total), total)
+            target_id = row[id_at]
+            kind = row[kind_at]
+            if pending_evidence is None or pending_evidence.target_id != target_id:
+                comparator = row[comparator_at]
+                if kind == "baseline" or comparator == "qualitative" or row[normalized_at] is not None:
+                    judgement = judge_without_evidence(kind, comparator, day(row[deadline_at]), as_of)
                 else:
-                    found: list[Evidence] = []
-                    while pending_evidence is not None and pending_evidence.target_id == target_id:
-                        found.append(pending_evidence)
-                        pending_evidence = next(evidence_stream, None)
-                    judgement = judge_target(reader.build(row), found, as_of, start_date=day(reply_date))
-                target_judgements[target_id] = judgement
-                if row[kind_at] != "baseline":
-                    promises.append((row[indicator_at], judgement))
-                row = next(targets, None)
+                    judgement = judge_target(reader.build(row), (), as_of,
+                                             start_date=day(promise_date.get(row[commitment_at])))
+            else:
+                found: list[Evidence] = []
+                while pending_evidence is not None and pending_evidence.target_id == target_id:
+                    found.append(pending_evidence)
+                    pending_evidence = next(evidence_stream, None)
+                judgement = judge_target(reader.build(row), found, as_of,
+                                         start_date=day(promise_date.get(row[commitment_at])))
+            target_judgements[target_id] = judgement
+            held = promises.get(row[commitment_at])
+            if held is None:
+                held = promises[row[commitment_at]] = []
+            if kind != "baseline":
+                held.append((row[indicator_at], judgement))
+        if is_cancelled and is_cancelled():
+            raise Cancelled()
+        for commitment_id, manual_state, notes, deadline, _ in commitments:
+            held = promises.pop(commitment_id, None)
             commitment_judgements[commitment_id] = judge_commitment_from(
-                manual_state, notes, day(deadline), promises, has_targets, as_of)
-            if progress and done % 500 == 0:
-                progress(done, total)
+                manual_state, notes, day(deadline), held or (), held is not None, as_of)
     if progress:
         progress(total, total)
     return LedgerStatus(as_of, target_judgements, commitment_judgements)
 
 
-def _evidence_by_commitment(store: Store, as_of: dt.date, scope: str, params: tuple) -> Iterator[Evidence]:
-    """Evidence known on the date, in the order judge_groups reads it: by commitment, target, then id."""
+def _evidence_by_target(store: Store, as_of: dt.date, scope: str, params: tuple) -> Iterator[Evidence]:
+    """Evidence known on the date, by target, then id: the order of judging by target id."""
     reader = record_reader(Evidence)
     cursor = store.conn.cursor()
     cursor.row_factory = None
-    cursor.execute(f"SELECT {reader.select_list('e.')} FROM evidence e JOIN targets t ON t.id = e.target_id"
-                   f" WHERE e.as_of_date <= ?{scope.replace('commitment_id', 't.commitment_id')}"
-                   " ORDER BY t.commitment_id, e.target_id, e.id", (as_of.isoformat(), *params))
+    where = f" AND target_id IN (SELECT id FROM targets WHERE 1{scope})" if scope else ""
+    cursor.execute(f"SELECT {reader.select_list()} FROM evidence WHERE as_of_date <= ?{where}"
+                   " ORDER BY target_id, id", (as_of.isoformat(), *params))
     return reader.read(cursor)
