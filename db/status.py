@@ -91,6 +91,7 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
         # Targets and evidence in the order of the tables themselves (by id), which SQLite reads straight; each
         # commitment's promises gather as its targets come, in the order of their ids.
         promises: dict[int, list[tuple[str, Judgement]]] = {}
+        by_deadline: dict[tuple[str, bool, str | None], Judgement] = {}  # the deadline-only judgements met so far
         target_cursor = conn.cursor()
         target_cursor.row_factory = None
         targets = target_cursor.execute(f"SELECT {reader.select_list()} FROM targets WHERE 1{scope} ORDER BY id",
@@ -108,7 +109,11 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
             if pending_evidence is None or pending_evidence.target_id != target_id:
                 comparator = row[comparator_at]
                 if kind == "baseline" or comparator == "qualitative" or row[normalized_at] is not None:
-                    judgement = judge_without_evidence(kind, comparator, day(row[deadline_at]), as_of)
+                    key = (kind, comparator == "qualitative", row[deadline_at])
+                    judgement = by_deadline.get(key)  # type: ignore[assignment]
+                    if judgement is None:
+                        judgement = by_deadline[key] = judge_without_evidence(kind, comparator,
+                                                                              day(row[deadline_at]), as_of)
                 else:
                     judgement = judge_target(reader.build(row), (), as_of,
                                              start_date=day(promise_date.get(row[commitment_at])))

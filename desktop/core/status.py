@@ -121,6 +121,8 @@ def evidence_in_target_unit(evidence: Evidence, target: Target) -> float | None:
         return None
     base = _base_unit(target)
     written = evidence.unit if evidence.unit is not None else (evidence.unit_normalized or "")
+    if written == base and math.isfinite(evidence.value):
+        return float(evidence.value)  # what convert() gives between a unit and itself, without its Decimal work
     converted = convert(evidence.value, written, base)
     if converted is not None:
         return float(converted)
@@ -264,7 +266,7 @@ def judge_target(target: Target, evidence: Sequence[Evidence], as_of: dt.date, *
     latest, value = _pick_latest(usable, direction)
     seen = f"截至{latest.as_of_date.isoformat()}为{_bound_word(latest.comparator)}{format_amount(value, unit)}"
     others = sorted({other for item, other in usable if item.as_of_date == latest.as_of_date
-                     and not math.isclose(other, value, rel_tol=1e-9, abs_tol=1e-9)})
+                     and not math.isclose(other, value, rel_tol=1e-9, abs_tol=1e-9)}) if len(usable) > 1 else ()
     if others:
         # Two figures for one day contradict each other: say so, and that the less favourable one decided.
         seen += f"（同日另有佐证{'、'.join(format_amount(other, unit) for other in others)}，按较不利的数值判定）"

@@ -12,6 +12,7 @@ from desktop.core.records import Commitment, Evidence, Target
 from desktop.core.status import (
     SEVERITY,
     Judgement,
+    evidence_in_target_unit,
     format_amount,
     judge_commitment,
     judge_commitment_from,
@@ -242,3 +243,15 @@ def test_a_commitment_is_judged_alike_from_its_record_or_from_the_fields_that_de
         promises = [(t.indicator, j) for t, j in judged if t.kind != "baseline"]
         assert judge_commitment_from(commitment.manual_state, commitment.notes, commitment.deadline, promises,
                                      bool(judged), as_of) == judge_commitment(commitment, judged, as_of)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.floats(allow_nan=False, allow_infinity=False, width=64),
+       unit=st.sampled_from(["个", "万", "亿元", "万平方米", "%", "公里", "", "km"]))
+def test_evidence_in_the_target_unit_is_what_converting_a_unit_to_itself_gives(value: float, unit: str) -> None:
+    from desktop.core.units import convert
+
+    promise = target(unit=unit, unit_normalized=unit)
+    expected = convert(value, unit, unit)
+    assert evidence_in_target_unit(ev(D(2021, 1, 1), value, unit=unit), promise) == \
+        (float(expected) if expected is not None else None)
