@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -393,6 +393,16 @@ class CommitmentGroup:
     commitment: Commitment
     judgement: Judgement
     targets: list[tuple[Target, Judgement]]
+
+
+def judge_group(commitment: Commitment, targets: Sequence[Target], evidence_of: Mapping[int, Sequence[Evidence]],
+                as_of: dt.date, start_date: dt.date | None = None) -> CommitmentGroup:
+    """Judge one commitment from its targets, in any order, and each target's evidence known on the date, by date
+    (the evidence of a day in the order of its ids): the judgements :func:`judge_groups` gives from the store's
+    streams, without sorting whole batches again."""
+    judged = [(target, judge_target(target, evidence_of.get(target.id or 0, ()), as_of, start_date=start_date))
+              for target in sorted(targets, key=lambda target: target.id or 0)]
+    return CommitmentGroup(commitment, judge_commitment(commitment, judged, as_of), judged)
 
 
 def judge_groups(commitments: Iterable[Commitment], targets: Iterable[Target], evidence: Iterable[Evidence],
