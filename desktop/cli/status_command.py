@@ -9,7 +9,7 @@ from collections import Counter
 
 from desktop.cli.common import open_store
 from desktop.core.handling import judge_handling, summarize_states
-from desktop.core.records import HANDLING_STATES, TARGET_STATES
+from desktop.core.records import HANDLING_STATES, TARGET_STATES, Target
 from desktop.core.validation import parse_date
 
 
@@ -47,11 +47,17 @@ def run(args: argparse.Namespace) -> int:
             handling = judge_handling(file, as_of, rules)
             handling_states[handling.state] += 1
             lines = [f"建议\t{file.label}\t{handling.label}\t{handling.reason}"]
-            for commitment in file.promises():
+            targets_of: dict[int | None, list[Target]] = {}  # the file's targets by commitment, gathered once
+            for target in file.targets:
+                targets_of.setdefault(target.commitment_id, []).append(target)
+            for commitment in file.commitments:
+                targets = targets_of.get(commitment.id, [])
+                if targets and all(target.kind == "baseline" for target in targets):
+                    continue  # only baselines: not a promise (ProposalFile.is_promise)
                 judgement = file.commitment_states[commitment.id]
                 commitment_states[judgement.state] += 1
                 lines.append(f"承诺 {commitment.id}\t{commitment.title}\t{judgement.label}\t{judgement.reason}")
-                for target in file.targets_of(commitment.id):
+                for target in targets:
                     if target.kind == "baseline":
                         continue
                     judged = file.target_states[target.id]

@@ -15,7 +15,10 @@ from db import Store
 from db.followup import load_proposal_files
 from db.status import judge_ledger, promise_dates
 from db.store import RecordReader
+from desktop.__main__ import main
+from desktop.core.handling import ProposalFile
 from desktop.core.records import Commitment, Evidence, Target
+from desktop.core.reminders import ReminderRules, plan_reminders
 from desktop.core.status import SEVERITY, judge_records
 
 D = dt.date
@@ -125,3 +128,43 @@ def test_proposal_files_judge_as_the_ledger_is_judged(generated: Store, as_of) -
     files = load_proposal_files(generated, as_of)
     assert {key: judged for file in files for key, judged in file.commitment_states.items()} == status.commitments
     assert {key: judged for file in files for key, judged in file.target_states.items()} == status.targets
+
+
+@contextmanager
+def _calls_of(*functions) -> Iterator[list[str]]:
+    """Each call of the given functions inside the block: its name and the file of its caller."""
+    codes = {function.__code__: function.__name__ for function in functions}
+    called: list[str] = []
+
+    def watch(frame, event, arg) -> None:
+        if event == "call" and frame.f_code in codes:
+            called.append(f"{codes[frame.f_code]} from {Path(frame.f_back.f_code.co_filename).name}")
+
+    sys.setprofile(watch)
+    try:
+        yield called
+    finally:
+        sys.setprofile(None)
+
+
+def test_planning_reminders_gathers_each_file_s_targets_once(generated: Store) -> None:
+    as_of = D(2024, 6, 30)
+    files = load_proposal_files(generated, as_of)
+    with _calls_of(ProposalFile.targets_of, ProposalFile.is_promise, ProposalFile.promises) as called:
+        plans = plan_reminders(files, as_of, ReminderRules())
+    assert not called  # no scan of a file's targets per commitment
+    planned = {(plan.kind, plan.subject_id) for plan in plans}
+    for file in files:
+        for commitment in file.commitments:
+            if commitment.deadline and not file.is_promise(commitment):
+                assert ("commitment_due", commitment.id) not in planned
+
+
+def test_status_gathers_each_file_s_targets_once(generated: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    with _calls_of(ProposalFile.targets_of, ProposalFile.is_promise, ProposalFile.promises) as called:
+        assert main(["status", "--db", str(generated.path), "--as-of", "2024-06-30"]) == 0
+    assert called and not [call for call in called if call.endswith("status_command.py")]  # (the handling state's)
+    lines = capsys.readouterr().out.splitlines()
+    files = load_proposal_files(generated, D(2024, 6, 30), known_only=True)
+    listed = [target.id for file in files for target in file.targets if target.kind != "baseline"]
+    assert sorted(int(line.split("\t")[0].split()[1]) for line in lines if line.startswith("指标 ")) == sorted(listed)
