@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from db.store import Store, record_reader
 from desktop.core.errors import Cancelled
 from desktop.core.gc_tuning import collection_paused
-from desktop.core.records import Evidence, Target
-from desktop.core.status import Judgement, judge_commitment_from, judge_target, judge_without_evidence
+from desktop.core.records import Commitment, Evidence, Target
+from desktop.core.status import Judgement, add_to_tally, judge_tally, judge_target, judge_without_evidence, new_tally
 
 
 @dataclass(frozen=True)
@@ -82,15 +82,15 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
 
     with collection_paused():
         conn = store.conn
-        commitments = conn.execute(
-            "SELECT c.id, c.manual_state, c.notes, c.deadline, r.reply_date FROM commitments c"
-            f" LEFT JOIN replies r ON r.id = c.reply_id WHERE 1{scope.replace('commitment_id', 'c.id')}"
-            " ORDER BY c.id", params).fetchall()
-        total = len(commitments)
-        promise_date = {row[0]: row[4] for row in commitments}
+        commitment_scope = scope.replace("commitment_id", "c.id")
+        # The date each promise was made (its reply's), shared date objects: what the straight-line path needs.
+        promise_date = {commitment_id: day(reply_date) for commitment_id, reply_date in conn.execute(
+            "SELECT c.id, r.reply_date FROM commitments c JOIN replies r ON r.id = c.reply_id"
+            f" WHERE r.reply_date IS NOT NULL{commitment_scope}", params)}
+        total = store.count(Commitment, "1" + scope.replace("commitment_id", "id"), params)
         # Targets and evidence in the order of the tables themselves (by id), which SQLite reads straight; each
-        # commitment's promises gather as its targets come, in the order of their ids.
-        promises: dict[int, list[tuple[str, Judgement]]] = {}
+        # commitment's promises are tallied as its targets come, in the order of their ids (a few numbers each).
+        tallies: dict[int, list] = {}
         by_deadline: dict[tuple[str, bool, str | None], Judgement] = {}  # the deadline-only judgements met so far
         target_cursor = conn.cursor()
         target_cursor.row_factory = None
@@ -103,7 +103,7 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
                 if is_cancelled and is_cancelled():
                     raise Cancelled()
                 if progress:
-                    progress(min(len(promises), total), total)
+                    progress(min(len(tallies), total), total)
             target_id = row[id_at]
             kind = row[kind_at]
             if pending_evidence is None or pending_evidence.target_id != target_id:
@@ -116,26 +116,28 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
                                                                               day(row[deadline_at]), as_of)
                 else:
                     judgement = judge_target(reader.build(row), (), as_of,
-                                             start_date=day(promise_date.get(row[commitment_at])))
+                                             start_date=promise_date.get(row[commitment_at]))
             else:
                 found: list[Evidence] = []
                 while pending_evidence is not None and pending_evidence.target_id == target_id:
                     found.append(pending_evidence)
                     pending_evidence = next(evidence_stream, None)
                 judgement = judge_target(reader.build(row), found, as_of,
-                                         start_date=day(promise_date.get(row[commitment_at])))
+                                         start_date=promise_date.get(row[commitment_at]))
             target_judgements[target_id] = judgement
-            held = promises.get(row[commitment_at])
-            if held is None:
-                held = promises[row[commitment_at]] = []
+            tally = tallies.get(row[commitment_at])
+            if tally is None:
+                tally = tallies[row[commitment_at]] = new_tally()
             if kind != "baseline":
-                held.append((row[indicator_at], judgement))
+                add_to_tally(tally, row[indicator_at], judgement)
         if is_cancelled and is_cancelled():
             raise Cancelled()
-        for commitment_id, manual_state, notes, deadline, _ in commitments:
-            held = promises.pop(commitment_id, None)
-            commitment_judgements[commitment_id] = judge_commitment_from(
-                manual_state, notes, day(deadline), held or (), held is not None, as_of)
+        del promise_date
+        for commitment_id, manual_state, notes, deadline in conn.execute(
+                f"SELECT c.id, c.manual_state, c.notes, c.deadline FROM commitments c WHERE 1{commitment_scope}"
+                " ORDER BY c.id", params):
+            commitment_judgements[commitment_id] = judge_tally(manual_state, notes, day(deadline),
+                                                               tallies.pop(commitment_id, None), as_of)
     if progress:
         progress(total, total)
     return LedgerStatus(as_of, target_judgements, commitment_judgements)

@@ -361,28 +361,55 @@ def judge_commitment_from(manual_state: str | None, notes: str | None, deadline:
                           promises: Sequence[tuple[str, Judgement]], has_targets: bool, as_of: dt.date) -> Judgement:
     """:func:`judge_commitment` from the few fields it reads: the commitment's hand-set state, notes and deadline,
     its promised targets (not baselines) in order as (indicator, judgement), and whether it holds any target."""
+    tally = new_tally() if has_targets else None
+    for indicator, judgement in promises:
+        add_to_tally(tally, indicator, judgement)  # type: ignore[arg-type]
+    return judge_tally(manual_state, notes, deadline, tally, as_of)
+
+
+# A commitment's promises as they come, in the few numbers its judgement needs (so that judging a whole ledger
+# holds one small list per commitment, not every target): how many, the rank, indicator and judgement of the
+# first worst one, and how many of each state (by rank in SEVERITY).
+_COUNT, _WORST_RANK, _WORST_INDICATOR, _WORST, _BY_STATE = 0, 1, 2, 3, 4
+
+
+def new_tally() -> list:
+    """The tally of a commitment that holds targets, before any promise was added."""
+    return [0, len(SEVERITY), None, None, *([0] * len(SEVERITY))]
+
+
+def add_to_tally(tally: list, indicator: str, judgement: Judgement) -> None:
+    """Add a promised target (not a baseline), in the order of the commitment's targets."""
+    rank = _SEVERITY_RANK[judgement.state]
+    tally[_COUNT] += 1
+    tally[_BY_STATE + rank] += 1
+    if rank < tally[_WORST_RANK]:  # the first of the worst decides
+        tally[_WORST_RANK], tally[_WORST_INDICATOR], tally[_WORST] = rank, indicator, judgement
+
+
+def judge_tally(manual_state: str | None, notes: str | None, deadline: dt.date | None, tally: list | None,
+                as_of: dt.date) -> Judgement:
+    """A commitment's judgement from its tally (None when it holds no target): see :func:`judge_commitment`."""
     if manual_state:
         note = f"：{notes}" if notes else ""
         return Judgement(manual_state, f"人工判定为{STATE_LABELS[manual_state]}{note}", as_of)
-    if has_targets and not promises:
+    if tally is not None and not tally[_COUNT]:
         return _shared(("baselines only", as_of), lambda: Judgement("no_data", "仅含基数，不作评价", as_of))
-    if not promises:
+    if tally is None:
         if deadline and as_of > deadline:
             return _shared(("no targets", deadline, as_of), lambda: Judgement(
                 "overdue", f"期限{deadline.isoformat()}已过，无量化指标且未人工判定", as_of))
         return _shared(("no targets", None, as_of), lambda: Judgement("no_data", "无量化指标，需人工判定", as_of))
-    worst_indicator, worst = min(promises, key=lambda pair: _SEVERITY_RANK[pair[1].state])
-    if len(promises) == 1:
+    worst: Judgement = tally[_WORST]
+    if tally[_COUNT] == 1:
         if worst.as_of == as_of:
             return worst  # the same judgement, field for field: a frozen one can stand for both
         return Judgement(worst.state, worst.reason, as_of, latest_evidence=worst.latest_evidence,
                          measured_value=worst.measured_value, progress=worst.progress,
                          expected_value=worst.expected_value, unit_problem=worst.unit_problem)
-    counts = dict.fromkeys(SEVERITY, 0)
-    for _, judged in promises:
-        counts[judged.state] += 1
-    summary = "，".join(f"{STATE_LABELS[state]}{count}项" for state, count in counts.items() if count)
-    return Judgement(worst.state, f"{len(promises)}项指标（{summary}）；{worst_indicator}：{worst.reason}",
+    summary = "，".join(f"{STATE_LABELS[state]}{tally[_BY_STATE + rank]}项" for rank, state in enumerate(SEVERITY)
+                       if tally[_BY_STATE + rank])
+    return Judgement(worst.state, f"{tally[_COUNT]}项指标（{summary}）；{tally[_WORST_INDICATOR]}：{worst.reason}",
                      as_of, latest_evidence=worst.latest_evidence, unit_problem=worst.unit_problem)
 
 
