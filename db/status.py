@@ -28,7 +28,7 @@ _NOT_JUDGED = ("deadline_text", "baseline_quote", "quote", "quote_start", "quote
 
 
 def id_list(ids: Iterable[int]) -> str:
-    """Ids as one JSON parameter, for ``IN (SELECT value FROM json_each(?))``: no limit on how many."""
+    """Ids as one JSON parameter, for ``IN ({dialect.json_ids()})``: no limit on how many."""
     return json.dumps([int(item) for item in ids])
 
 
@@ -41,7 +41,7 @@ def promise_dates(store: Store, commitment_ids: Sequence[int] | None = None) -> 
            " WHERE r.reply_date IS NOT NULL")
     params: tuple = ()
     if commitment_ids is not None:
-        sql += " AND c.id IN (SELECT value FROM json_each(?))"
+        sql += f" AND c.id IN ({store.dialect.json_ids()})"
         params = (id_list(commitment_ids),)
     return {row[0]: dt.date.fromisoformat(row[1]) for row in store.conn.execute(sql, params)}
 
@@ -63,7 +63,7 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
     """
     scope, params = "", ()
     if commitment_ids is not None:
-        scope = " AND commitment_id IN (SELECT value FROM json_each(?))"
+        scope = f" AND commitment_id IN ({store.dialect.json_ids()})"
         params = (id_list(commitment_ids),)
     target_judgements: dict[int, Judgement] = {}
     commitment_judgements: dict[int, Judgement] = {}
@@ -87,15 +87,13 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
         promise_date = {commitment_id: day(reply_date) for commitment_id, reply_date in conn.execute(
             "SELECT c.id, r.reply_date FROM commitments c JOIN replies r ON r.id = c.reply_id"
             f" WHERE r.reply_date IS NOT NULL{commitment_scope}", params)}
-        total = store.count(Commitment, "1" + scope.replace("commitment_id", "id"), params)
+        total = store.count(Commitment, "TRUE" + scope.replace("commitment_id", "id"), params)
         # Targets and evidence in the order of the tables themselves (by id), which SQLite reads straight; each
         # commitment's promises are tallied as its targets come, in the order of their ids (a few numbers each).
         tallies: dict[int, list] = {}
         by_deadline: dict[tuple[str, bool, str | None], Judgement] = {}  # the deadline-only judgements met so far
-        target_cursor = conn.cursor()
-        target_cursor.row_factory = None
-        targets = target_cursor.execute(f"SELECT {reader.select_list()} FROM targets WHERE 1{scope} ORDER BY id",
-                                        params)
+        targets = store.dialect.tuples(conn, f"SELECT {reader.select_list()} FROM targets WHERE TRUE{scope}"
+                                       " ORDER BY id", params)
         evidence_stream = _evidence_by_target(store, as_of, scope, params)
         pending_evidence = next(evidence_stream, None)
         for done, row in enumerate(targets, 1):
@@ -134,7 +132,7 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
             raise Cancelled()
         del promise_date
         for commitment_id, manual_state, notes, deadline in conn.execute(
-                f"SELECT c.id, c.manual_state, c.notes, c.deadline FROM commitments c WHERE 1{commitment_scope}"
+                f"SELECT c.id, c.manual_state, c.notes, c.deadline FROM commitments c WHERE TRUE{commitment_scope}"
                 " ORDER BY c.id", params):
             commitment_judgements[commitment_id] = judge_tally(manual_state, notes, day(deadline),
                                                                tallies.pop(commitment_id, None), as_of)
@@ -146,9 +144,7 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
 def _evidence_by_target(store: Store, as_of: dt.date, scope: str, params: tuple) -> Iterator[Evidence]:
     """Evidence known on the date, by target, then id: the order of judging by target id."""
     reader = record_reader(Evidence)
-    cursor = store.conn.cursor()
-    cursor.row_factory = None
-    where = f" AND target_id IN (SELECT id FROM targets WHERE 1{scope})" if scope else ""
-    cursor.execute(f"SELECT {reader.select_list()} FROM evidence WHERE as_of_date <= ?{where}"
-                   " ORDER BY target_id, id", (as_of.isoformat(), *params))
+    where = f" AND target_id IN (SELECT id FROM targets WHERE TRUE{scope})" if scope else ""
+    cursor = store.dialect.tuples(store.conn, f"SELECT {reader.select_list()} FROM evidence WHERE as_of_date <= ?"
+                                  f"{where} ORDER BY target_id, id", (as_of.isoformat(), *params))
     return reader.read(cursor)
