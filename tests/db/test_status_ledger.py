@@ -15,6 +15,7 @@ from db import Store
 from db.followup import load_proposal_files
 from db.status import judge_ledger, promise_dates
 from db.store import RecordReader
+from db.transfer import copy_ledger
 from desktop.__main__ import main
 from desktop.core.handling import ProposalFile
 from desktop.core.records import Commitment, Evidence, Target
@@ -62,11 +63,17 @@ def _add_every_kind_of_case(store: Store) -> None:
 
 
 @pytest.fixture
-def generated(tmp_path: Path) -> Iterator[Store]:
+def generated(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Iterator[Store]:
+    """A generated ledger of some hundred targets with every kind of case, on the backend of the test."""
     path = tmp_path / "generated.sqlite3"
     generate(path, 900, seed=3)
     with Store.open(path, actor="tester") as store:
         _add_every_kind_of_case(store)
+    location: Path | str = path
+    if backend == "postgres":
+        location = request.getfixturevalue("db_path")  # an empty server database of the session's cluster
+        copy_ledger(path, location)
+    with Store.open(location, actor="tester") as store:
         yield store
 
 
@@ -162,7 +169,7 @@ def test_planning_reminders_gathers_each_file_s_targets_once(generated: Store) -
 
 def test_status_gathers_each_file_s_targets_once(generated: Store, capsys: pytest.CaptureFixture[str]) -> None:
     with _calls_of(ProposalFile.targets_of, ProposalFile.is_promise, ProposalFile.promises) as called:
-        assert main(["status", "--db", str(generated.path), "--as-of", "2024-06-30"]) == 0
+        assert main(["status", "--db", str(generated.location), "--as-of", "2024-06-30"]) == 0
     assert called and not [call for call in called if call.endswith("status_command.py")]  # (the handling state's)
     lines = capsys.readouterr().out.splitlines()
     files = load_proposal_files(generated, D(2024, 6, 30), known_only=True)
