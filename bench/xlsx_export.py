@@ -125,7 +125,19 @@ _PLAIN_QUERIES = {
 }
 
 
-def run_plain(db: Path, out: Path) -> dict:
+# Every sheet the audit workbook writes from stored rows, with as many cells a row as it writes: the four above and
+# the reminders and the change log (one row per history entry: an insert's ten cells). 回头看 is left out: its
+# rows are found by the export, not stored.
+ALL_SHEET_QUERIES = {
+    **_PLAIN_QUERIES,
+    "提醒": "SELECT kind, title, due_date, subject_table, subject_table || '#' || subject_id, lead_days, state,"
+            " snoozed_until, done_at, note, uid FROM reminders",
+    "变更记录": "SELECT at, actor, table_name || '#' || row_id, action, '（新建）', substr(after, 1, 40), table_name,"
+                " row_id, after, hash FROM history",
+}
+
+
+def run_plain(db: Path, out: Path, queries: dict[str, str] | None = None) -> dict:
     import sqlite3
 
     from openpyxl import Workbook
@@ -134,7 +146,7 @@ def run_plain(db: Path, out: Path) -> dict:
     started = time.perf_counter()
     workbook = Workbook(write_only=True)
     rows = 0
-    for name, sql in _PLAIN_QUERIES.items():
+    for name, sql in (queries or _PLAIN_QUERIES).items():
         ws = workbook.create_sheet(name)
         for row in conn.execute(sql):
             ws.append(row)

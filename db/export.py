@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -142,12 +142,11 @@ def gather_snapshot(store: Store, as_of: dt.date, filters: ExportFilters, *, gen
     feedback = scoped_list(Feedback, "feedback", "feedback_date, id")
     contacts = scoped_list(Contact, "contacts", "contact_date, id")
     contacts.sort(key=lambda c: (proposal_order.get(c.proposal_id, len(proposal_order)), c.contact_date, c.id))
-    reminders = scoped_list(Reminder, "reminders", "due_date, id")
     count = store.conn.execute(
         "SELECT (SELECT count(*) FROM scope_targets),"
         " (SELECT count(*) FROM scope_commitments c WHERE NOT EXISTS"
         "  (SELECT 1 FROM scope_targets st JOIN targets t ON t.id = st.id WHERE t.commitment_id = c.id)),"
-        " (SELECT count(*) FROM scope_evidence)").fetchone()
+        " (SELECT count(*) FROM scope_evidence), (SELECT count(*) FROM scope_reminders)").fetchone()
     history_where = _history_scope() if filters.active else ""
     history_count = store.conn.execute(f"SELECT count(*) FROM history {history_where}").fetchone()[0]
     groups = judge_groups(commitments, _targets(store, cursors), _evidence(store, as_of, cursors), as_of, starts)
@@ -158,7 +157,8 @@ def gather_snapshot(store: Store, as_of: dt.date, filters: ExportFilters, *, gen
         rules=deadline_rules(store), proposals=proposals, replies=replies, feedback=feedback, contacts=contacts,
         commitments=commitments, groups=groups,
         target_row_count=count[0] + count[1], evidence=_evidence_lines(store, cursors), evidence_count=count[2],
-        reminders=reminders, target_names=_reminder_target_names(store, reminders, commitments, reply_names),
+        reminders=_reminders(store, cursors), reminder_count=count[3],
+        target_names=TargetNames(store, {c.id: c for c in commitments}, reply_names),
         sources=_sources(store), history=_history(store, history_where, cursors), history_count=history_count,
         findings=_findings(store, as_of, progress, is_cancelled), left_out=left_out,
         chain=chain, notes=[("变更记录链", chain_line(chain))],  # for `verify --anchor` later
@@ -232,21 +232,36 @@ def _evidence_lines(store: Store, cursors: list[Any]) -> Iterator[EvidenceLine]:
     return (EvidenceLine(from_row(Evidence, row), row["target_indicator"], row["target_commitment"]) for row in rows)
 
 
-def _reminder_target_names(store: Store, reminders: list[Reminder], commitments: list[Commitment],
-                           reply_names: dict[int, str]) -> dict[int, str]:
-    ids = sorted({r.subject_id for r in reminders if r.subject_table == "targets" and r.subject_id})
-    if not ids:
-        return {}
-    by_id = {c.id: c for c in commitments}
-    names = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        for target in store.list(Target, f"id IN ({', '.join('?' for _ in chunk)})", chunk):
-            commitment = by_id.get(target.commitment_id) or store.get(Commitment, target.commitment_id)
-            if commitment is not None:
-                reply_name = reply_names.get(commitment.reply_id) or _reply_name(store, commitment.reply_id)
-                names[target.id] = target_label(target, commitment_label(commitment, reply_name))
-    return names
+def _reminders(store: Store, cursors: list[Any]) -> Iterator[Reminder]:
+    rows = _cursor(cursors, store, "SELECT * FROM reminders WHERE id IN (SELECT id FROM scope_reminders)"
+                                   " ORDER BY due_date, id")
+    return (from_row(Reminder, row) for row in rows)
+
+
+class TargetNames(Mapping[int, str]):
+    """The names of the targets reminders refer to (reply｜commitment｜indicator), looked up as the reminder rows
+    ask for them: the reminders stream past, so their names are not all held at once."""
+
+    def __init__(self, store: Store, commitments: dict[int | None, Commitment], reply_names: dict[int | None, str]
+                 ) -> None:
+        self._store = store
+        self._commitments = commitments
+        self._reply_names = reply_names
+
+    def __getitem__(self, target_id: int) -> str:
+        target = self._store.get(Target, target_id)
+        commitment = None if target is None else \
+            self._commitments.get(target.commitment_id) or self._store.get(Commitment, target.commitment_id)
+        if target is None or commitment is None:
+            raise KeyError(target_id)
+        reply_name = self._reply_names.get(commitment.reply_id) or _reply_name(self._store, commitment.reply_id)
+        return target_label(target, commitment_label(commitment, reply_name))
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(())  # names are only looked up, never listed
+
+    def __len__(self) -> int:
+        return 0
 
 
 def _reply_name(store: Store, reply_id: int) -> str:

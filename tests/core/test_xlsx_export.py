@@ -353,10 +353,36 @@ def test_xlsx_export_read_only_folder(read_only_folder: Path) -> None:
 
 def test_xlsx_export_rows_of_wrapped_text_keep_their_height(tmp_path: Path) -> None:
     """A row whose reason or quote wraps is written with the height it needs (spreadsheets do not grow rows on
-    opening), although the writer forgets each row's height once the row is on disk."""
+    opening), also when most rows of the sheet have another height."""
     long_reason = "截至2022-03-03为11080个，已超过目标值。" * 12
     path = write_workbook(tmp_path / "ledger.xlsx", _snapshot(title=long_reason, quote=long_reason)).path
     ws = load_workbook(path)["建议"]
     header = [c.value for c in ws[1]]
     assert ws.cell(2, header.index("标题") + 1).value == long_reason
     assert (ws.row_dimensions[2].height or 0) > 2 * LINE_HEIGHT
+
+
+def test_xlsx_export_gives_a_height_only_to_rows_that_differ_from_the_usual(tmp_path: Path, monkeypatch) -> None:
+    """xlsxwriter keeps every row height it is given until the file is closed: the usual height of a sheet is its
+    default, so a thousand reminders of two lines store no height at all, and a row of another height still gets
+    its own."""
+    import xlsxwriter.worksheet
+
+    given: list[tuple[str, int]] = []
+    set_row = xlsxwriter.worksheet.Worksheet.set_row
+
+    def counting_set_row(self, row, *args, **kwargs):
+        given.append((self.name, row))
+        return set_row(self, row, *args, **kwargs)
+
+    monkeypatch.setattr(xlsxwriter.worksheet.Worksheet, "set_row", counting_set_row)
+    snapshot = _snapshot()
+    two_lines = "承诺到期：" + "完成5G建设投资" * 4
+    snapshot.reminders = [Reminder(id=n, kind="custom", title=two_lines if n != 700 else two_lines * 3,
+                                   due_date=dt.date(2021, 12, 31), uid=f"r{n}@test") for n in range(1, 1001)]
+    path = write_workbook(tmp_path / "ledger.xlsx", snapshot).path
+    assert sorted(row for sheet, row in given if sheet == "提醒") == [0, 700]  # the header, and the taller row
+    ws = load_workbook(path)["提醒"]
+    assert ws.row_dimensions[2].height == ws.row_dimensions[1000].height > LINE_HEIGHT + 2
+    assert ws.row_dimensions[701].height > ws.row_dimensions[2].height
+    assert ws.row_dimensions[1].height == 15

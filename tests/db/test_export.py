@@ -13,7 +13,7 @@ from db.export import export_ledger, parse_state, parse_year
 from db.ledger_import import import_ledger
 from desktop.core.errors import Cancelled, LedgerError
 from desktop.core.ledger_import import read_ledger
-from desktop.core.records import Commitment, Proposal, Reply
+from desktop.core.records import Commitment, Proposal, Reminder, Reply, Target
 from desktop.core.xlsx_export import ExportFilters
 from tests.backends import temporary_tables
 
@@ -134,3 +134,29 @@ def test_export_import_into_the_same_database_changes_nothing(demo_store: Store,
     reply = demo_store.list(Reply)[0]
     assert reply.text and reply.source_document_id  # fields the workbook does not carry are kept
     assert demo_store.count(Proposal) == 1 and demo_store.count(Commitment) == 15
+
+
+def test_export_streams_reminders_and_names_their_targets_as_it_goes(demo_store: Store, tmp_path: Path) -> None:
+    """Reminders are read through a cursor as their sheet is written (a ledger's 50 000 reminders are never all in
+    memory), and each target a reminder or a finding names is looked up when its row is written."""
+    from db.export import gather_snapshot
+
+    demo_store.conn.execute("BEGIN")
+    cursors: list = []
+    try:
+        snapshot = gather_snapshot(demo_store, AS_OF, ExportFilters(), generated_at=dt.datetime(2022, 4, 1),
+                                   cursors=cursors)
+        assert not isinstance(snapshot.reminders, list) and snapshot.reminder_count == 16
+        assert len(snapshot.target_names) == 0  # nothing is held: names are looked up
+        target = demo_store.list(Target)[0]
+        commitment = demo_store.get(Commitment, target.commitment_id)
+        assert snapshot.target_names.get(target.id).endswith(f"｜{commitment.title}｜{target.indicator}")
+        assert snapshot.target_names.get(10**9) is None
+    finally:
+        for cursor in cursors:
+            cursor.close()
+        demo_store.conn.execute("ROLLBACK")
+    demo_store.save(Reminder(kind="custom", title="核实基站数", due_date=dt.date(2022, 3, 1), subject_table="targets",
+                             subject_id=target.id, uid="check@test"))
+    rows = _records(_sheets(export_ledger(demo_store, tmp_path / "demo.xlsx", as_of=AS_OF).path)["提醒"])
+    assert [row["关联对象"] for row in rows if row["标题"] == "核实基站数"] == [snapshot.target_names[target.id]]

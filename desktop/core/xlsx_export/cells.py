@@ -46,6 +46,7 @@ ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 ERROR_CODES = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A")
 
 LINE_HEIGHT = 16.0
+DEFAULT_ROW_HEIGHT = 15.0  # a row of one line, as Excel and xlsxwriter make it
 MAX_ROW_HEIGHT = 409.0  # Excel's limit
 
 
@@ -87,6 +88,9 @@ def safe_text(value: str) -> str:
 
 def is_risky(text: str) -> bool:
     return text.startswith(RISKY_START) or text in ERROR_CODES
+
+
+_RISKY_FIRST = frozenset(RISKY_START) | {"#"}  # the first characters of risky texts (error codes start with #)
 
 
 class Formats:
@@ -174,10 +178,15 @@ class CellMaker:
             if value is None or value == "":
                 continue
             if kind is str:
-                text, cut = fit_text(value)
-                if cut is not None and self.on_cut:
-                    self.on_cut(index, cut)
-                write_string(row, index, text, self.guards[index] if is_risky(text) else cells[index])
+                # Most texts hold no control character (isprintable) and fit a cell: they need no cleaning.
+                if value.isprintable() and len(value) <= MAX_CELL_TEXT:
+                    text = value
+                else:
+                    text, cut = fit_text(value)
+                    if cut is not None and self.on_cut:
+                        self.on_cut(index, cut)
+                write_string(row, index, text, self.guards[index] if text[:1] in _RISKY_FIRST and is_risky(text)
+                             else cells[index])
             elif kind is Amount:
                 number = value.value
                 if number is None or not math.isfinite(number):
@@ -324,7 +333,8 @@ def row_height(values: Sequence[Any], wrapped: Sequence[tuple[int, float]]) -> f
     lines = 1
     for index, room in wrapped:
         value = values[index]
-        if isinstance(value, str) and value:
+        # No character is wider than 2.5 (text_lines): a short text without a line break takes one line.
+        if isinstance(value, str) and value and (len(value) * 2.5 > room or "\n" in value):
             lines = max(lines, text_lines(value, max(room, 1.0)))
     if lines == 1:
         return None

@@ -10,6 +10,7 @@ folded column 原始记录（JSON）, with the chain hash, for anyone who needs 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Iterator
@@ -234,10 +235,14 @@ def _summary(table: str, row: dict[str, Any], names: Namer) -> str:
     return "，".join(part for part in parts if part) or "—"
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)  # json.dumps with these options, made once
+
+
 def _raw(values: Any) -> str:
-    return json.dumps(values, ensure_ascii=False, sort_keys=True)
+    return _JSON.encode(values)
 
 
+@functools.lru_cache(maxsize=1024)  # a save stamps all its rows alike; the local zone of a process does not change
 def local_time(stamp: str) -> dt.datetime | str:
     try:
         moment = dt.datetime.fromisoformat(stamp)

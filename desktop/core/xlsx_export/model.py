@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,7 +102,8 @@ class LedgerSnapshot:
 
     Lists are in display order. The large parts (``groups`` of targets, ``evidence``, ``history``) may be any
     iterable, such as generators over database cursors, so that a ledger of any size passes through in constant
-    memory; their ``*_count`` fields give their lengths for progress reports. ``commitments`` lists the
+    memory; their ``*_count`` fields give their lengths for progress reports (``reminders`` too, with
+    ``reminder_count``; ``target_names`` may then look names up as they are asked for). ``commitments`` lists the
     commitments in the same order as ``groups`` (the other sheets name them). ``target_names`` names the targets
     that reminders refer to. ``findings`` (回头看, :mod:`desktop.core.audit`) get a sheet of their own and counts
     in the summary; None when the rules were not run. ``record_names`` names records the change log mentions that
@@ -125,8 +126,9 @@ class LedgerSnapshot:
     target_row_count: int = 0  # targets, plus commitments that have none (one row each)
     evidence: Iterable[EvidenceLine] = ()
     evidence_count: int = 0
-    reminders: list[Reminder] = field(default_factory=list)
-    target_names: dict[int, str] = field(default_factory=dict)
+    reminders: Iterable[Reminder] = field(default_factory=list)
+    reminder_count: int | None = None  # None: len(reminders)
+    target_names: Mapping[int, str] = field(default_factory=dict)
     sources: dict[int, SourceDocument] = field(default_factory=dict)
     history: Iterable[HistoryEntry] = ()
     history_count: int = 0
@@ -137,6 +139,12 @@ class LedgerSnapshot:
     notes: list[tuple[str, str]] = field(default_factory=list)
     # The history chain's head, also written into the document properties for `verify --anchor`.
     chain: Anchor | None = None
+
+    @property
+    def reminders_total(self) -> int:
+        if self.reminder_count is not None:
+            return self.reminder_count
+        return len(self.reminders)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

@@ -198,6 +198,7 @@ class SheetRows:
 
     def target_rows(self) -> Iterator[dict[str, Any]]:
         tally = self.tally
+        indicators: dict[str, str] = {}  # one copy of each indicator's name in the tally, however many targets
         for group in self.s.groups:
             c, cj = group.commitment, group.judgement
             reply = self.replies.get(c.reply_id)
@@ -215,7 +216,7 @@ class SheetRows:
                 yield {**head, "判定理由": cj.reason}
                 continue
             for t, tj in group.targets:
-                tally.targets[t.id or 0] = (t.indicator, c.id or 0)
+                tally.targets[t.id or 0] = (indicators.setdefault(t.indicator, t.indicator), c.id or 0)
                 if t.kind != "baseline":
                     tally.target_states[tj.state] += 1
                     tally.by_unit[unit]["指标"] += 1

@@ -60,7 +60,7 @@ def write_summary(workbook: Any, ws: Any, formats: Formats, s: LedgerSnapshot, t
         ("导出人", s.generated_by or "—", "text"),
         ("数据范围", f"建议{len(s.proposals)}件，答复{len(s.replies)}份，见面沟通{len(s.contacts)}次，"
                  f"承诺{len(s.commitments)}项，指标{sum(tally.target_states.values())}个，"
-                 f"佐证{counts.get(SHEET_EVIDENCE, 0)}条，提醒{len(s.reminders)}条", "text"),
+                 f"佐证{counts.get(SHEET_EVIDENCE, 0)}条，提醒{s.reminders_total}条", "text"),
         ("截至日期后的记录", _left_out_text(s.left_out), "text"),
         ("超长截断", _truncation_text(truncated), "text"),
         *extra_meta,

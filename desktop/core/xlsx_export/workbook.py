@@ -16,6 +16,7 @@ import logging
 import os
 import sys
 import traceback
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from desktop.core.anchor import set_workbook_anchor
 from desktop.core.errors import Cancelled, LedgerError
 from desktop.core.tempfiles import create_beside, remove_stale_beside
 from desktop.core.xlsx_export.cells import (
+    DEFAULT_ROW_HEIGHT,
     HEADER,
     CellMaker,
     Formats,
@@ -75,7 +77,7 @@ class WorkbookWriter:
         self.tally = Tally()
         self.rows = SheetRows(snapshot, self.tally)
         self.total = (len(snapshot.proposals) + len(snapshot.replies) + len(snapshot.contacts)
-                      + snapshot.target_row_count + snapshot.evidence_count + len(snapshot.reminders)
+                      + snapshot.target_row_count + snapshot.evidence_count + snapshot.reminders_total
                       + len(snapshot.findings or ()) + snapshot.history_count)
         self.done = 0
         self.counts: dict[str, int] = {}
@@ -103,7 +105,7 @@ class WorkbookWriter:
             (SHEET_REPLIES, self.rows.reply_rows, len(s.replies)),
             (SHEET_CONTACTS, self.rows.contact_rows, len(s.contacts)),
             (SHEET_EVIDENCE, self.rows.evidence_rows, s.evidence_count),
-            (SHEET_REMINDERS, self.rows.reminder_rows, len(s.reminders)),
+            (SHEET_REMINDERS, self.rows.reminder_rows, s.reminders_total),
             (SHEET_AUDIT, self.rows.audit_rows, len(s.findings or ())),
             (SHEET_HISTORY, self._history_rows, s.history_count),
         ):
@@ -187,19 +189,19 @@ class WorkbookWriter:
         maker = CellMaker(ws, self.formats, [c.kind for c in columns], on_cut=cut)
         wrapped = [(index, (width - 1) * 0.9) for index, (column, width) in enumerate(zip(columns, widths, strict=True))
                    if column.kind == "wrap" and not column.detail]
-        # xlsxwriter keeps every row's height until the file is closed (some 200 bytes a row), although a
-        # constant-memory sheet has written the row out as soon as the next one starts; the heights of rows already
-        # written are dropped (the attribute is read defensively: without it the heights are simply kept).
-        heights = getattr(ws, "row_info", None)
-        heights = heights if isinstance(heights, dict) else None
+        # Spreadsheets do not grow rows for wrapped text on opening: the height goes with the row. xlsxwriter keeps
+        # every height it is given until the file is closed (some 400 bytes a row), so the height most rows of the
+        # sheet need (that of the first rows) becomes the sheet's default and only the other rows are given theirs.
+        usual = _usual_height([row_height(values, wrapped) for values in first])
+        if usual is not None:
+            ws.set_default_row(usual)
+            ws.set_row(0, DEFAULT_ROW_HEIGHT)  # the header row keeps its one line
         for values in _chain(first, ordered):
             row = written + 1
-            # Spreadsheets do not grow rows for wrapped text on opening: the height goes with the row.
             height = row_height(values, wrapped)
-            if height:
-                ws.set_row(row, height)
-            if maker.write_row(row, values) and heights is not None and row - 1 in heights:
-                del heights[row - 1]  # written out when this row's first cell was
+            if height != usual:
+                ws.set_row(row, height or DEFAULT_ROW_HEIGHT)
+            maker.write_row(row, values)
             written += 1
             self.tick()
         ws.autofilter(0, 0, written, len(columns) - 1)
@@ -209,6 +211,12 @@ class WorkbookWriter:
         self.counts[name] = written
         if written != expected and name != SHEET_HISTORY:  # the history has a row per changed field
             logger.info("%s: %d rows written, %d expected", name, written, expected)
+
+
+def _usual_height(heights: list[float | None]) -> float | None:
+    """The most common of the first rows' heights (None: one line, the default), the first of equals."""
+    counts = Counter(heights)
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def _chain(first: list[list[Any]], rest: Iterator[list[Any]]) -> Iterator[list[Any]]:
