@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -233,7 +232,7 @@ def _evidence_lines(store: Store, cursors: list[Any]) -> Iterator[EvidenceLine]:
     return (EvidenceLine(from_row(Evidence, row), row["target_indicator"], row["target_commitment"]) for row in rows)
 
 
-def _reminders(store: Store, cursors: list[sqlite3.Cursor]) -> Iterator[Reminder]:
+def _reminders(store: Store, cursors: list[Any]) -> Iterator[Reminder]:
     rows = _cursor(cursors, store, "SELECT * FROM reminders WHERE id IN (SELECT id FROM scope_reminders)"
                                    " ORDER BY due_date, id")
     return (from_row(Reminder, row) for row in rows)
