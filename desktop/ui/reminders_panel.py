@@ -42,12 +42,13 @@ from db.reminders import (
     sync_reminders,
 )
 from desktop.core.errors import LedgerError
+from desktop.core.gc_tuning import collection_paused
 from desktop.core.records import Reminder
 from desktop.core.reminders import is_active
 from desktop.ui.labels import QT_TRANSLATE_NOOP, REMINDER_KINDS, REMINDER_STATES, label
 from desktop.ui.messages import user_message
 from desktop.ui.models import Column, RecordTableModel, record_table_view
-from desktop.ui.workers import Pool, ThreadPool, Worker, collection_deferred
+from desktop.ui.workers import Pool, ThreadPool, Worker, rest_collector
 
 logger = logging.getLogger(__name__)
 
@@ -366,12 +367,16 @@ class ReminderSyncTask(QRunnable):
         super().__init__()
         self.setAutoDelete(False)  # kept by ReminderStart until it is done
         self.signals = ReminderSyncSignals()
+        collector = rest_collector()
+        if collector is not None:
+            self.signals.succeeded.connect(collector.schedule)
+            self.signals.failed.connect(collector.schedule)
         self._path = path
         self._as_of = as_of
 
     def run(self) -> None:
         try:
-            with collection_deferred(), Store.open(self._path, create=False) as store:
+            with collection_paused(), Store.open(self._path, create=False) as store:
                 result = sync_reminders(store, self._as_of)
         except Exception as error:  # reported, never raised on a pool thread
             logger.error("reminders could not be generated: %s", error)

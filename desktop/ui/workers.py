@@ -9,48 +9,73 @@ Tests pass a :class:`SyncPool`, which runs each worker at once on the calling th
 
 from __future__ import annotations
 
-import gc
 import logging
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+import time
+from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThread,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.core.errors import Cancelled, LedgerError
+from desktop.core.gc_tuning import collect_at_rest, collection_paused
 
 logger = logging.getLogger(__name__)
 
 
-_gc_lock = threading.Lock()
-_gc_holders = 0
+# Background work runs with automatic garbage collection paused (a collection holds the interpreter lock, so one
+# started by a pool thread stops the window too); what it leaves alive is frozen when the last work ends. Once the
+# workers have been quiet this long, cycles among the frozen objects are collected if they have grown enough since
+# the last look (desktop.core.gc_tuning.collect_at_rest).
+QUIET_BEFORE_COLLECTING_MS = 3000
 
 
-@contextmanager
-def collection_deferred() -> Iterator[None]:
-    """Automatic garbage collection waits while background work runs.
+class _RestCollector(QObject):
+    """Collects the garbage background work left, once no work has ended for a while (on the GUI thread)."""
 
-    A collection holds the interpreter lock, so one started by a pool thread stops the GUI thread too; judging
-    100 000 targets used to set off full collections of a second or more. While any background work runs, none
-    starts. When the last one ends, the objects it left alive (a judged ledger, a list of keys) are frozen
-    (``gc.freeze``, which costs nothing) rather than scanned at the next collection: they are freed by their
-    reference counts as usual when they are dropped, only cycles among them would not be collected.
-    """
-    global _gc_holders
-    with _gc_lock:
-        _gc_holders += 1
-        if _gc_holders == 1:
-            gc.disable()
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_holders -= 1
-            if _gc_holders == 0:
-                gc.freeze()
-                gc.enable()
+    def __init__(self) -> None:
+        super().__init__()
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(QUIET_BEFORE_COLLECTING_MS)
+        self.timer.timeout.connect(self._on_timer_timeout)
+
+    @Slot()
+    def schedule(self) -> None:
+        self.timer.start()  # restarted by every work that ends
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        started = time.perf_counter()
+        found = collect_at_rest()
+        if found is not None:
+            logger.debug("garbage collected at rest in %.0f ms: %d unreachable objects",
+                         (time.perf_counter() - started) * 1000, found)
+
+
+_collector: _RestCollector | None = None
+
+
+def rest_collector() -> _RestCollector | None:
+    """The one collector of the process; its ``schedule`` slot is what ended work connects to (created on the GUI
+    thread, with the first worker made there, so that the ends of work on pool threads are queued to it). None
+    without an application to run its timer, or before a worker was made on the GUI thread."""
+    global _collector
+    app = QCoreApplication.instance()
+    if _collector is None and app is not None and QThread.currentThread() is app.thread():
+        _collector = _RestCollector()  # its timer needs the GUI thread's event loop
+    return _collector
 
 
 class WorkerSignals(QObject):
@@ -81,6 +106,9 @@ class Worker(QRunnable):
         self._kwargs = kwargs
         self._reports_progress = reports_progress
         self._cancel = threading.Event()
+        collector = rest_collector()
+        if collector is not None:
+            self.signals.finished.connect(collector.schedule)
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -104,7 +132,7 @@ class Worker(QRunnable):
         try:
             if self.is_cancelled():
                 raise Cancelled()
-            with collection_deferred():
+            with collection_paused():
                 result = self._fn(*self._args, **kwargs)
         except BaseException as error:  # every failure is reported, none kills the pool thread
             if isinstance(error, LedgerError | Cancelled):
