@@ -37,6 +37,7 @@ REPO = Path(__file__).resolve().parent.parent
 TICK_MS = 10
 IDLE_MS = 1000
 STEP_LIMIT_S = 120
+STALL_MS = float(os.environ.get("GUI_BENCH_STALL_MS", "0"))  # see --stalls
 
 
 def _child_bare(started: float) -> None:
@@ -93,6 +94,12 @@ class _Probe:
         now = time.perf_counter()
         self.worst = max(self.worst, (now - self.last) * 1000 - TICK_MS)
         self.last = now
+        if STALL_MS:
+            import faulthandler
+
+            # Re-armed at every tick: when the GUI thread misses STALL_MS, a thread of faulthandler's own (which
+            # needs no interpreter lock) writes every thread's stack to stderr, naming what held the window.
+            faulthandler.dump_traceback_later(STALL_MS / 1000, repeat=False)
 
     def start(self) -> None:
         self.last = time.perf_counter()
@@ -224,6 +231,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--profile", type=Path, help="one app run, GUI thread profiled: a .pstats file per step")
+    parser.add_argument("--stalls", type=float, metavar="MS",
+                        help="one app run: every thread's stack written to stderr whenever the GUI thread is held "
+                             "longer than MS (a stall lasting several times MS is written once)")
     parser.add_argument("--child", choices=("bare", "app"), help=argparse.SUPPRESS)
     parser.add_argument("--started", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -232,6 +242,13 @@ def main() -> None:
         return
     if args.child == "app":
         _child_app(args.started, str(args.db), args.profile)
+        return
+    if args.stalls:
+        started = time.time()
+        subprocess.run([sys.executable, __file__, "--child", "app", "--db", str(args.db), "--started", repr(started)],
+                       check=True, env=dict(os.environ, REPLY_LEDGER_DATA_DIR=tempfile.mkdtemp(prefix="gui-bench-"),
+                                            GUI_BENCH_STALL_MS=str(args.stalls),
+                                            QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen")))
         return
     if args.profile:
         args.profile.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -21,6 +21,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.messages import user_message
 from desktop.ui.reminders_panel import open_reminders_on_start
 from desktop.ui.smoke import run_smoke_test
+from desktop.ui.workers import ThreadPool, Worker, after_first_paint
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +53,17 @@ def _resolve_db(requested: Path | None, settings: QSettings) -> Path:
     return paths.default_db_path()
 
 
+def _import_page_modules() -> None:
+    """What the evidence suggestions page (built on first use) imports: the letter reader's rules, a sixth of a
+    second of regular expressions compiled, which would otherwise hold the GUI thread when the page opens."""
+    import db.evidence_suggestions  # noqa: F401
+
+
+def warm_up_imports(pool: ThreadPool) -> None:
+    """Import on a pool thread, once the window is up, what pages built on first use need."""
+    pool.start(Worker(_import_page_modules))
+
+
 class Ledgers:
     """The open ledger windows; opening another ledger replaces the window once the old one has closed."""
 
@@ -70,20 +82,30 @@ class Ledgers:
         if previous is not None and not previous.close():
             store.close()
             return previous
-        window = MainWindow(store, settings=self.settings)
+        # Nothing starts on a pool thread before the window has painted: judging, reading the lists and syncing
+        # the reminders of a big ledger would take the interpreter lock from the GUI thread half of the time.
+        pool = ThreadPool()
+        pool.hold()
+        window = MainWindow(store, settings=self.settings, pool=pool)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.open_ledger_requested.connect(self.open)
         window.destroyed.connect(store.close)
         self.window = window
         window.show()
-        QTimer.singleShot(0, window.offer_drafts)
-        QTimer.singleShot(0, window.safety.check_on_open)
+        after_first_paint(window, lambda: self._start_work(window, store, pool))
+        return window
+
+    @staticmethod
+    def _start_work(window: MainWindow, store: Store, pool: ThreadPool) -> None:
+        pool.release()
+        window.offer_drafts()
+        window.safety.check_on_open()
         # Reminders: brought up to date in the background, shown at once when something is due.
         window.reminder_start = open_reminders_on_start(window, store, rows_pool=window.pool)
         if window.reminder_start.sync_task is not None:
             window.reminder_start.sync_task.signals.succeeded.connect(
                 lambda _result: window.pages["reminders"].refresh())
-        return window
+        warm_up_imports(pool)
 
 
 def run_app(db_path: Path | None, *, lang: str | None = None, smoke_test: bool = False) -> int:

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QObject,
     QRunnable,
     Qt,
@@ -159,8 +160,28 @@ class ThreadPool:
     def __init__(self, pool: QThreadPool | None = None) -> None:
         self._pool = pool or QThreadPool.globalInstance()
         self._running: set[Worker] = set()
+        self._held: list[Worker] | None = None
+
+    def hold(self) -> None:
+        """Keep the workers started from now on waiting until :meth:`release` (the window paints first: work on
+        a pool thread takes the interpreter lock from the GUI thread half of the time)."""
+        if self._held is None:
+            self._held = []
+
+    def held(self) -> int:
+        """How many workers wait for :meth:`release`."""
+        return len(self._held or ())
+
+    def release(self) -> None:
+        """Start the workers held, in the order they were started."""
+        held, self._held = self._held or [], None
+        for worker in held:
+            self.start(worker)
 
     def start(self, worker: Worker) -> None:
+        if self._held is not None:
+            self._held.append(worker)
+            return
         self._running.add(worker)
         worker.signals.finished.connect(lambda: self._running.discard(worker),
                                         Qt.ConnectionType.QueuedConnection)
@@ -171,8 +192,39 @@ class ThreadPool:
 
     def cancel_all(self) -> None:
         """Ask every running worker to stop (they raise Cancelled at their next check)."""
-        for worker in list(self._running):
+        for worker in [*self._running, *(self._held or ())]:
             worker.cancel()
+
+
+class _FirstPaint(QObject):
+    def __init__(self, widget: QWidget, action: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._action: Callable[[], None] | None = action
+        widget.installEventFilter(self)
+        # A window that never paints (started minimized) still gets its work, a little later.
+        QTimer.singleShot(UNPAINTED_START_MS, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)  # once this paint has been drawn
+        return False
+
+    def _run(self) -> None:
+        action, self._action = self._action, None
+        if action is not None:
+            action()
+
+
+# How long a window that has not painted waits before its first work starts anyway.
+UNPAINTED_START_MS = 1000
+
+
+def after_first_paint(widget: QWidget, action: Callable[[], None]) -> None:
+    """Run ``action`` on the GUI thread once ``widget`` has painted for the first time (or has not painted within
+    :data:`UNPAINTED_START_MS`)."""
+    _FirstPaint(widget, action)
 
 
 class SyncPool:

@@ -5,6 +5,7 @@ import threading
 import weakref
 
 import pytest
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from desktop.core.errors import Cancelled, LedgerError
@@ -160,3 +161,20 @@ def test_cycles_made_by_background_work_are_collected_once_the_workers_are_quiet
         qtbot.waitUntil(lambda: refs[0]() is None, timeout=10_000)
     finally:
         collector.timer.setInterval(QUIET_BEFORE_COLLECTING_MS)
+
+
+def test_a_held_pool_starts_its_workers_in_order_when_released(qtbot) -> None:
+    ran: list[int] = []
+    threads = QThreadPool()
+    threads.setMaxThreadCount(1)  # one at a time: the order they ran in shows
+    pool = ThreadPool(threads)
+    pool.hold()
+    workers = [Worker(ran.append, n) for n in range(3)]
+    for worker in workers:
+        pool.start(worker)
+    assert pool.held() == 3
+    assert pool.wait(10_000) and ran == []  # nothing ran while held
+    with qtbot.waitSignal(workers[-1].signals.finished, timeout=10_000):
+        pool.release()
+    assert pool.wait(10_000)
+    assert ran == [0, 1, 2] and pool.held() == 0
