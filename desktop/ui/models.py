@@ -98,11 +98,19 @@ def state_brush(state: str | None) -> QBrush | None:
 
 
 def _read_keys(path: Path, kind: str, flt: db_lists.ListFilter, sort: str | None, descending: bool,
-               states: Mapping[int, str] | None) -> list[int]:
-    """Runs on a pool thread with its own connection (SQLite connections stay on their thread)."""
+               states: Mapping[int, str] | None) -> tuple[list[int], dict[int, dict[str, Any]] | None]:
+    """The list's keys in order and the rows of its first page, which the view shows at once (so that the GUI
+    thread runs no query for the first screen). Runs on a pool thread with its own connection (SQLite
+    connections stay on their thread)."""
     conn = connect(path)
     try:
-        return db_lists.list_keys(Store(conn, path), kind, flt, sort, descending, states=states)
+        store = Store(conn, path)
+        keys = db_lists.list_keys(store, kind, flt, sort, descending, states=states)
+        try:
+            first_page = db_lists.fetch_rows(store, kind, keys[:PAGE_SIZE])
+        except Exception:  # the view reads it again when it asks, and logs then
+            first_page = None
+        return keys, first_page
     finally:
         conn.close()
 
@@ -170,12 +178,12 @@ class RecordListModel(QAbstractTableModel):
         sort, descending = self._sort
         args = (self._store.path, self.kind, self._filter, sort, descending, self._states)
         if self._pool is None:
-            self._set_keys(generation, _read_keys(*args))
+            self._set_keys(generation, *_read_keys(*args))
             return
         self.loading = True
         self.loading_changed.emit(True)
         worker = Worker(_read_keys, *args)
-        worker.signals.succeeded.connect(lambda keys: self._set_keys(generation, keys))
+        worker.signals.succeeded.connect(lambda found: self._set_keys(generation, *found))
         worker.signals.failed.connect(lambda error: self._on_failed(generation, error))
         self._worker = worker
         self._pool.start(worker)
@@ -187,12 +195,14 @@ class RecordListModel(QAbstractTableModel):
         self.loading = False
         self.loading_changed.emit(False)
 
-    def _set_keys(self, generation: int, keys: list[int]) -> None:
+    def _set_keys(self, generation: int, keys: list[int], first_page: dict[int, dict[str, Any]] | None = None) -> None:
         if generation != self._generation:
             return  # an older query finished after a newer one started
         self.beginResetModel()
         self._keys = keys
         self._pages.clear()
+        if first_page is not None:
+            self._pages[0] = first_page
         self.endResetModel()
         self.loading = False
         self.loading_changed.emit(False)
