@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QSettings
 
 from desktop import paths
-from desktop.ui.app import Ledgers, _resolve_db
+from desktop.ui.app import GUI_SWITCH_INTERVAL_S, Ledgers, _resolve_db, share_the_interpreter_with_the_window
 from desktop.ui.workers import ThreadPool
 
 
@@ -77,3 +77,14 @@ def test_the_letter_reader_is_imported_in_the_background_before_the_suggestions_
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env,
                           cwd=Path(__file__).parents[2])
     assert done.stdout.strip().endswith("ok"), done.stderr[-2000:]
+
+
+def test_the_window_takes_the_interpreter_lock_back_from_pool_threads_within_a_millisecond() -> None:
+    """Qt calls into Python for every cell it paints; with Python's default 5 ms switch interval each call could
+    wait that long behind a judging pool thread."""
+    before = sys.getswitchinterval()
+    try:
+        share_the_interpreter_with_the_window()
+        assert sys.getswitchinterval() == GUI_SWITCH_INTERVAL_S <= 0.001
+    finally:
+        sys.setswitchinterval(before)
