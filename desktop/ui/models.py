@@ -435,6 +435,17 @@ class RecordTableModel(QAbstractTableModel):
     def record(self, row: int) -> Any:
         return self._records[row]
 
+    def column_texts(self, column: int, rows: int) -> list[str]:
+        """The texts the first ``rows`` rows show in a column (what :func:`fit_columns` measures)."""
+        spec = self._columns[column]
+        texts = []
+        for record in self._records[:rows]:
+            try:
+                texts.append(_text(spec, record))
+            except Exception:  # as data(): a broken record must not break the view
+                texts.append("?")
+        return texts
+
     def records(self) -> list[Any]:
         return list(self._records)
 
@@ -468,6 +479,20 @@ class RecordTableModel(QAbstractTableModel):
             logger.exception("cannot show row %d column %d", index.row(), index.column())
             return "?" if role == Qt.ItemDataRole.DisplayRole else None
         return None
+
+
+def fit_columns(view: QTableView, model: RecordTableModel, *, rows: int, widest: int | None = None) -> None:
+    """Size each column to its header and the texts of its first ``rows`` rows, measured here: Qt's
+    resizeColumnsToContents asks the model for a dozen roles of every cell it measures, thousands of calls into
+    Python that hold the GUI thread (and wait for the interpreter lock while pool threads work)."""
+    metrics = view.fontMetrics()
+    header = view.horizontalHeader()
+    header_metrics = header.fontMetrics()
+    for column in range(model.columnCount()):
+        content = max((metrics.horizontalAdvance(text) for text in model.column_texts(column, rows)), default=0)
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        width = max(content + 16, header_metrics.horizontalAdvance(title) + 24)  # cell margins, sort arrow
+        header.resizeSection(column, min(width, widest) if widest else width)
 
 
 def record_table_view(parent: QWidget, object_name: str, model: QAbstractItemModel) -> QTableView:

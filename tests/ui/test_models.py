@@ -10,7 +10,17 @@ from db import lists as db_lists
 from desktop.core.records import Commitment, Reply, Target
 from desktop.ui.dashboard import DashboardPage
 from desktop.ui.list_columns import LISTS
-from desktop.ui.models import KEY_ROLE, PAGE_SIZE, RECORD_ROLE, SORT_ROLE, RecordListModel
+from desktop.ui.models import (
+    KEY_ROLE,
+    PAGE_SIZE,
+    RECORD_ROLE,
+    SORT_ROLE,
+    Column,
+    RecordListModel,
+    RecordTableModel,
+    fit_columns,
+    record_table_view,
+)
 from desktop.ui.workers import SyncPool, ThreadPool
 from tests.ui.conftest import HeldPool
 
@@ -108,3 +118,28 @@ def test_the_first_screen_of_a_list_needs_no_query_on_the_gui_thread(many_target
         many_targets.conn.set_trace_callback(None)
     assert statements == []
     assert all(text is not None for text in texts[:model.columnCount()])
+
+
+class _CountingModel(RecordTableModel):
+    """Counts what the view asks of it."""
+
+    calls = 0
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        self.calls += 1
+        return super().data(index, role)
+
+
+def test_columns_are_fitted_to_their_texts_without_asking_the_model_cell_by_cell(qtbot) -> None:
+    """Qt's resizeColumnsToContents asks a dozen roles of every cell it measures, each a call into Python that
+    waits for the interpreter lock while pool threads work; fit_columns measures the texts itself."""
+    model = _CountingModel("Test", [Column("Title", lambda row: row["title"]), Column("No.", lambda row: row["n"])])
+    view = record_table_view(None, "testTable", model)
+    qtbot.addWidget(view)
+    model.set_records([{"title": "很长的标题" * (n % 7 + 1), "n": n} for n in range(500)])
+    model.calls = 0
+    fit_columns(view, model, rows=60, widest=360)
+    assert model.calls == 0
+    widest_title = max(view.fontMetrics().horizontalAdvance("很长的标题" * (n % 7 + 1)) for n in range(60))
+    assert view.columnWidth(0) == min(widest_title + 16, 360)
+    assert view.fontMetrics().horizontalAdvance("No.") < view.columnWidth(1) < view.columnWidth(0)
