@@ -328,6 +328,19 @@ class RecordListModel(QAbstractTableModel):
         self.refresh_rows()
         return True
 
+    def display_text(self, row: int, column: int) -> str:
+        """The text ``data()`` shows in a cell, without a QModelIndex (fitting columns measures hundreds)."""
+        if not (0 <= row < len(self._keys) and 0 <= column < len(self._columns)):
+            return ""
+        values = self.row_values(row)
+        if values is None:
+            return "…"
+        try:
+            return _text(self._columns[column], _StatefulRow(values, self._states.get(self._keys[row])))
+        except Exception:  # as data(): a broken row must not break the view
+            logger.exception("cannot show %s row %d column %d", self.kind, row, column)
+            return "?"
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._keys)) or index.column() >= len(self._columns):
             return None

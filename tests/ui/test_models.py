@@ -143,3 +143,10 @@ def test_columns_are_fitted_to_their_texts_without_asking_the_model_cell_by_cell
     widest_title = max(view.fontMetrics().horizontalAdvance("很长的标题" * (n % 7 + 1)) for n in range(60))
     assert view.columnWidth(0) == min(widest_title + 16, 360)
     assert view.fontMetrics().horizontalAdvance("No.") < view.columnWidth(1) < view.columnWidth(0)
+
+
+def test_a_cell_shows_the_same_text_with_or_without_an_index(many_targets: Store) -> None:
+    model = _model(many_targets, "commitments")
+    for row in (0, 1, PAGE_SIZE + 3, model.rowCount() - 1):
+        for column in range(model.columnCount()):
+            assert model.display_text(row, column) == (model.index(row, column).data() or "")
