@@ -171,6 +171,9 @@ class RecordListModel(QAbstractTableModel):
     def state_of(self, key: int) -> str | None:
         return self._states.get(key)
 
+    def states(self) -> Mapping[int, str]:
+        return self._states
+
     def reload(self) -> None:
         """Query the keys again (filter or sort changed, or records were saved)."""
         self._generation += 1

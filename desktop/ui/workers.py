@@ -9,7 +9,9 @@ Tests pass a :class:`SyncPool`, which runs each worker at once on the calling th
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -77,6 +79,33 @@ def rest_collector() -> _RestCollector | None:
     if _collector is None and app is not None and QThread.currentThread() is app.thread():
         _collector = _RestCollector()  # its timer needs the GUI thread's event loop
     return _collector
+
+
+# Items dropped at a time by release_in_slices: the GUI thread can take the interpreter lock between two slices.
+RELEASE_SLICE = 2000
+
+
+def release_in_slices(retired: list[Any]) -> None:
+    """Free big dicts and lists (and dataclasses holding them) a slice at a time; run on a pool thread.
+
+    Dropping the last reference to 100 000 judgements frees them all in one C call that holds the interpreter
+    lock for tens of milliseconds, on whatever thread drops it; emptied a slice at a time here, the GUI thread
+    gets the lock between slices. A container something else still holds is left alone (it is not freed now).
+    """
+    while retired:
+        item = retired.pop()
+        if sys.getrefcount(item) > 2:  # held elsewhere too (2: this name and the call's argument)
+            continue
+        if isinstance(item, dict):
+            while item:
+                for _ in range(min(RELEASE_SLICE, len(item))):
+                    item.popitem()
+        elif isinstance(item, list):
+            while item:
+                del item[-RELEASE_SLICE:]
+        elif dataclasses.is_dataclass(item) and not isinstance(item, type):
+            retired.extend(getattr(item, field.name) for field in dataclasses.fields(item))
+        del item
 
 
 class WorkerSignals(QObject):
