@@ -6,8 +6,10 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QEvent, QObject, QSettings
 
+from db import FileLocation, ServerLocation
 from desktop import paths
 from desktop.ui.app import GUI_SWITCH_INTERVAL_S, Ledgers, _resolve_db, share_the_interpreter_with_the_window
 from desktop.ui.workers import ThreadPool
@@ -15,14 +17,20 @@ from desktop.ui.workers import ThreadPool
 
 def test_the_last_ledger_is_opened_again(tmp_path: Path) -> None:
     settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-    assert _resolve_db(None, settings) == paths.default_db_path()
+    assert _resolve_db(None, settings) == FileLocation(paths.default_db_path())
     last = tmp_path / "office.sqlite3"
     settings.setValue("lastDatabase", str(last))
-    assert _resolve_db(None, settings) == paths.default_db_path()  # it must still exist
+    assert _resolve_db(None, settings) == FileLocation(paths.default_db_path())  # it must still exist
     last.write_bytes(b"")
-    assert _resolve_db(None, settings) == last
+    assert _resolve_db(None, settings) == FileLocation(last)
     asked = tmp_path / "other.sqlite3"
-    assert _resolve_db(asked, settings) == asked
+    assert _resolve_db(asked, settings) == FileLocation(asked)
+
+
+def test_the_last_server_ledger_is_opened_again(tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    settings.setValue("lastDatabase", "postgresql://wang@ledger.office.local/replies")
+    assert _resolve_db(None, settings) == ServerLocation("postgresql://wang@ledger.office.local/replies")
 
 
 def test_background_work_starts_once_the_window_has_painted(qtbot, tmp_path: Path, demo_db_path: Path) -> None:
@@ -54,6 +62,7 @@ def test_background_work_starts_once_the_window_has_painted(qtbot, tmp_path: Pat
         window.close()
 
 
+@pytest.mark.sqlite_only  # about the window's start, not the ledger's backend
 def test_the_letter_reader_is_imported_in_the_background_before_the_suggestions_page_opens(
         demo_db_path: Path, tmp_path: Path) -> None:
     """Opening 佐证建议 pulls in the letter reader (a sixth of a second of regular expressions): once the window is
