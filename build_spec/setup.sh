@@ -7,8 +7,9 @@ set -eu
 cd "$(dirname "$0")/.."
 
 # The system libraries Qt needs and the Chinese fonts (build_spec/debian-depends.txt, also the .deb's Depends),
-# Xvfb for machines without a screen, and binutils, which PyInstaller uses on Linux.
-APT_PACKAGES="$(grep -v '^#' build_spec/debian-depends.txt) xvfb xauth binutils"
+# Xvfb for machines without a screen, binutils, which PyInstaller uses on Linux, and PostgreSQL (with pg_trgm):
+# the tests start a server of their own from it and run the store, command-line and list tests on it too.
+APT_PACKAGES="$(grep -v '^#' build_spec/debian-depends.txt) xvfb xauth binutils postgresql"
 
 if command -v dpkg-query >/dev/null 2>&1; then
     missing=""

@@ -32,7 +32,7 @@ def later(table: str, alias: str = "") -> str:
 def known(table: str, alias: str = "") -> str:
     """SQL that is true for a record of ``table`` known on the as-of date (one ``?``): the opposite of
     :func:`later`, with undated records known."""
-    return f"NOT coalesce({later(table, alias)}, 0)"
+    return f"NOT coalesce({later(table, alias)}, FALSE)"
 
 
 def left_out(store: Store, as_of: dt.date, tables: tuple[str, ...] = ("proposals", "replies")) -> dict[str, int]:

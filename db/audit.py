@@ -44,7 +44,7 @@ def stated_figures(store: Store, as_of: dt.date, *, targets_in: str | None = Non
     """The measured figures (evidence given as an exact figure) and the baselines letters state, known on the date.
 
     Args:
-        targets_in: a table of target ids to keep to (``temp.scope_targets`` during an export); None: all.
+        targets_in: a table of target ids to keep to (``scope_targets`` during an export); None: all.
     """
     scope = f" AND t.id IN (SELECT id FROM {targets_in})" if targets_in else ""
     day = as_of.isoformat()

@@ -23,7 +23,8 @@ T = TypeVar("T")
 logger = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+# NNNN_name.sql runs on both backends; NNNN_name.postgres.sql replaces it on PostgreSQL where the dialects differ.
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+?(?:\.(postgres))?\.sql$")
 BUSY_TIMEOUT_MS = 10_000
 # How long a write waits for another program's write to finish (tests and scheduled jobs may shorten it).
 BUSY_WAIT_ENV = "REPLY_LEDGER_BUSY_SECONDS"
@@ -32,10 +33,20 @@ _FIRST_TRY_MS = 300
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def migrations() -> list[tuple[int, Path]]:
-    """The numbered migration files, in order; numbers must run 1, 2, 3... without gaps."""
-    found = sorted((int(m.group(1)), path) for path in MIGRATIONS_DIR.iterdir()
-                   if (m := _MIGRATION_NAME.match(path.name)))
+def migrations(backend: str = "sqlite") -> list[tuple[int, Path]]:
+    """The numbered migration files of a backend (``sqlite`` or ``postgres``), in order; numbers must run 1, 2,
+    3... without gaps, and a PostgreSQL file needs the shared file of its number."""
+    shared: dict[int, Path] = {}
+    own: dict[int, Path] = {}
+    for path in MIGRATIONS_DIR.iterdir():
+        if m := _MIGRATION_NAME.match(path.name):
+            if m.group(2) is None:
+                shared[int(m.group(1))] = path
+            elif m.group(2) == backend:
+                own[int(m.group(1))] = path
+    if set(own) - set(shared):
+        raise RuntimeError(f"{backend} migrations without a shared file: {sorted(set(own) - set(shared))}")
+    found = sorted({**shared, **own}.items())
     numbers = [number for number, _ in found]
     if numbers != list(range(1, len(numbers) + 1)):
         raise RuntimeError(f"migration numbers are not 1..n: {numbers}")

@@ -76,5 +76,5 @@ def upcoming_deadlines(store: Store, as_of: dt.date, *, limit: int = 30) -> list
         " UNION ALL"
         " SELECT -c.id, c.deadline, c.title, NULL, c.responsible_unit FROM commitments c"
         "  WHERE c.deadline >= ? AND NOT EXISTS (SELECT 1 FROM targets t WHERE t.commitment_id = c.id)"
-        ") ORDER BY deadline, key LIMIT ?", (day, day, int(limit)))
+        ") AS due ORDER BY deadline, key LIMIT ?", (day, day, int(limit)))
     return [Deadline(row[0], dt.date.fromisoformat(row[1]), row[2], row[3], row[4]) for row in rows]

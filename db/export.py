@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from db.as_of import KIND_NAMES, known, later
 from db.audit import stated_figures
@@ -101,8 +101,8 @@ def export_ledger(store: Store, path: str | Path, *, as_of: dt.date | None = Non
 
     began = not store.conn.in_transaction
     if began:
-        store.conn.execute("BEGIN")
-    cursors: list[sqlite3.Cursor] = []
+        store.dialect.begin_read(store.conn)
+    cursors: list[Any] = []
     try:
         snapshot = gather_snapshot(store, as_of, filters, generated_at=generated_at, progress=gather_progress,
                                    is_cancelled=is_cancelled, cursors=cursors)
@@ -117,7 +117,7 @@ def export_ledger(store: Store, path: str | Path, *, as_of: dt.date | None = Non
 
 def gather_snapshot(store: Store, as_of: dt.date, filters: ExportFilters, *, generated_at: dt.datetime,
                     progress: Progress | None = None, is_cancelled: IsCancelled | None = None,
-                    cursors: list[sqlite3.Cursor] | None = None) -> LedgerSnapshot:
+                    cursors: list[Any] | None = None) -> LedgerSnapshot:
     """Collect the records in scope. Targets, evidence and history stay in the database: the snapshot reads them
     through open cursors (added to ``cursors``, for the caller to close), one commitment at a time, so memory
     does not grow with their number. Write the workbook before anything else runs on the store's connection."""
@@ -128,7 +128,7 @@ def gather_snapshot(store: Store, as_of: dt.date, filters: ExportFilters, *, gen
         left_out.update(_narrow_to_state(store, as_of, filters.state, starts, None, is_cancelled))
 
     def scoped_list(cls: type, table: str, order_by: str = "id") -> list:
-        return store.list(cls, f"id IN (SELECT id FROM temp.scope_{table})", order_by=order_by)
+        return store.list(cls, f"id IN (SELECT id FROM scope_{table})", order_by=order_by)
 
     proposals = scoped_list(Proposal, "proposals", "session, kind, number, id")
     proposal_order = {p.id: index for index, p in enumerate(proposals)}
@@ -142,10 +142,10 @@ def gather_snapshot(store: Store, as_of: dt.date, filters: ExportFilters, *, gen
     contacts = scoped_list(Contact, "contacts", "contact_date, id")
     contacts.sort(key=lambda c: (proposal_order.get(c.proposal_id, len(proposal_order)), c.contact_date, c.id))
     count = store.conn.execute(
-        "SELECT (SELECT count(*) FROM temp.scope_targets),"
-        " (SELECT count(*) FROM temp.scope_commitments c WHERE NOT EXISTS"
-        "  (SELECT 1 FROM temp.scope_targets st JOIN targets t ON t.id = st.id WHERE t.commitment_id = c.id)),"
-        " (SELECT count(*) FROM temp.scope_evidence), (SELECT count(*) FROM temp.scope_reminders)").fetchone()
+        "SELECT (SELECT count(*) FROM scope_targets),"
+        " (SELECT count(*) FROM scope_commitments c WHERE NOT EXISTS"
+        "  (SELECT 1 FROM scope_targets st JOIN targets t ON t.id = st.id WHERE t.commitment_id = c.id)),"
+        " (SELECT count(*) FROM scope_evidence), (SELECT count(*) FROM scope_reminders)").fetchone()
     history_where = _history_scope() if filters.active else ""
     history_count = store.conn.execute(f"SELECT count(*) FROM history {history_where}").fetchone()[0]
     groups = judge_groups(commitments, _targets(store, cursors), _evidence(store, as_of, cursors), as_of, starts)
@@ -170,10 +170,10 @@ _AUDIT_BATCH = 25  # proposals per 回头看 pass: each pass holds only its prop
 def _findings(store: Store, as_of: dt.date, progress: Progress | None, is_cancelled: IsCancelled | None
               ) -> list[Finding]:
     """回头看 findings about the records in scope, found a batch of proposals at a time."""
-    ids = [row[0] for row in store.conn.execute("SELECT id FROM temp.scope_proposals ORDER BY id")]
+    ids = [row[0] for row in store.conn.execute("SELECT id FROM scope_proposals ORDER BY id")]
     rules = deadline_rules(store)
     classes = store.get_setting("result_class.classes")
-    in_scope = {table: {row[0] for row in store.conn.execute(f"SELECT id FROM temp.scope_{table}")}
+    in_scope = {table: {row[0] for row in store.conn.execute(f"SELECT id FROM scope_{table}")}
                 for table in ("replies", "commitments", "targets", "feedback")}
     found: list[Finding] = []
     for start in range(0, len(ids), _AUDIT_BATCH):
@@ -184,7 +184,7 @@ def _findings(store: Store, as_of: dt.date, progress: Progress | None, is_cancel
                      if f.subject_table not in in_scope or f.subject_id in in_scope[f.subject_table])
         if progress:
             progress(min(start + _AUDIT_BATCH, len(ids)), len(ids))
-    found.extend(find_figure_conflicts(stated_figures(store, as_of, targets_in="temp.scope_targets")))
+    found.extend(find_figure_conflicts(stated_figures(store, as_of, targets_in="scope_targets")))
     if progress:
         progress(1, 1)
     return found
@@ -192,13 +192,13 @@ def _findings(store: Store, as_of: dt.date, progress: Progress | None, is_cancel
 
 def _ordered_commitments(store: Store, replies: list[Reply]) -> list[Commitment]:
     """The commitments in scope in display order (by reply, then place in the letter), recorded in
-    temp.scope_order so that targets and evidence can be read back in the same order."""
+    scope_order so that targets and evidence can be read back in the same order."""
     reply_order = {r.id: index for index, r in enumerate(replies)}
-    commitments = store.list(Commitment, "id IN (SELECT id FROM temp.scope_commitments)",
+    commitments = store.list(Commitment, "id IN (SELECT id FROM scope_commitments)",
                              order_by="coalesce(quote_start, 1e18), id")
     commitments.sort(key=lambda c: reply_order.get(c.reply_id, len(reply_order)))
-    store.conn.execute("DELETE FROM temp.scope_order")
-    store.conn.executemany("INSERT INTO temp.scope_order (id, ord) VALUES (?, ?)",
+    store.conn.execute("DELETE FROM scope_order")
+    store.conn.executemany("INSERT INTO scope_order (id, ord) VALUES (?, ?)",
                            ((c.id, index) for index, c in enumerate(commitments)))
     return commitments
 
@@ -206,38 +206,38 @@ def _ordered_commitments(store: Store, replies: list[Reply]) -> list[Commitment]
 _TARGET_ORDER = "o.ord, coalesce(t.quote_start, 1e18), t.id"
 
 
-def _targets(store: Store, cursors: list[sqlite3.Cursor]) -> Iterator[Target]:
+def _targets(store: Store, cursors: list[Any]) -> Iterator[Target]:
     rows = _cursor(cursors, store,
-        "SELECT t.* FROM targets t JOIN temp.scope_order o ON o.id = t.commitment_id"
-        f" WHERE t.id IN (SELECT id FROM temp.scope_targets) ORDER BY {_TARGET_ORDER}")
+        "SELECT t.* FROM targets t JOIN scope_order o ON o.id = t.commitment_id"
+        f" WHERE t.id IN (SELECT id FROM scope_targets) ORDER BY {_TARGET_ORDER}")
     return (from_row(Target, row) for row in rows)
 
 
-def _evidence(store: Store, as_of: dt.date, cursors: list[sqlite3.Cursor]) -> Iterator[Evidence]:
+def _evidence(store: Store, as_of: dt.date, cursors: list[Any]) -> Iterator[Evidence]:
     """Evidence known on the date, in target order (what the judgements read)."""
     rows = _cursor(cursors, store,
-        "SELECT e.* FROM evidence e JOIN targets t ON t.id = e.target_id JOIN temp.scope_order o"
-        f" ON o.id = t.commitment_id WHERE {known('evidence', 'e')} AND t.id IN (SELECT id FROM temp.scope_targets)"
+        "SELECT e.* FROM evidence e JOIN targets t ON t.id = e.target_id JOIN scope_order o"
+        f" ON o.id = t.commitment_id WHERE {known('evidence', 'e')} AND t.id IN (SELECT id FROM scope_targets)"
         f" ORDER BY {_TARGET_ORDER}, e.as_of_date, e.id", (as_of.isoformat(),))
     return (from_row(Evidence, row) for row in rows)
 
 
-def _evidence_lines(store: Store, cursors: list[sqlite3.Cursor]) -> Iterator[EvidenceLine]:
+def _evidence_lines(store: Store, cursors: list[Any]) -> Iterator[EvidenceLine]:
     """All evidence in scope, in target order, with its target's indicator (the 佐证 sheet)."""
     rows = _cursor(cursors, store,
         "SELECT e.*, t.indicator AS target_indicator, t.commitment_id AS target_commitment FROM evidence e"
-        " JOIN targets t ON t.id = e.target_id JOIN temp.scope_order o ON o.id = t.commitment_id"
-        f" WHERE e.id IN (SELECT id FROM temp.scope_evidence) ORDER BY {_TARGET_ORDER}, e.as_of_date, e.id")
+        " JOIN targets t ON t.id = e.target_id JOIN scope_order o ON o.id = t.commitment_id"
+        f" WHERE e.id IN (SELECT id FROM scope_evidence) ORDER BY {_TARGET_ORDER}, e.as_of_date, e.id")
     return (EvidenceLine(from_row(Evidence, row), row["target_indicator"], row["target_commitment"]) for row in rows)
 
 
-def _reminders(store: Store, cursors: list[sqlite3.Cursor], names: TargetNames) -> Iterator[Reminder]:
+def _reminders(store: Store, cursors: list[Any], names: TargetNames) -> Iterator[Reminder]:
     """Reminders in scope by due date; the target a reminder is about comes with it (its indicator and
     commitment), so naming it asks the database nothing more."""
     rows = _cursor(cursors, store,
         "SELECT r.*, t.indicator AS target_indicator, t.commitment_id AS target_commitment FROM reminders r"
         " LEFT JOIN targets t ON r.subject_table = 'targets' AND t.id = r.subject_id"
-        " WHERE r.id IN (SELECT id FROM temp.scope_reminders) ORDER BY r.due_date, r.id")
+        " WHERE r.id IN (SELECT id FROM scope_reminders) ORDER BY r.due_date, r.id")
     for row in rows:
         if row["target_indicator"] is not None:
             names.note(row["subject_id"], row["target_indicator"], row["target_commitment"])
@@ -291,7 +291,7 @@ def _reply_name(store: Store, reply_id: int) -> str:
 
 
 def _build_scope(store: Store, filters: ExportFilters, as_of: dt.date) -> dict[str, int]:
-    """Fill temp.scope_<table> with the ids of the records the export covers; returns how many records were left
+    """Fill scope_<table> with the ids of the records the export covers; returns how many records were left
     out because they are dated after the as-of date (by kind: 建议, 答复, 评价, 见面沟通, 佐证)."""
     _drop_scope(store)
     execute = store.conn.execute
@@ -301,7 +301,7 @@ def _build_scope(store: Store, filters: ExportFilters, as_of: dt.date) -> dict[s
     clauses: list[str] = []
     named: dict[str, object] = {}
     if filters.session:
-        clauses.append("instr(p.session, :session) > 0")
+        clauses.append(store.dialect.contains("p.session", ":session"))
         named["session"] = filters.session
     if filters.year:
         clauses.append("CAST(substr(coalesce(p.assigned_date, p.received_date, p.reply_due_date), 1, 4) AS INTEGER)"
@@ -310,7 +310,7 @@ def _build_scope(store: Store, filters: ExportFilters, as_of: dt.date) -> dict[s
     unit_commitments = ""
     if filters.unit:
         # A unit's ledger: proposals it leads or co-handles, answers, or holds a commitment of.
-        clauses.append("(p.lead_unit = :unit OR EXISTS (SELECT 1 FROM json_each(p.co_units) WHERE value = :unit)"
+        clauses.append(f"(p.lead_unit = :unit OR {store.dialect.json_array_has('p.co_units', ':unit')}"
                        " OR EXISTS (SELECT 1 FROM replies r WHERE r.proposal_id = p.id AND r.replying_unit = :unit)"
                        " OR EXISTS (SELECT 1 FROM replies r JOIN commitments c ON c.reply_id = r.id"
                        " WHERE r.proposal_id = p.id AND c.responsible_unit = :unit))")
@@ -339,7 +339,7 @@ def _build_scope(store: Store, filters: ExportFilters, as_of: dt.date) -> dict[s
 def _left_out(store: Store, table: str, day: str) -> int:
     """Drop the records of a scope table dated after the as-of date (:mod:`db.as_of`); returns how many there
     were."""
-    cursor = store.conn.execute(f"DELETE FROM temp.scope_{table} WHERE id IN (SELECT id FROM {table} WHERE "
+    cursor = store.conn.execute(f"DELETE FROM scope_{table} WHERE id IN (SELECT id FROM {table} WHERE "
                                 f"{later(table)})", (day,))
     return max(cursor.rowcount, 0)
 
@@ -381,13 +381,13 @@ def _narrow_to_state(store: Store, as_of: dt.date, state: str, starts: dict[int,
     One streaming pass judges everything in scope and keeps only the ids that match.
     """
     execute = store.conn.execute
-    commitments = store.list(Commitment, "id IN (SELECT id FROM temp.scope_commitments)", order_by="id")
-    store.conn.executemany("INSERT INTO temp.scope_order (id, ord) VALUES (?, ?)",
+    commitments = store.list(Commitment, "id IN (SELECT id FROM scope_commitments)", order_by="id")
+    store.conn.executemany("INSERT INTO scope_order (id, ord) VALUES (?, ?)",
                            ((c.id, c.id) for c in commitments))
     keep_targets: list[tuple[int]] = []
     keep_bare: list[tuple[int]] = []
     total = len(commitments)
-    cursors: list[sqlite3.Cursor] = []
+    cursors: list[Any] = []
     groups = judge_groups(commitments, _targets(store, cursors), _evidence(store, as_of, cursors), as_of, starts)
     try:
         for done, group in enumerate(groups, start=1):
@@ -411,7 +411,7 @@ def _narrow_to_state(store: Store, as_of: dt.date, state: str, starts: dict[int,
         execute("DELETE FROM scope_commitments WHERE id NOT IN (SELECT commitment_id FROM targets WHERE id IN"
                 " (SELECT id FROM scope_targets)) AND id NOT IN (SELECT id FROM keep_ids)")
     finally:
-        execute("DROP TABLE temp.keep_ids")
+        execute("DROP TABLE keep_ids")
     execute("DELETE FROM scope_replies WHERE id NOT IN (SELECT reply_id FROM commitments WHERE id IN"
             " (SELECT id FROM scope_commitments))")
     execute("DELETE FROM scope_proposals WHERE id NOT IN (SELECT proposal_id FROM replies WHERE id IN"
@@ -421,21 +421,21 @@ def _narrow_to_state(store: Store, as_of: dt.date, state: str, starts: dict[int,
 
 def _drop_scope(store: Store) -> None:
     for table in (*_SCOPE_TABLES, "order"):
-        store.conn.execute(f"DROP TABLE IF EXISTS temp.scope_{table}")
+        store.conn.execute(f"DROP TABLE IF EXISTS scope_{table}")
 
 
 def _history_scope() -> str:
-    parts = [f"(table_name = '{table}' AND row_id IN (SELECT id FROM temp.scope_{table}))" for table in _SCOPE_TABLES]
+    parts = [f"(table_name = '{table}' AND row_id IN (SELECT id FROM scope_{table}))" for table in _SCOPE_TABLES]
     return "WHERE " + " OR ".join(parts)
 
 
-def _cursor(cursors: list[sqlite3.Cursor], store: Store, sql: str, params: tuple = ()) -> sqlite3.Cursor:
+def _cursor(cursors: list[Any], store: Store, sql: str, params: tuple = ()) -> Any:
     cursor = store.conn.execute(sql, params)
     cursors.append(cursor)
     return cursor
 
 
-def _history(store: Store, where: str, cursors: list[sqlite3.Cursor]) -> Iterator[HistoryEntry]:
+def _history(store: Store, where: str, cursors: list[Any]) -> Iterator[HistoryEntry]:
     for row in _cursor(cursors, store, f"SELECT * FROM history {where} ORDER BY id"):
         yield HistoryEntry(id=row["id"], at=row["at"], actor=row["actor"], table_name=row["table_name"],
                            row_id=row["row_id"], action=row["action"],

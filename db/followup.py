@@ -91,7 +91,7 @@ def _load_files(store: Store, as_of: dt.date, proposal_ids: list[int], *, orphan
         return f"{where} AND {known(table)}", (*params, *day)
 
     ids = (id_list(proposal_ids),)
-    in_ids = "IN (SELECT value FROM json_each(?))"
+    in_ids = f"IN ({store.dialect.json_ids()})"
     if orphans:
         proposals: list[Proposal] = []
         replies = store.list(Reply, *dated("replies", "proposal_id IS NULL", ()), order_by="reply_date, id")

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from db.search import match_clause, search_terms
+from db.search import search_terms
 from db.store import SEARCH_CODES, Store
 from desktop.core.deadlines import DeadlineRules, computed_reply_deadline
 
@@ -117,8 +117,9 @@ SPECS: dict[str, ListSpec] = {
                                    " AND s.state = 'pending' AND s.reply_id = r.id)",
         },
         unit="coalesce(r.replying_unit, r.issuing_office)", date="r.reply_date", session="p.session",
-        sort={"id": "r.id", "doc_number": "r.doc_issuer_code || printf('%06d', r.doc_year) || "
-              "printf('%09d', r.doc_serial)", "title": "r.title", "addressee": "r.addressee",
+        # Year and serial as fixed-width digits (1 000 000 + year), so that text order is number order.
+        sort={"id": "r.id", "doc_number": "r.doc_issuer_code || (1000000 + r.doc_year) || "
+              "(1000000000 + r.doc_serial)", "title": "r.title", "addressee": "r.addressee",
               "reply_date": "r.reply_date", "issuing_office": "r.issuing_office", "signer": "r.signer",
               "result_class": "r.result_class", "session": "p.session", "proposal_number": "p.number"},
         default_sort=("reply_date", True),
@@ -233,7 +234,7 @@ def _where(store: Store, list_spec: ListSpec, flt: ListFilter) -> tuple[list[str
     if terms:
         alternatives: list[str] = []
         if list_spec.search:
-            match, match_params = match_clause(store.conn, terms)
+            match, match_params = store.dialect.search_clause(store.conn, terms)
             for search_kind, id_expr in list_spec.search:
                 # Each kind's matches are looked up by the id's index; never a test of every row against the index.
                 alternatives.append(f"{id_expr} IN (SELECT rowid / 8 FROM search_index WHERE {match}"
@@ -241,9 +242,15 @@ def _where(store: Store, list_spec: ListSpec, flt: ListFilter) -> tuple[list[str
                 params.extend(match_params)
         if list_spec.search_text:
             text = " || ' ' || ".join(f"coalesce({column}, '')" for column in list_spec.search_text)
-            alternatives.append("(" + " AND ".join(f"instr(lower({text}), lower(?)) > 0" for _ in terms) + ")")
+            contains = store.dialect.contains(f"lower({text})", "lower(?)")
+            alternatives.append("(" + " AND ".join(contains for _ in terms) + ")")
             params.extend(terms)
-        clauses.append("(" + " OR ".join(alternatives) + ")")
+        if len(alternatives) > 1 and store.dialect.union_for_or:
+            # Each alternative on its own reads its matches by index; OR'd together, a server reads every row.
+            parts = [f"SELECT {list_spec.key} FROM {_source(list_spec, part)} WHERE {part}" for part in alternatives]
+            clauses.append(f"{list_spec.key} IN ({' UNION '.join(parts)})")
+        else:
+            clauses.append("(" + " OR ".join(alternatives) + ")")
     return clauses, params
 
 
@@ -259,9 +266,7 @@ def _source(list_spec: ListSpec, used: str = "", *, every_join: bool = False) ->
 
 def _column(store: Store, sql: str, params: Sequence[Any]) -> list[Any]:
     """The first column of a query's rows (plain tuples: no row objects for 100 000 keys)."""
-    cursor = store.conn.cursor()
-    cursor.row_factory = None
-    return [row[0] for row in cursor.execute(sql, params)]
+    return store.dialect.first_column(store.conn, sql, params)
 
 
 def list_keys(store: Store, kind: str, flt: ListFilter = ListFilter(), sort: str | None = None,
@@ -395,7 +400,7 @@ def record_labels(store: Store, kind: str, text: str = "", *, limit: int = 50,
     params: list[Any] = []
     sql = f"SELECT {key}, {label} FROM {source}"
     if terms:
-        match, params = match_clause(store.conn, terms)
+        match, params = store.dialect.search_clause(store.conn, terms)
         sql += (f" WHERE {key} IN (SELECT rowid / 8 FROM search_index WHERE {match}"
                 f" AND rowid % 8 = {SEARCH_CODES[search_kind]})")
     sql += f" ORDER BY {key} DESC LIMIT ?"

@@ -99,47 +99,51 @@ def pending_reminder_changes(store: Store, as_of: dt.date, *, progress: Callable
     rules = reminder_rules(store)
     files = iter_proposal_files(store, as_of, progress=progress, is_cancelled=is_cancelled)
     conn = store.conn
-    conn.execute("DROP TABLE IF EXISTS temp.planned_reminders")
-    conn.execute("CREATE TEMP TABLE planned_reminders (kind TEXT NOT NULL, subject_table TEXT NOT NULL,"
-                 " subject_id INTEGER NOT NULL, title TEXT, due_date TEXT, lead_days INTEGER, note TEXT)")
+    conn.execute("DROP TABLE IF EXISTS planned_reminders")
+    conn.execute("CREATE TEMP TABLE planned_reminders (position INTEGER NOT NULL, kind TEXT NOT NULL,"
+                 " subject_table TEXT NOT NULL, subject_id INTEGER NOT NULL, title TEXT, due_date TEXT,"
+                 " lead_days INTEGER, note TEXT)")
     try:
-        conn.executemany("INSERT INTO temp.planned_reminders VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         ((plan.kind, plan.subject_table, plan.subject_id, plan.title, plan.due_date.isoformat(),
-                           plan.lead_days, plan.note) for plan in iter_planned_reminders(files, as_of, rules)))
-        conn.execute("CREATE INDEX temp.planned_reminders_key ON planned_reminders (kind, subject_table, subject_id)")
+        conn.executemany("INSERT INTO planned_reminders VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         ((position, plan.kind, plan.subject_table, plan.subject_id, plan.title,
+                           plan.due_date.isoformat(), plan.lead_days, plan.note)
+                          for position, plan in enumerate(iter_planned_reminders(files, as_of, rules))))
+        conn.execute("CREATE INDEX planned_reminders_key ON planned_reminders (kind, subject_table, subject_id)")
         return PendingReminders(*_changed_reminders(store))
     finally:
-        conn.execute("DROP TABLE IF EXISTS temp.planned_reminders")
+        conn.execute("DROP TABLE IF EXISTS planned_reminders")
 
 
 # The stored reminder of a key is its oldest one (the one reconcile() keeps up to date).
-_FIRST_OF_KEY = ("(SELECT min(x.id) FROM reminders x WHERE x.kind = {0}.kind AND x.subject_table IS {0}.subject_table"
-                 " AND x.subject_id IS {0}.subject_id)")
+_FIRST_OF_KEY = ("(SELECT min(x.id) FROM reminders x WHERE x.kind = {0}.kind"
+                 " AND x.subject_table IS NOT DISTINCT FROM {0}.subject_table"
+                 " AND x.subject_id IS NOT DISTINCT FROM {0}.subject_id)")
 
 
 def _changed_reminders(store: Store) -> tuple[list[PlannedReminder], list[Reminder], set[str | None]]:
-    """From temp.planned_reminders: the plans that are new or differ from their stored reminder, the stored
+    """From planned_reminders (temporary): the plans that are new or differ from their stored reminder, the stored
     reminders reconcile() may change (those of such plans, and the open generated ones no longer planned), and the
     stored UIDs that the new plans' UIDs would collide with."""
     rows = store.conn.execute(
         "SELECT p.kind, p.subject_table, p.subject_id, p.title, p.due_date, p.lead_days, p.note, r.id"
-        f" FROM temp.planned_reminders p LEFT JOIN reminders r ON r.id = {_FIRST_OF_KEY.format('p')}"
-        " WHERE r.id IS NULL OR r.title IS NOT p.title OR r.due_date IS NOT p.due_date"
-        " OR r.lead_days IS NOT p.lead_days OR r.note IS NOT p.note OR (r.state = 'done' AND instr(r.note, ?) = 1)"
-        " ORDER BY p.rowid", (AUTO_DONE,)).fetchall()
+        f" FROM planned_reminders p LEFT JOIN reminders r ON r.id = {_FIRST_OF_KEY.format('p')}"
+        " WHERE r.id IS NULL OR r.title IS DISTINCT FROM p.title OR r.due_date IS DISTINCT FROM p.due_date"
+        " OR r.lead_days IS DISTINCT FROM p.lead_days OR r.note IS DISTINCT FROM p.note"
+        " OR (r.state = 'done' AND substr(r.note, 1, length(?)) = ?)"
+        " ORDER BY p.position", (AUTO_DONE, AUTO_DONE)).fetchall()
     planned = [PlannedReminder(row[0], row[1], row[2], row[3], dt.date.fromisoformat(row[4]), row[5], row[6])
                for row in rows]
     stored_ids = [row[7] for row in rows if row[7] is not None]
     generated = ", ".join(f"'{kind}'" for kind in GENERATED_KINDS)
     no_longer_planned = (
         f"kind IN ({generated}) AND state <> 'done' AND id = {_FIRST_OF_KEY.format('reminders')}"
-        " AND NOT EXISTS (SELECT 1 FROM temp.planned_reminders p WHERE p.kind = reminders.kind"
+        " AND NOT EXISTS (SELECT 1 FROM planned_reminders p WHERE p.kind = reminders.kind"
         " AND p.subject_table = reminders.subject_table AND p.subject_id = reminders.subject_id)")
-    existing = store.list(Reminder, f"id IN (SELECT value FROM json_each(?)) OR ({no_longer_planned})",
+    existing = store.list(Reminder, f"id IN ({store.dialect.json_ids()}) OR ({no_longer_planned})",
                           (id_list(stored_ids),))
     new_uids = [plan.uid for plan, row in zip(planned, rows, strict=True) if row[7] is None]
     taken = {row[0] for row in store.conn.execute("SELECT uid FROM reminders WHERE uid IN"
-                                                  " (SELECT value FROM json_each(?))", (json.dumps(new_uids),))}
+                                                  f" ({store.dialect.json_texts()})", (json.dumps(new_uids),))}
     return planned, existing, taken
 
 

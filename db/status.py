@@ -29,7 +29,7 @@ _COMMITMENT_NOT_JUDGED = ("title", "quote", "quote_start", "quote_end", "respons
 
 
 def id_list(ids: Iterable[int]) -> str:
-    """Ids as one JSON parameter, for ``IN (SELECT value FROM json_each(?))``: no limit on how many."""
+    """Ids as one JSON parameter, for ``IN ({dialect.json_ids()})``: no limit on how many."""
     return json.dumps([int(item) for item in ids])
 
 
@@ -42,7 +42,7 @@ def promise_dates(store: Store, commitment_ids: Sequence[int] | None = None) -> 
            " WHERE r.reply_date IS NOT NULL")
     params: tuple = ()
     if commitment_ids is not None:
-        sql += " AND c.id IN (SELECT value FROM json_each(?))"
+        sql += f" AND c.id IN ({store.dialect.json_ids()})"
         params = (id_list(commitment_ids),)
     return {row[0]: dt.date.fromisoformat(row[1]) for row in store.conn.execute(sql, params)}
 
@@ -60,15 +60,15 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
     """
     scope, params = "", ()
     if commitment_ids is not None:
-        scope = " AND commitment_id IN (SELECT value FROM json_each(?))"
+        scope = f" AND commitment_id IN ({store.dialect.json_ids()})"
         params = (id_list(commitment_ids),)
-    total = store.count(Commitment, "1" + scope.replace("commitment_id", "id"), params)
+    total = store.count(Commitment, "TRUE" + scope.replace("commitment_id", "id"), params)
     target_judgements: dict[int, Judgement] = {}
     commitment_judgements: dict[int, Judgement] = {}
     with collection_paused():
-        commitments = store.iter(Commitment, "1" + scope.replace("commitment_id", "id"), params,
+        commitments = store.iter(Commitment, "TRUE" + scope.replace("commitment_id", "id"), params,
                                  omit=_COMMITMENT_NOT_JUDGED)
-        targets = store.iter(Target, "1" + scope, params, order_by="commitment_id, id", omit=_NOT_JUDGED)
+        targets = store.iter(Target, "TRUE" + scope, params, order_by="commitment_id, id", omit=_NOT_JUDGED)
         groups = judge_groups(commitments, targets, _evidence_by_commitment(store, as_of, scope, params), as_of,
                               promise_dates(store, commitment_ids))
         for done, group in enumerate(groups, 1):
@@ -87,9 +87,8 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
 def _evidence_by_commitment(store: Store, as_of: dt.date, scope: str, params: tuple) -> Iterator[Evidence]:
     """Evidence known on the date, in the order judge_groups reads it: by commitment, target, then id."""
     reader = record_reader(Evidence)
-    cursor = store.conn.cursor()
-    cursor.row_factory = None
-    cursor.execute(f"SELECT {reader.select_list('e.')} FROM evidence e JOIN targets t ON t.id = e.target_id"
-                   f" WHERE e.as_of_date <= ?{scope.replace('commitment_id', 't.commitment_id')}"
-                   " ORDER BY t.commitment_id, e.target_id, e.id", (as_of.isoformat(), *params))
+    cursor = store.dialect.tuples(
+        store.conn, f"SELECT {reader.select_list('e.')} FROM evidence e JOIN targets t ON t.id = e.target_id"
+        f" WHERE e.as_of_date <= ?{scope.replace('commitment_id', 't.commitment_id')}"
+        " ORDER BY t.commitment_id, e.target_id, e.id", (as_of.isoformat(), *params))
     return reader.read(cursor)

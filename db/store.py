@@ -1,6 +1,7 @@
-"""The store: records in and out of the SQLite file, every write in a transaction with a history row.
+"""The store: records in and out of the ledger's database, every write in a transaction with a history row.
 
-It takes and returns the core dataclasses. The only SQL of the application lives in this package.
+It takes and returns the core dataclasses. The only SQL of the application lives in this package. The ledger is
+a SQLite file or a PostgreSQL database (``db.backends``); what differs between them goes through ``self.dialect``.
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
+from db.backends import SQLITE, Dialect, FileLocation, Location, ServerLocation, parse_location
+from db.backends.sqlite import network_filesystem
 from db.backups import write_backup
-from db.connection import begin_write, connect, explain_sqlite_error, migrate, schema_version
-from db.search import match_clause, search_terms
+from db.connection import connect, explain_sqlite_error, migrate
+from db.search import search_terms
 from db.verify import GENESIS_HASH, chain_findings, chain_head, history_hash
 from desktop.core import settings as settings_module
 from desktop.core.anchor import Anchor
@@ -166,7 +169,7 @@ def _converter(kind: type) -> Callable[[Any], Any] | None:
 _ROW_PLANS: dict[tuple[type, tuple[str, ...]], list[tuple[str, int, Callable[[Any], Any] | None]]] = {}
 
 
-def from_row(cls: type[R], row: sqlite3.Row | dict[str, Any]) -> R:
+def from_row(cls: type[R], row: Any) -> R:
     """Build a record from a row, turning ISO text back into dates and JSON into lists."""
     keys = tuple(row.keys())
     plan = _ROW_PLANS.get((cls, keys))
@@ -250,34 +253,8 @@ def _history_json(row: dict[str, Any] | None) -> str | None:
     return json.dumps(kept, ensure_ascii=False, sort_keys=True)
 
 
-def _friendly_integrity_error(error: sqlite3.IntegrityError, table: str) -> LedgerError:
-    """Turn SQLite's constraint message into one sentence that names the record and the field."""
-    text = str(error)
-    label = _TABLE_LABELS.get(table, table)
-    if text.startswith("UNIQUE constraint failed"):
-        columns = [c.split(".")[-1] for c in text.split(":", 1)[1].split(",")]
-        return LedgerError(f"A {label} with the same {', '.join(c.strip() for c in columns)} already exists; "
-                           "open the existing one instead of adding it again.", code="duplicate", table=table,
-                           fields=columns)
-    if text.startswith("FOREIGN KEY constraint failed"):
-        return LedgerError(f"The {label} refers to a record that does not exist, or other records still refer to "
-                           "it; check the linked records.", code="broken_link", table=table)
-    if text.startswith("NOT NULL constraint failed"):
-        column = text.split(":", 1)[1].strip().split(".")[-1]
-        return LedgerError(f"The {label} needs a value for '{column}'; fill it in.", code="required", table=table,
-                           field=column)
-    if text.startswith("CHECK constraint failed"):
-        rule = text.split(":", 1)[1].strip()
-        columns = re.findall(r"[a-z_]+", rule)
-        column = next((c for c in columns if c not in {"is", "null", "or", "and", "in", "not", "date", "trim",
-                                                        "coalesce", "json_valid", "length", "between"}), rule)
-        return LedgerError(f"The {label}'s field '{column}' has a value the ledger does not accept ({rule}); "
-                           "correct it.", code="check_failed", table=table, field=column, rule=rule)
-    return LedgerError(f"The {label} could not be saved: {text}.", code="integrity", table=table)
-
-
 def _too_large_error(table: str, row: dict[str, Any]) -> LedgerError:
-    """SQLite integers stop at 2**63 - 1; a larger whole number cannot be stored."""
+    """Integers stop at 2**63 - 1 in both backends; a larger whole number cannot be stored."""
     label = _TABLE_LABELS.get(table, table)
     field = next((key for key, value in row.items() if isinstance(value, int) and not -2**63 <= value < 2**63),
                  "?")
@@ -286,21 +263,31 @@ def _too_large_error(table: str, row: dict[str, Any]) -> LedgerError:
 
 
 class Store:
-    """A Reply Ledger database file.
+    """A Reply Ledger database: a SQLite file or a PostgreSQL database.
 
-    Open it with :meth:`open`; use it from one thread (workers open their own). Every public write runs in a
-    transaction and appends one history row per changed row; :meth:`transaction` groups several writes so
-    that they all happen or none does.
+    Open it with :meth:`open`; use it from one thread (workers open their own, from :attr:`location`). Every public
+    write runs in a transaction and appends one history row per changed row; :meth:`transaction` groups several
+    writes so that they all happen or none does.
+
+    ``location`` says where the ledger is (pass it to :meth:`open` or :meth:`attach` to open it again); ``path`` is
+    its file, or None for a server database. ``actor`` is who the history names: the operating-system user on a
+    file, the database user on a server. ``read_only``: opened for reading (an auditor on a server).
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, actor: str | None = None, *,
-                 on_busy: Callable[[], None] | None = None) -> None:
+    def __init__(self, conn: Any, path: Path | Location, actor: str | None = None, *, dialect: Dialect = SQLITE,
+                 read_only: bool = False, on_busy: Callable[[], None] | None = None) -> None:
         self.conn = conn
-        self.path = path
+        self.location: Location = parse_location(path)
+        self.path: Path | None = self.location.path
         self.actor = actor or current_actor()
+        self.dialect = dialect
+        self.read_only = read_only
         self._db: Any = None
         # Called once when a write has to wait for another program's write (the CLI says "waiting…").
         self.on_busy = on_busy
+        # The network file system (nfs4, cifs…) a ledger file was opened on: unsafe for SQLite, see
+        # :func:`network_file_warning`.
+        self.network_filesystem: str | None = None
 
     @property
     def db(self) -> Any:
@@ -314,21 +301,28 @@ class Store:
 
     # ----------------------------------------------------------------- opening and transactions
     @classmethod
-    def open(cls, path: str | Path, *, actor: str | None = None, create: bool = True, read_only: bool = False,
-             on_busy: Callable[[], None] | None = None) -> Store:
-        """Open (and create or migrate) a database file.
+    def open(cls, path: str | Path | Location, *, actor: str | None = None, create: bool = True,
+             read_only: bool = False, on_busy: Callable[[], None] | None = None) -> Store:
+        """Open (and create or migrate) a ledger: a database file, or ``postgresql://USER@HOST/DATABASE``.
 
-        With ``read_only`` nothing is created, migrated or written: the file stays byte for byte as it was.
+        With ``read_only`` nothing is created, migrated or written: a file stays byte for byte as it was.
 
         Raises:
-            LedgerError: the file is missing (with ``create=False``), unreadable, or from a newer version.
+            LedgerError: the file is missing (with ``create=False``), unreadable, or from a newer version; the
+                server cannot be reached, refuses the login or needs a password.
         """
-        path = Path(path)
+        location = parse_location(path)
+        if isinstance(location, ServerLocation):
+            from db.backends import postgres
+
+            conn, user, writable = postgres.open_ledger(location, migrate_schema=not read_only)
+            return cls(conn, location, user, dialect=postgres.POSTGRES, read_only=read_only or not writable)
+        path = location.path
         if (read_only or not create) and not path.exists():
             raise LedgerError(f"The database '{path}' does not exist; check the path or create it.",
                               code="db_missing", path=str(path))
         if read_only:
-            return cls(connect(path, read_only=True), path, actor)
+            return cls(connect(path, read_only=True), FileLocation(path), actor, read_only=True)
         conn = connect(path, on_busy=on_busy)
         try:
             migrate(conn, path, on_busy)
@@ -341,7 +335,26 @@ class Store:
         except BaseException:
             conn.close()
             raise
-        return cls(conn, path, actor, on_busy=on_busy)
+        store = cls(conn, FileLocation(path), actor, on_busy=on_busy)
+        store.network_filesystem = network_filesystem(path)
+        if store.network_filesystem:
+            logger.info("%s is on a network file system (%s)", path, store.network_filesystem)
+        return store
+
+    @classmethod
+    def attach(cls, location: str | Path | Location, *, actor: str | None = None) -> Store:
+        """Another connection to a ledger that is open already (no migration): what a pool thread works with.
+
+        Raises:
+            LedgerError: the ledger cannot be opened any more.
+        """
+        location = parse_location(location)
+        if isinstance(location, ServerLocation):
+            from db.backends import postgres
+
+            conn, user, writable = postgres.open_ledger(location, migrate_schema=False)
+            return cls(conn, location, user, dialect=postgres.POSTGRES, read_only=not writable)
+        return cls(connect(location.path), location, actor)
 
     def close(self) -> None:
         self.conn.close()
@@ -354,7 +367,21 @@ class Store:
 
     @property
     def schema_version(self) -> int:
-        return schema_version(self.conn)
+        return self.dialect.schema_version(self.conn)
+
+    def network_file_warning(self) -> str | None:
+        """One sentence when the ledger is a SQLite file on a network file system: unsafe there."""
+        if not self.network_filesystem:
+            return None
+        return (f"The ledger '{self.location}' is a file on a network drive ({self.network_filesystem}); SQLite "
+                "cannot keep it safe there when several computers open it, so two clerks can damage it. Keep the "
+                "file on this computer's own disk, or move the office's ledger to its PostgreSQL server "
+                "(reply-ledger migrate).")
+
+    @property
+    def is_shared(self) -> bool:
+        """Several people work on this ledger at once (a server database)."""
+        return isinstance(self.location, ServerLocation)
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:
@@ -372,14 +399,18 @@ class Store:
             else:
                 self.conn.execute(f"RELEASE SAVEPOINT {name}")
             return
-        # IMMEDIATE takes the write lock up front, so a busy database waits instead of failing half-way.
-        begin_write(self.conn, self.path, self.on_busy)
+        if self.read_only:
+            raise LedgerError(f"You may read the ledger '{self.location}' but not change it (the auditor role); ask "
+                              "the ledger's administrator for the clerk role to make changes.",
+                              code="ledger_read_only", path=str(self.location), user=self.actor)
+        # The write lock up front: a busy ledger waits instead of failing half-way, and the history has one head.
+        self.dialect.begin_write(self.conn, self.location, self.on_busy)
         try:
             yield self
             self.conn.execute("COMMIT")
-        except sqlite3.Error as error:
+        except self.dialect.database_errors as error:
             self._rollback()
-            known = explain_sqlite_error(error, self.path)
+            known = self.dialect.explain_error(error, self.location)
             if known is None:
                 raise
             raise known from error
@@ -391,7 +422,7 @@ class Store:
         if self.conn.in_transaction:
             try:
                 self.conn.execute("ROLLBACK")
-            except sqlite3.Error:  # SQLite already rolled back (disk full, I/O error)
+            except self.dialect.database_errors:  # already rolled back (disk full, I/O error, connection lost)
                 logger.info("rollback after a failed write of %s was not needed", self.path, exc_info=True)
 
     # ----------------------------------------------------------------- generic record access
@@ -420,13 +451,12 @@ class Store:
         columns = ", ".join(row)
         marks = ", ".join("?" for _ in row)
         try:
-            cursor = self.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
-        except sqlite3.IntegrityError as error:
-            raise _friendly_integrity_error(error, table) from error
-        except OverflowError as error:
+            row_id = self.dialect.insert_returning_id(self.conn, f"INSERT INTO {table} ({columns}) VALUES ({marks})",
+                                                      tuple(row.values()))
+        except self.dialect.integrity_errors as error:
+            raise self._integrity_error(error, table) from error
+        except self.dialect.too_large_errors as error:
             raise _too_large_error(table, row) from error
-        row_id = cursor.lastrowid
-        assert row_id is not None
         self._append_history(table, row_id, "insert", None, self._row(table, row_id))
         return row_id
 
@@ -460,9 +490,9 @@ class Store:
         assignments = ", ".join(f"{column} = ?" for column in changes)
         try:
             self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*changes.values(), row_id))
-        except sqlite3.IntegrityError as error:
-            raise _friendly_integrity_error(error, table) from error
-        except OverflowError as error:
+        except self.dialect.integrity_errors as error:
+            raise self._integrity_error(error, table) from error
+        except self.dialect.too_large_errors as error:
             raise _too_large_error(table, changes) from error
         self._append_history(table, row_id, "update", before, self._row(table, row_id))
 
@@ -503,11 +533,14 @@ class Store:
                     snapshot.links.append((other_table, other[0], column, row_id))
         try:
             self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
-        except sqlite3.IntegrityError as error:
-            raise _friendly_integrity_error(error, table) from error
+        except self.dialect.integrity_errors as error:
+            raise self._integrity_error(error, table) from error
         self._append_history(table, row_id, "delete", before, None)
         if snapshot is not None:
             snapshot.rows.append((table, before))
+
+    def _integrity_error(self, error: BaseException, table: str) -> LedgerError:
+        return self.dialect.integrity_error(error, table, _TABLE_LABELS.get(table, table))
 
     def save(self, record: R) -> R:
         """Insert a new record (id None) or update an existing one; returns it with its id.
@@ -564,7 +597,7 @@ class Store:
             by_proposal: dict[int, list[Proposer]] = {}
             # Only the signers of the proposals read: a batch of proposals does not read every signer.
             ids = json.dumps([record.id for record in records])  # type: ignore[attr-defined]
-            for proposer in self.iter(Proposer, "proposal_id IN (SELECT value FROM json_each(?))", (ids,),
+            for proposer in self.iter(Proposer, f"proposal_id IN ({self.dialect.json_ids()})", (ids,),
                                       order_by="proposal_id, position, id"):
                 by_proposal.setdefault(proposer.proposal_id or 0, []).append(proposer)
             for record in records:
@@ -584,9 +617,8 @@ class Store:
         sql += f" ORDER BY {order_by}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        cursor = self.conn.cursor()
-        cursor.row_factory = None  # plain tuples: the reader knows the columns
-        return reader.read(cursor.execute(sql, tuple(params)))
+        # Plain tuples: the reader knows the columns.
+        return reader.read(self.dialect.tuples(self.conn, sql, tuple(params)))
 
     def delete(self, cls: type[Record], record_id: int) -> Snapshot:
         """Delete a record and, with a history row each, the records that belong to it.
@@ -618,8 +650,8 @@ class Store:
                 marks = ", ".join("?" for _ in row)
                 try:
                     self.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
-                except sqlite3.IntegrityError as error:
-                    raise _friendly_integrity_error(error, table) from error
+                except self.dialect.integrity_errors as error:
+                    raise self._integrity_error(error, table) from error
                 self._append_history(table, row["id"], "insert", None, self._row(table, row["id"]))
             for table, row_id, column, value in snapshot.links:
                 if self._row(table, row_id) is not None:
@@ -712,6 +744,10 @@ class Store:
         ).fetchone()
         return Counts(*row)
 
+    def has_any(self, cls: type[Record]) -> bool:
+        """Whether at least one record of this kind exists; answered without counting."""
+        return bool(self.conn.execute(f"SELECT EXISTS (SELECT 1 FROM {cls.TABLE})").fetchone()[0])
+
     def is_empty(self) -> bool:
         """No proposal, reply, commitment or source document yet (a new ledger); answered without counting."""
         row = self.conn.execute(
@@ -751,20 +787,20 @@ class Store:
     def search(self, text: str, kinds: Iterable[str] | None = None, limit: int = 500) -> list[SearchHit]:
         """Records whose text contains every whitespace-separated term (Chinese substrings included).
 
-        Every term goes through the trigram index, the short ones too (most Chinese words are two characters;
-        see :mod:`db.search`). User text is only ever bound as a parameter or quoted as an FTS string, so quotes,
-        AND, NOT, parentheses and the like are searched for literally.
+        Every term goes through the backend's indexes, the short ones too (most Chinese words are two characters;
+        see :mod:`db.search` and the dialects). User text is only ever bound as a parameter, so quotes, AND, NOT,
+        parentheses, % and _ and the like are searched for literally.
         """
         terms = search_terms(text)
         if not terms:
             return []
-        clause, params = match_clause(self.conn, terms)
+        clause, params = self.dialect.search_clause(self.conn, terms)
         clauses: list[str] = [clause]
         if kinds is not None:
             codes = [SEARCH_CODES[kind] for kind in kinds]
             clauses.append(f"rowid % 8 IN ({', '.join('?' for _ in codes)})")
             params.extend(codes)
-        order = "rank" if "MATCH" in clause else "rowid"
+        order = self.dialect.search_order(clause)
         sql = f"SELECT rowid, body FROM search_index WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT ?"
         params.append(int(limit))
         hits = []
@@ -796,13 +832,24 @@ class Store:
 
     def chain_head(self) -> Anchor:
         """The history chain's head now: an anchor to keep elsewhere."""
-        return chain_head(self.conn, source=str(self.path))
+        return chain_head(self.conn, source=str(self.location))
 
     # ----------------------------------------------------------------- maintenance
     def backup_to(self, target: str | Path, *, progress: Callable[[int, int], None] | None = None,
                   is_cancelled: Callable[[], bool] | None = None) -> Path:
-        """An online backup of the whole database to another file, renamed into place only once checked."""
+        """An online backup of the whole ledger to a SQLite file, renamed into place only once checked (a server
+        ledger is copied into a new file with its whole history)."""
+        if self.path is None:
+            from db.transfer import copy_ledger
+
+            copy_ledger(self.location, FileLocation(Path(target)), progress=progress, is_cancelled=is_cancelled,
+                        source_store=self)
+            return Path(target)
         return write_backup(self.conn, Path(target), progress=progress, is_cancelled=is_cancelled)
+
+    def integrity_problems(self) -> list[str]:
+        """Problems of the storage itself (damaged pages, rows pointing at missing records); one sentence each."""
+        return self.dialect.integrity_problems(self.conn)
 
 
 # Child rows that ON DELETE CASCADE removes, so that the store can write their history first.

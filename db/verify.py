@@ -1,7 +1,8 @@
-"""`verify`: prove that a ledger file's data is what its history says, without writing to the file.
+"""`verify`: prove that a ledger's data is what its history says, without writing to it.
 
 Checks, each finding one sentence:
-- SQLite's integrity check and foreign keys;
+- the storage's integrity and foreign keys (SQLite's checks; on a server, constraints validated, triggers enabled
+  and every link row by row);
 - the history chain: every row follows the one before it and hashes to what it says;
 - the data against the history: replaying the history gives, for every row of every table, the values it holds
   now. A row changed, added or deleted outside the app (with the sqlite3 shell, say) is named: table, row, field,
@@ -16,12 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from db.backends import dialect_of
 from db.connection import SQLITE_HEADER, connect
 from desktop.core.anchor import Anchor, anchor_from_witness, anchor_from_workbook
 from desktop.core.errors import Cancelled, LedgerError
@@ -68,18 +69,18 @@ def history_hash(prev_hash: str, at: str, actor: str, table_name: str, row_id: i
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def is_ledger(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'history'").fetchone()[0]
+def is_ledger(conn: Any) -> bool:
+    return "history" in dialect_of(conn).table_names(conn)
 
 
-def require_ledger(conn: sqlite3.Connection, path: Path) -> None:
+def require_ledger(conn: Any, path: Path) -> None:
     """Raises LedgerError when the database holds no ledger (an empty or foreign SQLite file)."""
     if not is_ledger(conn):
         raise LedgerError(f"'{path}' is a SQLite file but not a Reply Ledger database (it has no history table).",
                           code="db_not_ledger", path=str(path))
 
 
-def chain_head(conn: sqlite3.Connection, source: str = "") -> Anchor:
+def chain_head(conn: Any, source: str = "") -> Anchor:
     """The chain as it stands: last row, its hash, the number of rows and the ledger's id."""
     last = conn.execute("SELECT id, hash FROM history ORDER BY id DESC LIMIT 1").fetchone()
     first = conn.execute("SELECT hash FROM history ORDER BY id LIMIT 1").fetchone()
@@ -88,7 +89,7 @@ def chain_head(conn: sqlite3.Connection, source: str = "") -> Anchor:
                   ledger_id=first[0] if first else "", source=source)
 
 
-def chain_findings(conn: sqlite3.Connection) -> Iterator[Finding]:
+def chain_findings(conn: Any) -> Iterator[Finding]:
     """Broken links of the history chain."""
     prev_hash = GENESIS_HASH
     for row in conn.execute("SELECT id, at, actor, table_name, row_id, action, before, after, prev_hash, hash "
@@ -104,7 +105,7 @@ def chain_findings(conn: sqlite3.Connection) -> Iterator[Finding]:
         prev_hash = row_hash
 
 
-def anchor_findings(conn: sqlite3.Connection, anchor: Anchor) -> list[Finding]:
+def anchor_findings(conn: Any, anchor: Anchor) -> list[Finding]:
     """Does the chain still hold the anchor's row with the anchor's hash, and every row before it?"""
     found = conn.execute("SELECT hash FROM history WHERE id = ?", (anchor.last_row,)).fetchone()
     now = chain_head(conn)
@@ -130,24 +131,17 @@ def anchor_findings(conn: sqlite3.Connection, anchor: Anchor) -> list[Finding]:
 DERIVED_TABLES = frozenset({"commitment_list"})
 
 
-def data_tables(conn: sqlite3.Connection) -> list[str]:
-    """Every table that holds records: all but the history, SQLite's own, full-text index and derived tables."""
-    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").fetchall()
-    virtual = [name for name, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL TABLE")]
-    return [name for name, _ in rows
-            if name != "history" and not name.startswith("sqlite_") and name not in virtual
-            and name not in DERIVED_TABLES and not any(name.startswith(f"{v}_") for v in virtual)]
+def data_tables(conn: Any) -> list[str]:
+    """Every table that holds records: all but the history, the search index, the schema's own and derived tables."""
+    return [name for name in dialect_of(conn).table_names(conn)
+            if name not in ("history", "search_index", "ledger_schema") and name not in DERIVED_TABLES]
 
 
-def _column_defaults(conn: sqlite3.Connection, table: str) -> dict[str, Any]:
-    defaults: dict[str, Any] = {}
-    for column in conn.execute(f'PRAGMA table_info("{table}")'):
-        name, default = column[1], column[4]
-        defaults[name] = _literal(conn, default)
-    return defaults
+def _column_defaults(conn: Any, table: str) -> dict[str, Any]:
+    return {name: _literal(conn, default) for name, default in dialect_of(conn).column_defaults(conn, table).items()}
 
 
-def _literal(conn: sqlite3.Connection, default: str | None) -> Any:
+def _literal(conn: Any, default: str | None) -> Any:
     if default is None or default.upper() == "NULL":
         return None
     try:
@@ -175,10 +169,11 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 80 else text[:77] + "…"
 
 
-def replay_findings(conn: sqlite3.Connection, table: str, rows_checked: dict[str, int]) -> Iterator[Finding]:
+def replay_findings(conn: Any, table: str, rows_checked: dict[str, int]) -> Iterator[Finding]:
     """Compare every row of one table with what its last history row says."""
     columns = _column_defaults(conn, table)
     key = "id" if "id" in columns else "rowid"
+    columns.pop("rowid", None)  # a server's stand-in for SQLite's hidden row number: not in the history
     last: dict[int, tuple[int, str, str | None, str, str]] = {}
     for history_id, row_id, action, after, actor, at in conn.execute(
             "SELECT h.id, h.row_id, h.action, h.after, h.actor, h.at FROM history h JOIN "
@@ -219,11 +214,11 @@ def replay_findings(conn: sqlite3.Connection, table: str, rows_checked: dict[str
                           f"{history_id}, by {actor} at {at}): it was deleted outside the app.", table, row_id)
 
 
-def history_tables(conn: sqlite3.Connection) -> list[str]:
+def history_tables(conn: Any) -> list[str]:
     return [row[0] for row in conn.execute("SELECT DISTINCT table_name FROM history ORDER BY table_name")]
 
 
-def verify_ledger(conn: sqlite3.Connection, *, anchors: list[Anchor] | None = None,
+def verify_ledger(conn: Any, *, anchors: list[Anchor] | None = None,
                   progress: Callable[[int, int], None] | None = None,
                   is_cancelled: Callable[[], bool] | None = None) -> VerifyReport:
     """Integrity, foreign keys, the chain, every row against its history, and the anchors given.
@@ -245,13 +240,12 @@ def verify_ledger(conn: sqlite3.Connection, *, anchors: list[Anchor] | None = No
         if progress:
             progress(done, steps)
 
-    for (message,) in conn.execute("PRAGMA integrity_check"):
-        if message != "ok":
-            report.findings.append(Finding("integrity", f"SQLite integrity check: {message}"))
+    dialect = dialect_of(conn)
+    report.findings.extend(Finding(kind, message, table, row_id)
+                           for kind, message, table, row_id in dialect.integrity_findings(conn))
     step()
-    for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
-        report.findings.append(Finding("foreign_key", f"{table} #{rowid} refers to a missing {parent} record.",
-                                       table, rowid))
+    report.findings.extend(Finding(kind, message, table, row_id)
+                           for kind, message, table, row_id in dialect.link_findings(conn))
     step()
     report.findings.extend(chain_findings(conn))
     report.head = chain_head(conn)

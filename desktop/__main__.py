@@ -29,7 +29,7 @@ LANGUAGES = ("zh_CN", "en")
 def build_parser() -> argparse.ArgumentParser:
     # Imported here, where main() can tell a damaged installation from a bug.
     from desktop.cli import register_all
-    from desktop.cli.common import common_parser
+    from desktop.cli.common import DB_HELP, common_parser, ledger_location
 
     common = common_parser()
     parser = argparse.ArgumentParser(
@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=f"{APP_TITLE} (答复承诺台账): proposals, reply letters, their promises and the evidence.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--db", type=Path, help="database file (default: ledger.sqlite3 in the user's data folder)")
+    parser.add_argument("--db", type=ledger_location, help=DB_HELP)
     parser.add_argument("--lang", choices=LANGUAGES, help="language of the window (default: system locale)")
     parser.add_argument("--smoke-test", action="store_true",
                         help="check the installation, open the main window offscreen, print the counts it shows, "

@@ -45,6 +45,51 @@ def _copy_db(template: Path, target: Path) -> Path:
     return target
 
 
+# ------------------------------------------------------------------ the two backends
+# Every test that uses a ledger fixture (store, demo_store, db_path, demo_db_path) runs twice: on a SQLite file and on
+# a database of a real PostgreSQL server started for the session. Mark a test sqlite_only when it is about the file
+# itself (its pages, its WAL, a committed old file).
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames:
+        only_sqlite = metafunc.definition.get_closest_marker("sqlite_only") is not None
+        metafunc.parametrize("backend", ["sqlite"] if only_sqlite else ["sqlite", "postgres"], indirect=True)
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    """The backend of this run of the test: ``sqlite`` or ``postgres``."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    from tests.postgres_cluster import PostgresCluster
+
+    cluster = PostgresCluster().start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_templates(postgres_cluster) -> dict[str, str]:
+    """Template databases (migrated empty, and the demo) that each test's database is copied from."""
+    empty = postgres_cluster.create_database(prefix="template_empty")
+    Store.open(postgres_cluster.url(empty)).close()
+    demo = postgres_cluster.create_database(prefix="template_demo")
+    with Store.open(postgres_cluster.url(demo)) as store:
+        create_demo(store, DEMO_DIR)
+    return {"empty": empty, "demo": demo}
+
+
+def _server_ledger(request: pytest.FixtureRequest, template: str) -> str:
+    cluster = request.getfixturevalue("postgres_cluster")
+    name = cluster.create_database(template=request.getfixturevalue("postgres_templates")[template])
+    request.addfinalizer(lambda: cluster.drop_database(name))
+    return cluster.url(name)
+
+
 @pytest.fixture(scope="session")
 def empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("templates") / "empty.sqlite3"
@@ -73,24 +118,28 @@ def _checkpoint(path: Path) -> None:
 
 
 @pytest.fixture
-def db_path(tmp_path: Path, empty_template: Path) -> Path:
-    """A fresh, migrated, empty database file."""
-    return _copy_db(empty_template, tmp_path / "ledger.sqlite3")
+def db_path(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Path | str:
+    """A fresh, migrated, empty ledger: a database file, or the URL of a server database."""
+    if backend == "postgres":
+        return _server_ledger(request, "empty")
+    return _copy_db(request.getfixturevalue("empty_template"), tmp_path / "ledger.sqlite3")
 
 
 @pytest.fixture
-def demo_db_path(tmp_path: Path, demo_template: Path) -> Path:
-    """A database file holding the demo story."""
-    return _copy_db(demo_template, tmp_path / "demo.sqlite3")
+def demo_db_path(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Path | str:
+    """A ledger holding the demo story: a database file, or the URL of a server database."""
+    if backend == "postgres":
+        return _server_ledger(request, "demo")
+    return _copy_db(request.getfixturevalue("demo_template"), tmp_path / "demo.sqlite3")
 
 
 @pytest.fixture
-def store(db_path: Path):
+def store(db_path: Path | str):
     with Store.open(db_path, actor="tester") as opened:
         yield opened
 
 
 @pytest.fixture
-def demo_store(demo_db_path: Path):
+def demo_store(demo_db_path: Path | str):
     with Store.open(demo_db_path, actor="tester") as opened:
         yield opened

@@ -10,6 +10,7 @@ COMMAND_MODULES = (
     "desktop.cli.demo_command",
     "desktop.cli.extract_command",
     "desktop.cli.maintenance_command",
+    "desktop.cli.server_command",
     "desktop.cli.status_command",
     "desktop.cli.audit_command",
     "desktop.cli.remind_command",

@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from desktop.cli.common import db_path, open_store
+from desktop.cli.common import db_path, ledger_exists, open_store
 from desktop.core.errors import LedgerError
 from desktop.core.ledger_import import LIMITS
 from desktop.core.validation import parse_date
@@ -89,7 +89,7 @@ def run_import(args: argparse.Namespace) -> int:
     with contextlib.ExitStack() as stack:
         store = None
         classes = None
-        if db_path(args).exists():
+        if ledger_exists(db_path(args)):
             # The office's result-class scheme decides what words such as 留作参考 mean.
             store = stack.enter_context(open_store(args, create=False))
             classes = store.get_setting("result_class.classes")

@@ -51,8 +51,14 @@ def run_backup(args: argparse.Namespace) -> int:
         raise LedgerError(f"The backup file '{args.output}' already exists; choose a new name.",
                           code="file_exists", path=str(args.output))
     source = db_path(args)
-    with contextlib.closing(connect(source, read_only=True)) as conn:
-        write_backup(conn, args.output, progress=progress_printer("Backing up"))
+    if source.path is None:  # a server ledger is copied into a new file with its whole history
+        from db import Store
+
+        with Store.open(source, read_only=True) as store:
+            store.backup_to(args.output, progress=progress_printer("Backing up"))
+    else:
+        with contextlib.closing(connect(source.path, read_only=True)) as conn:
+            write_backup(conn, args.output, progress=progress_printer("Backing up"))
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(printable(f"Backed up {source} to {args.output}."))
@@ -66,7 +72,8 @@ def run_verify(args: argparse.Namespace) -> int:
     path = db_path(args)
     with Store.open(path, read_only=True) as store:
         require_ledger(store.conn, path)
-        anchors = [read_anchor(anchor, path, store.chain_head().ledger_id) for anchor in args.anchor]
+        ledger = path.path or Path(path.key)
+        anchors = [read_anchor(anchor, ledger, store.chain_head().ledger_id) for anchor in args.anchor]
         report = verify_ledger(store.conn, anchors=anchors, progress=progress_printer("Verifying"))
     if sys.stderr.isatty():
         print(file=sys.stderr)
@@ -87,7 +94,11 @@ def run_restore(args: argparse.Namespace) -> int:
     from db.backups import plan_restore, restore, update_witness
     from db.connection import connect
 
-    target = db_path(args)
+    target = db_path(args).path
+    if target is None:
+        raise LedgerError(f"restore replaces a ledger file, and {db_path(args)} is a server database; copy the backup "
+                          "onto the server with `reply-ledger migrate --from BACKUP --to URL` instead.",
+                          code="restore_to_server", url=str(db_path(args)))
     plan = plan_restore(args.backup_file, target)
     print(printable(f"Restoring {args.backup_file} over {target}:"))
     for line in [*plan.count_lines(), plan.history_line()]:

@@ -12,7 +12,8 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from db import Store
+from db import FileLocation, Location, parse_location
+from db.backends import is_server_url
 from desktop import APP_NAME, __version__, paths
 from desktop.core.errors import LedgerError
 from desktop.ui.i18n import install_translators, pick_language
@@ -20,6 +21,7 @@ from desktop.ui.input_method import use_available_input_method
 from desktop.ui.main_window import MainWindow
 from desktop.ui.messages import user_message
 from desktop.ui.reminders_panel import open_reminders_on_start
+from desktop.ui.server_connect import open_asking_password
 from desktop.ui.smoke import run_smoke_test
 
 logger = logging.getLogger(__name__)
@@ -42,14 +44,15 @@ def install_excepthook() -> None:
     sys.excepthook = hook
 
 
-def _resolve_db(requested: Path | None, settings: QSettings) -> Path:
-    """The database to open: the one asked for, else the last one used (if it still exists), else the default."""
+def _resolve_db(requested: Location | Path | None, settings: QSettings) -> Location:
+    """The ledger to open: the one asked for, else the last one used (a server, or a file that still exists), else
+    the default file."""
     if requested is not None:
-        return requested
-    last = settings.value("lastDatabase")
-    if last and Path(str(last)).exists():
-        return Path(str(last))
-    return paths.default_db_path()
+        return parse_location(requested)
+    last = str(settings.value("lastDatabase") or "")
+    if last and (is_server_url(last) or Path(last).exists()):
+        return parse_location(last)
+    return FileLocation(paths.default_db_path())
 
 
 class Ledgers:
@@ -59,12 +62,14 @@ class Ledgers:
         self.settings = settings
         self.window: MainWindow | None = None
 
-    def open(self, db_path: Path) -> MainWindow | None:
+    def open(self, db_path: Location | Path) -> MainWindow | None:
         try:
-            store = Store.open(db_path)
+            store = open_asking_password(parse_location(db_path), self.window)
         except LedgerError as error:
             logger.error("cannot open %s: %s", db_path, error)
             QMessageBox.critical(self.window, QCoreApplication.translate("App", "Reply Ledger"), user_message(error))
+            return None
+        if store is None:  # no password given
             return None
         previous = self.window
         if previous is not None and not previous.close():
@@ -78,6 +83,7 @@ class Ledgers:
         window.show()
         QTimer.singleShot(0, window.offer_drafts)
         QTimer.singleShot(0, window.safety.check_on_open)
+        QTimer.singleShot(0, window.office_server.network_file_notice)
         # Reminders: brought up to date in the background, shown at once when something is due.
         window.reminder_start = open_reminders_on_start(window, store, rows_pool=window.pool)
         if window.reminder_start.sync_task is not None:
@@ -86,7 +92,7 @@ class Ledgers:
         return window
 
 
-def run_app(db_path: Path | None, *, lang: str | None = None, smoke_test: bool = False) -> int:
+def run_app(db_path: Location | None, *, lang: str | None = None, smoke_test: bool = False) -> int:
     if QApplication.instance() is None:
         use_available_input_method()
     app = QApplication.instance() or QApplication(sys.argv[:1])

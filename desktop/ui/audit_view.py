@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QModelIndex, Signal, Slot
@@ -23,9 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import Store
+from db import Location, Store
 from db.audit import audit_ledger
-from db.connection import connect
 from desktop.core.audit import Finding
 from desktop.core.errors import Cancelled
 from desktop.ui.labels import AUDIT_KINDS, QT_TRANSLATE_NOOP, label
@@ -46,13 +44,11 @@ def to_qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def read_findings(path: Path, as_of: dt.date, *, progress: Any = None, is_cancelled: Any = None) -> list[Finding]:
+def read_findings(location: Location, as_of: dt.date, *, progress: Any = None,
+                  is_cancelled: Any = None) -> list[Finding]:
     """回头看 as of a date, with a connection of its own (runs on a pool thread)."""
-    conn = connect(path)
-    try:
-        return audit_ledger(Store(conn, path), as_of, progress=progress, is_cancelled=is_cancelled)
-    finally:
-        conn.close()
+    with Store.attach(location) as store:
+        return audit_ledger(store, as_of, progress=progress, is_cancelled=is_cancelled)
 
 
 class AuditView(QWidget):
@@ -126,7 +122,7 @@ class AuditView(QWidget):
         """Look back again as of the chosen date, in the background; the page shows that it is busy."""
         if self._worker is not None:
             self._worker.cancel()  # an older check is not wanted any more
-        worker = Worker(read_findings, self._store.path, self.as_of(), reports_progress=True)
+        worker = Worker(read_findings, self._store.location, self.as_of(), reports_progress=True)
         worker.signals.progress.connect(self._on_worker_progress)
         worker.signals.succeeded.connect(self._on_worker_succeeded)
         worker.signals.failed.connect(self._on_worker_failed)

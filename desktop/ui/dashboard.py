@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
@@ -25,9 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import Store
+from db import Location, Store
 from db import dashboard as db_dashboard
-from db.connection import connect
 from db.status import LedgerStatus
 from desktop.core.status import SEVERITY
 from desktop.ui import labels
@@ -180,15 +178,11 @@ class Figures:
     upcoming: list[db_dashboard.Deadline]
 
 
-def read_figures(path: Path, as_of: dt.date) -> Figures:
+def read_figures(location: Location, as_of: dt.date) -> Figures:
     """Counts and deadlines of the ledger, with a connection of its own (runs on a pool thread)."""
-    conn = connect(path)
-    try:
-        store = Store(conn, path)
+    with Store.attach(location) as store:
         return Figures(db_dashboard.counts_by_unit(store), db_dashboard.counts_by_year(store),
                        db_dashboard.upcoming_deadlines(store, as_of))
-    finally:
-        conn.close()
 
 
 def _deadline_columns() -> tuple[Column, ...]:
@@ -278,7 +272,7 @@ class DashboardPage(QWidget):
         """Read the counts and deadlines again (after edits), in the background."""
         self._generation += 1
         generation = self._generation
-        worker = Worker(read_figures, self._store.path, self.as_of())
+        worker = Worker(read_figures, self._store.location, self.as_of())
         worker.signals.succeeded.connect(lambda figures: self._show_figures(generation, figures))
         self._pool.start(worker)
         self._show_states()

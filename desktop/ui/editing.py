@@ -35,9 +35,10 @@ class DraftStore:
 
     VERSION = 1
 
-    def __init__(self, folder: Path, db_path: Path) -> None:
+    def __init__(self, folder: Path, ledger: Path | str) -> None:
+        """``ledger`` names the ledger the drafts belong to: its file, or its key (``Store.location.key``)."""
         self._folder = folder
-        self._db = str(Path(db_path).resolve())
+        self._db = str(ledger.resolve()) if isinstance(ledger, Path) else ledger
 
     @staticmethod
     def new_id() -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
@@ -15,8 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import Store
-from db.connection import connect
+from db import Location, Store
 from db.evidence_suggestions import (
     SuggestionList,
     accept_evidence_suggestion,
@@ -36,13 +34,10 @@ logger = logging.getLogger(__name__)
 FIT_ROWS = 60
 
 
-def _read_suggestions(path: Path, state: str | None) -> SuggestionList:
+def _read_suggestions(path: Location, state: str | None) -> SuggestionList:
     """The suggestions and their targets, on a pool thread with a connection of its own."""
-    conn = connect(path)
-    try:
-        return read_evidence_suggestions(Store(conn, path), state)
-    finally:
-        conn.close()
+    with Store.attach(path) as store:
+        return read_evidence_suggestions(store, state)
 
 
 def _figure(suggestion: Suggestion) -> str:
@@ -133,7 +128,7 @@ class EvidenceSuggestionsPanel(QWidget):
         if self._pool is None:
             self._show(generation, read_evidence_suggestions(self._store, state))
             return
-        worker = Worker(_read_suggestions, self._store.path, state)
+        worker = Worker(_read_suggestions, self._store.location, state)
         worker.signals.succeeded.connect(lambda found: self._show(generation, found))
         worker.signals.failed.connect(lambda error: logger.error("cannot read the evidence suggestions: %s", error))
         self._pool.start(worker)

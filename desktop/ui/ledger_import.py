@@ -43,8 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import Store
-from db.connection import connect
+from db import Location, Store
 from db.ledger_import import ImportOutcome, LedgerImportRejected, import_ledger
 from desktop.core.errors import LedgerError
 from desktop.core.ledger_import import (
@@ -106,15 +105,12 @@ def read_plan(path: Path, mapping: dict[str, Any] | None, classes: Any = None, *
                        is_cancelled=is_cancelled)
 
 
-def _with_store(db_path: Path, actor: str, work: Callable[[Store], Any]) -> Any:
-    conn = connect(db_path)
-    try:
-        return work(Store(conn, db_path, actor))
-    finally:
-        conn.close()
+def _with_store(location: Location, actor: str, work: Callable[[Store], Any]) -> Any:
+    with Store.attach(location, actor=actor) as store:
+        return work(store)
 
 
-def check_plan(db_path: Path, actor: str, plan: ImportPlan, *, progress: Any = None,
+def check_plan(db_path: Location, actor: str, plan: ImportPlan, *, progress: Any = None,
                is_cancelled: Any = None) -> ImportOutcome:
     """A dry run: every row is written and checked in a transaction that is rolled back (pool thread)."""
     return _with_store(db_path, actor, lambda store: import_ledger(
@@ -130,7 +126,7 @@ class ImportResult:
     report_error: LedgerError | None = None
 
 
-def run_import(db_path: Path, actor: str, plan: ImportPlan, skip_bad: bool, *, progress: Any = None,
+def run_import(db_path: Location, actor: str, plan: ImportPlan, skip_bad: bool, *, progress: Any = None,
                is_cancelled: Any = None) -> ImportResult:
     """Import the plan in one transaction; with ``skip_bad`` the rows left out are written to a report beside the
     workbook, as ``import-ledger --skip-bad`` does (pool thread).
@@ -604,7 +600,7 @@ class LedgerImportDialog(QDialog):
         runner.failed.connect(self._on_check_failed)
         runner.cancelled.connect(lambda: self._set_enabled(True))
         self._set_enabled(False)
-        runner.start(check_plan, self._store.path, self._store.actor, self.plan)
+        runner.start(check_plan, self._store.location, self._store.actor, self.plan)
 
     @Slot(object)
     def _on_checked(self, outcome: ImportOutcome) -> None:
@@ -710,7 +706,7 @@ class LedgerImportDialog(QDialog):
         runner.cancelled.connect(self._on_import_cancelled)
         self.import_button.setEnabled(False)
         self.back_button.setEnabled(False)
-        runner.start(run_import, self._store.path, self._store.actor, self.plan, skip_bad)
+        runner.start(run_import, self._store.location, self._store.actor, self.plan, skip_bad)
 
     @Slot(object)
     def _on_imported(self, result: ImportResult) -> None:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from db import Store
 from db import lists as db_lists
-from db.connection import connect
 from desktop.core.errors import ValidationError
 from desktop.core.grid import to_tsv
 from desktop.core.validation import parse_optional_date
@@ -60,11 +59,8 @@ FILTERS = {
 
 def _read_choices(path: Any, kind: str) -> db_lists.FilterChoices:
     """The filter menus' values, on a pool thread with a connection of its own."""
-    conn = connect(path)
-    try:
-        return db_lists.filter_choices(Store(conn, path), kind)
-    finally:
-        conn.close()
+    with Store.attach(path) as store:
+        return db_lists.filter_choices(store, kind)
 
 
 class ListPage(QWidget):
@@ -189,6 +185,8 @@ class ListPage(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setStyleSheet("color: palette(mid); padding: 24px;")
         self.table.viewport().installEventFilter(self)
+        self._header_pressed = False  # a mouse button is down on the header: resizes now are the user's
+        self.table.horizontalHeader().viewport().installEventFilter(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -247,7 +245,7 @@ class ListPage(QWidget):
         if self._pool is None:
             self._show_choices(generation, db_lists.filter_choices(self._store, self.kind))
             return
-        worker = Worker(_read_choices, self._store.path, self.kind)
+        worker = Worker(_read_choices, self._store.location, self.kind)
         worker.signals.succeeded.connect(lambda choices: self._show_choices(generation, choices))
         worker.signals.failed.connect(lambda error: logger.error("cannot read the %s filters: %s", self.kind, error))
         self._pool.start(worker)
@@ -430,6 +428,11 @@ class ListPage(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self.empty_label.setGeometry(self.table.viewport().rect())
+        elif watched is self.table.horizontalHeader().viewport():
+            if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+                self._header_pressed = True
+            elif event.type() == QEvent.Type.MouseButtonRelease:
+                self._header_pressed = False
         return super().eventFilter(watched, event)
 
     def select_key(self, key: int) -> bool:
@@ -502,7 +505,9 @@ class ListPage(QWidget):
 
     @Slot(int, int, int)
     def _on_header_section_resized(self, column: int, old: int, new: int) -> None:
-        if not self._fitting and self.isVisible():
+        # Only a drag or double-click on the header is the user's choice; the last column stretching when the
+        # window is laid out or resized is not, and must not stop the columns fitting rows that arrive later.
+        if not self._fitting and self.isVisible() and self._header_pressed:
             self.user_sized = True
 
     @Slot()

@@ -14,7 +14,6 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSettings, Qt, QTimer, Signal, Slot
@@ -32,13 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import Store
-from db.connection import connect
+from db import Location, Store
 from db.dashboard import GroupCount, counts_by_state
 from db.reminders import sync_reminders
 from db.status import LedgerStatus, judge_ledger
 from db.store import Counts
 from desktop import paths
+from desktop.core.grid import PASTE_TARGETS
 from desktop.core.records import Commitment, Evidence, Feedback, Proposal, Record, Reply, Target
 from desktop.ui.dashboard import STATE_ORDER, DashboardPage
 from desktop.ui.editing import DraftStore
@@ -48,6 +47,7 @@ from desktop.ui.prompts import CANCEL, SAVE, Prompter
 from desktop.ui.reminders_panel import RemindersPanel
 from desktop.ui.safety import LedgerSafety
 from desktop.ui.screens import fit_to_screen
+from desktop.ui.server_connect import OfficeServer
 from desktop.ui.welcome import WelcomePage
 from desktop.ui.window_files import LedgerFilesMixin
 from desktop.ui.window_forms import FormTabsMixin
@@ -76,38 +76,29 @@ class Judged:
     state_counts: list[GroupCount]
 
 
-def _judge(path: Path, as_of: dt.date, commitment_ids: list[int] | None = None, base: LedgerStatus | None = None,
-           progress: Any = None, is_cancelled: Any = None) -> Judged:
+def _judge(location: Location, as_of: dt.date, commitment_ids: list[int] | None = None,
+           base: LedgerStatus | None = None, progress: Any = None, is_cancelled: Any = None) -> Judged:
     """Judge the ledger (or some commitments, merged into ``base``) on a pool thread, with a connection of its
     own; what the window shows of it is prepared here too, so that the GUI thread only takes it over."""
-    conn = connect(path)
-    try:
-        status = judge_ledger(Store(conn, path), as_of, commitment_ids=commitment_ids, progress=progress,
+    with Store.attach(location) as store:
+        status = judge_ledger(store, as_of, commitment_ids=commitment_ids, progress=progress,
                               is_cancelled=is_cancelled)
-    finally:
-        conn.close()
     if base is not None:
         status = LedgerStatus(status.as_of, {**base.targets, **status.targets},
                               {**base.commitments, **status.commitments})
     return Judged(status, list_states(status), counts_by_state(status.targets, status.commitments, STATE_ORDER))
 
 
-def _count_records(path: Path) -> Counts:
+def _count_records(location: Location) -> Counts:
     """The records of each kind, counted on a pool thread with a connection of its own."""
-    conn = connect(path)
-    try:
-        return Store(conn, path).counts()
-    finally:
-        conn.close()
+    with Store.attach(location) as store:
+        return store.counts()
 
 
-def _sync_reminders(path: Path, today: dt.date) -> Any:
+def _sync_reminders(location: Location, today: dt.date) -> Any:
     """Bring the reminders up to date on a pool thread, with a connection of its own."""
-    conn = connect(path)
-    try:
-        return sync_reminders(Store(conn, path), today)
-    finally:
-        conn.close()
+    with Store.attach(location) as store:
+        return sync_reminders(store, today)
 
 
 def list_states(status: LedgerStatus) -> dict[int, str]:
@@ -147,7 +138,7 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         self.pool: Pool = pool or ThreadPool()
         self.settings = settings or QSettings(str(paths.ui_settings_path()), QSettings.Format.IniFormat)
         self._today = today
-        self.drafts = DraftStore(paths.drafts_dir(), store.path)
+        self.drafts = DraftStore(paths.drafts_dir(), store.location.key)
         self._draft_ids: dict[RecordForm, str] = {}
         self.last_saved: dict[str, int] = {}  # record kind → id of the record saved last (new records' parents)
         self.status: LedgerStatus | None = None
@@ -160,7 +151,7 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         self.reminder_start: object | None = None  # the start-up reminders hook, set by the app
 
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("Reply Ledger — {path}").format(path=store.path))
+        self.setWindowTitle(self.tr("Reply Ledger — {path}").format(path=store.location))
         self.setAcceptDrops(True)
         fit_to_screen(self, *DEFAULT_SIZE)
 
@@ -241,7 +232,7 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         self.count_label.setObjectName("countLabel")
         self.judge_label = QLabel(self)
         self.judge_label.setObjectName("judgeLabel")
-        self.path_label = QLabel(str(store.path), self)
+        self.path_label = QLabel(str(store.location), self)
         self.path_label.setObjectName("pathLabel")
         self.statusBar().addWidget(self.count_label, 1)
         self.statusBar().addPermanentWidget(self.judge_label)
@@ -256,6 +247,8 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         self.safety = LedgerSafety(self, store, prompter=self.prompter, pool=self.pool,
                                    has_unsaved=lambda: any(form.is_dirty() for form in self.forms()))
         self.safety.restored.connect(self._on_restored)
+        self.office_server = OfficeServer(self, store)  # File › Connect to office server…
+        self.office_server.open_requested.connect(self.open_ledger_requested)
         build_actions(self, titles)
         self.navigator.setCurrentRow(PAGES.index("commitments"))
         self._restore_layout()
@@ -483,7 +476,7 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         generation = self._judge_generation
         self.judge_label.setText(self.tr("Judging targets…"))
         ids = sorted(commitment_ids or ()) if partial else None
-        worker = Worker(_judge, self.store.path, self.as_of(), ids, self.status if partial else None,
+        worker = Worker(_judge, self.store.location, self.as_of(), ids, self.status if partial else None,
                         reports_progress=True)
         worker.signals.succeeded.connect(lambda judged: self._on_judged(generation, judged))
         worker.signals.failed.connect(lambda error: self._on_judge_failed(generation, error))
@@ -507,7 +500,7 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
     def sync_reminders(self) -> Worker:
         """Bring the reminders up to date (in the background): a save, an import, an undo or new evidence can
         move one. The reminders list and any open reminders window follow."""
-        worker = Worker(_sync_reminders, self.store.path, self._today())
+        worker = Worker(_sync_reminders, self.store.location, self._today())
         worker.signals.succeeded.connect(self._on_reminders_synced)
         worker.signals.failed.connect(lambda error: logger.error("reminders could not be brought up to date: %s",
                                                                  error))
@@ -536,7 +529,7 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         """The status bar's counts, counted on a pool thread (counting 400 000 rows is not instant)."""
         self._counts_generation += 1
         generation = self._counts_generation
-        worker = Worker(_count_records, self.store.path)
+        worker = Worker(_count_records, self.store.location)
         worker.signals.succeeded.connect(
             lambda counts: self.count_label.setText(self.counts_text(counts))
             if generation == self._counts_generation else None)
@@ -616,7 +609,7 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         selected = bool(page and page.selected_rows())
         self.delete_action.setEnabled(page is not None and page.kind != "reminders" and selected)
         self.copy_rows_action.setEnabled(selected)
-        self.paste_rows_action.setEnabled(page is not None and page.kind in ("proposals", "commitments"))
+        self.paste_rows_action.setEnabled(page is not None and page.kind in PASTE_TARGETS)
         self.review_again_action.setEnabled(self.selected_letter_reply() is not None)
         self.publication_check_action.setEnabled(self.selected_reply() is not None)
         has_proposal = self.selected_proposal_id() is not None
@@ -655,7 +648,7 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         for kind, list_page in self.pages.items():
             self.settings.setValue(f"lists/{kind}/header", list_page.table.horizontalHeader().saveState())
             self.settings.setValue(f"lists/{kind}/userSized", list_page.user_sized)
-        self.settings.setValue("lastDatabase", str(self.store.path))
+        self.settings.setValue("lastDatabase", str(self.store.location))
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -20,7 +20,8 @@ from desktop.ui.labels import QT_TRANSLATE_NOOP
 
 # Raised only by command-line subcommands (their arguments, their files), never in the app.
 CLI_ONLY_CODES = frozenset({
-    "file_exists",  # backup -o FILE
+    "file_exists", "restore_to_server",  # backup -o FILE, restore
+    "transfer_same", "transfer_schema", "transfer_target_not_empty",  # migrate --from A --to B
     "anchor_missing", "anchor_unreadable",  # verify --anchor FILE
     "ids_missing",  # evidence accept|reject N...
     "demo_not_empty",  # demo --db FILE
@@ -119,6 +120,40 @@ TEMPLATES: dict[str, str | tuple[str, ...]] = {
     "redact_format":
         QT_TRANSLATE_NOOP("Messages", "'{path}' does not end in .txt or .docx; name the redacted copy with one of "
                                       "them."),
+    # ------------------------------------------------------------------ the office's ledger server
+    "server_password_needed":
+        QT_TRANSLATE_NOOP("Messages", "The server of '{url}' asks for {user}'s password; enter it, or keep it in "
+                                      "your PostgreSQL password file."),
+    "server_login_failed":
+        QT_TRANSLATE_NOOP("Messages", "The server of '{url}' did not accept the user name or password; check them "
+                                      "with the ledger's administrator."),
+    "server_database_missing":
+        QT_TRANSLATE_NOOP("Messages", "The server has no database '{database}'; check the name, or ask the "
+                                      "ledger's administrator to create it."),
+    "server_access_denied":
+        QT_TRANSLATE_NOOP("Messages", "The user {user} may not open the ledger '{url}'; ask the ledger's "
+                                      "administrator for the clerk or auditor role."),
+    "server_unreachable":
+        QT_TRANSLATE_NOOP("Messages", "The ledger server of '{url}' cannot be reached ({reason}); check the address "
+                                      "and the network, or ask the ledger's administrator."),
+    "server_url_invalid":
+        QT_TRANSLATE_NOOP("Messages", "The server address '{url}' is not valid; write it as "
+                                      "postgresql://USER@HOST/DATABASE."),
+    "server_database_unsuitable":
+        QT_TRANSLATE_NOOP("Messages", "The database '{url}' cannot hold a searchable Chinese ledger (encoding "
+                                      "{encoding}, character type {ctype}); ask the ledger's administrator to create "
+                                      "it with server-init."),
+    "transfer_failed":
+        QT_TRANSLATE_NOOP("Messages", "A row of {table} could not be copied to '{target}'; nothing was kept."),
+    "transfer_check_failed":
+        QT_TRANSLATE_NOOP("Messages", "The copy of '{source}' to '{target}' failed its check ({problem}); nothing "
+                                      "was kept."),
+    "ledger_read_only":
+        QT_TRANSLATE_NOOP("Messages", "You may read the ledger '{path}' but not change it; ask the ledger's "
+                                      "administrator for the clerk role to make changes."),
+    "server_schema_old":
+        QT_TRANSLATE_NOOP("Messages", "The ledger '{url}' was made by an older Reply Ledger; ask the ledger's "
+                                      "administrator to run server-init once to bring it up to date."),
     "letter_text_missing":
         QT_TRANSLATE_NOOP("Messages", "The reply {doc_number} has no letter text to review; import its letter file "
                                       "instead."),
@@ -281,6 +316,9 @@ TEMPLATES: dict[str, str | tuple[str, ...]] = {
     "ledger_damaged":
         QT_TRANSLATE_NOOP("Messages", "'{file}' is damaged and cannot be read; open it in Excel or WPS, save it again "
                                       "and import the saved copy."),
+    "ledger_encrypted":
+        QT_TRANSLATE_NOOP("Messages", "'{file}' is protected by a password and cannot be read; open it in Excel or "
+                                      "WPS, remove the password, save it and import the saved copy."),
     "ledger_too_large":
         QT_TRANSLATE_NOOP("Messages", "'{file}' is too large to be a ledger: {found}, more than the limit of {limit}; "
                                       "split it into smaller workbooks."),

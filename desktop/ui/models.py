@@ -12,7 +12,6 @@ import logging
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -28,9 +27,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
-from db import Store
+from db import Location, Store
 from db import lists as db_lists
-from db.connection import connect
 from desktop.ui.workers import Pool, Worker
 
 logger = logging.getLogger(__name__)
@@ -97,14 +95,11 @@ def state_brush(state: str | None) -> QBrush | None:
     return QBrush(QColor(colour)) if colour else None
 
 
-def _read_keys(path: Path, kind: str, flt: db_lists.ListFilter, sort: str | None, descending: bool,
+def _read_keys(location: Location, kind: str, flt: db_lists.ListFilter, sort: str | None, descending: bool,
                states: Mapping[int, str] | None) -> list[int]:
-    """Runs on a pool thread with its own connection (SQLite connections stay on their thread)."""
-    conn = connect(path)
-    try:
-        return db_lists.list_keys(Store(conn, path), kind, flt, sort, descending, states=states)
-    finally:
-        conn.close()
+    """Runs on a pool thread with its own connection (a connection stays on its thread)."""
+    with Store.attach(location) as store:
+        return db_lists.list_keys(store, kind, flt, sort, descending, states=states)
 
 
 class RecordListModel(QAbstractTableModel):
@@ -168,7 +163,7 @@ class RecordListModel(QAbstractTableModel):
         self._generation += 1
         generation = self._generation
         sort, descending = self._sort
-        args = (self._store.path, self.kind, self._filter, sort, descending, self._states)
+        args = (self._store.location, self.kind, self._filter, sort, descending, self._states)
         if self._pool is None:
             self._set_keys(generation, _read_keys(*args))
             return

@@ -13,7 +13,6 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -30,8 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import Store
-from db.connection import connect
+from db import Location, Store
 from db.reminders import (
     complete_reminder,
     due_reminders,
@@ -111,13 +109,10 @@ def read_reminder_rows(store: Store, today: dt.date, show_all: bool = False) -> 
     return ReminderRows(today, rows, len(due), sum(1 for item in due if item.overdue))
 
 
-def _read_reminder_rows(path: Path, today: dt.date, show_all: bool = False) -> ReminderRows:
+def _read_reminder_rows(path: Location, today: dt.date, show_all: bool = False) -> ReminderRows:
     """:func:`read_reminder_rows` on a pool thread, with a connection of its own."""
-    conn = connect(path)
-    try:
-        return read_reminder_rows(Store(conn, path), today, show_all)
-    finally:
-        conn.close()
+    with Store.attach(path) as store:
+        return read_reminder_rows(store, today, show_all)
 
 
 # Columns fit the rows on the first screens, not tens of thousands of them.
@@ -216,7 +211,7 @@ class RemindersPanel(QWidget):
         if self._pool is None:
             self.show_rows(read_reminder_rows(self._store, today, show_all))
             return
-        worker = Worker(_read_reminder_rows, self._store.path, today, show_all)
+        worker = Worker(_read_reminder_rows, self._store.location, today, show_all)
         worker.signals.succeeded.connect(lambda rows: self.show_rows(rows) if generation == self._generation
                                          else None)
         worker.signals.failed.connect(lambda error: logger.error("cannot read the reminders: %s", error))
@@ -362,16 +357,16 @@ class ReminderSyncSignals(QObject):
 class ReminderSyncTask(QRunnable):
     """Generates the reminders on a pool thread with its own connection (a large ledger takes seconds)."""
 
-    def __init__(self, path: Path, as_of: dt.date) -> None:
+    def __init__(self, location: Location, as_of: dt.date) -> None:
         super().__init__()
         self.setAutoDelete(False)  # kept by ReminderStart until it is done
         self.signals = ReminderSyncSignals()
-        self._path = path
+        self._location = location
         self._as_of = as_of
 
     def run(self) -> None:
         try:
-            with collection_deferred(), Store.open(self._path, create=False) as store:
+            with collection_deferred(), Store.attach(self._location) as store:
                 result = sync_reminders(store, self._as_of)
         except Exception as error:  # reported, never raised on a pool thread
             logger.error("reminders could not be generated: %s", error)
@@ -440,13 +435,15 @@ def open_reminders_on_start(window: QWidget, store: Store, *, today: Today = dt.
         if started.panel is not None:
             started.panel.refresh()
             return
-        worker = Worker(_read_reminder_rows, store.path, today())
+        worker = Worker(_read_reminder_rows, store.location, today())
         worker.signals.succeeded.connect(show_if_due)
         worker.signals.failed.connect(lambda error: logger.error("cannot read the reminders: %s", error))
         rows_pool.start(worker)
 
     check()
-    task = ReminderSyncTask(store.path, today())
+    if store.read_only:  # an auditor reads the reminders the clerks' work keeps up to date
+        return started
+    task = ReminderSyncTask(store.location, today())
     task.signals.succeeded.connect(lambda _result: check())
     started.sync_task = task
     (pool or QThreadPool.globalInstance()).start(task)

@@ -90,11 +90,14 @@ class LedgerSafety(QObject):
         self._has_unsaved = has_unsaved
         self.runner: ProgressRunner | None = None
         self.notices: list[QMessageBox] = []
-        # Another Reply Ledger with this file open holds the lock; a crashed one's lock is taken over.
-        self._lock = QLockFile(str(store.path) + ".lock")
-        self._lock.setStaleLockTime(0)
+        # Another Reply Ledger with this file open holds the lock; a crashed one's lock is taken over. A server
+        # ledger is meant to be open in many windows, and its server keeps it safe: no lock, witness or daily copy.
+        self._file = store.path
+        self._lock = QLockFile(str(self._file) + ".lock") if self._file is not None else None
         self.other_instance: tuple[int, str] | None = None
-        if not self._lock.tryLock(0):
+        if self._lock is not None:
+            self._lock.setStaleLockTime(0)
+        if self._lock is not None and not self._lock.tryLock(0):
             info = self._lock.getLockInfo()  # (pid, host, application), or false when it cannot be read
             self.other_instance = (int(info[0]), str(info[1])) if isinstance(info, tuple) and len(info) >= 2 \
                 else (0, "")
@@ -118,8 +121,10 @@ class LedgerSafety(QObject):
                 "This ledger is already open in another Reply Ledger (process {pid} on {host}). You can both work on "
                 "it: a save that meets a change made in the other window is refused, and the form offers to reload "
                 "it.").format(pid=pid, host=host or "?")))
+        if self._file is None:
+            return self.notices
         try:
-            findings = witness_findings(self._store.conn, self._store.path, paths.data_dir())
+            findings = witness_findings(self._store.conn, self._file, paths.data_dir())
         except (LedgerError, OSError):
             logger.exception("the witness could not be checked")
             findings = []
@@ -135,6 +140,8 @@ class LedgerSafety(QObject):
 
     def on_close(self) -> None:
         """The witness and, at most once a day, a backup into the data folder; then let another window in."""
+        if self._file is None:
+            return
         try:
             keep = int(self._store.get_setting("backup.keep"))
             close_ledger(self._store.conn, self._store.path, paths.data_dir(), paths.backups_dir(), keep)
@@ -143,24 +150,28 @@ class LedgerSafety(QObject):
         except Exception:  # closing must go on whatever happens here; the ledger itself is safe
             logger.exception("closing %s: witness or automatic backup failed", self._store.path)
         finally:
-            if self._lock.isLocked():
+            if self._lock is not None and self._lock.isLocked():
                 self._lock.unlock()
 
     # ----------------------------------------------------------------- backup
     @Slot()
     def back_up_now(self) -> ProgressRunner | None:
-        suggested = f"{self._store.path.stem}-{dt.date.today().isoformat()}.sqlite3"
-        target = self.dialogs.backup_target(self._window, str(self._store.path.with_name(suggested)))
+        suggested = f"{self._store.location.name}-{dt.date.today().isoformat()}.sqlite3"
+        folder = self._file.parent if self._file is not None else paths.data_dir()
+        target = self.dialogs.backup_target(self._window, str(folder / suggested))
         if target is None:
             return None
-        if target.resolve() == self._store.path.resolve():
+        if self._file is not None and target.resolve() == self._file.resolve():
             self._prompter.show_error(self._window, self.tr("A backup cannot replace the ledger itself; choose "
                                                             "another file."))
             return None
-        source = self._store.path
+        source = self._store.location
 
         def back_up(progress: Any = None, is_cancelled: Any = None) -> Path:
-            with contextlib.closing(connect(source, read_only=True)) as conn:
+            if source.path is None:  # a server ledger: a new file with the whole history, checked
+                with Store.attach(source) as store:
+                    return store.backup_to(target, progress=progress, is_cancelled=is_cancelled)
+            with contextlib.closing(connect(source.path, read_only=True)) as conn:
                 return write_backup(conn, target, progress=progress, is_cancelled=is_cancelled)
 
         runner = self._runner(self.tr("Backing up to {file}…").format(file=target.name))
@@ -175,6 +186,11 @@ class LedgerSafety(QObject):
         if self._has_unsaved():
             self._prompter.show_error(self._window, self.tr("Save or close the forms with unsaved changes before "
                                                             "restoring a backup."))
+            return None
+        if self._file is None:
+            self._prompter.show_error(self._window, self.tr(
+                "A ledger on the office server is restored by its administrator (with the server's own backups, or "
+                "'reply-ledger migrate' into an empty database)."))
             return None
         backup = self.dialogs.backup_to_restore(self._window)
         if backup is None:

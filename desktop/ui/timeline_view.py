@@ -10,7 +10,6 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -23,9 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import Store
+from db import Location, Store
 from db.audit import proposal_timeline
-from db.connection import connect
 from db.followup import deadline_rules
 from desktop.core.audit import TimelineEvent
 from desktop.core.errors import Cancelled, LedgerError
@@ -56,16 +54,14 @@ class TimelineData:
     handling: HandlingJudgement | None
 
 
-def read_timeline(path: Path, proposal_id: int | None, as_of: dt.date) -> TimelineData:
+def read_timeline(location: Location, proposal_id: int | None, as_of: dt.date) -> TimelineData:
     """The proposals and one proposal's timeline (the first proposal when ``proposal_id`` is None or gone), with a
     connection of its own (runs on a pool thread).
 
     Raises:
         LedgerError: the proposal was deleted while it was read.
     """
-    conn = connect(path)
-    try:
-        store = Store(conn, path)
+    with Store.attach(location) as store:
         proposals = store.list(Proposal, order_by="session, number, id")
         choices = [(p.id, f"{proposal_label(p)} {p.title}") for p in proposals]
         ids = {choice[0] for choice in choices}
@@ -75,8 +71,6 @@ def read_timeline(path: Path, proposal_id: int | None, as_of: dt.date) -> Timeli
             return TimelineData(choices, None, [], None)
         file, events = proposal_timeline(store, proposal_id, as_of)
         return TimelineData(choices, proposal_id, events, judge_handling(file, as_of, deadline_rules(store)))
-    finally:
-        conn.close()
 
 
 class TimelineView(QWidget):
@@ -151,7 +145,7 @@ class TimelineView(QWidget):
         """Read the proposals and the chosen one's timeline again, in the background."""
         if self._worker is not None:
             self._worker.cancel()
-        worker = Worker(read_timeline, self._store.path, self._proposal_id, self.as_of_edit.date().toPython())
+        worker = Worker(read_timeline, self._store.location, self._proposal_id, self.as_of_edit.date().toPython())
         worker.signals.succeeded.connect(self._on_worker_succeeded)
         worker.signals.failed.connect(self._on_worker_failed)
         self._worker = worker

@@ -11,7 +11,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDialog, QWidget
 
 from db import Store
-from db.connection import connect
 from desktop import APP_TITLE, paths
 from desktop.core.errors import LedgerError
 from desktop.ui.messages import user_message
@@ -177,18 +176,13 @@ class LedgerFilesMixin(_Base):
             return None
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
-        db_path = self.store.path
+        location = self.store.location
 
         def export(progress: Any = None, is_cancelled: Any = None) -> ExportResult:
             from db.export import export_ledger
 
-            conn = connect(db_path)
-            try:
-                return export_ledger(
-                    Store(conn, db_path), path, as_of=as_of, progress=progress, is_cancelled=is_cancelled
-                )
-            finally:
-                conn.close()
+            with Store.attach(location) as store:
+                return export_ledger(store, path, as_of=as_of, progress=progress, is_cancelled=is_cancelled)
 
         def written(result: ExportResult) -> None:
             text = translate("MainWindow", "The audit workbook was written to {path}.").format(path=result.path)
@@ -248,11 +242,11 @@ class LedgerFilesMixin(_Base):
         path = self.prompter.save_ledger(
             self,
             translate("MainWindow", "Save a copy of the ledger"),
-            f"{self.store.path.stem}-{self.as_of().isoformat()}.sqlite3",
+            f"{self.store.location.name}-{self.as_of().isoformat()}.sqlite3",
         )
         if path is None:
             return None
-        if path.resolve() == self.store.path.resolve():
+        if self.store.path is not None and path.resolve() == self.store.path.resolve():
             self.prompter.show_error(self, translate("MainWindow", "Choose another file than the open ledger."))
             return None
         try:
@@ -345,7 +339,7 @@ class LedgerFilesMixin(_Base):
             ).format(
                 title=APP_TITLE,
                 version=__version__,
-                path=self.store.path,
+                path=self.store.location,
                 data=paths.data_dir(),
                 logs=paths.log_path().parent,
             ),

@@ -106,7 +106,17 @@ class FormTabsMixin(_Base):
                     return "target"  # the row's commitment was clicked: another target of it
                 if record is not None and record[0] in CHILD_KIND:
                     return CHILD_KIND[record[0]]
-        return NEW_KIND[page_kind]
+        return self._first_kind_with_a_parent(NEW_KIND[page_kind])
+
+    def _first_kind_with_a_parent(self, kind: str) -> str:
+        """Up the chain from ``kind`` to the first record that can be made now: a commitment needs a reply to
+        belong to, a reply a proposal; in an empty ledger "New" starts with the proposal."""
+        while kind in PARENT_LINK and kind != "feedback":
+            parent_type = PARENT_LINK[kind][1]
+            if self.store.has_any(parent_type):
+                break
+            kind = KIND_OF_TYPE[parent_type]
+        return kind
 
     def new_action_hint(self) -> str:
         kind = self.new_kind_for_page()

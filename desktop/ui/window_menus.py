@@ -198,6 +198,7 @@ def build_actions(window: MainWindow, page_titles: dict[str, str]) -> None:
         None,
         w.new_ledger_action,
         w.open_ledger_action,
+        w.office_server.connect_action,
         w.save_copy_action,
         w.open_demo_action,
         None,

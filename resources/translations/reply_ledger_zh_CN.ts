@@ -172,6 +172,45 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to office server</source>
+        <translation>连接单位台账服务器</translation>
+    </message>
+    <message>
+        <source>e.g. ledger.office.local</source>
+        <translation>如 ledger.office.local</translation>
+    </message>
+    <message>
+        <source>empty: from your PostgreSQL password file</source>
+        <translation>留空则读取您的 PostgreSQL 密码文件</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Several clerks work on the office&apos;s ledger at once; the password is not stored.</source>
+        <translation>单位台账可供多名经办人同时使用；密码不会被保存。</translation>
+    </message>
+</context>
+<context>
     <name>ContactColumns</name>
     <message>
         <source>Date</source>
@@ -1301,6 +1340,10 @@ Details are in {log}.</source>
         <translation>恢复备份之前，请先保存或关闭有未保存修改的表单。</translation>
     </message>
     <message>
+        <source>A ledger on the office server is restored by its administrator (with the server&apos;s own backups, or &apos;reply-ledger migrate&apos; into an empty database).</source>
+        <translation>办公室服务器上的台账由其管理员恢复（使用服务器自身的备份，或用“reply-ledger migrate”复制到一个空数据库）。</translation>
+    </message>
+    <message>
         <source>Checking {file}…</source>
         <translation>正在检查 {file}…</translation>
     </message>
@@ -2314,6 +2357,50 @@ Log folder: {logs}</source>
         <translation>“{path}”的扩展名不是 .txt 或 .docx；请用其中之一命名公开文本。</translation>
     </message>
     <message>
+        <source>The server of &apos;{url}&apos; asks for {user}&apos;s password; enter it, or keep it in your PostgreSQL password file.</source>
+        <translation>“{url}”的服务器要求输入 {user} 的密码；请输入密码，或将其保存在您的 PostgreSQL 密码文件中。</translation>
+    </message>
+    <message>
+        <source>The server of &apos;{url}&apos; did not accept the user name or password; check them with the ledger&apos;s administrator.</source>
+        <translation>“{url}”的服务器不接受该用户名或密码；请向台账管理员核实。</translation>
+    </message>
+    <message>
+        <source>The server has no database &apos;{database}&apos;; check the name, or ask the ledger&apos;s administrator to create it.</source>
+        <translation>服务器上没有数据库“{database}”；请检查名称，或请台账管理员创建。</translation>
+    </message>
+    <message>
+        <source>The user {user} may not open the ledger &apos;{url}&apos;; ask the ledger&apos;s administrator for the clerk or auditor role.</source>
+        <translation>用户 {user} 无权打开台账“{url}”；请向台账管理员申请经办人或审计员角色。</translation>
+    </message>
+    <message>
+        <source>The ledger server of &apos;{url}&apos; cannot be reached ({reason}); check the address and the network, or ask the ledger&apos;s administrator.</source>
+        <translation>无法连接“{url}”的台账服务器（{reason}）；请检查地址和网络，或联系台账管理员。</translation>
+    </message>
+    <message>
+        <source>The server address &apos;{url}&apos; is not valid; write it as postgresql://USER@HOST/DATABASE.</source>
+        <translation>服务器地址“{url}”无效；请写成 postgresql://用户@主机/数据库。</translation>
+    </message>
+    <message>
+        <source>The database &apos;{url}&apos; cannot hold a searchable Chinese ledger (encoding {encoding}, character type {ctype}); ask the ledger&apos;s administrator to create it with server-init.</source>
+        <translation>数据库“{url}”无法存放可检索的中文台账（编码 {encoding}，字符类型 {ctype}）；请台账管理员用 server-init 重新创建。</translation>
+    </message>
+    <message>
+        <source>A row of {table} could not be copied to &apos;{target}&apos;; nothing was kept.</source>
+        <translation>{table} 中有一行无法复制到“{target}”；未保留任何内容。</translation>
+    </message>
+    <message>
+        <source>The copy of &apos;{source}&apos; to &apos;{target}&apos; failed its check ({problem}); nothing was kept.</source>
+        <translation>从“{source}”复制到“{target}”的副本未通过核验（{problem}）；未保留任何内容。</translation>
+    </message>
+    <message>
+        <source>You may read the ledger &apos;{path}&apos; but not change it; ask the ledger&apos;s administrator for the clerk role to make changes.</source>
+        <translation>您可以查阅台账“{path}”，但不能修改；如需修改，请向台账管理员申请经办人角色。</translation>
+    </message>
+    <message>
+        <source>The ledger &apos;{url}&apos; was made by an older Reply Ledger; ask the ledger&apos;s administrator to run server-init once to bring it up to date.</source>
+        <translation>台账“{url}”由旧版答复承诺台账创建；请台账管理员运行一次 server-init 将其升级。</translation>
+    </message>
+    <message>
         <source>The reply {doc_number} has no letter text to review; import its letter file instead.</source>
         <translation>答复 {doc_number} 没有可审核的答复函原文；请改为导入其答复函文件。</translation>
     </message>
@@ -2550,6 +2637,10 @@ Log folder: {logs}</source>
         <translation>“{file}”已损坏，无法读取；请用 Excel 或 WPS 打开并重新保存，再导入保存后的文件。</translation>
     </message>
     <message>
+        <source>&apos;{file}&apos; is protected by a password and cannot be read; open it in Excel or WPS, remove the password, save it and import the saved copy.</source>
+        <translation>“{file}”设有密码，无法读取；请在 Excel 或 WPS 中打开，取消密码并保存，再导入保存后的文件。</translation>
+    </message>
+    <message>
         <source>&apos;{file}&apos; is too large to be a ledger: {found}, more than the limit of {limit}; split it into smaller workbooks.</source>
         <translation>“{file}”过大，不像是台账：{found}，超过上限 {limit}；请拆分为较小的工作簿。</translation>
     </message>
@@ -2652,6 +2743,33 @@ Log folder: {logs}</source>
     <message>
         <source>The record refers to a record that does not exist, or other records still refer to it; check the linked records.</source>
         <translation>该记录关联的记录不存在，或仍有其他记录关联它；请检查关联记录。</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeServer</name>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password of {user} for {url}:</source>
+        <translation>{user} 登录 {url} 的密码：</translation>
+    </message>
+    <message>
+        <source>Connect to office &amp;server…</source>
+        <translation>连接单位台账服务器(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Open the office&apos;s shared ledger on its PostgreSQL server</source>
+        <translation>打开单位 PostgreSQL 服务器上的共享台账</translation>
+    </message>
+    <message>
+        <source>Ledger on a network drive</source>
+        <translation>台账位于网络驱动器上</translation>
+    </message>
+    <message>
+        <source>This ledger is a file on a network drive ({kind}). SQLite cannot keep a file safe there when several computers open it: two clerks can damage the ledger. Keep the file on this computer&apos;s own disk, or put the office&apos;s ledger on its PostgreSQL server (reply-ledger migrate) and use File › Connect to office server….</source>
+        <translation>此台账是网络驱动器（{kind}）上的文件。多台电脑同时打开时，SQLite 无法保证文件安全，两名经办人同时操作可能损坏台账。请将文件保存在本机磁盘上，或将单位台账迁移到 PostgreSQL 服务器（reply-ledger migrate），再通过“文件 › 连接单位台账服务器…”使用。</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,7 @@ def test_bad_database_file_is_one_sentence(tmp_path: Path, capsys: pytest.Captur
     assert "is not a Reply Ledger database" in capsys.readouterr().err
 
 
+@pytest.mark.sqlite_only  # restores a file; a server ledger is copied with migrate (tests/db/test_postgres.py)
 def test_verify_backup_and_restore(demo_db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["verify", "--db", str(demo_db_path)]) == 0
     assert "history chain of" in capsys.readouterr().out
@@ -62,6 +63,7 @@ def test_verify_backup_and_restore(demo_db_path: Path, tmp_path: Path, capsys: p
     assert list(tmp_path.glob("demo.sqlite3.before-restore-*.bak"))
 
 
+@pytest.mark.sqlite_only  # the same on a server: tests/db/test_postgres.py
 def test_verify_reports_tampered_history(demo_db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     conn = sqlite3.connect(demo_db_path)
     conn.execute("DROP TRIGGER history_no_update")

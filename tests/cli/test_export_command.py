@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -47,9 +46,9 @@ def test_import_ledger_command(db_path: Path, tmp_path: Path, capsys: pytest.Cap
     assert main(["import-ledger", str(ledger), "--db", str(db_path), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "答复文号 ← '答复文号' (column I, exact)" in out and "Dry run: 3 row(s) would be imported" in out
-    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM proposals").fetchone()[0] == 0
+    assert _proposals(db_path) == 0
     assert main(["import-ledger", str(ledger), "--db", str(db_path)]) == 0
-    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM proposals").fetchone()[0] == 2
+    assert _proposals(db_path) == 2
 
 
 def test_import_ledger_dry_run_creates_no_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -69,7 +68,7 @@ def test_import_ledger_command_bad_rows(db_path: Path, tmp_path: Path, capsys: p
     report = tmp_path / "cppcc.import-report.txt"
     lines = report.read_text(encoding="utf-8").splitlines()
     assert any(line.startswith("Sheet '提案办理', row 5, column '复函文号'") for line in lines)
-    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM proposals").fetchone()[0] == 1
+    assert _proposals(db_path) == 1
 
 
 def test_import_ledger_command_bad_mapping_file(db_path: Path, tmp_path: Path,
@@ -126,3 +125,8 @@ def test_export_names_cut_cells(demo_db_path: Path, tmp_path: Path, capsys: pyte
     out = capsys.readouterr().out
     assert "2 cell(s) were cut to Excel's limit of 32000 characters" in out
     assert "  答复!标题 第2行（原文35000字）\n  变更记录!原始记录（JSON） 第54行" in out  # the edit's raw row too
+
+
+def _proposals(location: Path | str) -> int:
+    with Store.open(location) as store:
+        return store.counts().proposals

@@ -21,6 +21,9 @@ from tests.documents import _pdf, docx_file
 from tests.letters import SMALL_LETTER, write_small_letter
 from tests.safety.sandbox import cli, run_sandboxed
 
+# About the SQLite file itself (its bytes, locks, disk, backups); a server ledger is the server's to keep safe.
+pytestmark = pytest.mark.sqlite_only
+
 
 def _refused(capsys: pytest.CaptureFixture[str], args: list[str], db: Path, *words: str) -> str:
     """Run the command; it must exit 2 with one sentence naming the problem and leave the database as it was."""

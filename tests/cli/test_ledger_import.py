@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import sqlite3
 import struct
 import zipfile
 from pathlib import Path
@@ -15,15 +14,12 @@ from openpyxl import Workbook, load_workbook
 from db import Store
 from db.export import export_ledger
 from desktop.__main__ import main
+from tests.backends import dump_of
 from tests.ledger_workbooks import notes_ledger, office_year_ledger, wps_ledger
 
 
-def _dump_hash(db: Path) -> str:
-    connection = sqlite3.connect(db)
-    try:
-        return hashlib.sha256("\n".join(connection.iterdump()).encode()).hexdigest()
-    finally:
-        connection.close()
+def _dump_hash(db: Path | str) -> str:
+    return hashlib.sha256(repr(dump_of(db)).encode()).hexdigest()
 
 
 def test_import_ledger_an_office_ledger_with_no_flags(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -109,6 +105,30 @@ def test_import_ledger_damaged_xml(demo_db_path: Path, tmp_path: Path, capsys: p
     bad = _with_sheet(tmp_path / "bad.xlsx", '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/'
                                              'main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>建议')
     _refused(capsys, demo_db_path, bad, "'bad.xlsx' is damaged")
+
+
+def test_import_ledger_zip_part_marked_encrypted(demo_db_path: Path, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """A part whose encryption flag is set (zipfile would raise RuntimeError asking for a password)."""
+    data = bytearray(wps_ledger(tmp_path / "base.xlsx").read_bytes())
+    for signature, flag_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = data.find(signature)
+        while at >= 0:
+            struct.pack_into("<H", data, at + flag_at, struct.unpack_from("<H", data, at + flag_at)[0] | 1)
+            at = data.find(signature, at + 4)
+    locked = tmp_path / "locked.xlsx"
+    locked.write_bytes(bytes(data))
+    _refused(capsys, demo_db_path, locked, "'locked.xlsx' is protected by a password", "remove the password")
+
+
+def test_import_ledger_password_protected_workbook(demo_db_path: Path, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """What Excel and WPS write for a workbook with a password: a compound file holding an EncryptedPackage."""
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    directory = "EncryptedPackage".encode("utf-16-le") + bytes(128 - 32)
+    locked = tmp_path / "台账（加密）.xlsx"
+    locked.write_bytes(header + directory + bytes(4096))
+    _refused(capsys, demo_db_path, locked, "'台账（加密）.xlsx' is protected by a password")
 
 
 def test_import_ledger_part_larger_than_declared(demo_db_path: Path, tmp_path: Path,

@@ -2,13 +2,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sqlite3
 from pathlib import Path
 
 import icalendar
 import pytest
 
+from db import Store
 from desktop.__main__ import main
+from desktop.core.records import Reminder
 
 
 def events(path: Path) -> dict[str, icalendar.Event]:
@@ -44,9 +45,8 @@ def test_remind_ics_round_trip_with_stable_uids(demo_db_path: Path, tmp_path: Pa
     assert "日历已写入" in capsys.readouterr().out
     one, two = events(first), events(second)
     assert set(one) == set(two) and len(one) == 21
-    conn = sqlite3.connect(demo_db_path)
-    stored = {uid for (uid,) in conn.execute("SELECT uid FROM reminders")}
-    conn.close()
+    with Store.open(demo_db_path) as store:
+        stored = {reminder.uid for reminder in store.list(Reminder)}
     assert set(one) == stored
     investment = one["demo-commitment-1@reply-ledger"]
     assert str(investment["summary"]) == "承诺到期：完成5G建设投资"

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.smoke import one_failure_sentence, run_program
+
 
 def test_smoke_test_prints_the_counts_the_window_shows(demo_db_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -51,18 +53,8 @@ def _copy_program(target: Path) -> Path:
 
 
 def _smoke_test(program: Path, data_dir: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "REPLY_LEDGER_DATA_DIR": str(data_dir),
-                   "PYTHONPATH": str(program), **env}
-    return subprocess.run([sys.executable, "-m", "desktop", "--smoke-test", *args], capture_output=True, text=True,
-                          timeout=120, env=environment, cwd=program)
-
-
-def _one_failure_sentence(done: subprocess.CompletedProcess) -> str:
-    assert done.returncode == 1, (done.stdout, done.stderr)
-    lines = [line for line in done.stderr.splitlines() if line.startswith("smoke test failed:")]
-    assert len(lines) == 1, done.stderr
-    assert "Traceback" not in done.stderr
-    return lines[0]
+    return run_program([sys.executable, "-m", "desktop", "--smoke-test"], data_dir, *args, cwd=program,
+                       PYTHONPATH=str(program), **env)
 
 
 def test_smoke_test_passes_on_an_intact_copy(tmp_path: Path, data_dir: Path) -> None:
@@ -78,14 +70,14 @@ def test_smoke_test_fails_without_the_compiled_translation(tmp_path: Path, data_
     program = _copy_program(tmp_path / "program")
     (program / "resources" / "translations" / "reply_ledger_zh_CN.qm").unlink()
     done = _smoke_test(program, data_dir, *args, LANG="zh_CN.UTF-8", LC_ALL="")
-    assert "reply_ledger_zh_CN.qm is missing" in _one_failure_sentence(done)
+    assert "reply_ledger_zh_CN.qm is missing" in one_failure_sentence(done)
 
 
 def test_smoke_test_fails_when_the_translation_does_not_load(tmp_path: Path, data_dir: Path) -> None:
     program = _copy_program(tmp_path / "program")
     (program / "resources" / "translations" / "reply_ledger_zh_CN.qm").write_bytes(b"not a Qt translation")
     done = _smoke_test(program, data_dir, "--lang", "zh_CN")
-    assert "zh_CN translation reply_ledger_zh_CN.qm did not load" in _one_failure_sentence(done)
+    assert "zh_CN translation reply_ledger_zh_CN.qm did not load" in one_failure_sentence(done)
 
 
 def test_smoke_test_fails_in_the_system_language_when_its_translation_does_not_load(tmp_path: Path,
@@ -93,21 +85,21 @@ def test_smoke_test_fails_in_the_system_language_when_its_translation_does_not_l
     program = _copy_program(tmp_path / "program")
     (program / "resources" / "translations" / "reply_ledger_zh_CN.qm").write_bytes(b"")
     done = _smoke_test(program, data_dir, LANG="zh_CN.UTF-8", LC_ALL="", LC_MESSAGES="", LANGUAGE="")
-    assert "did not load" in _one_failure_sentence(done)
+    assert "did not load" in one_failure_sentence(done)
 
 
 @pytest.mark.parametrize("part", ["resources/demo/reply_changgongxinfu_2021_39.md", "resources/icons/reply-ledger.svg"])
 def test_smoke_test_fails_when_a_resource_is_missing(tmp_path: Path, data_dir: Path, part: str) -> None:
     program = _copy_program(tmp_path / "program")
     (program / part).unlink()
-    assert Path(part).name in _one_failure_sentence(_smoke_test(program, data_dir, "--lang", "en"))
+    assert Path(part).name in one_failure_sentence(_smoke_test(program, data_dir, "--lang", "en"))
 
 
 def test_smoke_test_fails_without_migrations(tmp_path: Path, data_dir: Path) -> None:
     program = _copy_program(tmp_path / "program")
     for migration in (program / "db" / "migrations").glob("*.sql"):
         migration.unlink()
-    assert "migrations are missing" in _one_failure_sentence(_smoke_test(program, data_dir, "--lang", "en"))
+    assert "migrations are missing" in one_failure_sentence(_smoke_test(program, data_dir, "--lang", "en"))
 
 
 def test_a_program_without_its_migrations_folder_says_so(tmp_path: Path, data_dir: Path) -> None:
@@ -121,4 +113,4 @@ def test_a_program_without_its_migrations_folder_says_so(tmp_path: Path, data_di
 def test_smoke_test_fails_when_the_window_cannot_open(tmp_path: Path, data_dir: Path) -> None:
     program = _copy_program(tmp_path / "program")
     done = _smoke_test(program, data_dir, "--lang", "en", QT_QPA_PLATFORM="no-such-screen")
-    assert "the window cannot open" in _one_failure_sentence(done)
+    assert "the window cannot open" in one_failure_sentence(done)

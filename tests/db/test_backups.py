@@ -20,6 +20,9 @@ from desktop.core.records import Target
 from tests.conftest import DEMO_DIR
 from tests.dbfiles import dump_hash, file_hash
 
+# About the SQLite file itself (its bytes, locks, disk, backups); a server ledger is the server's to keep safe.
+pytestmark = pytest.mark.sqlite_only
+
 
 def _restore(capsys: pytest.CaptureFixture[str], live: Path, backup: Path, *extra: str) -> tuple[int, str, str]:
     code = main(["restore", "--db", str(live), str(backup), *extra])

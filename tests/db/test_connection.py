@@ -12,13 +12,18 @@ from pathlib import Path
 
 import pytest
 
+import db.backends.sqlite as sqlite_backend
 from db import SCHEMA_VERSION, Store
+from db.backends.sqlite import NETWORK_FILESYSTEMS, filesystem_of
 from db.connection import split_statements
 from desktop.__main__ import main
 from desktop.core.records import Proposal
 from tests.conftest import REPO
 from tests.dbfiles import dump_hash
 from tests.letters import write_small_letter
+
+# About the SQLite file itself (its bytes, locks, disk, backups); a server ledger is the server's to keep safe.
+pytestmark = pytest.mark.sqlite_only
 
 _OPENER = textwrap.dedent("""
     import sys, time
@@ -110,3 +115,27 @@ def test_a_read_only_open_writes_nothing(demo_db_path: Path) -> None:
     with Store.open(demo_db_path, read_only=True) as store, pytest.raises(sqlite3.OperationalError):
         store.conn.execute("DELETE FROM evidence")
     assert (os.stat(demo_db_path).st_mtime_ns, dump_hash(demo_db_path)) == before
+
+
+def test_the_file_system_of_a_ledger_from_the_mounts_table() -> None:
+    mounts = ("/dev/sda1 / ext4 rw 0 0\n//filer/office /mnt/office cifs rw 0 0\n"
+              "filer:/export /mnt/nfs\\040share nfs4 rw 0 0\ntmpfs /mnt/office/tmp tmpfs rw 0 0\n")
+    assert filesystem_of(Path("/home/wang/ledger.sqlite3"), mounts) == "ext4"
+    assert filesystem_of(Path("/mnt/office/台账.sqlite3"), mounts) == "cifs"
+    assert filesystem_of(Path("/mnt/office/tmp/x.sqlite3"), mounts) == "tmpfs"
+    assert filesystem_of(Path("/mnt/nfs share/x.sqlite3"), mounts) == "nfs4"
+    assert filesystem_of(Path("/mnt/officer/x.sqlite3"), mounts) == "ext4"
+    assert {"nfs4", "cifs"} <= NETWORK_FILESYSTEMS and "tmpfs" not in NETWORK_FILESYSTEMS
+
+
+def test_the_command_line_warns_of_a_ledger_on_a_network_drive(tmp_path: Path, db_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.__main__ import main
+
+    mounts = tmp_path / "mounts"
+    mounts.write_text(f"/dev/sda1 / ext4 rw 0 0\n//filer/office {tmp_path} cifs rw 0 0\n", encoding="utf-8")
+    monkeypatch.setattr(sqlite_backend, "MOUNTS_FILE", mounts)
+    assert main(["status", "--db", str(db_path)]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("warning: The ledger") and "network drive (cifs)" in err and "migrate" in err

@@ -15,6 +15,7 @@ from desktop.core.errors import Cancelled, LedgerError
 from desktop.core.ledger_import import read_ledger
 from desktop.core.records import Commitment, Proposal, Reminder, Reply, Target
 from desktop.core.xlsx_export import ExportFilters
+from tests.backends import temporary_tables
 
 AS_OF = dt.date(2022, 3, 31)
 
@@ -98,7 +99,7 @@ def test_export_cancel_writes_nothing(demo_store: Store, tmp_path: Path) -> None
                       is_cancelled=lambda: True)
     assert not (tmp_path / "demo.xlsx").exists()
     assert not demo_store.conn.in_transaction
-    assert demo_store.conn.execute("SELECT count(*) FROM temp.sqlite_master").fetchone()[0] == 0
+    assert temporary_tables(demo_store) == []
 
 
 def test_export_import_export_round_trip(demo_store: Store, tmp_path: Path, db_path: Path) -> None:
@@ -139,8 +140,6 @@ def test_export_names_the_targets_of_reminders_without_a_query_per_reminder(demo
                                                                              ) -> None:
     """The reminders' query brings each target's indicator and commitment along: more reminders about targets do
     not make the export ask the database more often."""
-    if not hasattr(demo_store.conn, "set_trace_callback"):
-        pytest.skip("statement tracing is SQLite's")
     targets = demo_store.list(Target)[:6]
 
     def statements_of_export(name: str) -> int:

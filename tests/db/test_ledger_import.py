@@ -14,6 +14,7 @@ from desktop.core.errors import Cancelled
 from desktop.core.ledger_import import read_ledger
 from desktop.core.records import Commitment, Evidence, Feedback, Proposal, Reply, SourceDocument, Target
 from desktop.core.settings import RESULT_CLASS_SCHEMES
+from tests.backends import dump
 from tests.ledger_workbooks import (
     changzhou_ledger,
     cppcc_ledger,
@@ -31,8 +32,8 @@ from tests.ledger_workbooks import (
 )
 
 
-def _dump(store: Store) -> list[str]:
-    return list(store.conn.iterdump())
+def _dump(store: Store) -> list:
+    return dump(store)
 
 
 def test_ledger_import_foreign_ledger(store: Store, tmp_path: Path) -> None:

@@ -206,6 +206,7 @@ def _plans(store: Store, action) -> list[tuple[str, str]]:
     (None, False, "commitment_list_deadline"), ("deadline", True, "commitment_list_deadline"),
     ("title", False, "commitment_list_title"), ("value", True, "commitment_list_value"),
     ("responsible_unit", False, "commitment_list_unit")])
+@pytest.mark.sqlite_only  # SQLite's query plans
 def test_lists_commitments_are_read_in_the_order_of_an_index(demo_store: Store, sort: str | None, descending: bool,
                                                              index: str) -> None:
     plans = _plans(demo_store, lambda: db_lists.list_keys(demo_store, "commitments", sort=sort, descending=descending))
@@ -216,6 +217,7 @@ def test_lists_commitments_are_read_in_the_order_of_an_index(demo_store: Store, 
     assert index in plans[0][1]
 
 
+@pytest.mark.sqlite_only  # SQLite's query plans
 def test_lists_search_looks_matches_up_by_index(demo_store: Store) -> None:
     """A search is answered from the full-text index, each kind's matches looked up by its id: never a test of
     every row against the index, nor a read of every text for a two-character word."""
@@ -231,6 +233,7 @@ def test_lists_search_looks_matches_up_by_index(demo_store: Store) -> None:
             assert "MATCH" in sql
 
 
+@pytest.mark.sqlite_only  # SQLite's query plans
 def test_lists_a_page_of_commitments_is_read_by_primary_key(demo_store: Store) -> None:
     keys = db_lists.list_keys(demo_store, "commitments")
     plans = _plans(demo_store, lambda: db_lists.fetch_rows(demo_store, "commitments", keys[:5]))
@@ -240,6 +243,7 @@ def test_lists_a_page_of_commitments_is_read_by_primary_key(demo_store: Store) -
     assert "SEARCH l USING INTEGER PRIMARY KEY" in plan
 
 
+@pytest.mark.sqlite_only  # SQLite's query plans
 def test_lists_evidence_and_reminders_open_in_index_order(demo_store: Store) -> None:
     for kind, index in (("evidence", "evidence_as_of"), ("reminders", "reminders_due_date")):
         plans = _plans(demo_store, lambda kind=kind: db_lists.list_keys(demo_store, kind))

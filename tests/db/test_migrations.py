@@ -36,6 +36,7 @@ def test_reopening_is_idempotent(db_path: Path) -> None:
         assert store.schema_version == SCHEMA_VERSION
 
 
+@pytest.mark.sqlite_only  # the same on a server: tests/db/test_postgres.py
 def test_database_from_a_newer_version_is_refused(db_path: Path) -> None:
     conn = sqlite3.connect(db_path)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")

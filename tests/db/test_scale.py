@@ -218,6 +218,7 @@ def test_due_reminders_are_what_due_items_finds_among_all(store: Store, within: 
 
 
 # ------------------------------------------------------------------------------------------------ export
+@pytest.mark.sqlite_only  # SQLite's statements and plans
 def test_export_reads_the_promise_dates_of_each_batch_only(store: Store, tmp_path) -> None:
     build_ledger(store, 30)  # two batches of 回头看 (25 proposals each)
     with statements(store) as seen:
@@ -229,6 +230,7 @@ def test_export_reads_the_promise_dates_of_each_batch_only(store: Store, tmp_pat
 
 
 # ------------------------------------------------------------------------------------------------ lookups
+@pytest.mark.sqlite_only  # SQLite's statements and plans
 def test_finding_a_reply_by_its_document_number_uses_the_index(store: Store) -> None:
     build_ledger(store, 3)
     with statements(store) as seen:

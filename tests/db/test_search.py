@@ -62,6 +62,7 @@ def test_search_finds_short_terms_at_the_end_of_a_text(demo_store: Store) -> Non
     assert demo_store.search("Ω") == []  # a character that no text has
 
 
+@pytest.mark.sqlite_only  # SQLite's trace; the server's indexes: tests/db/test_postgres.py
 def test_search_of_a_short_term_reads_no_text(demo_store: Store) -> None:
     statements: list[str] = []
     demo_store.conn.set_trace_callback(statements.append)

@@ -16,7 +16,7 @@ from db.export import export_ledger
 from db.verify import GENESIS_HASH, history_hash, read_anchor, verify_ledger
 from desktop.__main__ import main
 from desktop.core.anchor import witness_path
-from desktop.core.records import Target
+from desktop.core.records import Evidence, Target
 from tests.dbfiles import dump_hash, file_hash, tamper
 
 V2_FIXTURE = Path(__file__).parent / "fixtures" / "ledger_v2.sqlite3"
@@ -36,6 +36,7 @@ def test_verify_of_an_untouched_ledger_passes(demo_db_path: Path, capsys: pytest
     assert "match their history" in out
 
 
+@pytest.mark.sqlite_only  # the file, its triggers or its witness
 def test_verify_leaves_the_file_byte_identical(demo_db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with Store.open(demo_db_path) as store:  # a ledger in use: WAL mode, a -wal file beside it
         store.save(Target(commitment_id=1, indicator="新增指标", comparator=">=", value=1.0))
@@ -90,7 +91,8 @@ def test_a_direct_insert_is_named(demo_db_path: Path, capsys: pytest.CaptureFixt
            "VALUES (1, '2022-01-01', 99, 'x', 'x')")
     code, out = _verify(demo_db_path, capsys)
     assert code == 1
-    new_id = sqlite3.connect(demo_db_path).execute("SELECT max(id) FROM evidence").fetchone()[0]
+    with Store.open(demo_db_path) as store:
+        new_id = max(evidence.id for evidence in store.list(Evidence))
     assert f"evidence #{new_id} was added outside the app" in out
 
 
@@ -109,6 +111,7 @@ def test_a_setting_changed_directly_is_named(demo_db_path: Path, capsys: pytest.
     assert code == 1 and "settings #" in out and "field 'value'" in out
 
 
+@pytest.mark.sqlite_only  # the file, its triggers or its witness
 def test_stored_file_content_is_checked_by_its_hash(demo_db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     tamper(demo_db_path, "UPDATE source_documents SET content = x'00' WHERE id = 1")
     code, out = _verify(demo_db_path, capsys)
@@ -137,6 +140,7 @@ def _cut_tail(path: Path, rows: int) -> None:
            f"DELETE FROM history WHERE id > (SELECT max(id) - {rows} FROM history)")
 
 
+@pytest.mark.sqlite_only  # the file, its triggers or its witness
 def test_a_cut_tail_passes_alone_but_is_found_with_an_anchor(demo_db_path: Path, tmp_path: Path,
                                                              capsys: pytest.CaptureFixture[str]) -> None:
     with Store.open(demo_db_path) as store:
@@ -162,6 +166,7 @@ def test_a_cut_tail_passes_alone_but_is_found_with_an_anchor(demo_db_path: Path,
     assert f"the workbook '{workbook.name}'" in out and f"the backup '{backup.name}'" in out
 
 
+@pytest.mark.sqlite_only  # the file, its triggers or its witness
 def test_a_whole_rebuilt_chain_is_found_with_an_anchor(demo_db_path: Path, tmp_path: Path,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
     """Someone with the file and the code edits a row and recomputes every hash after it: only an anchor tells."""
@@ -190,6 +195,7 @@ def test_a_whole_rebuilt_chain_is_found_with_an_anchor(demo_db_path: Path, tmp_p
     assert code == 1 and "the history was rewritten after the anchor was taken" in out
 
 
+@pytest.mark.sqlite_only  # the file, its triggers or its witness
 def test_the_witness_written_at_close_is_an_anchor(demo_db_path: Path, data_dir: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     with Store.open(demo_db_path) as store:

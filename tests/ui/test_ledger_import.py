@@ -22,12 +22,13 @@ from db.export import export_ledger
 from desktop.core.records import Commitment, Proposal, Reply
 from desktop.ui.ledger_import import LedgerImportDialog
 from desktop.ui.workers import SyncPool, Worker
+from tests.backends import dump
 from tests.ledger_workbooks import CHANGZHOU_HEADERS, changzhou_ledger, cppcc_ledger, minimal_ledger, office_year_ledger
 from tests.ui.conftest import AS_OF, type_text
 
 
-def _dump(store: Store) -> list[str]:
-    return list(store.conn.iterdump())
+def _dump(store: Store) -> list:
+    return dump(store)
 
 
 def _open(window, prompter, path: Path) -> LedgerImportDialog:

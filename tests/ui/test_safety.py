@@ -13,6 +13,7 @@ from db import Store
 from db.backups import close_ledger
 from desktop.core.records import Reply, Target
 from desktop.ui.safety import BackupDialogs, LedgerSafety
+from tests.backends import dump_of
 from tests.dbfiles import dump_hash, tamper
 from tests.ui.conftest import type_text
 
@@ -36,10 +37,11 @@ def test_back_up_now_from_the_file_menu(qtbot, make_window, prompter, demo_store
     action = next(a for a in window.menuBar().actions()[0].menu().actions() if a.objectName() == "backUpNowAction")
     action.trigger()
     assert (tmp_path / "copy.sqlite3").exists()
-    assert dump_hash(tmp_path / "copy.sqlite3") == dump_hash(demo_store.path)
+    assert dump_of(tmp_path / "copy.sqlite3") == dump_of(demo_store.location)
     assert prompter.asked[-1][0] == "info" and "copy.sqlite3" in str(prompter.asked[-1][1])
 
 
+@pytest.mark.sqlite_only  # a server ledger is restored by its administrator (below)
 def test_restore_from_the_file_menu_asks_with_the_counts(qtbot, make_window, prompter, demo_store: Store,
                                                          tmp_path: Path) -> None:
     window = make_window(demo_store)
@@ -63,6 +65,7 @@ def test_restore_from_the_file_menu_asks_with_the_counts(qtbot, make_window, pro
     assert len(list(tmp_path.glob("demo.sqlite3.before-restore-*.bak"))) == 1
 
 
+@pytest.mark.sqlite_only
 def test_restore_of_an_empty_file_is_refused_in_the_app(qtbot, make_window, prompter, demo_store: Store,
                                                         tmp_path: Path) -> None:
     window = make_window(demo_store)
@@ -75,6 +78,7 @@ def test_restore_of_an_empty_file_is_refused_in_the_app(qtbot, make_window, prom
     assert dump_hash(demo_store.path) == before
 
 
+@pytest.mark.sqlite_only  # a server ledger is open in many windows by design
 def test_a_second_window_on_the_same_file_is_told(qtbot, make_window, prompter, demo_db_path: Path) -> None:
     with Store.open(demo_db_path) as first, Store.open(demo_db_path) as second:
         one = make_window(first)
@@ -91,6 +95,7 @@ def test_a_second_window_on_the_same_file_is_told(qtbot, make_window, prompter, 
         three.on_close()
 
 
+@pytest.mark.sqlite_only  # the witness is kept for files
 @pytest.mark.allow_log_warnings  # the cut is logged as a warning too
 def test_a_history_cut_since_the_app_last_closed_is_noticed(qtbot, make_window, demo_db_path: Path,
                                                             data_dir: Path) -> None:
@@ -106,6 +111,7 @@ def test_a_history_cut_since_the_app_last_closed_is_noticed(qtbot, make_window, 
             box.close()
 
 
+@pytest.mark.sqlite_only
 def test_closing_the_window_writes_the_witness_and_the_daily_backup(qtbot, make_window, demo_store: Store,
                                                                     data_dir: Path) -> None:
     window = make_window(demo_store)
@@ -118,7 +124,7 @@ def test_a_save_refused_as_a_conflict_offers_to_reload(qtbot, make_window, demo_
     window = make_window(demo_store)
     reply = demo_store.list(Reply)[0]
     form = window.open_record("reply", reply.id)
-    with Store.open(demo_store.path, actor="另一位同事") as other:  # another window or process saves first
+    with Store.open(demo_store.location, actor="另一位同事") as other:  # another window or process saves first
         theirs = other.get(Reply, reply.id)
         other.save(dataclasses.replace(theirs, signer="王五"))  # type: ignore[type-var]
     title = form.findChild(QLineEdit, "titleEdit")
@@ -128,7 +134,7 @@ def test_a_save_refused_as_a_conflict_offers_to_reload(qtbot, make_window, demo_
     assert form.save() is None
     offer = form.findChild(QWidget, "reloadOffer")
     assert offer.isVisible()
-    assert "另一位同事" in form.findChild(QWidget, "formMessage").text()
+    assert other.actor in form.findChild(QWidget, "formMessage").text()  # a server names its database user
     assert demo_store.get(Reply, reply.id).signer == "王五"  # type: ignore[union-attr]  # their save stands
     offer.findChild(QPushButton, "reloadButton").click()
     assert not offer.isVisible() and not form.is_dirty()
@@ -136,3 +142,19 @@ def test_a_save_refused_as_a_conflict_offers_to_reload(qtbot, make_window, demo_
     type_text(qtbot, title, "，再改")
     assert form.save() is not None  # from the fresh version the edit goes in
 
+
+def test_a_server_ledger_is_backed_up_to_a_file_and_restored_by_its_administrator(
+        qtbot, make_window, prompter, postgres_cluster, postgres_templates, request, tmp_path: Path, data_dir: Path
+) -> None:
+    name = postgres_cluster.create_database(template=postgres_templates["demo"])
+    request.addfinalizer(lambda: postgres_cluster.drop_database(name))
+    with Store.open(postgres_cluster.url(name)) as store:
+        window = make_window(store)
+        assert window.safety.other_instance is None and window.safety.check_on_open() == []
+        window.safety.dialogs = ScriptedDialogs(target=tmp_path / "copy.sqlite3", backup=tmp_path / "copy.sqlite3")
+        window.safety.back_up_now()
+        assert dump_of(tmp_path / "copy.sqlite3") == dump_of(store.location)
+        assert window.safety.restore_from_backup() is None
+        assert prompter.asked[-1][0] == "error" and "administrator" in str(prompter.asked[-1][1])
+        window.close()
+    assert not (data_dir / "witness.json").exists() and not list(data_dir.glob("backups/**/*.sqlite3"))

@@ -51,7 +51,7 @@ def test_about_names_the_folders_and_the_guide_is_chinese(qtbot, make_window, st
     window.about_action.trigger()
     kind, text = prompter.asked[-1]
     assert kind == "info" and str(paths.data_dir()) in text and str(paths.log_path().parent) in text
-    assert str(store.path) in text
+    assert str(store.location) in text
     dialog = window.show_guide()
     qtbot.addWidget(dialog)
     guide = dialog.findChild(QTextBrowser, "guideBrowser").toPlainText()

@@ -79,6 +79,17 @@ def damaged(path: Path, why: str) -> LedgerError:
                        "and import the saved copy.", code="ledger_damaged", path=str(path), file=path.name, why=why)
 
 
+def password_protected(path: Path) -> LedgerError:
+    return LedgerError(f"'{path.name}' is protected by a password and cannot be read; open it in Excel or WPS, "
+                       "remove the password, save it and import the saved copy.", code="ledger_encrypted",
+                       path=str(path), file=path.name)
+
+
+# Excel and WPS keep a password-protected workbook in a compound file whose stream is named EncryptedPackage.
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+_ZIP_ENCRYPTED_FLAG = 0x1
+
+
 def read_workbook(path: str | Path, *, limits: ReadLimits = LIMITS,
                   is_cancelled: IsCancelled | None = None) -> WorkbookData:
     """Read every sheet of a ledger file.
@@ -132,6 +143,8 @@ def _format_of(path: Path, content: bytes) -> str:
         raise LedgerError(f"'{path.name}' is a zip file but not a workbook; save the ledger as .xlsx, .xls, .ods or "
                           ".csv.", code="ledger_format", path=str(path), file=path.name)
     if content.startswith(_OLE_MAGIC):
+        if _ENCRYPTED_PACKAGE in content:
+            raise password_protected(path)
         return "xls"
     if suffix in (".csv", ".tsv", ".txt"):
         return FORMATS[suffix]
@@ -188,6 +201,8 @@ class _ZipCheck:
         limits = self.limits
         with zipfile.ZipFile(io.BytesIO(self.content)) as archive:
             infos = archive.infolist()
+            if any(info.flag_bits & _ZIP_ENCRYPTED_FLAG for info in infos):
+                raise password_protected(self.path)
             if len(infos) > limits.zip_members:
                 raise too_large(self.path, "the workbook has", len(infos), limits.zip_members, "parts")
             declared = sum(info.file_size for info in infos)
