@@ -11,14 +11,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 
 from db.as_of import known
-from db.status import id_list, promise_dates
+from db.status import id_list
 from db.store import Store
 from desktop.core.deadlines import DeadlineRules
 from desktop.core.errors import Cancelled
 from desktop.core.gc_tuning import collection_paused
 from desktop.core.handling import ProposalFile
 from desktop.core.records import Commitment, Contact, Evidence, Feedback, Proposal, Reply, Target
-from desktop.core.status import judge_records
+from desktop.core.status import judge_group
 
 
 def deadline_rules(store: Store) -> DeadlineRules:
@@ -111,7 +111,6 @@ def _load_files(store: Store, as_of: dt.date, proposal_ids: list[int], *, orphan
                          order_by="commitment_id, coalesce(quote_start, 1e18), id")
     evidence = store.list(Evidence, f"{known('evidence')} AND target_id IN (SELECT id FROM targets WHERE"
                           f" commitment_id {in_ids})", (*day, *commitment_ids), order_by="target_id, as_of_date, id")
-    starts = promise_dates(store, [commitment.id for commitment in commitments])
 
     files: dict[int, ProposalFile] = {p.id: ProposalFile(proposal=p) for p in proposals}
     file_of_reply: dict[int, ProposalFile] = {}
@@ -136,7 +135,9 @@ def _load_files(store: Store, as_of: dt.date, proposal_ids: list[int], *, orphan
             file.commitments.append(commitment)
             file_of_commitment[commitment.id] = file
     file_of_target: dict[int, ProposalFile] = {}
+    targets_of: dict[int, list[Target]] = defaultdict(list)
     for target in targets:
+        targets_of[target.commitment_id].append(target)
         file = file_of_commitment.get(target.commitment_id)
         if file is not None:
             file.targets.append(target)
@@ -147,9 +148,14 @@ def _load_files(store: Store, as_of: dt.date, proposal_ids: list[int], *, orphan
     for target_id, items in by_target.items():
         if target_id in file_of_target:
             file_of_target[target_id].evidence.extend(items)
-    for group in judge_records(commitments, targets, evidence, as_of, starts):
-        file = file_of_commitment[group.commitment.id]
-        file.commitment_states[group.commitment.id] = group.judgement
+    # Each promise from what was read: its reply's date starts the straight-line path, its targets' evidence comes
+    # by date (the order of the read), as judge_groups would judge the same records from the store.
+    promised = {reply.id: reply.reply_date for reply in replies}
+    for commitment in commitments:
+        group = judge_group(commitment, targets_of.get(commitment.id, ()), by_target, as_of,
+                            promised.get(commitment.reply_id))
+        file = file_of_commitment[commitment.id]
+        file.commitment_states[commitment.id] = group.judgement
         for target, judgement in group.targets:
             file.target_states[target.id] = judgement
     return [*files.values(), *lone]

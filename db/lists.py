@@ -18,6 +18,7 @@ read by primary key.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -233,7 +234,18 @@ def _where(store: Store, list_spec: ListSpec, flt: ListFilter) -> tuple[list[str
     terms = search_terms(flt.text)
     if terms:
         alternatives: list[str] = []
-        if list_spec.search:
+        if list_spec.search and store.dialect.union_for_or:
+            # A server's trigram index returns the rows of every kind and checks each one's text: read it once,
+            # not once per kind and per ordered read, and look each kind's matches up by the id's index.
+            matched = _matching_ids(store, terms, [search_kind for search_kind, _ in list_spec.search])
+            for search_kind, id_expr in list_spec.search:
+                if matched[search_kind]:
+                    alternatives.append(f"{id_expr} IN ({store.dialect.json_ids()})")
+                    params.append(json.dumps(matched[search_kind]))
+            if not alternatives and not list_spec.search_text:
+                alternatives.append("1 = 0")
+        elif list_spec.search:
+            # SQLite answers each kind from its FTS5 index in a subquery faster than from a list of ids.
             match, match_params = store.dialect.search_clause(store.conn, terms)
             for search_kind, id_expr in list_spec.search:
                 # Each kind's matches are looked up by the id's index; never a test of every row against the index.
@@ -252,6 +264,18 @@ def _where(store: Store, list_spec: ListSpec, flt: ListFilter) -> tuple[list[str
         else:
             clauses.append("(" + " OR ".join(alternatives) + ")")
     return clauses, params
+
+
+def _matching_ids(store: Store, terms: Sequence[str], kinds: Sequence[str]) -> dict[str, list[int]]:
+    """The ids of the records of each kind whose indexed text holds every term (one read of the search index)."""
+    match, match_params = store.dialect.search_clause(store.conn, terms)
+    codes = {SEARCH_CODES[kind]: kind for kind in kinds}
+    wanted = ", ".join(str(code) for code in sorted(codes))
+    found: dict[str, list[int]] = {kind: [] for kind in kinds}
+    for rowid in _column(store, f"SELECT rowid FROM search_index WHERE {match} AND rowid % 8 IN ({wanted})",
+                         match_params):
+        found[codes[rowid % 8]].append(rowid // 8)
+    return found
 
 
 def _source(list_spec: ListSpec, used: str = "", *, every_join: bool = False) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 
 from desktop.cli.common import open_store
@@ -12,6 +13,7 @@ from desktop.core.errors import ValidationError
 from desktop.core.records import REMINDER_KINDS
 
 EXIT_OVERDUE = 1
+WRITE_LINES = 500  # due reminders written together
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -54,12 +56,18 @@ def run(args: argparse.Namespace) -> int:
             write_ics(args.ics, calendar_ics(reminders, reminder_rules(store), dt.datetime.now(dt.UTC)))
             open_count = sum(1 for r in reminders if r.state != "done")
             del reminders
-        # Printed as they are read, a day's reminders at a time: memory does not grow with what is due.
+        # Written as they are read, some hundred lines at a time: memory does not grow with what is due, and
+        # there is no print per line.
+        lines: list[str] = []
         for item in iter_due_reminders(store, as_of, within):
             kind = REMINDER_KINDS.get(item.reminder.kind, item.reminder.kind)
-            print(f"{item.reminder.due_date.isoformat()}\t{item.when}\t{kind}\t{item.reminder.title}")
+            lines.append(f"{item.reminder.due_date.isoformat()}\t{item.when}\t{kind}\t{item.reminder.title}\n")
             due += 1
             overdue += item.overdue
+            if len(lines) == WRITE_LINES:
+                sys.stdout.write("".join(lines))
+                lines.clear()
+        sys.stdout.write("".join(lines))
     if due:
         print(f"截至{as_of.isoformat()}：逾期{overdue}项，即将到期{due - overdue}项")
     else:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from collections import Counter
 
 from desktop.cli.common import open_store
 from desktop.core.handling import judge_handling, summarize_states
-from desktop.core.records import HANDLING_STATES, TARGET_STATES
+from desktop.core.records import HANDLING_STATES, TARGET_STATES, Target
 from desktop.core.validation import parse_date
 
 
@@ -39,22 +40,31 @@ def run(args: argparse.Namespace) -> int:
         rules = deadline_rules(store)
         later = {kind: count for kind, count in left_out(store, as_of).items() if count}
         print(f"截至{as_of.isoformat()}")
+        write = sys.stdout.write
         # A batch of proposals at a time, printed as it is judged: memory does not grow with the ledger. What did
         # not exist yet on the day is not listed, by the rule of the audit workbook (db.as_of).
         for file in iter_proposal_files(store, as_of, known_only=True):
             handling = judge_handling(file, as_of, rules)
             handling_states[handling.state] += 1
-            print(f"建议\t{file.label}\t{handling.label}\t{handling.reason}")
-            for commitment in file.promises():
+            lines = [f"建议\t{file.label}\t{handling.label}\t{handling.reason}"]
+            targets_of: dict[int | None, list[Target]] = {}  # the file's targets by commitment, gathered once
+            for target in file.targets:
+                targets_of.setdefault(target.commitment_id, []).append(target)
+            for commitment in file.commitments:
+                targets = targets_of.get(commitment.id, [])
+                if targets and all(target.kind == "baseline" for target in targets):
+                    continue  # only baselines: not a promise (ProposalFile.is_promise)
                 judgement = file.commitment_states[commitment.id]
                 commitment_states[judgement.state] += 1
-                print(f"承诺 {commitment.id}\t{commitment.title}\t{judgement.label}\t{judgement.reason}")
-                for target in file.targets_of(commitment.id):
+                lines.append(f"承诺 {commitment.id}\t{commitment.title}\t{judgement.label}\t{judgement.reason}")
+                for target in targets:
                     if target.kind == "baseline":
                         continue
                     judged = file.target_states[target.id]
                     target_states[judged.state] += 1
-                    print(f"指标 {target.id}\t{target.indicator}\t{judged.label}\t{judged.reason}")
+                    lines.append(f"指标 {target.id}\t{target.indicator}\t{judged.label}\t{judged.reason}")
+            lines.append("")
+            write("\n".join(lines))  # one write per proposal: a print per line costs more than the line
     proposals = summarize_states(handling_states.elements(), HANDLING_STATES, "件") or "无"
     commitments = summarize_states(commitment_states.elements(), TARGET_STATES) or "无"
     targets = summarize_states(target_states.elements(), TARGET_STATES) or "无"

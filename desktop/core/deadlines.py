@@ -118,12 +118,31 @@ def is_working_day(day: dt.date) -> tuple[bool, bool]:
     return day.weekday() < 5, False
 
 
+_COUNTED: dict[tuple[dt.date, int, str], ComputedDate] = {}
+_COUNTED_LIMIT = 8192
+
+
 def add_working_days(start: dt.date, count: int, what: str) -> ComputedDate:
     """The ``count``-th working day after ``start`` (the start day itself is not counted).
+
+    Remembered when the official calendar knew every day counted (the answer is frozen): the replies of a ledger
+    share a few hundred dates, and each publication deadline walks 20 working days.
 
     Args:
         what: how the start date is named in the explanation, such as "误交办" or "答复".
     """
+    key = (start, count, what)
+    found = _COUNTED.get(key)
+    if found is None:
+        found = _count_working_days(start, count, what)
+        if found.calendar_known:
+            if len(_COUNTED) >= _COUNTED_LIMIT:
+                _COUNTED.clear()
+            _COUNTED[key] = found
+    return found
+
+
+def _count_working_days(start: dt.date, count: int, what: str) -> ComputedDate:
     day, counted = start, 0
     closed_runs: list[tuple[dt.date, dt.date]] = []  # runs of days off that hold a weekday holiday
     run: list[dt.date] = []

@@ -122,6 +122,7 @@ def iter_planned_reminders(files: Iterable[ProposalFile], as_of: dt.date,
     lead = rules.longest_lead
     for file in files:
         planned: list[PlannedReminder] = []
+        label = file.label
         replies = [r for r in file.replies if known_on(r.reply_date, as_of)]
         reply_ids = {r.id for r in replies}
         proposal = file.proposal
@@ -129,7 +130,7 @@ def iter_planned_reminders(files: Iterable[ProposalFile], as_of: dt.date,
                 and not (proposal.returned_date and proposal.returned_date <= as_of):
             due = reply_deadline(proposal, rules.deadlines)
             if due is not None:
-                planned.append(PlannedReminder("reply_due", "proposals", proposal.id, f"答复期限：{file.label}",
+                planned.append(PlannedReminder("reply_due", "proposals", proposal.id, f"答复期限：{label}",
                                                due.date, lead, due.explanation))
         feedback = [f for f in file.feedback if f.reply_id in reply_ids and known_on(f.feedback_date, as_of)]
         for reply in replies:
@@ -137,7 +138,7 @@ def iter_planned_reminders(files: Iterable[ProposalFile], as_of: dt.date,
                 continue
             due_date = reply.reply_date + dt.timedelta(days=rules.feedback_wait_days)
             planned.append(PlannedReminder(
-                "no_feedback", "replies", reply.id, f"催收评价：{file.label}（{reply_label(reply)}）", due_date, 0,
+                "no_feedback", "replies", reply.id, f"催收评价：{label}（{reply_label(reply)}）", due_date, 0,
                 f"答复{reply.reply_date.isoformat()} + {rules.feedback_wait_days}天 = {due_date.isoformat()}，"
                 "尚无评价"))
         for reply in replies:
@@ -145,25 +146,31 @@ def iter_planned_reminders(files: Iterable[ProposalFile], as_of: dt.date,
             if publish is None or reply.id is None or (reply.published_date and reply.published_date <= as_of):
                 continue
             planned.append(PlannedReminder(
-                "publish_due", "replies", reply.id, f"公开答复：{file.label}（{reply_label(reply)}）", publish.date,
+                "publish_due", "replies", reply.id, f"公开答复：{label}（{reply_label(reply)}）", publish.date,
                 rules.shortest_lead, f"{publish.explanation}，尚未公开"))
         for rating in feedback:
             due = reanswer_deadline(rating, rules.deadlines)
             if due is None or rating.id is None or reanswer_after(replies, rating.feedback_date) is not None:
                 continue
-            planned.append(PlannedReminder("reanswer_due", "feedback", rating.id, f"不满意再答复：{file.label}",
+            planned.append(PlannedReminder("reanswer_due", "feedback", rating.id, f"不满意再答复：{label}",
                                            due.date, lead, due.explanation))
         starts = {r.id: r.reply_date for r in replies}
+        targets_of: dict[int | None, list[Any]] = {}  # the file's targets by commitment, gathered once
+        for target in file.targets:
+            targets_of.setdefault(target.commitment_id, []).append(target)
         for commitment in file.commitments:
-            if commitment.reply_id not in reply_ids or commitment.id is None or not file.is_promise(commitment):
+            if commitment.reply_id not in reply_ids or commitment.id is None:
                 continue
+            targets = targets_of.get(commitment.id, [])
+            if targets and all(target.kind == "baseline" for target in targets):
+                continue  # only baselines: not a promise (ProposalFile.is_promise)
             judged = file.commitment_states.get(commitment.id)
             if commitment.deadline is not None and judged is not None and judged.state != "met":
                 planned.append(PlannedReminder(
                     "commitment_due", "commitments", commitment.id, f"承诺到期：{commitment.title}",
                     commitment.deadline, lead,
                     f"期限{commitment.deadline.isoformat()}；{judged.label}：{judged.reason}"))
-            for target in file.targets_of(commitment.id):
+            for target in targets:
                 planned.extend(_target_reminders(file, commitment.deadline, starts.get(commitment.reply_id), target,
                                                  as_of, rules))
         yield from planned

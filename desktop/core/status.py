@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -121,6 +121,8 @@ def evidence_in_target_unit(evidence: Evidence, target: Target) -> float | None:
         return None
     base = _base_unit(target)
     written = evidence.unit if evidence.unit is not None else (evidence.unit_normalized or "")
+    if written == base and math.isfinite(evidence.value):
+        return float(evidence.value)  # what convert() gives between a unit and itself, without its Decimal work
     converted = convert(evidence.value, written, base)
     if converted is not None:
         return float(converted)
@@ -216,8 +218,10 @@ def judge_target(target: Target, evidence: Sequence[Evidence], as_of: dt.date, *
         start_date: when the promise was made (the reply's date); used as the start of the straight-line path
             when the target has no baseline date.
     """
-    if target.kind == "baseline":
-        return _shared(("baseline", as_of), lambda: Judgement("no_data", "基数，不作评价", as_of))
+    # Most targets of a big ledger have no evidence yet: their deadline decides, before any unit is worked out.
+    if target.kind == "baseline" or (not evidence and (target.comparator == "qualitative"
+                                                       or target.value_normalized is not None)):
+        return judge_without_evidence(target.kind, target.comparator, target.deadline, as_of)
     known = [item for item in evidence if item.as_of_date <= as_of]
     deadline = target.deadline
     past_deadline = deadline is not None and as_of > deadline
@@ -262,7 +266,7 @@ def judge_target(target: Target, evidence: Sequence[Evidence], as_of: dt.date, *
     latest, value = _pick_latest(usable, direction)
     seen = f"截至{latest.as_of_date.isoformat()}为{_bound_word(latest.comparator)}{format_amount(value, unit)}"
     others = sorted({other for item, other in usable if item.as_of_date == latest.as_of_date
-                     and not math.isclose(other, value, rel_tol=1e-9, abs_tol=1e-9)})
+                     and not math.isclose(other, value, rel_tol=1e-9, abs_tol=1e-9)}) if len(usable) > 1 else ()
     if others:
         # Two figures for one day contradict each other: say so, and that the less favourable one decided.
         seen += f"（同日另有佐证{'、'.join(format_amount(other, unit) for other in others)}，按较不利的数值判定）"
@@ -298,6 +302,21 @@ def judge_target(target: Target, evidence: Sequence[Evidence], as_of: dt.date, *
         **common)
 
 
+def judge_without_evidence(kind: str, comparator: str, deadline: dt.date | None, as_of: dt.date) -> Judgement:
+    """The judgement :func:`judge_target` gives a target without evidence known on the date, from the target's
+    kind, comparator and deadline alone: exact for a baseline, a qualitative target and a target whose value is
+    stored in its base unit (``value_normalized``), which are all the others judge as their deadline decides.
+
+    Shared: one frozen judgement per (kind, deadline, date), so a whole ledger of such targets holds a few hundred.
+    """
+    if kind == "baseline":
+        return _shared(("baseline", as_of), lambda: Judgement("no_data", "基数，不作评价", as_of))
+    past_deadline = deadline is not None and as_of > deadline
+    if comparator == "qualitative" and not past_deadline:
+        return _shared(("qualitative", as_of), lambda: Judgement("no_data", "定性目标，尚无佐证", as_of))
+    return _without_evidence(deadline, past_deadline, as_of)
+
+
 def _without_evidence(deadline: dt.date | None, past_deadline: bool, as_of: dt.date) -> Judgement:
     def make() -> Judgement:
         if past_deadline:
@@ -307,8 +326,11 @@ def _without_evidence(deadline: dt.date | None, past_deadline: bool, as_of: dt.d
     return _shared(("no evidence", deadline, as_of), make)
 
 
+_BOUND_WORDS = {">": "超过", ">=": "不少于", "<": "不到", "<=": "不超过"}
+
+
 def _bound_word(comparator: str) -> str:
-    return {">": "超过", ">=": "不少于", "<": "不到", "<=": "不超过"}.get(comparator, "")
+    return _BOUND_WORDS.get(comparator, "")
 
 
 def _judge_qualitative(target: Target, known: list[Evidence], as_of: dt.date, past_deadline: bool) -> Judgement:
@@ -324,38 +346,70 @@ def _judge_qualitative(target: Target, known: list[Evidence], as_of: dt.date, pa
                              f"{target.deadline.isoformat()}已过", as_of, latest_evidence=latest)
         return Judgement("no_data", f"截至{latest.as_of_date.isoformat()}尚未实现，定性目标无法测算进度", as_of,
                          latest_evidence=latest)
-    if past_deadline:
-        return _without_evidence(target.deadline, past_deadline, as_of)
-    return _shared(("qualitative", as_of), lambda: Judgement("no_data", "定性目标，尚无佐证", as_of))
+    return judge_without_evidence("commitment", "qualitative", target.deadline, as_of)
 
 
 def judge_commitment(commitment: Commitment, judged_targets: Sequence[tuple[Target, Judgement]],
                      as_of: dt.date) -> Judgement:
     """A commitment's state: set by hand when it is, otherwise its worst target decides."""
-    if commitment.manual_state:
-        note = f"：{commitment.notes}" if commitment.notes else ""
-        return Judgement(commitment.manual_state, f"人工判定为{STATE_LABELS[commitment.manual_state]}{note}", as_of)
-    promises = [(target, judgement) for target, judgement in judged_targets if target.kind != "baseline"]
-    if judged_targets and not promises:
+    promises = [(target.indicator, judgement) for target, judgement in judged_targets if target.kind != "baseline"]
+    return judge_commitment_from(commitment.manual_state, commitment.notes, commitment.deadline, promises,
+                                 bool(judged_targets), as_of)
+
+
+def judge_commitment_from(manual_state: str | None, notes: str | None, deadline: dt.date | None,
+                          promises: Sequence[tuple[str, Judgement]], has_targets: bool, as_of: dt.date) -> Judgement:
+    """:func:`judge_commitment` from the few fields it reads: the commitment's hand-set state, notes and deadline,
+    its promised targets (not baselines) in order as (indicator, judgement), and whether it holds any target."""
+    tally = new_tally() if has_targets else None
+    for indicator, judgement in promises:
+        add_to_tally(tally, indicator, judgement)  # type: ignore[arg-type]
+    return judge_tally(manual_state, notes, deadline, tally, as_of)
+
+
+# A commitment's promises as they come, in the few numbers its judgement needs (so that judging a whole ledger
+# holds one small list per commitment, not every target): how many, the rank, indicator and judgement of the
+# first worst one, and how many of each state (by rank in SEVERITY).
+_COUNT, _WORST_RANK, _WORST_INDICATOR, _WORST, _BY_STATE = 0, 1, 2, 3, 4
+
+
+def new_tally() -> list:
+    """The tally of a commitment that holds targets, before any promise was added."""
+    return [0, len(SEVERITY), None, None, *([0] * len(SEVERITY))]
+
+
+def add_to_tally(tally: list, indicator: str, judgement: Judgement) -> None:
+    """Add a promised target (not a baseline), in the order of the commitment's targets."""
+    rank = _SEVERITY_RANK[judgement.state]
+    tally[_COUNT] += 1
+    tally[_BY_STATE + rank] += 1
+    if rank < tally[_WORST_RANK]:  # the first of the worst decides
+        tally[_WORST_RANK], tally[_WORST_INDICATOR], tally[_WORST] = rank, indicator, judgement
+
+
+def judge_tally(manual_state: str | None, notes: str | None, deadline: dt.date | None, tally: list | None,
+                as_of: dt.date) -> Judgement:
+    """A commitment's judgement from its tally (None when it holds no target): see :func:`judge_commitment`."""
+    if manual_state:
+        note = f"：{notes}" if notes else ""
+        return Judgement(manual_state, f"人工判定为{STATE_LABELS[manual_state]}{note}", as_of)
+    if tally is not None and not tally[_COUNT]:
         return _shared(("baselines only", as_of), lambda: Judgement("no_data", "仅含基数，不作评价", as_of))
-    if not promises:
-        deadline = commitment.deadline
+    if tally is None:
         if deadline and as_of > deadline:
             return _shared(("no targets", deadline, as_of), lambda: Judgement(
                 "overdue", f"期限{deadline.isoformat()}已过，无量化指标且未人工判定", as_of))
         return _shared(("no targets", None, as_of), lambda: Judgement("no_data", "无量化指标，需人工判定", as_of))
-    worst_target, worst = min(promises, key=lambda pair: _SEVERITY_RANK[pair[1].state])
-    if len(promises) == 1:
+    worst: Judgement = tally[_WORST]
+    if tally[_COUNT] == 1:
         if worst.as_of == as_of:
             return worst  # the same judgement, field for field: a frozen one can stand for both
         return Judgement(worst.state, worst.reason, as_of, latest_evidence=worst.latest_evidence,
                          measured_value=worst.measured_value, progress=worst.progress,
                          expected_value=worst.expected_value, unit_problem=worst.unit_problem)
-    counts = dict.fromkeys(SEVERITY, 0)
-    for _, judged in promises:
-        counts[judged.state] += 1
-    summary = "，".join(f"{STATE_LABELS[state]}{count}项" for state, count in counts.items() if count)
-    return Judgement(worst.state, f"{len(promises)}项指标（{summary}）；{worst_target.indicator}：{worst.reason}",
+    summary = "，".join(f"{STATE_LABELS[state]}{tally[_BY_STATE + rank]}项" for rank, state in enumerate(SEVERITY)
+                       if tally[_BY_STATE + rank])
+    return Judgement(worst.state, f"{tally[_COUNT]}项指标（{summary}）；{tally[_WORST_INDICATOR]}：{worst.reason}",
                      as_of, latest_evidence=worst.latest_evidence, unit_problem=worst.unit_problem)
 
 
@@ -366,6 +420,16 @@ class CommitmentGroup:
     commitment: Commitment
     judgement: Judgement
     targets: list[tuple[Target, Judgement]]
+
+
+def judge_group(commitment: Commitment, targets: Sequence[Target], evidence_of: Mapping[int, Sequence[Evidence]],
+                as_of: dt.date, start_date: dt.date | None = None) -> CommitmentGroup:
+    """Judge one commitment from its targets, in any order, and each target's evidence known on the date, by date
+    (the evidence of a day in the order of its ids): the judgements :func:`judge_groups` gives from the store's
+    streams, without sorting whole batches again."""
+    judged = [(target, judge_target(target, evidence_of.get(target.id or 0, ()), as_of, start_date=start_date))
+              for target in sorted(targets, key=lambda target: target.id or 0)]
+    return CommitmentGroup(commitment, judge_commitment(commitment, judged, as_of), judged)
 
 
 def judge_groups(commitments: Iterable[Commitment], targets: Iterable[Target], evidence: Iterable[Evidence],

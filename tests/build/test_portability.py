@@ -52,7 +52,8 @@ PLATFORM_TESTS = frozenset({"sys.platform", "os.name", "platform.system", "sys.g
 BROAD_ERRORS = frozenset({"Exception", "BaseException"})
 IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError"}) | BROAD_ERRORS
 ATTRIBUTE_ERRORS = frozenset({"AttributeError"}) | BROAD_ERRORS
-PATH_ERRORS = frozenset({"OSError", "IOError", "EnvironmentError", "FileNotFoundError", "PermissionError"}) | BROAD_ERRORS
+PATH_ERRORS = (frozenset({"OSError", "IOError", "EnvironmentError", "FileNotFoundError", "PermissionError"})
+               | BROAD_ERRORS)
 
 FILE_HANDLERS = frozenset({"FileHandler", "RotatingFileHandler", "TimedRotatingFileHandler", "WatchedFileHandler"})
 TEMPORARY_FILES = frozenset({"TemporaryFile", "NamedTemporaryFile", "SpooledTemporaryFile"})
@@ -368,9 +369,12 @@ def test_the_scanner_finds_a_posix_only_call(source: str, problem: str) -> None:
     "import os\nif hasattr(os, 'getuid'):\n    uid = os.getuid()\n",
     "import os\nuid = os.getuid() if hasattr(os, 'getuid') else 0\n",
     "import os\ntry:\n    uid = os.getuid()\nexcept AttributeError:\n    uid = 0\n",
-    "import os\ndef alive(pid):\n    if os.name != 'posix':\n        return True\n    os.kill(pid, 0)\n    return True\n",
-    "import os, signal\ndef stop(pid):\n    os.kill(pid, getattr(signal, 'SIGKILL', signal.SIGTERM)) if os.name == 'posix' else None\n",
-    "import signal\ntry:\n    signal.signal(signal.SIGHUP, print)\nexcept AttributeError:\n    pass\n",
+    "import os\ndef alive(pid):\n    if os.name != 'posix':\n        return True\n"
+    "    os.kill(pid, 0)\n    return True\n",
+    "import os, signal\ndef stop(pid):\n"
+    "    os.kill(pid, getattr(signal, 'SIGKILL', signal.SIGTERM)) if os.name == 'posix' else None\n",
+    "import signal\ntry:\n    signal.signal(signal.SIGHUP, print)\n"
+    "except AttributeError:\n    pass\n",
     "import sys\nMOUNTS = '/proc/self/mounts' if sys.platform.startswith('linux') else None\n",
     "from pathlib import Path\ntry:\n    text = Path('/proc/self/mounts').read_text(encoding='utf-8')\n"
     "except OSError:\n    text = ''\n",

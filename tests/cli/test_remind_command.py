@@ -73,3 +73,27 @@ def test_remind_bad_input(demo_db_path: Path, tmp_path: Path, capsys: pytest.Cap
                                        "as 30.\n")
     assert main(["remind", "--db", str(demo_db_path), "--ics", str(tmp_path / "no" / "x.ics")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+class _CountingOut:
+    """A standard output that keeps its writes apart."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_remind_writes_the_due_reminders_together_not_a_line_at_a_time(demo_db_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    out = _CountingOut()
+    monkeypatch.setattr("sys.stdout", out)
+    assert main(["remind", "--db", str(demo_db_path), "--as-of", "2022-03-31"]) == 1
+    lines = "".join(out.parts).splitlines()
+    assert len(lines) == 13 and lines[-1] == "截至2022-03-31：逾期12项，即将到期0项"
+    assert len(out.parts) <= 3  # the twelve due reminders at once, then the summary (a text and a newline)

@@ -83,3 +83,29 @@ def test_status_lists_what_the_workbook_of_the_same_day_holds(demo_db_path: Path
     assert len(listed) == len(proposals)
     commitments = {row[0] for row in sheets["承诺与指标"].iter_rows(min_row=2, values_only=True) if row and row[0]}
     assert bool(commitments) == bool(promises)
+
+
+class _CountingOut:
+    """A standard output that counts its writes."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_status_writes_a_proposal_at_a_time_not_a_line_at_a_time(demo_db_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    out = _CountingOut()
+    monkeypatch.setattr(sys, "stdout", out)
+    assert main(["status", "--db", str(demo_db_path), "--as-of", "2022-03-31"]) == 0
+    text = "".join(out.parts)
+    lines = text.splitlines()
+    assert len(lines) == 31  # the date, one proposal, 15 commitments, 13 targets and the summary
+    # The date and the summary are printed (a text and a newline each); the 29 lines of the proposal are one write.
+    assert len(out.parts) <= 5

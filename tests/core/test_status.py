@@ -9,7 +9,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.core.records import Commitment, Evidence, Target
-from desktop.core.status import SEVERITY, Judgement, format_amount, judge_commitment, judge_target
+from desktop.core.status import (
+    SEVERITY,
+    Judgement,
+    evidence_in_target_unit,
+    format_amount,
+    judge_commitment,
+    judge_commitment_from,
+    judge_target,
+    judge_without_evidence,
+)
 
 D = dt.date
 DEADLINE = D(2021, 12, 31)
@@ -203,3 +212,46 @@ def test_targets_judged_alike_without_evidence_share_one_judgement() -> None:
     assert judge_commitment(commitment, [(target(), many[0])], as_of) is many[0]
     assert judge_commitment(commitment, [(target(), many[0])], D(2022, 6, 1)) == \
         Judgement(many[0].state, many[0].reason, D(2022, 6, 1))
+
+
+@pytest.mark.parametrize("changes", [
+    dict(), dict(comparator="qualitative", value=None), dict(kind="baseline"), dict(deadline=None),
+    dict(deadline=D(2030, 1, 1)), dict(comparator="range", value=10, value_high=20, deadline=D(2030, 1, 1)),
+    dict(comparator="qualitative", value=None, deadline=D(2030, 1, 1)), dict(comparator="<=", deadline=None),
+])
+def test_a_target_without_evidence_is_judged_by_its_deadline_as_the_straight_line_path_judges_it(changes) -> None:
+    # Evidence dated after the as-of date is left out by the full path, which then finds nothing known: the answer
+    # the deadline alone gives must be that one, field for field.
+    promise = target(**changes)
+    later = [ev(D(2023, 1, 1), 5, achieved=True)]
+    for as_of in (D(2021, 1, 1), D(2022, 1, 1)):
+        full = judge_target(promise, later, as_of, start_date=REPLY)
+        assert judge_target(promise, [], as_of, start_date=REPLY) == full
+        assert judge_without_evidence(promise.kind, promise.comparator, promise.deadline, as_of) == full
+
+
+def test_a_commitment_is_judged_alike_from_its_record_or_from_the_fields_that_decide_it() -> None:
+    as_of = D(2022, 1, 1)
+    met = judge_target(target(), [ev(D(2021, 11, 1), 20000)], as_of)
+    missing = judge_target(target(), [], as_of)
+    for commitment, judged in [
+        (Commitment(reply_id=1, title="x"), [(target(), met), (target(indicator="签约项目"), missing)]),
+        (Commitment(reply_id=1, title="x", manual_state="at_risk", notes="进度滞后"), [(target(), met)]),
+        (Commitment(reply_id=1, title="x", deadline=DEADLINE), []),
+        (Commitment(reply_id=1, title="x"), [(target(kind="baseline"), missing)]),
+    ]:
+        promises = [(t.indicator, j) for t, j in judged if t.kind != "baseline"]
+        assert judge_commitment_from(commitment.manual_state, commitment.notes, commitment.deadline, promises,
+                                     bool(judged), as_of) == judge_commitment(commitment, judged, as_of)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.floats(allow_nan=False, allow_infinity=False, width=64),
+       unit=st.sampled_from(["个", "万", "亿元", "万平方米", "%", "公里", "", "km"]))
+def test_evidence_in_the_target_unit_is_what_converting_a_unit_to_itself_gives(value: float, unit: str) -> None:
+    from desktop.core.units import convert
+
+    promise = target(unit=unit, unit_normalized=unit)
+    expected = convert(value, unit, unit)
+    assert evidence_in_target_unit(ev(D(2021, 1, 1), value, unit=unit), promise) == \
+        (float(expected) if expected is not None else None)

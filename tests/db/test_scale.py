@@ -219,14 +219,23 @@ def test_due_reminders_are_what_due_items_finds_among_all(store: Store, within: 
 
 # ------------------------------------------------------------------------------------------------ export
 @pytest.mark.sqlite_only  # SQLite's statements and plans
-def test_export_reads_the_promise_dates_of_each_batch_only(store: Store, tmp_path) -> None:
+def test_export_reads_the_promise_dates_once(store: Store, tmp_path) -> None:
     build_ledger(store, 30)  # two batches of 回头看 (25 proposals each)
     with statements(store) as seen:
         export_ledger(store, tmp_path / "out.xlsx", as_of=AS_OF)
     promise_dates = [sql for sql in seen if "SELECT c.id, r.reply_date FROM commitments c JOIN replies r" in sql]
-    unscoped = [sql for sql in promise_dates if "json_each" not in sql]
-    assert len(unscoped) == 1  # the workbook's own judging; each 回头看 batch reads only its commitments
-    assert len(promise_dates) >= 3
+    # The workbook's own judging reads them once; each 回头看 batch takes them from the replies it read.
+    assert len(promise_dates) == 1 and "json_each" not in promise_dates[0]
+
+
+def test_proposal_files_judge_from_what_they_read_without_reading_promise_dates(store: Store) -> None:
+    build_ledger(store, 6)
+    with statements(store) as seen:
+        files = load_proposal_files(store, AS_OF)
+    assert not [sql for sql in seen if "r.reply_date FROM commitments" in sql]
+    status = judge_ledger(store, AS_OF)
+    assert {c: j for file in files for c, j in file.commitment_states.items()} == status.commitments
+    assert {t: j for file in files for t, j in file.target_states.items()} == status.targets
 
 
 # ------------------------------------------------------------------------------------------------ lookups
