@@ -13,7 +13,9 @@ through three steps, each measured until the thread pool has been idle for a sec
 - ``start``: what follows the first paint (judging, the reminders brought up to date, the lists filled);
 - ``suggestions``: opening the evidence suggestions page (佐证建议);
 - ``as_of``: changing the as-of date by a year (everything judged again);
-- ``change``: what the window does after a save (lists read again, commitments judged, reminders synced).
+- ``change``: what the window does after a save (lists read again, commitments judged, reminders synced);
+- ``rest``: nothing, until the workers have been quiet long enough for the garbage they left to be collected
+  (``desktop.ui.workers.QUIET_BEFORE_COLLECTING_MS``): that collection walks every object, holding the GUI thread.
 
 Figures are medians over the runs; the longest stall of a step is the largest lateness of one tick.
 """
@@ -35,6 +37,7 @@ REPO = Path(__file__).resolve().parent.parent
 TICK_MS = 10
 IDLE_MS = 1000
 STEP_LIMIT_S = 120
+STALL_MS = float(os.environ.get("GUI_BENCH_STALL_MS", "0"))  # see --stalls
 
 
 def _child_bare(started: float) -> None:
@@ -91,6 +94,12 @@ class _Probe:
         now = time.perf_counter()
         self.worst = max(self.worst, (now - self.last) * 1000 - TICK_MS)
         self.last = now
+        if STALL_MS:
+            import faulthandler
+
+            # Re-armed at every tick: when the GUI thread misses STALL_MS, a thread of faulthandler's own (which
+            # needs no interpreter lock) writes every thread's stack to stderr, naming what held the window.
+            faulthandler.dump_traceback_later(STALL_MS / 1000, repeat=False)
 
     def start(self) -> None:
         self.last = time.perf_counter()
@@ -116,7 +125,8 @@ def _child_app(started: float, db: str, profile: Path | None = None) -> None:
     profilers = [cProfile.Profile()] if profile else []
     for profiler in profilers:
         profiler.enable()
-    steps = ["start", "suggestions", "as_of", "change"]
+    steps = ["start", "suggestions", "as_of", "change", "rest"]
+    from desktop.ui.workers import QUIET_BEFORE_COLLECTING_MS
     state = {"step": None, "idle_since": None, "step_started": 0.0}
 
     def window():
@@ -150,11 +160,13 @@ def _child_app(started: float, db: str, profile: Path | None = None) -> None:
             state["idle_since"] = None
         elif state["idle_since"] is None:
             state["idle_since"] = now
-        done = state["idle_since"] is not None and (now - state["idle_since"]) * 1000 >= IDLE_MS
+        # The rest step waits for the collection that follows a quiet spell of the workers.
+        idle_ms = IDLE_MS + (QUIET_BEFORE_COLLECTING_MS if state["step"] == "rest" else 0)
+        done = state["idle_since"] is not None and (now - state["idle_since"]) * 1000 >= idle_ms
         if done or now - state["step_started"] > STEP_LIMIT_S:
             result[f"{state['step']}_block_ms"] = probe.take()
             result[f"{state['step']}_gc_ms"] = probe.take_gc()
-            result[f"{state['step']}_s"] = now - state["step_started"] - (IDLE_MS / 1000 if done else 0)
+            result[f"{state['step']}_s"] = now - state["step_started"] - (idle_ms / 1000 if done else 0)
             index = steps.index(state["step"])
             if index + 1 < len(steps):
                 QTimer.singleShot(0, lambda: begin(steps[index + 1]))
@@ -219,6 +231,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--profile", type=Path, help="one app run, GUI thread profiled: a .pstats file per step")
+    parser.add_argument("--stalls", type=float, metavar="MS",
+                        help="one app run: every thread's stack written to stderr whenever the GUI thread is held "
+                             "longer than MS (a stall lasting several times MS is written once)")
     parser.add_argument("--child", choices=("bare", "app"), help=argparse.SUPPRESS)
     parser.add_argument("--started", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -227,6 +242,13 @@ def main() -> None:
         return
     if args.child == "app":
         _child_app(args.started, str(args.db), args.profile)
+        return
+    if args.stalls:
+        started = time.time()
+        subprocess.run([sys.executable, __file__, "--child", "app", "--db", str(args.db), "--started", repr(started)],
+                       check=True, env=dict(os.environ, REPLY_LEDGER_DATA_DIR=tempfile.mkdtemp(prefix="gui-bench-"),
+                                            GUI_BENCH_STALL_MS=str(args.stalls),
+                                            QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen")))
         return
     if args.profile:
         args.profile.mkdir(parents=True, exist_ok=True)
@@ -244,7 +266,7 @@ def main() -> None:
     print(f"{args.db} — medians of {args.runs} runs, load average {load:.1f}")
     print(f"first paint: bare window {figures['bare_first_paint_s']:.2f} s, app {figures['first_paint_s']:.2f} s "
           f"({figures['first_paint_s'] / figures['bare_first_paint_s']:.1f}x)")
-    for step in ("start", "suggestions", "as_of", "change"):
+    for step in ("start", "suggestions", "as_of", "change", "rest"):
         print(f"{step:12s} longest GUI-thread stall {figures[f'{step}_block_ms']:7.0f} ms "
               f"(longest garbage collection {figures[f'{step}_gc_ms']:5.0f} ms; "
               f"step done in {figures[f'{step}_s']:.1f} s)")

@@ -228,6 +228,12 @@ def python(*args: str) -> list[str]:
 def measure_start(size: int, db: Path, runs: int) -> list[Row]:
     """Start to first paint (floor: a bare window) and the GUI thread's longest blocks, each in a fresh process."""
     probe = str(REPO / "bench" / "gui_probe.py")
+    # An installed program starts from compiled modules (pip and the built program ship them); a checkout run with
+    # PYTHONDONTWRITEBYTECODE would compile every module of ours at each start instead.
+    import compileall
+
+    for package in ("desktop", "db"):
+        compileall.compile_dir(REPO / package, quiet=1)
     bare, app, blocks = [], [], {"block_start": [], "block_suggestions": [], "block_as_of": []}
     for _ in range(runs):
         with tempfile.TemporaryDirectory(prefix="bench-gui-") as folder:
@@ -357,27 +363,32 @@ def measure_cli(size: int, db: Path, runs: int) -> list[Row]:
 
 
 def measure_export(size: int, db: Path, runs: int, today: dt.date) -> list[Row]:
-    """The audit export against openpyxl's write-only mode writing the same values of every stored sheet (all but
-    回头看, whose rows the export finds), unstyled; also the first floor (four sheets: proposals, replies, targets,
-    evidence) and xlsxwriter's constant_memory mode writing the same values as the floor."""
+    """The audit export against the fastest plain writer of the same values of every stored sheet (all but 回头看,
+    whose rows the export finds), unstyled: openpyxl's write-only mode or xlsxwriter's constant_memory mode,
+    whichever was faster in this run; also the first floor (four sheets: proposals, replies, targets, evidence)."""
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-export-") as folder:
         out = str(Path(folder) / "out.xlsx")
-        ours, floor_all, floor_four, other = [], [], [], []
+        ours, floor_openpyxl, floor_four, floor_xlsxwriter = [], [], [], []
         for _ in range(runs):  # alternated, so that a change of load hits them alike
             ours.append(in_child(python(__file__, "--child", "export", str(db), out, today.isoformat()),
                                  stop_at="done"))
-            floor_all.append(in_child(python(__file__, "--child", "plain-export-all", str(db), out), stop_at="done"))
+            floor_openpyxl.append(in_child(python(__file__, "--child", "plain-export-all", str(db), out),
+                                           stop_at="done"))
             floor_four.append(in_child(python(__file__, "--child", "plain-export", str(db), out), stop_at="done"))
-            other.append(in_child(python(__file__, "--child", "xlsxwriter-export", str(db), out), stop_at="done"))
-        floor = statistics.median(p[0] for p in floor_all)
+            floor_xlsxwriter.append(in_child(python(__file__, "--child", "xlsxwriter-export", str(db), out),
+                                             stop_at="done"))
+        plain = [floor_openpyxl, floor_xlsxwriter]
+        fastest = min(plain, key=lambda runs_of: statistics.median(p[0] for p in runs_of))
+        floor = statistics.median(p[0] for p in fastest)
         rows.append(row("full audit export (s)", size, statistics.median(o[0] for o in ours), floor, "≤ 1.2 × floor"))
         rows.append(row("full audit export peak memory (MB)", size, statistics.median(o[1] for o in ours),
-                        statistics.median(p[1] for p in floor_all), "≤ 200"))
+                        statistics.median(p[1] for p in fastest), "≤ 200"))
         rows.append(row("full audit export against the four-sheet floor (s)", size,
                         statistics.median(o[0] for o in ours), statistics.median(p[0] for p in floor_four), ""))
-        rows.append(row("export floor: xlsxwriter constant_memory, same values (s)", size,
-                        statistics.median(o[0] for o in other), floor, ""))
+        rows.append(row("export floors: xlsxwriter constant_memory against openpyxl write-only, same values (s)",
+                        size, statistics.median(p[0] for p in floor_xlsxwriter),
+                        statistics.median(p[0] for p in floor_openpyxl), ""))
     return rows
 
 

@@ -43,7 +43,6 @@ from desktop.core.xlsx_export import (
     LedgerSnapshot,
     commitment_label,
     reply_label,
-    target_label,
     write_workbook,
 )
 
@@ -150,6 +149,7 @@ def gather_snapshot(store: Store, as_of: dt.date, filters: ExportFilters, *, gen
     history_where = _history_scope() if filters.active else ""
     history_count = store.conn.execute(f"SELECT count(*) FROM history {history_where}").fetchone()[0]
     groups = judge_groups(commitments, _targets(store, cursors), _evidence(store, as_of, cursors), as_of, starts)
+    target_names = TargetNames(store, {c.id: c for c in commitments}, reply_names)
     chain = store.chain_head()  # read in the same transaction as the records
     return LedgerSnapshot(
         as_of=as_of, generated_at=generated_at, filters=filters, office_name=store.get_setting("office.name"),
@@ -157,8 +157,7 @@ def gather_snapshot(store: Store, as_of: dt.date, filters: ExportFilters, *, gen
         rules=deadline_rules(store), proposals=proposals, replies=replies, feedback=feedback, contacts=contacts,
         commitments=commitments, groups=groups,
         target_row_count=count[0] + count[1], evidence=_evidence_lines(store, cursors), evidence_count=count[2],
-        reminders=_reminders(store, cursors), reminder_count=count[3],
-        target_names=TargetNames(store, {c.id: c for c in commitments}, reply_names),
+        reminders=_reminders(store, cursors, target_names), reminder_count=count[3], target_names=target_names,
         sources=_sources(store), history=_history(store, history_where, cursors), history_count=history_count,
         findings=_findings(store, as_of, progress, is_cancelled), left_out=left_out,
         chain=chain, notes=[("变更记录链", chain_line(chain))],  # for `verify --anchor` later
@@ -232,30 +231,50 @@ def _evidence_lines(store: Store, cursors: list[Any]) -> Iterator[EvidenceLine]:
     return (EvidenceLine(from_row(Evidence, row), row["target_indicator"], row["target_commitment"]) for row in rows)
 
 
-def _reminders(store: Store, cursors: list[Any]) -> Iterator[Reminder]:
-    rows = _cursor(cursors, store, "SELECT * FROM reminders WHERE id IN (SELECT id FROM scope_reminders)"
-                                   " ORDER BY due_date, id")
-    return (from_row(Reminder, row) for row in rows)
+def _reminders(store: Store, cursors: list[Any], names: TargetNames) -> Iterator[Reminder]:
+    """Reminders in scope by due date; the target a reminder is about comes with it (its indicator and
+    commitment), so naming it asks the database nothing more."""
+    rows = _cursor(cursors, store,
+        "SELECT r.*, t.indicator AS target_indicator, t.commitment_id AS target_commitment FROM reminders r"
+        " LEFT JOIN targets t ON r.subject_table = 'targets' AND t.id = r.subject_id"
+        " WHERE r.id IN (SELECT id FROM scope_reminders) ORDER BY r.due_date, r.id")
+    for row in rows:
+        if row["target_indicator"] is not None:
+            names.note(row["subject_id"], row["target_indicator"], row["target_commitment"])
+        yield from_row(Reminder, row)
 
 
 class TargetNames(Mapping[int, str]):
     """The names of the targets reminders refer to (reply｜commitment｜indicator), looked up as the reminder rows
-    ask for them: the reminders stream past, so their names are not all held at once."""
+    ask for them: the reminders stream past, so their names are not all held at once. The reminder being written
+    brings its target's indicator and commitment along (:meth:`note`); other targets (those a 回头看 finding names)
+    are read when asked for."""
 
     def __init__(self, store: Store, commitments: dict[int | None, Commitment], reply_names: dict[int | None, str]
                  ) -> None:
         self._store = store
         self._commitments = commitments
         self._reply_names = reply_names
+        self._noted: tuple[int, str, int] | None = None  # (target id, indicator, commitment id)
+
+    def note(self, target_id: int, indicator: str, commitment_id: int) -> None:
+        """The target the next lookup is most likely about, as the reminders' query read it."""
+        self._noted = (target_id, indicator, commitment_id)
 
     def __getitem__(self, target_id: int) -> str:
-        target = self._store.get(Target, target_id)
-        commitment = None if target is None else \
-            self._commitments.get(target.commitment_id) or self._store.get(Commitment, target.commitment_id)
-        if target is None or commitment is None:
+        noted = self._noted
+        if noted is not None and noted[0] == target_id:
+            indicator, commitment_id = noted[1], noted[2]
+        else:
+            target = self._store.get(Target, target_id)
+            if target is None:
+                raise KeyError(target_id)
+            indicator, commitment_id = target.indicator, target.commitment_id
+        commitment = self._commitments.get(commitment_id) or self._store.get(Commitment, commitment_id)
+        if commitment is None:
             raise KeyError(target_id)
         reply_name = self._reply_names.get(commitment.reply_id) or _reply_name(self._store, commitment.reply_id)
-        return target_label(target, commitment_label(commitment, reply_name))
+        return f"{commitment_label(commitment, reply_name)}｜{indicator}"  # as target_label names it
 
     def __iter__(self) -> Iterator[int]:
         return iter(())  # names are only looked up, never listed

@@ -30,7 +30,7 @@ from db.status import LedgerStatus
 from desktop.core.status import SEVERITY
 from desktop.ui import labels
 from desktop.ui.labels import QT_TRANSLATE_NOOP
-from desktop.ui.models import Column, RecordTableModel
+from desktop.ui.models import Column, RecordTableModel, fit_columns
 from desktop.ui.workers import Pool, SyncPool, Worker
 
 COMMITMENT_COLOUR = QColor("#2f6f9f")
@@ -285,7 +285,7 @@ class DashboardPage(QWidget):
         self.year_chart.set_bars([Bar(g.key, str(g.key) if g.key else unknown, g.commitments, g.targets)
                                   for g in figures.by_year])
         self.deadline_model.set_records(figures.upcoming)
-        self.deadline_table.resizeColumnsToContents()
+        fit_columns(self.deadline_table, self.deadline_model, rows=self.deadline_model.rowCount())
 
     def set_status(self, status: LedgerStatus | None,
                    state_counts: list[db_dashboard.GroupCount] | None = None) -> None:

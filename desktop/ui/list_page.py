@@ -489,7 +489,7 @@ class ListPage(QWidget):
         try:
             for column in range(self.model.columnCount()):
                 title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
-                texts = [str(self.model.index(row, column).data() or "") for row in range(rows)]
+                texts = [self.model.display_text(row, column) for row in range(rows)]
                 if self.model.column_sort(column) == "state":
                     texts += states  # states may arrive after the first rows
                 content = max((metrics.horizontalAdvance(text) for text in texts), default=0) + 16

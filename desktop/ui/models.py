@@ -96,10 +96,17 @@ def state_brush(state: str | None) -> QBrush | None:
 
 
 def _read_keys(location: Location, kind: str, flt: db_lists.ListFilter, sort: str | None, descending: bool,
-               states: Mapping[int, str] | None) -> list[int]:
-    """Runs on a pool thread with its own connection (a connection stays on its thread)."""
+               states: Mapping[int, str] | None) -> tuple[list[int], dict[int, dict[str, Any]] | None]:
+    """The list's keys in order and the rows of its first page, which the view shows at once (so that the GUI
+    thread runs no query for the first screen). Runs on a pool thread with its own connection (a connection stays
+    on its thread)."""
     with Store.attach(location) as store:
-        return db_lists.list_keys(store, kind, flt, sort, descending, states=states)
+        keys = db_lists.list_keys(store, kind, flt, sort, descending, states=states)
+        try:
+            first_page = db_lists.fetch_rows(store, kind, keys[:PAGE_SIZE])
+        except Exception:  # the view reads it again when it asks, and logs then
+            first_page = None
+        return keys, first_page
 
 
 class RecordListModel(QAbstractTableModel):
@@ -158,6 +165,9 @@ class RecordListModel(QAbstractTableModel):
     def state_of(self, key: int) -> str | None:
         return self._states.get(key)
 
+    def states(self) -> Mapping[int, str]:
+        return self._states
+
     def reload(self) -> None:
         """Query the keys again (filter or sort changed, or records were saved)."""
         self._generation += 1
@@ -165,12 +175,12 @@ class RecordListModel(QAbstractTableModel):
         sort, descending = self._sort
         args = (self._store.location, self.kind, self._filter, sort, descending, self._states)
         if self._pool is None:
-            self._set_keys(generation, _read_keys(*args))
+            self._set_keys(generation, *_read_keys(*args))
             return
         self.loading = True
         self.loading_changed.emit(True)
         worker = Worker(_read_keys, *args)
-        worker.signals.succeeded.connect(lambda keys: self._set_keys(generation, keys))
+        worker.signals.succeeded.connect(lambda found: self._set_keys(generation, *found))
         worker.signals.failed.connect(lambda error: self._on_failed(generation, error))
         self._worker = worker
         self._pool.start(worker)
@@ -182,12 +192,14 @@ class RecordListModel(QAbstractTableModel):
         self.loading = False
         self.loading_changed.emit(False)
 
-    def _set_keys(self, generation: int, keys: list[int]) -> None:
+    def _set_keys(self, generation: int, keys: list[int], first_page: dict[int, dict[str, Any]] | None = None) -> None:
         if generation != self._generation:
             return  # an older query finished after a newer one started
         self.beginResetModel()
         self._keys = keys
         self._pages.clear()
+        if first_page is not None:
+            self._pages[0] = first_page
         self.endResetModel()
         self.loading = False
         self.loading_changed.emit(False)
@@ -313,6 +325,19 @@ class RecordListModel(QAbstractTableModel):
         self.refresh_rows()
         return True
 
+    def display_text(self, row: int, column: int) -> str:
+        """The text ``data()`` shows in a cell, without a QModelIndex (fitting columns measures hundreds)."""
+        if not (0 <= row < len(self._keys) and 0 <= column < len(self._columns)):
+            return ""
+        values = self.row_values(row)
+        if values is None:
+            return "…"
+        try:
+            return _text(self._columns[column], _StatefulRow(values, self._states.get(self._keys[row])))
+        except Exception:  # as data(): a broken row must not break the view
+            logger.exception("cannot show %s row %d column %d", self.kind, row, column)
+            return "?"
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._keys)) or index.column() >= len(self._columns):
             return None
@@ -420,6 +445,17 @@ class RecordTableModel(QAbstractTableModel):
     def record(self, row: int) -> Any:
         return self._records[row]
 
+    def column_texts(self, column: int, rows: int) -> list[str]:
+        """The texts the first ``rows`` rows show in a column (what :func:`fit_columns` measures)."""
+        spec = self._columns[column]
+        texts = []
+        for record in self._records[:rows]:
+            try:
+                texts.append(_text(spec, record))
+            except Exception:  # as data(): a broken record must not break the view
+                texts.append("?")
+        return texts
+
     def records(self) -> list[Any]:
         return list(self._records)
 
@@ -453,6 +489,20 @@ class RecordTableModel(QAbstractTableModel):
             logger.exception("cannot show row %d column %d", index.row(), index.column())
             return "?" if role == Qt.ItemDataRole.DisplayRole else None
         return None
+
+
+def fit_columns(view: QTableView, model: RecordTableModel, *, rows: int, widest: int | None = None) -> None:
+    """Size each column to its header and the texts of its first ``rows`` rows, measured here: Qt's
+    resizeColumnsToContents asks the model for a dozen roles of every cell it measures, thousands of calls into
+    Python that hold the GUI thread (and wait for the interpreter lock while pool threads work)."""
+    metrics = view.fontMetrics()
+    header = view.horizontalHeader()
+    header_metrics = header.fontMetrics()
+    for column in range(model.columnCount()):
+        content = max((metrics.horizontalAdvance(text) for text in model.column_texts(column, rows)), default=0)
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        width = max(content + 16, header_metrics.horizontalAdvance(title) + 24)  # cell margins, sort arrow
+        header.resizeSection(column, min(width, widest) if widest else width)
 
 
 def record_table_view(parent: QWidget, object_name: str, model: QAbstractItemModel) -> QTableView:

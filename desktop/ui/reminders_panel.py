@@ -40,12 +40,13 @@ from db.reminders import (
     sync_reminders,
 )
 from desktop.core.errors import LedgerError
+from desktop.core.gc_tuning import collection_paused
 from desktop.core.records import Reminder
 from desktop.core.reminders import is_active
 from desktop.ui.labels import QT_TRANSLATE_NOOP, REMINDER_KINDS, REMINDER_STATES, label
 from desktop.ui.messages import user_message
-from desktop.ui.models import Column, RecordTableModel, record_table_view
-from desktop.ui.workers import Pool, ThreadPool, Worker, collection_deferred
+from desktop.ui.models import Column, RecordTableModel, fit_columns, record_table_view
+from desktop.ui.workers import Pool, ThreadPool, Worker, rest_collector
 
 logger = logging.getLogger(__name__)
 
@@ -161,7 +162,6 @@ class RemindersPanel(QWidget):
         self.show_all_check.toggled.connect(self._on_show_all_check_toggled)
 
         self.table = record_table_view(self, "reminderTable", self.model)
-        self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
 
         self.snooze_date_edit = QDateEdit(self)
@@ -225,9 +225,7 @@ class RemindersPanel(QWidget):
             overdue=rows.overdue, due=rows.due - rows.overdue, date=today.isoformat()))
         self.snooze_date_edit.setMinimumDate(_qdate(today + dt.timedelta(days=1)))
         self.snooze_date_edit.setDate(_qdate(today + dt.timedelta(days=7)))
-        self.table.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 360))
+        fit_columns(self.table, self.model, rows=FIT_ROWS, widest=360)
         self._on_table_selection_changed()
         self.due_count_changed.emit(rows.due)
 
@@ -361,12 +359,16 @@ class ReminderSyncTask(QRunnable):
         super().__init__()
         self.setAutoDelete(False)  # kept by ReminderStart until it is done
         self.signals = ReminderSyncSignals()
+        collector = rest_collector()
+        if collector is not None:
+            self.signals.succeeded.connect(collector.schedule)
+            self.signals.failed.connect(collector.schedule)
         self._location = location
         self._as_of = as_of
 
     def run(self) -> None:
         try:
-            with collection_deferred(), Store.attach(self._location) as store:
+            with collection_paused(), Store.attach(self._location) as store:
                 result = sync_reminders(store, self._as_of)
         except Exception as error:  # reported, never raised on a pool thread
             logger.error("reminders could not be generated: %s", error)

@@ -9,48 +9,103 @@ Tests pass a :class:`SyncPool`, which runs each worker at once on the calling th
 
 from __future__ import annotations
 
-import gc
+import dataclasses
 import logging
+import sys
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+import time
+from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRunnable,
+    Qt,
+    QThread,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.core.errors import Cancelled, LedgerError
+from desktop.core.gc_tuning import collect_at_rest, collection_paused
 
 logger = logging.getLogger(__name__)
 
 
-_gc_lock = threading.Lock()
-_gc_holders = 0
+# Background work runs with automatic garbage collection paused (a collection holds the interpreter lock, so one
+# started by a pool thread stops the window too); what it leaves alive is frozen when the last work ends. Once the
+# workers have been quiet this long, cycles among the frozen objects are collected if they have grown enough since
+# the last look (desktop.core.gc_tuning.collect_at_rest).
+QUIET_BEFORE_COLLECTING_MS = 3000
 
 
-@contextmanager
-def collection_deferred() -> Iterator[None]:
-    """Automatic garbage collection waits while background work runs.
+class _RestCollector(QObject):
+    """Collects the garbage background work left, once no work has ended for a while (on the GUI thread)."""
 
-    A collection holds the interpreter lock, so one started by a pool thread stops the GUI thread too; judging
-    100 000 targets used to set off full collections of a second or more. While any background work runs, none
-    starts. When the last one ends, the objects it left alive (a judged ledger, a list of keys) are frozen
-    (``gc.freeze``, which costs nothing) rather than scanned at the next collection: they are freed by their
-    reference counts as usual when they are dropped, only cycles among them would not be collected.
+    def __init__(self) -> None:
+        super().__init__()
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(QUIET_BEFORE_COLLECTING_MS)
+        self.timer.timeout.connect(self._on_timer_timeout)
+
+    @Slot()
+    def schedule(self) -> None:
+        self.timer.start()  # restarted by every work that ends
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        started = time.perf_counter()
+        found = collect_at_rest()
+        if found is not None:
+            logger.debug("garbage collected at rest in %.0f ms: %d unreachable objects",
+                         (time.perf_counter() - started) * 1000, found)
+
+
+_collector: _RestCollector | None = None
+
+
+def rest_collector() -> _RestCollector | None:
+    """The one collector of the process; its ``schedule`` slot is what ended work connects to (created on the GUI
+    thread, with the first worker made there, so that the ends of work on pool threads are queued to it). None
+    without an application to run its timer, or before a worker was made on the GUI thread."""
+    global _collector
+    app = QCoreApplication.instance()
+    if _collector is None and app is not None and QThread.currentThread() is app.thread():
+        _collector = _RestCollector()  # its timer needs the GUI thread's event loop
+    return _collector
+
+
+# Items dropped at a time by release_in_slices: the GUI thread can take the interpreter lock between two slices.
+RELEASE_SLICE = 2000
+
+
+def release_in_slices(retired: list[Any]) -> None:
+    """Free big dicts and lists (and dataclasses holding them) a slice at a time; run on a pool thread.
+
+    Dropping the last reference to 100 000 judgements frees them all in one C call that holds the interpreter
+    lock for tens of milliseconds, on whatever thread drops it; emptied a slice at a time here, the GUI thread
+    gets the lock between slices. A container something else still holds is left alone (it is not freed now).
     """
-    global _gc_holders
-    with _gc_lock:
-        _gc_holders += 1
-        if _gc_holders == 1:
-            gc.disable()
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_holders -= 1
-            if _gc_holders == 0:
-                gc.freeze()
-                gc.enable()
+    while retired:
+        item = retired.pop()
+        if sys.getrefcount(item) > 2:  # held elsewhere too (2: this name and the call's argument)
+            continue
+        if isinstance(item, dict):
+            while item:
+                for _ in range(min(RELEASE_SLICE, len(item))):
+                    item.popitem()
+        elif isinstance(item, list):
+            while item:
+                del item[-RELEASE_SLICE:]
+        elif dataclasses.is_dataclass(item) and not isinstance(item, type):
+            retired.extend(getattr(item, field.name) for field in dataclasses.fields(item))
+        del item
 
 
 class WorkerSignals(QObject):
@@ -81,6 +136,9 @@ class Worker(QRunnable):
         self._kwargs = kwargs
         self._reports_progress = reports_progress
         self._cancel = threading.Event()
+        collector = rest_collector()
+        if collector is not None:
+            self.signals.finished.connect(collector.schedule)
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -104,7 +162,7 @@ class Worker(QRunnable):
         try:
             if self.is_cancelled():
                 raise Cancelled()
-            with collection_deferred():
+            with collection_paused():
                 result = self._fn(*self._args, **kwargs)
         except BaseException as error:  # every failure is reported, none kills the pool thread
             if isinstance(error, LedgerError | Cancelled):
@@ -131,8 +189,28 @@ class ThreadPool:
     def __init__(self, pool: QThreadPool | None = None) -> None:
         self._pool = pool or QThreadPool.globalInstance()
         self._running: set[Worker] = set()
+        self._held: list[Worker] | None = None
+
+    def hold(self) -> None:
+        """Keep the workers started from now on waiting until :meth:`release` (the window paints first: work on
+        a pool thread takes the interpreter lock from the GUI thread half of the time)."""
+        if self._held is None:
+            self._held = []
+
+    def held(self) -> int:
+        """How many workers wait for :meth:`release`."""
+        return len(self._held or ())
+
+    def release(self) -> None:
+        """Start the workers held, in the order they were started."""
+        held, self._held = self._held or [], None
+        for worker in held:
+            self.start(worker)
 
     def start(self, worker: Worker) -> None:
+        if self._held is not None:
+            self._held.append(worker)
+            return
         self._running.add(worker)
         worker.signals.finished.connect(lambda: self._running.discard(worker),
                                         Qt.ConnectionType.QueuedConnection)
@@ -143,8 +221,39 @@ class ThreadPool:
 
     def cancel_all(self) -> None:
         """Ask every running worker to stop (they raise Cancelled at their next check)."""
-        for worker in list(self._running):
+        for worker in [*self._running, *(self._held or ())]:
             worker.cancel()
+
+
+class _FirstPaint(QObject):
+    def __init__(self, widget: QWidget, action: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._action: Callable[[], None] | None = action
+        widget.installEventFilter(self)
+        # A window that never paints (started minimized) still gets its work, a little later.
+        QTimer.singleShot(UNPAINTED_START_MS, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)  # once this paint has been drawn
+        return False
+
+    def _run(self) -> None:
+        action, self._action = self._action, None
+        if action is not None:
+            action()
+
+
+# How long a window that has not painted waits before its first work starts anyway.
+UNPAINTED_START_MS = 1000
+
+
+def after_first_paint(widget: QWidget, action: Callable[[], None]) -> None:
+    """Run ``action`` on the GUI thread once ``widget`` has painted for the first time (or has not painted within
+    :data:`UNPAINTED_START_MS`)."""
+    _FirstPaint(widget, action)
 
 
 class SyncPool:

@@ -136,6 +136,31 @@ def test_export_import_into_the_same_database_changes_nothing(demo_store: Store,
     assert demo_store.count(Proposal) == 1 and demo_store.count(Commitment) == 15
 
 
+def test_export_names_the_targets_of_reminders_without_a_query_per_reminder(demo_store: Store, tmp_path: Path
+                                                                             ) -> None:
+    """The reminders' query brings each target's indicator and commitment along: more reminders about targets do
+    not make the export ask the database more often."""
+    targets = demo_store.list(Target)[:6]
+
+    def statements_of_export(name: str) -> int:
+        executed: list[str] = []
+        demo_store.conn.set_trace_callback(executed.append)
+        try:
+            rows = _records(_sheets(export_ledger(demo_store, tmp_path / name, as_of=AS_OF).path)["提醒"])
+        finally:
+            demo_store.conn.set_trace_callback(None)
+        assert all(row["关联对象"] for row in rows if row["关联类型"] == "指标")
+        return len(executed)
+
+    demo_store.save(Reminder(kind="custom", title="核实", due_date=dt.date(2022, 3, 1), subject_table="targets",
+                             subject_id=targets[0].id, uid="first@test"))
+    one = statements_of_export("one.xlsx")
+    for index, target in enumerate(targets[1:]):
+        demo_store.save(Reminder(kind="custom", title="核实", due_date=dt.date(2022, 3, 1), subject_table="targets",
+                                 subject_id=target.id, uid=f"more{index}@test"))
+    assert statements_of_export("six.xlsx") == one
+
+
 def test_export_streams_reminders_and_names_their_targets_as_it_goes(demo_store: Store, tmp_path: Path) -> None:
     """Reminders are read through a cursor as their sheet is written (a ledger's 50 000 reminders are never all in
     memory), and each target a reminder or a finding names is looked up when its row is written."""

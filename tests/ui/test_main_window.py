@@ -4,6 +4,7 @@ import dataclasses
 import os
 import subprocess
 import sys
+import weakref
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QSettings, Qt
@@ -15,6 +16,7 @@ from desktop.core.records import Reply
 from desktop.ui.dashboard import BarChart
 from desktop.ui.main_window import PAGES, Judged, _judge, list_states
 from desktop.ui.models import KEY_ROLE
+from desktop.ui.workers import release_in_slices
 from tests.ui.conftest import HeldPool, type_text
 
 
@@ -228,3 +230,30 @@ def test_the_window_module_does_not_load_the_workbook_or_letter_readers() -> Non
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, cwd=Path(__file__).parents[2])
     assert done.stdout.strip() == "[]"
+
+
+def test_the_judgements_replaced_are_freed_by_a_worker_a_slice_at_a_time(make_window, demo_store: Store) -> None:
+    """Freeing 100 000 judgements at once holds the interpreter lock for most of 100 ms: the window hands the ones
+    it replaces to a pool thread, which empties them a slice at a time."""
+    pool = HeldPool()
+    window = make_window(demo_store, pool=pool)
+    pool.run_all()
+    old = weakref.ref(window.status)
+    old_targets = list(window.status.targets)
+    window.judge()
+    judging = pool.held.pop()
+    assert judging._fn is _judge and not pool.held
+    judging.run()
+    assert window.status is not old() and old() is not None  # not freed on the GUI thread
+    releasing = pool.held.pop()
+    assert releasing._fn is release_in_slices
+    releasing.run()
+    assert old() is None
+    assert sorted(window.status.targets) == sorted(old_targets)
+
+
+def test_a_container_still_held_elsewhere_is_not_emptied() -> None:
+    kept = {n: str(n) for n in range(5000)}
+    shown = list(range(5000))
+    release_in_slices([kept, Judged(None, kept, shown), None])  # type: ignore[arg-type]
+    assert len(kept) == 5000 and len(shown) == 5000

@@ -10,8 +10,19 @@ from db import lists as db_lists
 from desktop.core.records import Commitment, Reply, Target
 from desktop.ui.dashboard import DashboardPage
 from desktop.ui.list_columns import LISTS
-from desktop.ui.models import KEY_ROLE, PAGE_SIZE, RECORD_ROLE, SORT_ROLE, RecordListModel
+from desktop.ui.models import (
+    KEY_ROLE,
+    PAGE_SIZE,
+    RECORD_ROLE,
+    SORT_ROLE,
+    Column,
+    RecordListModel,
+    RecordTableModel,
+    fit_columns,
+    record_table_view,
+)
 from desktop.ui.workers import SyncPool, ThreadPool
+from tests.ui.conftest import HeldPool
 
 
 def _model(store: Store, kind: str, **kwargs) -> RecordListModel:
@@ -56,10 +67,10 @@ def many_targets(demo_store: Store) -> Store:
 def test_list_model_reads_pages_lazily_and_sorts_in_sql(qtmodeltester, many_targets: Store) -> None:
     model = _model(many_targets, "commitments")
     assert model.rowCount() == 15 + 250 > 2 * PAGE_SIZE
-    assert model._pages == {}  # nothing read before the view asks
+    assert list(model._pages) == [0]  # the first page comes with the keys, the others when the view asks
     last = model.index(model.rowCount() - 1, 0)
     assert last.data()
-    assert list(model._pages) == [(model.rowCount() - 1) // PAGE_SIZE]
+    assert list(model._pages) == [0, (model.rowCount() - 1) // PAGE_SIZE]
     value_column = next(i for i, c in enumerate(LISTS["commitments"][1]) if c.sort == "value")
     model.sort(value_column, Qt.SortOrder.DescendingOrder)
     first = model.index(0, value_column)
@@ -85,8 +96,57 @@ def test_list_model_filters_and_ignores_stale_results(qtbot, many_targets: Store
 
 def test_list_model_shows_a_placeholder_for_a_row_that_vanished(qtbot, many_targets: Store) -> None:
     model = _model(many_targets, "commitments", pool=SyncPool())
-    key = model.key(0)
+    row = PAGE_SIZE  # the first row of a page not read yet
+    key = model.key(row)
     many_targets.delete(Target, key) if key > 0 else many_targets.delete(Commitment, -key)
-    assert model.index(0, 0).data() == "…"
-    assert model.flags(model.index(0, 0)) == Qt.ItemFlag.NoItemFlags
-    assert model.index(1, 0).data()
+    assert model.index(row, 0).data() == "…"
+    assert model.flags(model.index(row, 0)) == Qt.ItemFlag.NoItemFlags
+    assert model.index(row + 1, 0).data()
+
+
+def test_the_first_screen_of_a_list_needs_no_query_on_the_gui_thread(many_targets: Store) -> None:
+    """The rows of the first page are read on the pool thread with the keys: showing the first screen (and fitting
+    the columns to it) runs no SQL on the GUI thread's connection."""
+    pool = HeldPool()
+    model = _model(many_targets, "commitments", pool=pool)
+    pool.run_all()
+    statements: list[str] = []
+    many_targets.conn.set_trace_callback(statements.append)
+    try:
+        texts = [model.index(row, column).data() for row in range(40) for column in range(model.columnCount())]
+    finally:
+        many_targets.conn.set_trace_callback(None)
+    assert statements == []
+    assert all(text is not None for text in texts[:model.columnCount()])
+
+
+class _CountingModel(RecordTableModel):
+    """Counts what the view asks of it."""
+
+    calls = 0
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        self.calls += 1
+        return super().data(index, role)
+
+
+def test_columns_are_fitted_to_their_texts_without_asking_the_model_cell_by_cell(qtbot) -> None:
+    """Qt's resizeColumnsToContents asks a dozen roles of every cell it measures, each a call into Python that
+    waits for the interpreter lock while pool threads work; fit_columns measures the texts itself."""
+    model = _CountingModel("Test", [Column("Title", lambda row: row["title"]), Column("No.", lambda row: row["n"])])
+    view = record_table_view(None, "testTable", model)
+    qtbot.addWidget(view)
+    model.set_records([{"title": "很长的标题" * (n % 7 + 1), "n": n} for n in range(500)])
+    model.calls = 0
+    fit_columns(view, model, rows=60, widest=360)
+    assert model.calls == 0
+    widest_title = max(view.fontMetrics().horizontalAdvance("很长的标题" * (n % 7 + 1)) for n in range(60))
+    assert view.columnWidth(0) == min(widest_title + 16, 360)
+    assert view.fontMetrics().horizontalAdvance("No.") < view.columnWidth(1) < view.columnWidth(0)
+
+
+def test_a_cell_shows_the_same_text_with_or_without_an_index(many_targets: Store) -> None:
+    model = _model(many_targets, "commitments")
+    for row in (0, 1, PAGE_SIZE + 3, model.rowCount() - 1):
+        for column in range(model.columnCount()):
+            assert model.display_text(row, column) == (model.index(row, column).data() or "")

@@ -1,13 +1,24 @@
 from __future__ import annotations
 
 import gc
+import sys
 import threading
+import weakref
 
 import pytest
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from desktop.core.errors import Cancelled, LedgerError
-from desktop.ui.workers import ProgressRunner, SyncPool, ThreadPool, Worker, collection_deferred
+from desktop.core.gc_tuning import collect_at_rest, collection_paused
+from desktop.ui.workers import (
+    QUIET_BEFORE_COLLECTING_MS,
+    ProgressRunner,
+    SyncPool,
+    ThreadPool,
+    Worker,
+    rest_collector,
+)
 
 
 def _count(n: int, *, progress=None, is_cancelled=None) -> int:
@@ -101,10 +112,70 @@ def test_no_garbage_collection_starts_while_background_work_runs() -> None:
     gc.unfreeze()
 
 
-def test_nested_background_work_keeps_collection_waiting() -> None:
-    with collection_deferred():
-        with collection_deferred():
-            assert not gc.isenabled()
-        assert not gc.isenabled()  # the outer work still runs
+def test_collection_stays_off_until_the_last_background_work_ends(qtbot) -> None:
+    """One mechanism for every thread: work on the GUI thread that pauses collection and ends while a pool thread
+    still works does not switch collection back on under it."""
+    inside, leave = threading.Event(), threading.Event()
+
+    def work() -> None:
+        inside.set()
+        leave.wait(10)
+
+    pool = ThreadPool()
+    worker = Worker(work)
+    pool.start(worker)
+    assert inside.wait(10)
+    with collection_paused():  # as load_proposal_files pauses it on the GUI thread
+        pass
+    assert not gc.isenabled()
+    leave.set()
+    with qtbot.waitSignal(worker.signals.finished, timeout=10_000):
+        pass
+    assert pool.wait(10_000)
     assert gc.isenabled()
-    gc.unfreeze()
+
+
+class _Node:
+    def __init__(self) -> None:
+        self.other: _Node | None = None
+
+
+def test_cycles_made_by_background_work_are_collected_once_the_workers_are_quiet(qtbot) -> None:
+    """Freezing what background work left alive must not keep its garbage for the life of the app: cycles it made
+    are collected once no work has ended for a while (and the objects have grown enough to be worth a walk)."""
+    refs: list[weakref.ref] = []
+    kept: list[object] = []
+
+    def work() -> None:
+        a, b = _Node(), _Node()
+        a.other, b.other = b, a  # a cycle, dropped: only the collector can free it
+        refs.append(weakref.ref(a))
+        kept.append([[n] for n in range(sys.getallocatedblocks())])  # a judged ledger
+
+    collector = rest_collector()
+    assert collector is not None
+    collect_at_rest(force=True)  # what earlier tests left
+    collector.timer.setInterval(20)
+    try:
+        ThreadPool().start(Worker(work))
+        qtbot.waitUntil(lambda: bool(refs), timeout=10_000)
+        qtbot.waitUntil(lambda: refs[0]() is None, timeout=10_000)
+    finally:
+        collector.timer.setInterval(QUIET_BEFORE_COLLECTING_MS)
+
+
+def test_a_held_pool_starts_its_workers_in_order_when_released(qtbot) -> None:
+    ran: list[int] = []
+    threads = QThreadPool()
+    threads.setMaxThreadCount(1)  # one at a time: the order they ran in shows
+    pool = ThreadPool(threads)
+    pool.hold()
+    workers = [Worker(ran.append, n) for n in range(3)]
+    for worker in workers:
+        pool.start(worker)
+    assert pool.held() == 3
+    assert pool.wait(10_000) and ran == []  # nothing ran while held
+    with qtbot.waitSignal(workers[-1].signals.finished, timeout=10_000):
+        pool.release()
+    assert pool.wait(10_000)
+    assert ran == [0, 1, 2] and pool.held() == 0

@@ -171,42 +171,56 @@ class CellMaker:
         """Write one row (0-based index) of values in column order; None, empty text and numbers that are not
         finite leave the cell empty. Returns whether a cell was written."""
         ws, cells = self.ws, self.cells
-        write_string, write_number, write_datetime = ws.write_string, ws.write_number, ws.write_datetime
-        written = 0
+        write_string, write_number = ws.write_string, ws.write_number
+        written = False
         for index, value in enumerate(values):
-            kind = type(value)
-            if value is None or value == "":
+            if value is None:
                 continue
+            kind = type(value)
             if kind is str:
-                # Most texts hold no control character (isprintable) and fit a cell: they need no cleaning.
-                if value.isprintable() and len(value) <= MAX_CELL_TEXT:
-                    text = value
+                # Most texts are plain: no control character (isprintable), within a cell's limit, and not
+                # starting like a formula or an error code. Only the others are looked at more closely.
+                if not value:
+                    continue
+                if value[0] in _RISKY_FIRST or not value.isprintable() or len(value) > MAX_CELL_TEXT:
+                    self._write_text(row, index, value)
                 else:
-                    text, cut = fit_text(value)
-                    if cut is not None and self.on_cut:
-                        self.on_cut(index, cut)
-                write_string(row, index, text, self.guards[index] if text[:1] in _RISKY_FIRST and is_risky(text)
-                             else cells[index])
+                    write_string(row, index, value, cells[index])
             elif kind is Amount:
                 number = value.value
                 if number is None or not math.isfinite(number):
                     continue
                 write_number(row, index, number, self._amount_format(index, value.unit, float(number).is_integer()))
-            elif kind is bool:
-                write_string(row, index, YES if value else NO, cells[index])
+            elif kind is dt.date:
+                if value >= _FIRST_PLAIN_DAY:
+                    write_number(row, index, value.toordinal() - _EXCEL_EPOCH, cells[index])
+                else:
+                    ws.write_datetime(row, index, value, cells[index])
             elif kind is int or kind is float:
                 if not math.isfinite(value):
                     continue
                 write_number(row, index, value, cells[index])
-            elif (kind is dt.date and value >= _FIRST_PLAIN_DAY) or (kind is dt.datetime
-                                                                     and value.date() >= _FIRST_PLAIN_DAY):
-                write_number(row, index, excel_serial(value), cells[index])
-            elif kind is dt.date or kind is dt.datetime:
-                write_datetime(row, index, value, cells[index])
+            elif kind is bool:
+                write_string(row, index, YES if value else NO, cells[index])
+            elif kind is dt.datetime:
+                if value.date() >= _FIRST_PLAIN_DAY:
+                    write_number(row, index, excel_serial(value), cells[index])
+                else:
+                    ws.write_datetime(row, index, value, cells[index])
             else:
-                write_string(row, index, safe_text(str(value)), cells[index])
-            written += 1
-        return written > 0
+                text = safe_text(str(value))
+                if not text:
+                    continue
+                write_string(row, index, text, cells[index])
+            written = True
+        return written
+
+    def _write_text(self, row: int, index: int, value: str) -> None:
+        """A text that may need cleaning, cutting or the quote prefix."""
+        text, cut = fit_text(value)
+        if cut is not None and self.on_cut:
+            self.on_cut(index, cut)
+        self.ws.write_string(row, index, text, self.guards[index] if is_risky(text) else self.cells[index])
 
 
 class SummaryCells:

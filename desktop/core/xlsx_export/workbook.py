@@ -162,7 +162,7 @@ class WorkbookWriter:
                           expected: int) -> None:
         name = ws.name
         headers = [column.header for column in columns]
-        ordered = ([row.get(header) for header in headers] for row in rows)
+        ordered = (list(map(row.get, headers)) for row in rows)
         first = []
         for values in ordered:
             first.append(values)
