@@ -9,7 +9,7 @@ reply, a reminder's uid), so a newer version of the same ledger updates what an 
 
 from __future__ import annotations
 
-import dataclasses
+import copy
 import difflib
 import uuid
 from collections import Counter
@@ -112,7 +112,7 @@ def import_ledger(store: Store, plan: ImportPlan, *, dry_run: bool = False, skip
                     raise Cancelled()
                 counts: Counter = Counter()
                 try:
-                    with store.transaction():  # a savepoint: a refused row leaves nothing behind
+                    with store.unit():  # one savepoint: a refused row leaves nothing behind
                         staged = writer.apply(planned, counts)
                 except RecordErrors as errors:
                     writer.forget()
@@ -143,6 +143,16 @@ def import_ledger(store: Store, plan: ImportPlan, *, dry_run: bool = False, skip
     return outcome
 
 
+def _with(record: Any, **changes: Any) -> Any:
+    """A copy of a record with some fields changed (what dataclasses.replace does, without running __init__)."""
+    changed = copy.copy(record)
+    for name, value in changes.items():
+        if not hasattr(changed, name):
+            raise TypeError(f"{type(record).__name__} has no field {name!r}")
+        setattr(changed, name, value)
+    return changed
+
+
 def _column(planned: PlannedRow, field_name: Any) -> str | None:
     if not field_name:
         return None
@@ -152,7 +162,7 @@ def _column(planned: PlannedRow, field_name: Any) -> str | None:
 def _merge(existing: Record, incoming: Record, fields: frozenset[str]) -> Record:
     changes = {name: getattr(incoming, name) for name in fields if hasattr(incoming, name)
                if not _cut_copy_of(getattr(incoming, name), getattr(existing, name, None))}
-    return dataclasses.replace(existing, **changes)
+    return _with(existing, **changes)
 
 
 def _cut_copy_of(incoming: Any, existing: Any) -> bool:
@@ -207,6 +217,7 @@ class _Writer:
         self.matched: dict[int, int] = {}  # commitment ids this import matched or created: id → 1
         self.sources: dict[str, int] = {}
         self.labels: dict[tuple[str, str], int] | None = None
+        self.saved_proposal: Proposal | None = None
         # The stored proposals of a session and kind by their number's digits, read once when first needed.
         self.numbers: dict[tuple[str, str], dict[str, int]] = {}
 
@@ -231,6 +242,7 @@ class _Writer:
     def apply(self, planned: PlannedRow, counts: Counter) -> dict[str, dict]:
         staged: dict[str, dict] = {"proposals": {}, "replies": {}, "commitments": {}, "targets": {}, "matched": {},
                                    "sources": {}}
+        self.saved_proposal = None  # the proposal this row saved, if any
         proposal_id = self._proposal(planned, staged, counts) if planned.proposal else None
         reply_id = None
         # A later row of the same reply (merged cells filled down) repeats its rating: take it once.
@@ -298,11 +310,12 @@ class _Writer:
             merged = _merge(existing, incoming, frozenset(fields))
             if "proposers" in planned.proposal_fields:
                 by_name = {p.name: p for p in existing.proposers}
-                merged.proposers = [dataclasses.replace(by_name[p.name], role=p.role) if p.name in by_name else p
+                merged.proposers = [_with(by_name[p.name], role=p.role) if p.name in by_name else p
                                     for p in incoming.proposers]
-                merged.proposers = [dataclasses.replace(p, position=index) for index, p in enumerate(merged.proposers)]
+                merged.proposers = [_with(p, position=index) for index, p in enumerate(merged.proposers)]
             saved = self._save(merged, existing, counts)
         staged["proposals"][key] = saved.id
+        self.saved_proposal = saved  # with its signers' ids: the row's reply names its proposer from them
         return saved.id  # type: ignore[return-value]
 
     # ----------------------------------------------------------------------------------------- replies
@@ -355,10 +368,11 @@ class _Writer:
             existing = next((r for r in self.store.replies_of(proposal_id) if not r.doc_number), None)
         proposer_id = None
         if planned.proposer_name and proposal_id is not None:
-            proposal = self.store.get(Proposal, proposal_id)
+            proposal = self.saved_proposal if self.saved_proposal is not None and \
+                self.saved_proposal.id == proposal_id else self.store.get(Proposal, proposal_id)
             proposer_id = next((p.id for p in (proposal.proposers if proposal else []) if p.name ==
                                 planned.proposer_name), None)
-        incoming = dataclasses.replace(incoming, proposal_id=proposal_id, proposer_id=proposer_id)
+        incoming = _with(incoming, proposal_id=proposal_id, proposer_id=proposer_id)
         fields = set(planned.reply_fields) | {"proposal_id"} | ({"proposer_id"} if planned.proposer_name else set())
         if existing is None:
             saved = self._save(incoming, None, counts)
@@ -373,7 +387,7 @@ class _Writer:
                               code="import_reply_missing", field="rating")
         existing = self.store.list(Feedback, "reply_id = ? AND aspect = ?", (reply_id, item.aspect),
                                    order_by="coalesce(feedback_date, '') DESC, id DESC", limit=1)
-        incoming = dataclasses.replace(item, reply_id=reply_id)
+        incoming = _with(item, reply_id=reply_id)
         if existing:
             fields = frozenset(name for name in FEEDBACK_FIELDS if name == "rating" or getattr(item, name) is not None)
             self._save(_merge(existing[0], incoming, fields), existing[0], counts)
@@ -389,7 +403,7 @@ class _Writer:
         if known:
             return known  # a later row of the same commitment (one row per target): the first row set it
         found = self.store.list(Commitment, "reply_id = ? AND title = ?", (reply_id, incoming.title), limit=1)
-        incoming = dataclasses.replace(incoming, reply_id=reply_id)
+        incoming = _with(incoming, reply_id=reply_id)
         if found:
             saved = self._save(_merge(found[0], incoming, planned.commitment_fields), found[0], counts)
         else:
@@ -400,7 +414,7 @@ class _Writer:
     def _ledger_commitment(self, planned: PlannedRow, reply_id: int, staged: dict, counts: Counter) -> int:
         """A foreign ledger's promise: the same one when its text is the same, or alike at its place among the
         reply's promises (a changed wording updates it in place), else a new one."""
-        incoming = dataclasses.replace(planned.commitment, reply_id=reply_id)  # type: ignore[type-var]
+        incoming = _with(planned.commitment, reply_id=reply_id)  # type: ignore[type-var]
         stored = [c for c in self.store.list(Commitment, "reply_id = ?", (reply_id,), order_by="id")
                   if c.id not in self.matched and c.id not in staged["matched"]]
         found = next((c for c in stored if (c.quote or c.title) == incoming.quote), None)
@@ -426,7 +440,7 @@ class _Writer:
         stored = self.store.list(Target, "commitment_id = ?", (commitment_id,), order_by="id")
         ids = []
         for target, found in zip(planned.targets, _match_targets(planned.targets, stored), strict=True):
-            incoming = dataclasses.replace(target, commitment_id=commitment_id)
+            incoming = _with(target, commitment_id=commitment_id)
             if found is not None:
                 saved = self._save(_merge(found, incoming, LEDGER_TARGET_FIELDS), found, counts)
             else:
@@ -441,10 +455,10 @@ class _Writer:
                 counts[("targets", "updated")] += 1
         for index, item in planned.evidence_of_targets:
             target_id = ids[index]
-            incoming = dataclasses.replace(item, target_id=target_id)
+            incoming = _with(item, target_id=target_id)
             same = self.store.list(Evidence, "target_id = ? AND as_of_date = ? AND coalesce(quote, '') = ?",
                                    (target_id, incoming.as_of_date.isoformat(), incoming.quote or ""), limit=1)
-            restated = [] if same else self._same_file_evidence(target_id, incoming)
+            restated = [] if same else self._same_file_evidence(target_id, incoming, staged)
             if same:  # stated before, in this file or an earlier version of it: its first source stays
                 self._save(_merge(same[0], incoming, _LEDGER_EVIDENCE_FIELDS), same[0], counts)
             elif restated:  # this very file, imported when its figures were dated otherwise: redated
@@ -454,13 +468,15 @@ class _Writer:
                 incoming.source_document_id = self._source_document(staged, counts)
                 self._save(incoming, None, counts)
 
-    def _same_file_evidence(self, target_id: int, incoming: Evidence) -> list[Evidence]:
+    def _same_file_evidence(self, target_id: int, incoming: Evidence, staged: dict) -> list[Evidence]:
         """Evidence of the target with the same quote from this very workbook (by its hash), whatever its date."""
-        source = self.store.find_source_document(self.plan.source_sha256) if self.plan.source_sha256 else None
-        if source is None:
+        sha256 = self.plan.source_sha256
+        source_id = (staged["sources"].get(sha256) or self.sources.get(sha256)
+                     or self.store.source_document_id(sha256)) if sha256 else None
+        if source_id is None:
             return []
         return self.store.list(Evidence, "target_id = ? AND coalesce(quote, '') = ? AND source_document_id = ?",
-                               (target_id, incoming.quote or "", source.id), limit=1)
+                               (target_id, incoming.quote or "", source_id), limit=1)
 
     def _source_document(self, staged: dict, counts: Counter) -> int | None:
         """The workbook itself, kept whole with its hash, as the source of the evidence it states."""
@@ -470,13 +486,13 @@ class _Writer:
         known = staged["sources"].get(sha256) or self.sources.get(sha256)
         if known:
             return known
-        found = self.store.find_source_document(sha256)
+        found = self.store.source_document_id(sha256)
         if found is None:
             found = self._save(SourceDocument(
                 sha256=sha256, file_name=self.plan.path.name, kind="report", title=self.plan.path.stem,
-                doc_date=self.plan.ledger_date, content=self.plan.source_content), None, counts)
-        staged["sources"][sha256] = found.id
-        return found.id
+                doc_date=self.plan.ledger_date, content=self.plan.source_content), None, counts).id
+        staged["sources"][sha256] = found
+        return found
 
     def _target(self, planned: PlannedRow, commitment_id: int, staged: dict, counts: Counter) -> None:
         incoming = planned.target
@@ -485,7 +501,7 @@ class _Writer:
         key = (commitment_id, indicator, position)
         found = self.store.list(Target, "commitment_id = ? AND indicator = ?", (commitment_id, indicator),
                                 order_by="id")
-        incoming = dataclasses.replace(incoming, commitment_id=commitment_id)
+        incoming = _with(incoming, commitment_id=commitment_id)
         if position < len(found):
             saved = self._save(_merge(found[position], incoming, TARGET_SHEET_FIELDS), found[position], counts)
         else:
@@ -508,10 +524,9 @@ class _Writer:
         fields = set(EVIDENCE_SHEET_FIELDS)
         source_id = None
         if planned.source_sha256:
-            source = self.store.find_source_document(planned.source_sha256)
-            source_id = source.id if source else None
+            source_id = self.store.source_document_id(planned.source_sha256)
             fields.add("source_document_id")
-        incoming = dataclasses.replace(incoming, target_id=target_id, source_document_id=source_id)
+        incoming = _with(incoming, target_id=target_id, source_document_id=source_id)
         same = self.store.list(
             Evidence, "target_id = ? AND as_of_date = ? AND coalesce(source_title, '') = ? AND coalesce(quote, '') = ?",
             (target_id, incoming.as_of_date.isoformat(), incoming.source_title or "", incoming.quote or ""), limit=1)
@@ -532,14 +547,14 @@ class _Writer:
                 raise LedgerError(f"The reminder's subject '{label}' is not in the ledger or the workbook; fix the "
                                   "name or clear it.", code="import_subject_missing", field="关联对象", value=label)
             subject_table = table
-        incoming = dataclasses.replace(incoming, subject_table=subject_table, subject_id=subject_id)
+        incoming = _with(incoming, subject_table=subject_table, subject_id=subject_id)
         existing = self.store.list(Reminder, "uid = ?", (incoming.uid,), limit=1) if incoming.uid else []
         fields = REMINDER_SHEET_FIELDS | {"subject_table", "subject_id"}
         if existing:
             self._save(_merge(existing[0], incoming, fields), existing[0], counts)
         else:
             if not incoming.uid:
-                incoming = dataclasses.replace(incoming, uid=f"{uuid.uuid4()}@reply-ledger")
+                incoming = _with(incoming, uid=f"{uuid.uuid4()}@reply-ledger")
             self._save(incoming, None, counts)
 
     def _subject_labels(self) -> dict[tuple[str, str], int]:

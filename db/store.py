@@ -6,6 +6,7 @@ a SQLite file or a PostgreSQL database (``db.backends``); what differs between t
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
 import getpass
@@ -14,6 +15,7 @@ import json
 import logging
 import re
 import sqlite3
+import time
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -101,8 +103,16 @@ def current_actor() -> str:
         return "unknown"
 
 
+_INSERT_SQL: dict[tuple[str, tuple[str, ...]], str] = {}  # by table and column list
+_NOW: list[Any] = [None, ""]  # the last second asked for and its text: a bulk write asks many times a second
+
+
 def _utc_now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    second = int(time.time())
+    if second != _NOW[0]:
+        _NOW[1] = dt.datetime.fromtimestamp(second, dt.UTC).isoformat(timespec="seconds")
+        _NOW[0] = second
+    return _NOW[1]
 
 
 def _field_kinds(cls: type) -> dict[str, type]:
@@ -127,25 +137,45 @@ def _kinds(cls: type) -> dict[str, type]:
     return _KINDS_CACHE[cls]
 
 
+def _to_column(kind: type) -> Callable[[Any], Any] | None:
+    """How a (non-None) field value becomes its column value; None when it is stored as it is."""
+    if kind is dt.date:
+        return _iso_date
+    if kind is bool:
+        return _as_flag
+    if kind in (list, dict):
+        return _as_json
+    return None
+
+
+def _iso_date(value: Any) -> Any:
+    return value.isoformat()
+
+
+def _as_flag(value: Any) -> int:
+    return int(bool(value))
+
+
+def _as_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+_COLUMN_PLANS: dict[type, tuple[tuple[str, Callable[[Any], Any] | None], ...]] = {}
+
+
 def to_row(record: Record) -> dict[str, Any]:
     """A record as column values: dates as ISO text, booleans as 0/1, lists and dicts as JSON."""
-    kinds = _kinds(type(record))
+    cls = type(record)
+    plan = _COLUMN_PLANS.get(cls)
+    if plan is None:  # worked out once per record kind: the columns in field order, converted how
+        kinds = _kinds(cls)
+        plan = _COLUMN_PLANS[cls] = tuple((item.name, _to_column(kinds[item.name]))
+                                          for item in dataclasses.fields(cls)  # type: ignore[arg-type]
+                                          if item.name not in _NESTED_FIELDS)
     row: dict[str, Any] = {}
-    for item in dataclasses.fields(record):  # type: ignore[arg-type]
-        if item.name in _NESTED_FIELDS:
-            continue
-        value = getattr(record, item.name)
-        kind = kinds[item.name]
-        if value is None:
-            row[item.name] = None
-        elif kind is dt.date:
-            row[item.name] = value.isoformat()
-        elif kind is bool:
-            row[item.name] = int(bool(value))
-        elif kind in (list, dict):
-            row[item.name] = json.dumps(value, ensure_ascii=False, sort_keys=True)
-        else:
-            row[item.name] = value
+    for name, convert in plan:
+        value = getattr(record, name)
+        row[name] = convert(value) if convert is not None and value is not None else value
     return row
 
 
@@ -202,9 +232,15 @@ class RecordReader:
     conversions: tuple[tuple[int, Callable[[Any], Any]], ...]
     nested: tuple[int, ...]
     omitted: frozenset[str] = frozenset()
+    _plain_select: str | None = dataclasses.field(default=None, compare=False, repr=False)
 
     def select_list(self, prefix: str = "") -> str:
         """The SQL select list (columns left out are read as NULL, so their fields stay empty)."""
+        if not prefix:
+            if self._plain_select is None:  # asked for on every read: built once
+                object.__setattr__(self, "_plain_select", ", ".join(
+                    "NULL" if column in self.omitted else column for column in self.columns))
+            return self._plain_select  # type: ignore[return-value]
         return ", ".join("NULL" if column in self.omitted else f"{prefix}{column}" for column in self.columns)
 
     def build(self, row: Sequence[Any]) -> Any:
@@ -283,6 +319,16 @@ class Store:
         self.dialect = dialect
         self.read_only = read_only
         self._db: Any = None
+        # The history chain's head while a write transaction this store began is open (None: read it). The write
+        # lock is held then, so no other program can append; a savepoint rolled back puts back its own head.
+        self._chain_head: str | None = None
+        self._owns_transaction = False
+        # The last row written (table, id, stored values): a save returns its version without reading it again.
+        self._last_written: tuple[str, int, dict[str, Any]] | None = None
+        self._affinity_cache: dict[str, dict[str, str]] = {}
+        # By table and the types of a returned row's values: the columns to make floats (None: read the row).
+        self._shapes: dict[tuple[Any, ...], tuple[str, ...] | None] = {}
+        self._in_unit = False  # inside unit(): nested transaction() blocks need no savepoint
         # Called once when a write has to wait for another program's write (the CLI says "waiting…").
         self.on_busy = on_busy
         # The network file system (nfs4, cifs…) a ledger file was opened on: unsafe for SQLite, see
@@ -386,12 +432,17 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[Store]:
         """All writes inside happen together or not at all; nested blocks use savepoints."""
+        if self._in_unit and self.conn.in_transaction:
+            yield self  # inside :meth:`unit`: its savepoint already takes back everything on an error
+            return
         if self.conn.in_transaction:
             name = f"sp_{id(object()):x}"
+            head = self._chain_head
             self.conn.execute(f"SAVEPOINT {name}")
             try:
                 yield self
             except BaseException:
+                self._chain_head = head  # the history rows after the savepoint are gone with it
                 if self.conn.in_transaction:
                     self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
                     self.conn.execute(f"RELEASE SAVEPOINT {name}")
@@ -405,6 +456,7 @@ class Store:
                               code="ledger_read_only", path=str(self.location), user=self.actor)
         # The write lock up front: a busy ledger waits instead of failing half-way, and the history has one head.
         self.dialect.begin_write(self.conn, self.location, self.on_busy)
+        self._chain_head, self._owns_transaction = None, True
         try:
             yield self
             self.conn.execute("COMMIT")
@@ -417,6 +469,22 @@ class Store:
         except BaseException:
             self._rollback()
             raise
+        finally:
+            self._chain_head, self._owns_transaction = None, False
+
+    @contextmanager
+    def unit(self) -> Iterator[Store]:
+        """One savepoint for a group of writes (a spreadsheet row of an import) inside a transaction: an error
+        takes back every write of the group, and the writes inside need no savepoint of their own. Errors must
+        leave the block: one caught inside it would keep a half-made write."""
+        if not self.conn.in_transaction:
+            raise RuntimeError("Store.unit() runs inside a transaction")
+        with self.transaction():
+            self._in_unit = True
+            try:
+                yield self
+            finally:
+                self._in_unit = False
 
     def _rollback(self) -> None:
         if self.conn.in_transaction:
@@ -432,8 +500,10 @@ class Store:
 
     def _append_history(self, table: str, row_id: int, action: str, before: dict[str, Any] | None,
                         after: dict[str, Any] | None) -> None:
-        last = self.conn.execute("SELECT hash FROM history ORDER BY id DESC LIMIT 1").fetchone()
-        prev_hash = last[0] if last else GENESIS_HASH
+        prev_hash = self._chain_head
+        if prev_hash is None:
+            last = self.conn.execute("SELECT hash FROM history ORDER BY id DESC LIMIT 1").fetchone()
+            prev_hash = last[0] if last else GENESIS_HASH
         at = _utc_now()
         before_json, after_json = _history_json(before), _history_json(after)
         digest = history_hash(prev_hash, at, self.actor, table, row_id, action, before_json, after_json)
@@ -442,22 +512,90 @@ class Store:
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (at, self.actor, table, row_id, action, before_json, after_json, prev_hash, digest),
         )
+        if self._owns_transaction:
+            self._chain_head = digest
+
+    def _affinities(self, table: str) -> dict[str, str]:
+        """Each column's type affinity (SQLite's rules on its declared type), read once per table."""
+        found = self._affinity_cache.get(table)
+        if found is None:
+            found = {}
+            for column in self.conn.execute(f"PRAGMA table_info({table})").fetchall():
+                declared = (column[2] or "").upper()
+                found[column[1]] = ("INTEGER" if "INT" in declared else
+                                    "TEXT" if any(word in declared for word in ("CHAR", "CLOB", "TEXT")) else
+                                    "BLOB" if not declared or "BLOB" in declared else
+                                    "REAL" if any(word in declared for word in ("REAL", "FLOA", "DOUB")) else
+                                    "NUMERIC")
+            self._affinity_cache[table] = found
+        return found
+
+    def _as_stored(self, table: str, row_id: int, returned: Any) -> dict[str, Any]:
+        """The row as a later read gives it. RETURNING hands back values before the column's type affinity
+        applies (15, where a REAL column stores 15.0): whole numbers in REAL columns become floats; any other
+        value a column would convert is read again from the file, so history rows stay what a read shows."""
+        after = dict(returned)
+        if self.dialect.name != "sqlite":
+            return after  # a server's columns have strict types: what RETURNING gives is what a read gives
+        shape = (table, *map(type, after.values()))
+        floats = self._shapes.get(shape, False)
+        if floats is False:  # a new combination of value types: worked out once
+            floats = self._shapes[shape] = self._float_columns(table, after)
+        if floats is None:
+            return self._row(table, row_id) or after
+        for column in floats:
+            after[column] = float(after[column])
+        return after
+
+    def _float_columns(self, table: str, row: dict[str, Any]) -> tuple[str, ...] | None:
+        """The columns whose whole numbers a read gives back as floats; None when a column may convert a value
+        otherwise (text in a number column, a number in a text column, a float in an INTEGER column)."""
+        affinities = self._affinities(table)
+        floats = []
+        for column, value in row.items():
+            kind = value.__class__
+            affinity = affinities.get(column, "BLOB")
+            if value is None or kind is bytes or affinity == "BLOB":
+                continue
+            if kind is str:
+                if affinity != "TEXT":
+                    return None
+            elif affinity == "REAL":
+                if kind is int:
+                    floats.append(column)
+                elif kind is not float:
+                    return None
+            elif affinity in ("INTEGER", "NUMERIC"):
+                if kind is not int:  # a float may or may not be whole: the file says what it kept
+                    return None
+            else:
+                return None
+        return tuple(floats)
 
     def _insert_row(self, table: str, row: dict[str, Any]) -> int:
         now = _utc_now()
         # A new row starts at the column's default version, whatever the record says.
-        row = {key: value for key, value in row.items() if (key != "id" or value is not None) and key != "version"}
+        row = dict(row)
+        row.pop("version", None)
+        if row.get("id", 0) is None:
+            del row["id"]
         row["created_at"] = row["updated_at"] = now
-        columns = ", ".join(row)
-        marks = ", ".join("?" for _ in row)
+        key = (table, tuple(row))
+        sql = _INSERT_SQL.get(key)
+        if sql is None:
+            # RETURNING gives the row as stored (defaults filled, values converted) without reading it again.
+            sql = _INSERT_SQL[key] = (f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})"
+                                      " RETURNING *")
         try:
-            row_id = self.dialect.insert_returning_id(self.conn, f"INSERT INTO {table} ({columns}) VALUES ({marks})",
-                                                      tuple(row.values()))
+            stored = self.conn.execute(sql, tuple(row.values())).fetchall()
         except self.dialect.integrity_errors as error:
             raise self._integrity_error(error, table) from error
         except self.dialect.too_large_errors as error:
             raise _too_large_error(table, row) from error
-        self._append_history(table, row_id, "insert", None, self._row(table, row_id))
+        row_id = stored[0]["id"]
+        after = self._as_stored(table, row_id, stored[0])
+        self._append_history(table, row_id, "insert", None, after)
+        self._last_written = (table, row_id, after)
         return row_id
 
     def _update_row(self, table: str, row_id: int, changes: dict[str, Any]) -> bool:
@@ -489,18 +627,30 @@ class Store:
             changes["version"] = before["version"] + 1
         assignments = ", ".join(f"{column} = ?" for column in changes)
         try:
-            self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*changes.values(), row_id))
+            stored = self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ? RETURNING *",
+                                       (*changes.values(), row_id)).fetchall()
         except self.dialect.integrity_errors as error:
             raise self._integrity_error(error, table) from error
         except self.dialect.too_large_errors as error:
             raise _too_large_error(table, changes) from error
-        self._append_history(table, row_id, "update", before, self._row(table, row_id))
+        after = self._as_stored(table, row_id, stored[0])
+        self._append_history(table, row_id, "update", before, after)
+        self._last_written = (table, row_id, after)
 
     def _bump_version(self, table: str, row_id: int) -> None:
         """Raise a record's version when only the rows that belong to it changed (a proposal's signers)."""
         before = self._row(table, row_id)
         if before is not None:
             self._write_update(table, row_id, before, {})
+
+    def _version_after_write(self, table: str, row_id: int) -> int | None:
+        """The version of a row this store has just written (the caller cleared ``_last_written`` before the
+        write); read from the file when nothing was written (an unchanged record)."""
+        last = self._last_written
+        self._last_written = None
+        if last is not None and last[0] == table and last[1] == row_id:
+            return last[2].get("version")
+        return self._version_of(table, row_id)
 
     def _version_of(self, table: str, row_id: int) -> int | None:
         found = self.conn.execute(f"SELECT version FROM {table} WHERE id = ?", (row_id,)).fetchone()
@@ -554,12 +704,15 @@ class Store:
             return self._save_proposal(record)  # type: ignore[return-value]
         row = self._prepare_row(record)
         with self.transaction():
+            self._last_written = None
             if record.id is None:
-                new_id = self._insert_row(record.TABLE, row)
-                record = dataclasses.replace(record, id=new_id)
+                record_id = self._insert_row(record.TABLE, row)
             else:
-                self._update_row(record.TABLE, record.id, row)
-            return dataclasses.replace(record, version=self._version_of(record.TABLE, record.id))  # type: ignore[arg-type]
+                record_id = record.id
+                self._update_row(record.TABLE, record_id, row)
+            saved = copy.copy(record)  # the record as given, with its id and version (a copy: cheaper than replace)
+            saved.id, saved.version = record_id, self._version_after_write(record.TABLE, record_id)
+            return saved
 
     def save_many(self, records: Iterable[Record]) -> list[Record]:
         """Save several records in one transaction: all of them or none."""
@@ -665,6 +818,7 @@ class Store:
     def _save_proposal(self, proposal: Proposal) -> Proposal:
         row = to_row(proposal)
         with self.transaction():
+            self._last_written = None
             if proposal.id is None:
                 proposal_id = self._insert_row("proposals", row)
                 changed = True
@@ -675,25 +829,30 @@ class Store:
                     # The signers belong to the proposal: a stale proposal may not rewrite them either.
                     raise self._conflict_error("proposals", proposal_id, proposal.version, stored)
                 changed = self._update_row("proposals", proposal_id, row)
-            existing = {p.id: p for p in self.list(Proposer, "proposal_id = ?", (proposal_id,))}
+            version = self._version_after_write("proposals", proposal_id)
+            # A new proposal has no signers stored yet.
+            existing = {p.id: p for p in self.list(Proposer, "proposal_id = ?", (proposal_id,))} \
+                if proposal.id is not None else {}
             kept: list[Proposer] = []
             signers_changed = False
             for position, proposer in enumerate(proposal.proposers):
                 proposer = dataclasses.replace(proposer, proposal_id=proposal_id, position=position)
                 proposer_row = to_row(proposer)
+                self._last_written = None
                 if proposer.id is not None and proposer.id in existing:
                     signers_changed |= self._update_row("proposers", proposer.id, proposer_row)
                     existing.pop(proposer.id)
                 else:
                     proposer = dataclasses.replace(proposer, id=self._insert_row("proposers", proposer_row))
                     signers_changed = True
-                kept.append(dataclasses.replace(proposer, version=self._version_of("proposers", proposer.id)))
+                kept.append(dataclasses.replace(proposer, version=self._version_after_write("proposers", proposer.id)))
             for gone in existing:
                 self._delete_row("proposers", gone)  # type: ignore[arg-type]
                 signers_changed = True
             if signers_changed and not changed:
+                self._last_written = None
                 self._bump_version("proposals", proposal_id)
-            version = self._version_of("proposals", proposal_id)
+                version = self._version_after_write("proposals", proposal_id)
         return dataclasses.replace(proposal, id=proposal_id, proposers=kept, version=version)
 
     def find_proposal(self, session: str, number: str, kind: str | None = None) -> Proposal | None:
@@ -711,6 +870,11 @@ class Store:
         # "doc_number IS NOT NULL" lets SQLite use the (partial) unique index instead of reading every reply.
         found = self.list(Reply, "doc_number IS NOT NULL AND doc_issuer_code = ? AND doc_year = ? AND doc_serial = ?",
                           (parsed.issuer_code, parsed.year, parsed.serial))
+        return found[0] if found else None
+
+    def source_document_id(self, sha256: str) -> int | None:
+        """The id of the source document with this hash, without reading its content."""
+        found = self.conn.execute("SELECT id FROM source_documents WHERE sha256 = ?", (sha256,)).fetchone()
         return found[0] if found else None
 
     def find_source_document(self, sha256: str) -> SourceDocument | None:

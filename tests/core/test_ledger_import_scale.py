@@ -64,3 +64,31 @@ def test_reading_more_rows_builds_no_more_text_matchers(tmp_path: Path, monkeypa
         counts.append(len(built))
     # Matchers are built for the header row only: a data row's cells never reach difflib.
     assert counts[0] == counts[1]
+
+
+@pytest.mark.parametrize("prefixed", [False, True])
+def test_the_row_limit_counts_rows_with_and_without_a_namespace_prefix(tmp_path: Path, prefixed: bool) -> None:
+    """Rows written as <row> take the quick count, rows written as <x:row> the general one: both meet the limit."""
+    import re
+    import zipfile
+
+    from desktop.core.errors import LedgerError
+    from desktop.core.ledger_import import ReadLimits
+    from desktop.core.ledger_import.workbooks import read_workbook
+
+    source = numbered_office_ledger(tmp_path / "plain.xlsx", 30)
+    path = tmp_path / "ledger.xlsx"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in original.infolist():
+            data = original.read(info)
+            if prefixed and info.filename.startswith("xl/worksheets/sheet"):
+                data = re.sub(rb"<(/?)row\b", rb"<\1x:row", data)
+                data = data.replace(b"<worksheet ", b'<worksheet xmlns:x="http://schemas.openxmlformats.org/'
+                                    b'spreadsheetml/2006/main" ', 1)
+            copy.writestr(info, data)
+    assert (b"<x:row" in zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")) == prefixed
+    with pytest.raises(LedgerError) as too_long:
+        read_workbook(path, limits=ReadLimits(rows=31))  # a title row, a header row and 30 rows: 32
+    assert too_long.value.code == "ledger_too_large" and "more than the limit of 31 rows" in too_long.value.message
+    if not prefixed:
+        assert len(read_workbook(path, limits=ReadLimits(rows=32)).sheets[0].rows) == 32

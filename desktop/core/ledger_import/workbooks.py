@@ -162,6 +162,8 @@ def _format_of(path: Path, content: bytes) -> str:
 # --------------------------------------------------------------------------------------------- zip check
 _ROW_REF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\b[^>]*?\br=\"(\d+)\"")
 _ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
+_PLAIN_ROW_REF = re.compile(rb"<row\b[^>]*?\br=\"(\d+)\"")
+_PLAIN_ROW_TAG = re.compile(rb"<row[\s>/]")
 _WIDE_CELL = re.compile(rb" r=\"([A-Z]{2,3})\d")  # columns past Z; most ledgers have none, so this is cheap
 _FORMULA_CELL = re.compile(
     rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>([^<]*)</(?:\w+:)?f>)\s*"
@@ -295,9 +297,13 @@ class _ZipCheck:
 
     def _count(self, data: bytes, sheet: str, last_row: int, rows: int, widest: int,
                formulas: list[tuple[int, int, str]]) -> tuple[int, int, int]:
-        rows += len(_ROW_TAG.findall(data))
-        for match in _ROW_REF.finditer(data):
-            last_row = max(last_row, int(match.group(1)))
+        # Most files write rows without a namespace prefix: then patterns that start with "<row" skip ahead to
+        # each row instead of trying every tag of every cell.
+        row_tag, row_ref = (_ROW_TAG, _ROW_REF) if b":row" in data else (_PLAIN_ROW_TAG, _PLAIN_ROW_REF)
+        rows += len(row_tag.findall(data))
+        numbers = row_ref.findall(data)
+        if numbers:
+            last_row = max(last_row, max(map(int, numbers)))
         if rows > self.limits.rows or last_row > self.limits.rows:
             raise too_large(self.path, f"sheet '{sheet}' has", max(rows, last_row), self.limits.rows, "rows")
         for letters in set(_WIDE_CELL.findall(data)):
