@@ -128,9 +128,8 @@ def test_collection_stays_off_until_the_last_background_work_ends(qtbot) -> None
     with collection_paused():  # as load_proposal_files pauses it on the GUI thread
         pass
     assert not gc.isenabled()
-    leave.set()
-    with qtbot.waitSignal(worker.signals.finished, timeout=10_000):
-        pass
+    with qtbot.waitSignal(worker.signals.finished, timeout=10_000):  # listening before the work may end
+        leave.set()
     assert pool.wait(10_000)
     assert gc.isenabled()
 
