@@ -318,6 +318,11 @@ def list_keys(store: Store, kind: str, flt: ListFilter = ListFilter(), sort: str
     where = " AND ".join(clauses) or "1 = 1"
     if expr == key:
         keys = _column(store, f"SELECT {key} FROM {source} WHERE {where} ORDER BY {key} {direction}", params)
+    elif search_terms(flt.text):
+        # A search's matches are sorted apart from the index anyway: one read (empty values last) instead of two,
+        # each of which would look the matches up again.
+        keys = _column(store, f"SELECT {key} FROM {source} WHERE {where}"
+                              f" ORDER BY ({expr} IS NULL), {expr} {direction}, {key} {direction}", params)
     else:
         # Rows with a value in the index's order, then the empty ones: two ordered reads, no sort of every row.
         keys = _column(store, f"SELECT {key} FROM {source} WHERE {where} AND {expr} IS NOT NULL"

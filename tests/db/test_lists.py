@@ -224,6 +224,8 @@ def test_lists_search_looks_matches_up_by_index(demo_store: Store) -> None:
     for text in ("基站", "5G基站", "站"):
         plans = _plans(demo_store, lambda text=text: db_lists.list_keys(demo_store, "commitments",
                                                                          ListFilter(text=text)))
+        # One ordered read (empty values last in the same statement), so the matches are looked up once.
+        assert sum("MATCH" in sql for sql, _plan in plans) == 1
         for sql, plan in plans:
             if "FROM search_vocab" in sql:
                 assert "term >= " in sql  # the trigrams that start with a short term: a range of the vocabulary
@@ -231,6 +233,17 @@ def test_lists_search_looks_matches_up_by_index(demo_store: Store) -> None:
             assert "SCAN l" not in plan, (sql, plan)
             assert "instr(" not in sql
             assert "MATCH" in sql
+
+
+@pytest.mark.parametrize("sort, descending", [("deadline", False), ("deadline", True), ("value", True),
+                                              ("title", False), (None, False)])
+def test_lists_a_search_keeps_the_lists_order(demo_store: Store, sort: str | None, descending: bool) -> None:
+    """The matches of a search come in the order of the whole list (empty values last, ties by key)."""
+    every = db_lists.list_keys(demo_store, "commitments", sort=sort, descending=descending)
+    for text in ("基站", "常州", "用户"):
+        found = db_lists.list_keys(demo_store, "commitments", ListFilter(text=text), sort=sort, descending=descending)
+        assert found, text
+        assert found == [key for key in every if key in set(found)]
 
 
 def test_lists_search_reads_the_servers_index_once(demo_store: Store, backend: str) -> None:
