@@ -31,6 +31,9 @@ from desktop.core.deadlines import DeadlineRules, computed_reply_deadline
 # SQLite allows 32 766 bound parameters; fetches stay far below that.
 _CHUNK = 500
 
+# Above this many search matches a server reads the list's rows in one pass rather than looking each match up.
+MANY_MATCHES = 2000
+
 
 @dataclass(frozen=True)
 class ListFilter:
@@ -234,10 +237,15 @@ def _where(store: Store, list_spec: ListSpec, flt: ListFilter) -> tuple[list[str
     terms = search_terms(flt.text)
     if terms:
         alternatives: list[str] = []
+        many_matches = False
         if list_spec.search and store.dialect.union_for_or:
             # A server's trigram index returns the rows of every kind and checks each one's text: read it once,
             # not once per kind and per ordered read, and look each kind's matches up by the id's index.
             matched = _matching_ids(store, terms, [search_kind for search_kind, _ in list_spec.search])
+            # Thousands of matches are found faster by one pass over the list's rows against a hash of the ids
+            # than by as many index lookups (at 100 000 targets, 12 000 matches: ~50 against ~120 ms; one match:
+            # 1.5 against ~23 ms the other way round).
+            many_matches = sum(len(ids) for ids in matched.values()) > MANY_MATCHES
             for search_kind, id_expr in list_spec.search:
                 if matched[search_kind]:
                     alternatives.append(f"{id_expr} IN ({store.dialect.json_ids()})")
@@ -257,7 +265,7 @@ def _where(store: Store, list_spec: ListSpec, flt: ListFilter) -> tuple[list[str
             contains = store.dialect.contains(f"lower({text})", "lower(?)")
             alternatives.append("(" + " AND ".join(contains for _ in terms) + ")")
             params.extend(terms)
-        if len(alternatives) > 1 and store.dialect.union_for_or:
+        if len(alternatives) > 1 and store.dialect.union_for_or and not many_matches:
             # Each alternative on its own reads its matches by index; OR'd together, a server reads every row.
             parts = [f"SELECT {list_spec.key} FROM {_source(list_spec, part)} WHERE {part}" for part in alternatives]
             clauses.append(f"{list_spec.key} IN ({' UNION '.join(parts)})")

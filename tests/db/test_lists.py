@@ -246,6 +246,19 @@ def test_lists_a_search_keeps_the_lists_order(demo_store: Store, sort: str | Non
         assert found == [key for key in every if key in set(found)]
 
 
+def test_lists_a_search_with_many_matches_finds_the_same_rows(demo_store: Store,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past MANY_MATCHES a server reads the list's rows in one pass instead of looking each match up: same rows,
+    same order (forced here on the demo's few matches)."""
+    for text in ("基站", "常州", "用户"):
+        for sort in ("deadline", "title"):
+            looked_up = db_lists.list_keys(demo_store, "commitments", ListFilter(text=text), sort=sort)
+            monkeypatch.setattr(db_lists, "MANY_MATCHES", 0)
+            one_pass = db_lists.list_keys(demo_store, "commitments", ListFilter(text=text), sort=sort)
+            monkeypatch.undo()
+            assert one_pass == looked_up and looked_up, text
+
+
 def test_lists_search_reads_the_servers_index_once(demo_store: Store, backend: str) -> None:
     """On the server, the trigram index is read once per list (both kinds the commitments list matches on, both
     ordered reads), not once per kind and per read; the matches are the same as on a file."""
