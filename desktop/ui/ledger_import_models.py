@@ -46,7 +46,38 @@ class ColumnRow:
     how: str | None
 
 
-class ColumnMappingModel(QAbstractTableModel):
+class _OneEditableColumnModel(QAbstractTableModel):
+    """A table of ``rows`` under fixed ``HEADERS`` (translated in ``CONTEXT``) where only ``EDIT_COLUMN`` is
+    editable: what the column mapping and the word meanings share."""
+
+    CONTEXT = ""
+    HEADERS: tuple[str, ...] = ()
+    EDIT_COLUMN = 0
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Any] = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self.HEADERS):
+            return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == self.EDIT_COLUMN:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+
+class ColumnMappingModel(_OneEditableColumnModel):
     """One row per column of the header row: letter, header text, the ledger field (editable), how it was found.
 
     A field is read from one column only: choosing it for a column takes it from any other.
@@ -56,7 +87,8 @@ class ColumnMappingModel(QAbstractTableModel):
     """
 
     mapping_edited = Signal()
-    FIELD_COLUMN = 2
+    CONTEXT = "LedgerColumns"
+    FIELD_COLUMN = EDIT_COLUMN = 2
     HEADERS = (
         QT_TRANSLATE_NOOP("LedgerColumns", "Column"),
         QT_TRANSLATE_NOOP("LedgerColumns", "Header in the workbook"),
@@ -82,24 +114,6 @@ class ColumnMappingModel(QAbstractTableModel):
         chosen: dict[str, str | None] = {item.key: None for item in FIELDS}
         chosen.update((row.field, row.letter) for row in self.rows if row.field)
         return chosen
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.HEADERS):
-            return QCoreApplication.translate("LedgerColumns", self.HEADERS[section])
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and index.column() == self.FIELD_COLUMN:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self.rows)):
@@ -178,7 +192,7 @@ class WordRow:
     meaning: str | None = UNSET
 
 
-class WordMeaningModel(QAbstractTableModel):
+class WordMeaningModel(_OneEditableColumnModel):
     """One row per unknown word: column, word, rows that use it, and its meaning (editable), as the ``"values"`` of
     a --mapping file give it.
 
@@ -187,7 +201,8 @@ class WordMeaningModel(QAbstractTableModel):
     """
 
     meaning_edited = Signal()
-    MEANING_COLUMN = 3
+    CONTEXT = "LedgerWords"
+    MEANING_COLUMN = EDIT_COLUMN = 3
     HEADERS = (
         QT_TRANSLATE_NOOP("LedgerWords", "Column"),
         QT_TRANSLATE_NOOP("LedgerWords", "Word"),
@@ -235,24 +250,6 @@ class WordMeaningModel(QAbstractTableModel):
             return [*choices, (None, QCoreApplication.translate("LedgerWords", "(no result class)"))]
         return [*labels.label_choices(labels.RATINGS),  # type: ignore[list-item]
                 (None, QCoreApplication.translate("LedgerWords", "(no rating yet)"))]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.HEADERS):
-            return QCoreApplication.translate("LedgerWords", self.HEADERS[section])
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and index.column() == self.MEANING_COLUMN:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self.rows)):
