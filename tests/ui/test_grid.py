@@ -38,6 +38,15 @@ def _menu_action(menu: QMenu, name: str):
     return None
 
 
+def _paste_dialog(qtbot, window, page, text: str):
+    """The preview of pasting ``text`` (as copied from Excel) into ``page``."""
+    QApplication.clipboard().setText(text)
+    page.paste_clipboard()
+    dialog = window.paste_dialog
+    qtbot.addWidget(dialog)
+    return dialog
+
+
 def test_grid_inline_edit_is_saved_with_history_and_undone(qtbot, make_window, demo_store: Store) -> None:
     window = make_window(demo_store)
     window.show_page("proposals")
@@ -183,10 +192,7 @@ def test_grid_paste_with_a_bad_row_adds_nothing(qtbot, make_window, demo_store: 
     window = make_window(demo_store)
     window.show_page("commitments")
     page = window.pages["commitments"]
-    QApplication.clipboard().setText("承诺事项\t完成时限\n建成5G基站1万个\t2021年底\n\t2022年底\n")
-    page.paste_clipboard()
-    dialog = window.paste_dialog
-    qtbot.addWidget(dialog)
+    dialog = _paste_dialog(qtbot, window, page, "承诺事项\t完成时限\n建成5G基站1万个\t2021年底\n\t2022年底\n")
     # The only reply of the ledger is the reply of the pasted commitments.
     assert dialog.reply_picker.value() == demo_store.list(Reply)[0].id
     problems = dialog.findChild(QLabel, "pasteProblems")
@@ -395,10 +401,7 @@ def test_grid_paste_into_replies_names_a_missing_proposal(qtbot, make_window, de
     window = make_window(demo_store)
     window.show_page("replies")
     page = window.pages["replies"]
-    QApplication.clipboard().setText("建议编号\t答复文号\n第099号\t常工信复〔2021〕第77号\n")
-    page.paste_clipboard()
-    dialog = window.paste_dialog
-    qtbot.addWidget(dialog)
+    dialog = _paste_dialog(qtbot, window, page, "建议编号\t答复文号\n第099号\t常工信复〔2021〕第77号\n")
     assert "Row 1, column '建议编号': No proposal 第099号 is in the ledger" in \
         dialog.findChild(QLabel, "pasteProblems").text()
     assert not dialog.findChild(QPushButton, "pasteAddButton").isEnabled()
@@ -416,12 +419,9 @@ def test_grid_paste_into_evidence_of_the_selected_target(qtbot, make_window, dem
     page = window.pages["evidence"]
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
     page.select_rows([0])  # the 常州日报 figure of the base stations: new evidence is for the same target
-    QApplication.clipboard().setText("截至日期\t数值\t单位\t来源\t发布单位\n"
-                                     "2022-06-30\t12500\t个\t全市通信业运行情况\t市通信管理办\n"
-                                     "2022-09-30\t1.4万个\t\t全市通信业运行情况\t市通信管理办\n")
-    page.paste_clipboard()
-    dialog = window.paste_dialog
-    qtbot.addWidget(dialog)
+    dialog = _paste_dialog(qtbot, window, page, "截至日期\t数值\t单位\t来源\t发布单位\n"
+                                                "2022-06-30\t12500\t个\t全市通信业运行情况\t市通信管理办\n"
+                                                "2022-09-30\t1.4万个\t\t全市通信业运行情况\t市通信管理办\n")
     assert dialog.findChild(QComboBox, "pasteTargetPicker").value() == stations.id
     before = demo_store.count(Evidence, "target_id = ?", (stations.id,))
     qtbot.mouseClick(dialog.findChild(QPushButton, "pasteAddButton"), Qt.MouseButton.LeftButton)
