@@ -243,8 +243,7 @@ def _where(store: Store, list_spec: ListSpec, flt: ListFilter) -> tuple[list[str
             # not once per kind and per ordered read, and look each kind's matches up by the id's index.
             matched = _matching_ids(store, terms, [search_kind for search_kind, _ in list_spec.search])
             # Thousands of matches are found faster by one pass over the list's rows against a hash of the ids
-            # than by as many index lookups (at 100 000 targets, 12 000 matches: ~50 against ~120 ms; one match:
-            # 1.5 against ~23 ms the other way round).
+            # than by as many index lookups; a few, the other way round (bench/README.md, the server's list).
             many_matches = sum(len(ids) for ids in matched.values()) > MANY_MATCHES
             for search_kind, id_expr in list_spec.search:
                 if matched[search_kind]:
