@@ -33,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import FrozenInstanceError, dataclass
 from decimal import Decimal
 
 from desktop.core.records import TARGET_STATES, Commitment, Evidence, Target
@@ -48,26 +48,87 @@ STATE_LABELS = TARGET_STATES
 _MEASURED_DIMENSIONS = {"元", "美元", "m", "m²", "m³", "t", "%", "kW", "G", "百分点"}
 
 
-@dataclass(frozen=True, slots=True)
+_FIELDS = ("state", "reason", "as_of", "latest_evidence", "measured_value", "progress", "expected_value",
+           "unit_problem")
+_set = object.__setattr__
+
+
 class Judgement:
     """The state of a target or commitment on a date, and why.
 
     Frozen, so one judgement may stand for many targets: those whose judgement follows from a few of their fields
-    alone (no evidence yet, a baseline) share one.
+    alone (no evidence yet, a baseline) share one. Compares, hashes and pickles by its fields, as a frozen
+    dataclass would.
+
+    Judging a whole ledger gives 100 000 judgements of which few are ever read out, so two fields may be given in
+    a deferred form and are worked out when first read: ``reason`` as ``(format, *arguments)`` (the sentence
+    ``format(*arguments)``), ``latest_evidence`` as ``(build, row)`` (the record ``build(row)``).
     """
 
+    __slots__ = ("_latest", "_reason", "as_of", "expected_value", "measured_value", "progress", "state", "unit_problem")
     state: str
-    reason: str
     as_of: dt.date
-    latest_evidence: Evidence | None = None
-    measured_value: float | None = None  # the latest figure in the target's base unit
-    progress: float | None = None  # share of the way from the starting point to the target (1.0 = reached)
-    expected_value: float | None = None  # where the straight-line path stands on the latest figure's date
-    unit_problem: str | None = None  # set when evidence was left out because its unit does not fit
+    measured_value: float | None  # the latest figure in the target's base unit
+    progress: float | None  # share of the way from the starting point to the target (1.0 = reached)
+    expected_value: float | None  # where the straight-line path stands on the latest figure's date
+    unit_problem: str | None  # set when evidence was left out because its unit does not fit
+
+    def __init__(self, state: str, reason: str | tuple, as_of: dt.date, latest_evidence: Evidence | tuple | None = None,
+                 measured_value: float | None = None, progress: float | None = None,
+                 expected_value: float | None = None, unit_problem: str | None = None) -> None:
+        _set(self, "state", state)
+        _set(self, "_reason", reason)
+        _set(self, "as_of", as_of)
+        _set(self, "_latest", latest_evidence)
+        _set(self, "measured_value", measured_value)
+        _set(self, "progress", progress)
+        _set(self, "expected_value", expected_value)
+        _set(self, "unit_problem", unit_problem)
+
+    @property
+    def reason(self) -> str:
+        reason = self._reason
+        if reason.__class__ is not str:  # formatted once, when first read (the same text from any thread)
+            reason = reason[0](*reason[1:])
+            _set(self, "_reason", reason)
+        return reason
+
+    @property
+    def latest_evidence(self) -> Evidence | None:
+        latest = self._latest
+        if latest.__class__ is tuple:
+            latest = latest[0](latest[1])
+            _set(self, "_latest", latest)
+        return latest
 
     @property
     def label(self) -> str:
         return STATE_LABELS[self.state]
+
+    def _values(self) -> tuple:
+        return (self.state, self.reason, self.as_of, self.latest_evidence, self.measured_value, self.progress,
+                self.expected_value, self.unit_problem)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Judgement:
+            return NotImplemented
+        return self is other or self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple:
+        return Judgement, self._values()
+
+    def __repr__(self) -> str:
+        shown = zip(_FIELDS, self._values(), strict=True)
+        return "Judgement(" + ", ".join(f"{name}={value!r}" for name, value in shown) + ")"
 
 
 _SHARED: dict[tuple, Judgement] = {}
@@ -260,46 +321,58 @@ def judge_target(target: Target, evidence: Sequence[Evidence], as_of: dt.date, *
 
     start_value, path_start = _starting_point(target, start_date)
     direction = _direction(target, low, high, start_value)
-    goal = format_amount(low, unit) if target.comparator != "range" else \
-        f"{format_amount(low, unit)}至{format_amount(high, unit)}"
-
     latest, value = _pick_latest(usable, direction)
-    seen = f"截至{latest.as_of_date.isoformat()}为{_bound_word(latest.comparator)}{format_amount(value, unit)}"
-    others = sorted({other for item, other in usable if item.as_of_date == latest.as_of_date
+    latest_date = latest.as_of_date
+    # Two figures for one day contradict each other: the reason names the other ones.
+    others = sorted({other for item, other in usable if item.as_of_date == latest_date
                      and not math.isclose(other, value, rel_tol=1e-9, abs_tol=1e-9)}) if len(usable) > 1 else ()
-    if others:
-        # Two figures for one day contradict each other: say so, and that the less favourable one decided.
-        seen += f"（同日另有佐证{'、'.join(format_amount(other, unit) for other in others)}，按较不利的数值判定）"
     progress = None
     if start_value is not None and not math.isclose(low, start_value):
         progress = (value - start_value) / (low - start_value)
-    common = dict(as_of=as_of, latest_evidence=latest, measured_value=value, progress=progress,
-                  unit_problem=unit_problem)
     verdict = _satisfies(target, low, high, value, latest.comparator, direction)
+    expected = None
     if verdict:
-        late = f"（佐证日期晚于期限{deadline.isoformat()}）" if deadline and latest.as_of_date > deadline else ""
-        verb = "已超过" if (value - low) * direction > 0 and target.comparator != "range" else "已达到"
-        return Judgement("met", with_problem(f"{seen}，{verb}目标{goal}{late}"), **common)
-    if past_deadline and verdict is None:
-        return Judgement("overdue", with_problem(f"{seen}，只知上下限，无法判断是否达到目标{goal}，期限"
-                                                 f"{deadline.isoformat()}已过"), **common)
-    if past_deadline:
-        return Judgement("missed", with_problem(f"{seen}，未达到目标{goal}，期限{deadline.isoformat()}已过"),
-                         **common)
-    if deadline is None or start_value is None or path_start is None or latest.as_of_date <= path_start \
+        state, outcome = "met", ("beyond" if (value - low) * direction > 0 and target.comparator != "range"
+                                 else "reached")
+    elif past_deadline:
+        state, outcome = ("overdue", "bound") if verdict is None else ("missed", "missed")
+    elif deadline is None or start_value is None or path_start is None or latest_date <= path_start \
             or deadline <= path_start:
-        return Judgement("on_track", with_problem(f"{seen}，尚未达到目标{goal}；缺少基数或起始日期，未测算进度"),
-                         **common)
-    share = (latest.as_of_date - path_start).days / (deadline - path_start).days
-    expected = start_value + (low - start_value) * min(share, 1.0)
-    common["expected_value"] = expected
-    if (value - expected) * direction >= 0:
-        return Judgement("on_track", with_problem(
-            f"{seen}，按进度应达{format_amount(expected, unit)}，进展正常（目标{goal}，期限{deadline.isoformat()}）"),
-            **common)
-    return Judgement("at_risk", with_problem(
-        f"{seen}，按进度应达{format_amount(expected, unit)}，照此进度到{deadline.isoformat()}达不到目标{goal}"),
-        **common)
+        state, outcome = "on_track", "unmeasured"
+    else:
+        share = (latest_date - path_start).days / (deadline - path_start).days
+        expected = start_value + (low - start_value) * min(share, 1.0)
+        state = outcome = "on_track" if (value - expected) * direction >= 0 else "at_risk"
+    # The sentence is written only when it is read: most judgements of a big ledger never are.
+    reason = (_figure_reason, outcome, latest_date, latest.comparator, value, unit, others, low, high,
+              target.comparator == "range", deadline, expected, unit_problem)
+    return Judgement(state, reason, as_of, latest, value, progress, expected, unit_problem)
+
+
+def _figure_reason(outcome: str, latest_date: dt.date, bound: str, value: float, unit: str, others: Sequence[float],
+                   low: float, high: float | None, is_range: bool, deadline: dt.date | None, expected: float | None,
+                   unit_problem: str | None) -> str:
+    """The reason of a target judged by its latest figure (see :func:`judge_target`)."""
+    goal = f"{format_amount(low, unit)}至{format_amount(high, unit)}" if is_range else format_amount(low, unit)
+    seen = f"截至{latest_date.isoformat()}为{_bound_word(bound)}{format_amount(value, unit)}"
+    if others:
+        seen += f"（同日另有佐证{'、'.join(format_amount(other, unit) for other in others)}，按较不利的数值判定）"
+    if outcome in ("beyond", "reached"):
+        late = f"（佐证日期晚于期限{deadline.isoformat()}）" if deadline and latest_date > deadline else ""
+        text = f"{seen}，{'已超过' if outcome == 'beyond' else '已达到'}目标{goal}{late}"
+    elif outcome == "bound":
+        text = f"{seen}，只知上下限，无法判断是否达到目标{goal}，期限{deadline.isoformat()}已过"  # type: ignore[union-attr]
+    elif outcome == "missed":
+        text = f"{seen}，未达到目标{goal}，期限{deadline.isoformat()}已过"  # type: ignore[union-attr]
+    elif outcome == "unmeasured":
+        text = f"{seen}，尚未达到目标{goal}；缺少基数或起始日期，未测算进度"
+    elif outcome == "on_track":
+        text = (f"{seen}，按进度应达{format_amount(expected, unit)}，进展正常（目标{goal}，"
+                f"期限{deadline.isoformat()}）")  # type: ignore[union-attr]
+    else:
+        text = (f"{seen}，按进度应达{format_amount(expected, unit)}，照此进度到{deadline.isoformat()}"  # type: ignore[union-attr]
+                f"达不到目标{goal}")
+    return f"{text}；{unit_problem}" if unit_problem else text
 
 
 def judge_without_evidence(kind: str, comparator: str, deadline: dt.date | None, as_of: dt.date) -> Judgement:
@@ -404,13 +477,17 @@ def judge_tally(manual_state: str | None, notes: str | None, deadline: dt.date |
     if tally[_COUNT] == 1:
         if worst.as_of == as_of:
             return worst  # the same judgement, field for field: a frozen one can stand for both
-        return Judgement(worst.state, worst.reason, as_of, latest_evidence=worst.latest_evidence,
-                         measured_value=worst.measured_value, progress=worst.progress,
-                         expected_value=worst.expected_value, unit_problem=worst.unit_problem)
-    summary = "，".join(f"{STATE_LABELS[state]}{tally[_BY_STATE + rank]}项" for rank, state in enumerate(SEVERITY)
-                       if tally[_BY_STATE + rank])
-    return Judgement(worst.state, f"{tally[_COUNT]}项指标（{summary}）；{tally[_WORST_INDICATOR]}：{worst.reason}",
-                     as_of, latest_evidence=worst.latest_evidence, unit_problem=worst.unit_problem)
+        return Judgement(worst.state, worst._reason, as_of, worst._latest, worst.measured_value,  # still deferred
+                         worst.progress, worst.expected_value, worst.unit_problem)
+    return Judgement(worst.state, (_tally_reason, tally[_COUNT], tally[_BY_STATE:], tally[_WORST_INDICATOR], worst),
+                     as_of, worst._latest, unit_problem=worst.unit_problem)
+
+
+def _tally_reason(count: int, by_state: Sequence[int], indicator: str, worst: Judgement) -> str:
+    """The reason of a commitment of several promises: how many of each state, and why the first worst is so."""
+    summary = "，".join(f"{STATE_LABELS[state]}{by_state[rank]}项" for rank, state in enumerate(SEVERITY)
+                       if by_state[rank])
+    return f"{count}项指标（{summary}）；{indicator}：{worst.reason}"
 
 
 @dataclass(frozen=True)

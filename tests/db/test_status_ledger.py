@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import json
+import pickle
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -92,6 +95,40 @@ def test_judging_the_ledger_from_its_rows_agrees_with_judging_every_record(gener
     some = [group.commitment.id for group in groups[::7]]
     part = judge_ledger(generated, as_of, commitment_ids=some)
     assert part.commitments == {key: status.commitments[key] for key in some}
+
+
+# The judgements of the generated ledger as the record-by-record rules gave them before judging read rows and
+# deferred its sentences: every state, reason, figure and latest evidence (by id), by date.
+_EARLIER_JUDGEMENTS = Path(__file__).parent / "fixtures" / "generated_ledger_judgements.json.gz"
+
+
+def _as_line(kind: str, key: int, judged) -> list:
+    latest = judged.latest_evidence
+    return [kind, key, judged.state, judged.reason, judged.as_of.isoformat(), latest.id if latest else None,
+            judged.measured_value, judged.progress, judged.expected_value, judged.unit_problem]
+
+
+def test_judging_the_ledger_gives_word_for_word_what_the_record_by_record_rules_gave(generated: Store) -> None:
+    earlier = json.loads(gzip.decompress(_EARLIER_JUDGEMENTS.read_bytes()))
+    for day, lines in earlier.items():
+        as_of = dt.date.fromisoformat(day)
+        status = judge_ledger(generated, as_of)
+        fast = [_as_line("c", key, judged) for key, judged in sorted(status.commitments.items())]
+        fast += [_as_line("t", key, judged) for key, judged in sorted(status.targets.items())]
+        assert fast == lines
+        by_record = {(kind, key): judged for group in _judged_record_by_record(generated, as_of)
+                     for kind, key, judged in [("c", group.commitment.id, group.judgement),
+                                               *(("t", target.id, judged) for target, judged in group.targets)]}
+        assert [_as_line(*key, by_record[key]) for key in [(line[0], line[1]) for line in lines]] == lines
+
+
+def test_judgements_read_later_compare_and_pickle_as_their_fields(generated: Store) -> None:
+    status = judge_ledger(generated, D(2024, 6, 30))
+    again = judge_ledger(generated, D(2024, 6, 30))
+    for key, judged in status.targets.items():
+        copy = pickle.loads(pickle.dumps(again.targets[key]))  # its deferred fields worked out on the way
+        assert copy == judged and hash(copy.reason) == hash(judged.reason)
+        assert copy.latest_evidence == judged.latest_evidence
 
 
 def test_the_compared_ledger_holds_every_state(generated: Store) -> None:
