@@ -60,54 +60,68 @@ class Judgement:
     alone (no evidence yet, a baseline) share one. Compares, hashes and pickles by its fields, as a frozen
     dataclass would.
 
-    Judging a whole ledger gives 100 000 judgements of which few are ever read out, so two fields may be given in
-    a deferred form and are worked out when first read: ``reason`` as ``(format, *arguments)`` (the sentence
-    ``format(*arguments)``), ``latest_evidence`` as ``(build, row)`` (the record ``build(row)``).
+    Judging a whole ledger gives 100 000 judgements of which few are ever read out, so the reason may be given as
+    ``(format, *arguments)``: the sentence ``format(*arguments)``, written when it is first read.
     """
 
-    __slots__ = ("_latest", "_reason", "as_of", "expected_value", "measured_value", "progress", "state", "unit_problem")
-    state: str
-    as_of: dt.date
-    measured_value: float | None  # the latest figure in the target's base unit
-    progress: float | None  # share of the way from the starting point to the target (1.0 = reached)
-    expected_value: float | None  # where the straight-line path stands on the latest figure's date
-    unit_problem: str | None  # set when evidence was left out because its unit does not fit
+    # One slot holding the fields in the order of :data:`_FIELDS`: a judgement is made with one assignment (a
+    # ledger makes 100 000 of them), and read through the properties below.
+    __slots__ = ("_fields",)
 
-    def __init__(self, state: str, reason: str | tuple, as_of: dt.date, latest_evidence: Evidence | tuple | None = None,
+    def __init__(self, state: str, reason: str | tuple, as_of: dt.date, latest_evidence: Evidence | None = None,
                  measured_value: float | None = None, progress: float | None = None,
                  expected_value: float | None = None, unit_problem: str | None = None) -> None:
-        _set(self, "state", state)
-        _set(self, "_reason", reason)
-        _set(self, "as_of", as_of)
-        _set(self, "_latest", latest_evidence)
-        _set(self, "measured_value", measured_value)
-        _set(self, "progress", progress)
-        _set(self, "expected_value", expected_value)
-        _set(self, "unit_problem", unit_problem)
+        _set(self, "_fields", (state, reason, as_of, latest_evidence, measured_value, progress, expected_value,
+                               unit_problem))
+
+    @property
+    def state(self) -> str:
+        return self._fields[0]
 
     @property
     def reason(self) -> str:
-        reason = self._reason
+        reason = self._fields[1]
         if reason.__class__ is not str:  # formatted once, when first read (the same text from any thread)
             reason = reason[0](*reason[1:])
-            _set(self, "_reason", reason)
+            fields = self._fields
+            _set(self, "_fields", (fields[0], reason, *fields[2:]))
         return reason
 
     @property
+    def as_of(self) -> dt.date:
+        return self._fields[2]
+
+    @property
     def latest_evidence(self) -> Evidence | None:
-        latest = self._latest
-        if latest.__class__ is tuple:
-            latest = latest[0](latest[1])
-            _set(self, "_latest", latest)
-        return latest
+        return self._fields[3]
+
+    @property
+    def measured_value(self) -> float | None:
+        """The latest figure in the target's base unit."""
+        return self._fields[4]
+
+    @property
+    def progress(self) -> float | None:
+        """The share of the way from the starting point to the target (1.0 = reached)."""
+        return self._fields[5]
+
+    @property
+    def expected_value(self) -> float | None:
+        """Where the straight-line path stands on the latest figure's date."""
+        return self._fields[6]
+
+    @property
+    def unit_problem(self) -> str | None:
+        """Set when evidence was left out because its unit does not fit."""
+        return self._fields[7]
 
     @property
     def label(self) -> str:
         return STATE_LABELS[self.state]
 
     def _values(self) -> tuple:
-        return (self.state, self.reason, self.as_of, self.latest_evidence, self.measured_value, self.progress,
-                self.expected_value, self.unit_problem)
+        self.reason  # noqa: B018 (written, so that the fields hold it)
+        return self._fields
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not Judgement:
@@ -218,30 +232,37 @@ def _satisfies(target: Target, low: float, high: float | None, value: float, evi
     upper_bound = evidence_comparator in ("<", "<=")
     strict_bound = evidence_comparator in (">", "<")
 
-    def at_least(limit: float, strict: bool) -> bool | None:
-        if upper_bound:  # the true figure is below value
-            return False if value < limit or (value == limit and (strict or strict_bound)) else None
-        return value > limit or (value == limit and (not strict or (lower_bound and strict_bound)))
-
-    def at_most(limit: float, strict: bool) -> bool | None:
-        if lower_bound:
-            return False if value > limit or (value == limit and (strict or strict_bound)) else None
-        return value < limit or (value == limit and (not strict or (upper_bound and strict_bound)))
-
     if comparator == ">=":
-        return at_least(low, False)
+        return _at_least(value, low, False, upper_bound, lower_bound, strict_bound)
     if comparator == ">":
-        return at_least(low, True)
+        return _at_least(value, low, True, upper_bound, lower_bound, strict_bound)
     if comparator == "<=":
-        return at_most(low, False)
+        return _at_most(value, low, False, upper_bound, lower_bound, strict_bound)
     if comparator == "<":
-        return at_most(low, True)
+        return _at_most(value, low, True, upper_bound, lower_bound, strict_bound)
     if comparator == "range" and high is not None:
-        above, below = at_least(low, False), at_most(high, False)
+        above = _at_least(value, low, False, upper_bound, lower_bound, strict_bound)
+        below = _at_most(value, high, False, upper_bound, lower_bound, strict_bound)
         if above is False or below is False:
             return False
         return True if above and below else None
     return None
+
+
+def _at_least(value: float, limit: float, strict: bool, upper_bound: bool, lower_bound: bool,
+              strict_bound: bool) -> bool | None:
+    """Is a figure (possibly a bound) at least the limit? None when a bound cannot tell."""
+    if upper_bound:  # the true figure is below value
+        return False if value < limit or (value == limit and (strict or strict_bound)) else None
+    return value > limit or (value == limit and (not strict or (lower_bound and strict_bound)))
+
+
+def _at_most(value: float, limit: float, strict: bool, upper_bound: bool, lower_bound: bool,
+             strict_bound: bool) -> bool | None:
+    """Is a figure (possibly a bound) at most the limit? None when a bound cannot tell."""
+    if lower_bound:
+        return False if value > limit or (value == limit and (strict or strict_bound)) else None
+    return value < limit or (value == limit and (not strict or (upper_bound and strict_bound)))
 
 
 def _starting_point(target: Target, start_date: dt.date | None) -> tuple[float | None, dt.date | None]:
@@ -307,17 +328,14 @@ def judge_target(target: Target, evidence: Sequence[Evidence], as_of: dt.date, *
     if low is None:
         return Judgement("no_data", "目标值无法换算，无法判断", as_of, unit_problem=unit_problem)
 
-    def with_problem(text: str) -> str:
-        return f"{text}；{unit_problem}" if unit_problem else text
-
     if not usable:  # most targets of a big ledger: decided before any path or goal is worked out
         if unit_problem is None:  # decided by the deadline alone: one judgement for all such targets
             return _without_evidence(deadline, past_deadline, as_of)
         if past_deadline:
-            return Judgement("overdue", with_problem(f"期限{deadline.isoformat()}已过，尚无佐证"), as_of,
+            return Judgement("overdue", f"期限{deadline.isoformat()}已过，尚无佐证；{unit_problem}", as_of,
                              unit_problem=unit_problem)
         when = f"，期限{deadline.isoformat()}" if deadline else ""
-        return Judgement("no_data", with_problem(f"尚无佐证{when}"), as_of, unit_problem=unit_problem)
+        return Judgement("no_data", f"尚无佐证{when}；{unit_problem}", as_of, unit_problem=unit_problem)
 
     start_value, path_start = _starting_point(target, start_date)
     direction = _direction(target, low, high, start_value)
@@ -477,10 +495,9 @@ def judge_tally(manual_state: str | None, notes: str | None, deadline: dt.date |
     if tally[_COUNT] == 1:
         if worst.as_of == as_of:
             return worst  # the same judgement, field for field: a frozen one can stand for both
-        return Judgement(worst.state, worst._reason, as_of, worst._latest, worst.measured_value,  # still deferred
-                         worst.progress, worst.expected_value, worst.unit_problem)
+        return Judgement(*worst._fields[:2], as_of, *worst._fields[3:])  # its deferred fields still deferred
     return Judgement(worst.state, (_tally_reason, tally[_COUNT], tally[_BY_STATE:], tally[_WORST_INDICATOR], worst),
-                     as_of, worst._latest, unit_problem=worst.unit_problem)
+                     as_of, worst.latest_evidence, unit_problem=worst.unit_problem)
 
 
 def _tally_reason(count: int, by_state: Sequence[int], indicator: str, worst: Judgement) -> str:
