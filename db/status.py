@@ -10,8 +10,16 @@ from dataclasses import dataclass
 from db.store import RecordReader, Store, record_reader
 from desktop.core.errors import Cancelled
 from desktop.core.gc_tuning import collection_paused
-from desktop.core.records import Commitment, Evidence, Target
-from desktop.core.status import Judgement, add_to_tally, judge_tally, judge_target, judge_without_evidence, new_tally
+from desktop.core.records import Commitment, Evidence
+from desktop.core.status import (
+    Judgement,
+    TargetFacts,
+    add_to_tally,
+    judge_tally,
+    judge_target,
+    judge_without_evidence,
+    new_tally,
+)
 
 
 @dataclass(frozen=True)
@@ -23,8 +31,6 @@ class LedgerStatus:
     commitments: dict[int, Judgement]
 
 
-# Columns judging never reads (the records it builds are dropped once judged).
-_NOT_JUDGED = ("deadline_text", "baseline_quote", "quote", "quote_start", "quote_end", "source_document_id", "version")
 # Every target is read with the few columns that judge it when it has no evidence (most targets of a big ledger);
 # the rest of the columns it is judged by come with its evidence, or with the few targets whose value was never
 # converted to its base unit.
@@ -63,8 +69,9 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
     memory; the garbage collector is kept out while they pile up (see :mod:`desktop.core.gc_tuning`). A target
     without evidence known on the date is judged from its row as its deadline decides
     (:func:`desktop.core.status.judge_without_evidence`, one shared judgement per deadline); only a target with
-    evidence becomes a record and takes the straight-line path. Commitments are judged from the few columns that
-    decide them, their promise date read with them.
+    evidence takes the straight-line path, from the few fields that judge it (:class:`TargetFacts`, not a record),
+    its evidence as records (the latest one stays in the judgement). Commitments are judged from the few columns
+    that decide them, their promise date read with them.
 
     Raises:
         Cancelled: when ``is_cancelled()`` turns true.
@@ -75,7 +82,6 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
         params = (id_list(commitment_ids),)
     target_judgements: dict[int, Judgement] = {}
     commitment_judgements: dict[int, Judgement] = {}
-    build_target = _target_builder()
     dates: dict[str | None, dt.date | None] = {None: None}
 
     def day(text: str | None) -> dt.date | None:
@@ -83,6 +89,13 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
         if found is False:
             found = dates[text] = dt.date.fromisoformat(text)  # type: ignore[arg-type]
         return found  # type: ignore[return-value]
+
+    def facts(row: tuple, detail: tuple) -> TargetFacts:
+        """What judges a target, from its row and its :data:`_TARGET_DETAIL` (no record: a few fields)."""
+        value, value_high, unit, high_normalized, unit_normalized, cumulative, baseline, baseline_unit, since = detail
+        return TargetFacts(row[3], row[4], value, value_high, unit, row[6], high_normalized, unit_normalized,
+                           day(row[5]), None if cumulative is None else bool(cumulative), baseline, baseline_unit,
+                           day(since))
 
     with collection_paused():
         conn = store.conn
@@ -118,7 +131,7 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
                     if judgement is None:
                         judgement = by_deadline[key] = judge_without_evidence(kind, comparator, day(deadline), as_of)
                 else:
-                    judgement = judge_target(build_target(row + unconverted[target_id]), (), as_of,
+                    judgement = judge_target(facts(row, unconverted[target_id]), (), as_of,
                                              start_date=promise_date.get(commitment_id))
             else:
                 detail = pending[detail_at:]
@@ -126,7 +139,7 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
                 while pending is not None and pending[0] == target_id:
                     found.append(build_evidence(pending[:detail_at]))
                     pending = next(evidence_rows, None)
-                judgement = judge_target(build_target(row + detail), found, as_of,
+                judgement = judge_target(facts(row, detail), found, as_of,
                                          start_date=promise_date.get(commitment_id))
             target_judgements[target_id] = judgement
             tally = tallies.get(commitment_id)
@@ -145,22 +158,6 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
     if progress:
         progress(total, total)
     return LedgerStatus(as_of, target_judgements, commitment_judgements)
-
-
-def _target_builder() -> Callable[[tuple], Target]:
-    """Builds a target for judging from its row (:data:`_TARGET_ROW`) followed by its detail
-    (:data:`_TARGET_DETAIL`), through the store's reader of targets (which converts the stored values)."""
-    reader = record_reader(Target, _NOT_JUDGED)
-    given = {name: index for index, name in enumerate(_TARGET_ROW + _TARGET_DETAIL)}
-    empty = len(given)  # the index of a None appended to each row: the columns judging never reads
-    plan = [given.get(column, empty) for column in reader.columns]
-    build = reader.build
-
-    def target(row: tuple) -> Target:
-        values = (*row, None)
-        return build([values[index] for index in plan])
-
-    return target
 
 
 def _evidence_by_target(store: Store, reader: RecordReader, as_of: dt.date, scope: str,

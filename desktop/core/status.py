@@ -35,6 +35,7 @@ import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import FrozenInstanceError, dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from desktop.core.records import TARGET_STATES, Commitment, Evidence, Target
 from desktop.core.units import convert, dimension, split_unit
@@ -145,6 +146,25 @@ class Judgement:
         return "Judgement(" + ", ".join(f"{name}={value!r}" for name, value in shown) + ")"
 
 
+class TargetFacts(NamedTuple):
+    """The fields of a target that judge it, as :func:`judge_target` reads them from a :class:`Target`: what
+    judging a whole ledger makes of a target's row, instead of the whole record."""
+
+    kind: str
+    comparator: str
+    value: float | None
+    value_high: float | None
+    unit: str | None
+    value_normalized: float | None
+    value_high_normalized: float | None
+    unit_normalized: str | None
+    deadline: dt.date | None
+    cumulative: bool | None
+    baseline_value: float | None
+    baseline_unit: str | None
+    baseline_date: dt.date | None
+
+
 _SHARED: dict[tuple, Judgement] = {}
 _SHARED_LIMIT = 4096  # distinct (kind, deadline, as-of date) keys a ledger has: a few hundred
 
@@ -174,13 +194,13 @@ def format_amount(value: float | None, unit: str | None) -> str:
     return f"{text}{magnitude}{unit or ''}"
 
 
-def _base_unit(target: Target) -> str:
+def _base_unit(target: Target | TargetFacts) -> str:
     if target.unit_normalized is not None:
         return target.unit_normalized
     return split_unit(target.unit or "")[1]
 
 
-def _target_amounts(target: Target) -> tuple[float | None, float | None]:
+def _target_amounts(target: Target | TargetFacts) -> tuple[float | None, float | None]:
     low = target.value_normalized
     if low is None and target.value is not None:
         low = convert(target.value, target.unit or "", _base_unit(target))
@@ -190,7 +210,7 @@ def _target_amounts(target: Target) -> tuple[float | None, float | None]:
     return low, high
 
 
-def evidence_in_target_unit(evidence: Evidence, target: Target) -> float | None:
+def evidence_in_target_unit(evidence: Evidence, target: Target | TargetFacts) -> float | None:
     """The evidence figure converted to the target's base unit; None when the units do not fit."""
     if evidence.value is None:
         return None
@@ -211,7 +231,7 @@ def evidence_in_target_unit(evidence: Evidence, target: Target) -> float | None:
     return None
 
 
-def _direction(target: Target, low: float, high: float | None, start: float | None) -> int:
+def _direction(target: Target | TargetFacts, low: float, high: float | None, start: float | None) -> int:
     """+1 when the promise is to reach at least an amount, -1 to stay at or below it."""
     if target.comparator in (">=", ">"):
         return 1
@@ -222,7 +242,7 @@ def _direction(target: Target, low: float, high: float | None, start: float | No
     return -1 if start is not None and start > low else 1
 
 
-def _satisfies(target: Target, low: float, high: float | None, value: float, evidence_comparator: str,
+def _satisfies(target: Target | TargetFacts, low: float, high: float | None, value: float, evidence_comparator: str,
                direction: int) -> bool | None:
     """Does a figure (possibly a bound, "超11000") satisfy the target? None when a bound cannot tell."""
     comparator = target.comparator
@@ -265,7 +285,7 @@ def _at_most(value: float, limit: float, strict: bool, upper_bound: bool, lower_
     return value < limit or (value == limit and (not strict or (upper_bound and strict_bound)))
 
 
-def _starting_point(target: Target, start_date: dt.date | None) -> tuple[float | None, dt.date | None]:
+def _starting_point(target: Target | TargetFacts, start_date: dt.date | None) -> tuple[float | None, dt.date | None]:
     """Where the straight-line path begins: the baseline, or zero at the start of a yearly/新增 target's period."""
     if target.baseline_value is not None:
         base_unit = target.baseline_unit if target.baseline_unit is not None else (target.unit or "")
@@ -292,7 +312,7 @@ def _pick_latest(candidates: list[tuple[Evidence, float]], direction: int) -> tu
                                            item[0].source_title or ""))
 
 
-def judge_target(target: Target, evidence: Sequence[Evidence], as_of: dt.date, *,
+def judge_target(target: Target | TargetFacts, evidence: Sequence[Evidence], as_of: dt.date, *,
                  start_date: dt.date | None = None) -> Judgement:
     """Judge one target as of a date from its evidence.
 
@@ -424,7 +444,8 @@ def _bound_word(comparator: str) -> str:
     return _BOUND_WORDS.get(comparator, "")
 
 
-def _judge_qualitative(target: Target, known: list[Evidence], as_of: dt.date, past_deadline: bool) -> Judgement:
+def _judge_qualitative(target: Target | TargetFacts, known: list[Evidence], as_of: dt.date,
+                       past_deadline: bool) -> Judgement:
     decided = [item for item in known if item.achieved is not None]
     if decided:
         latest_date = max(item.as_of_date for item in decided)

@@ -23,7 +23,7 @@ from desktop.__main__ import main
 from desktop.core.handling import ProposalFile
 from desktop.core.records import Commitment, Evidence, Target
 from desktop.core.reminders import ReminderRules, plan_reminders
-from desktop.core.status import SEVERITY, judge_records
+from desktop.core.status import SEVERITY, judge_records, judge_target
 
 D = dt.date
 
@@ -138,32 +138,40 @@ def test_the_compared_ledger_holds_every_state(generated: Store) -> None:
 
 
 @contextmanager
-def _targets_built() -> Iterator[list[int]]:
-    """The ids of the targets that become records (through the store's reader) inside the block."""
-    built: list[int] = []
+def _judged_in_full() -> Iterator[tuple[list[int], list[object]]]:
+    """Inside the block: the number of evidence records each call of judge_target was given, and every record
+    the store's reader built."""
+    given: list[int] = []
+    built: list[object] = []
 
     def watch(frame, event, arg) -> None:
-        if event == "return" and frame.f_code is RecordReader.build.__code__ and isinstance(arg, Target):
-            built.append(arg.id)
+        if event == "call" and frame.f_code is judge_target.__code__:
+            given.append(len(frame.f_locals["evidence"]))
+        elif event == "return" and frame.f_code is RecordReader.build.__code__:
+            built.append(arg)
 
     sys.setprofile(watch)
     try:
-        yield built
+        yield given, built
     finally:
         sys.setprofile(None)
 
 
-def test_only_targets_with_evidence_known_on_the_date_become_records(generated: Store) -> None:
+def test_only_targets_with_evidence_known_on_the_date_take_the_full_rules(generated: Store) -> None:
     as_of = D(2024, 6, 30)
-    with _targets_built() as built:
+    with _judged_in_full() as (given, built):
         status = judge_ledger(generated, as_of)
     with_evidence = {row[0] for row in generated.conn.execute(
         "SELECT DISTINCT target_id FROM evidence WHERE as_of_date <= ?", (as_of.isoformat(),))}
     unconverted = {row[0] for row in generated.conn.execute(
         "SELECT id FROM targets WHERE value_normalized IS NULL AND comparator <> 'qualitative'"
         " AND kind <> 'baseline'")}
-    assert set(built) == with_evidence | unconverted
-    assert 0 < len(built) < len(status.targets)  # the others were judged from their row alone
+    assert len(given) == len(with_evidence | unconverted)
+    assert 0 < len(given) < len(status.targets)  # the others were judged from their row alone
+    # No target becomes a record (the rules read its few fields); evidence does, once, for the judgement to hold.
+    known = generated.conn.execute("SELECT count(*) FROM evidence WHERE as_of_date <= ?",
+                                   (as_of.isoformat(),)).fetchone()[0]
+    assert all(isinstance(record, Evidence) for record in built) and len(built) == sum(given) == known
 
 
 @pytest.mark.parametrize("as_of", [D(2024, 6, 30), D(2026, 12, 3)])
