@@ -95,7 +95,7 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
         value, value_high, unit, high_normalized, unit_normalized, cumulative, baseline, baseline_unit, since = detail
         return TargetFacts(row[3], row[4], value, value_high, unit, row[6], high_normalized, unit_normalized,
                            day(row[5]), None if cumulative is None else bool(cumulative), baseline, baseline_unit,
-                           day(since))
+                           None if since is None else day(since))
 
     with collection_paused():
         conn = store.conn
