@@ -42,7 +42,7 @@ from desktop.core.units import convert, dimension, split_unit
 
 # Worst first: the first state found among a commitment's targets decides.
 SEVERITY = ("missed", "overdue", "at_risk", "no_data", "on_track", "met")
-_SEVERITY_RANK = {state: rank for rank, state in enumerate(SEVERITY)}
+SEVERITY_RANK = {state: rank for rank, state in enumerate(SEVERITY)}
 STATE_LABELS = TARGET_STATES
 
 # Dimensions whose amounts must never be compared with a bare count (注册量3.3亿 has no written unit).
@@ -492,7 +492,7 @@ def new_tally() -> list:
 
 def add_to_tally(tally: list, indicator: str, judgement: Judgement) -> None:
     """Add a promised target (not a baseline), in the order of the commitment's targets."""
-    rank = _SEVERITY_RANK[judgement.state]
+    rank = SEVERITY_RANK[judgement.state]
     tally[_COUNT] += 1
     tally[_BY_STATE + rank] += 1
     if rank < tally[_WORST_RANK]:  # the first of the worst decides
