@@ -177,12 +177,14 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
 
 def _evidence_by_target(store: Store, reader: RecordReader, as_of: dt.date, scope: str,
                         params: tuple) -> Iterator[tuple]:
-    """Evidence rows known on the date, by target, then id (the order of judging by target id); each row holds the
-    reader's columns, then its target's :data:`_TARGET_DETAIL`. Evidence comes first: ``target_id`` is first."""
+    """Evidence rows known on the date, by target, then date and id: the order of the index on (target, date),
+    which SQLite reads without sorting, and a target's evidence judges alike in any order that keeps the figures
+    of a day by id (see :func:`desktop.core.status.judge_group`). Each row holds the reader's columns, then its
+    target's :data:`_TARGET_DETAIL`. Evidence comes first: ``target_id`` is first."""
     assert reader.columns[0] == "target_id"
     where = scope.replace("commitment_id", "t.commitment_id")
     cursor = store.dialect.tuples(
         store.conn, f"SELECT {reader.select_list('e.')}, {', '.join('t.' + name for name in _TARGET_DETAIL)}"
         f" FROM evidence e JOIN targets t ON t.id = e.target_id WHERE e.as_of_date <= ?{where}"
-        " ORDER BY e.target_id, e.id", (as_of.isoformat(), *params))
+        " ORDER BY e.target_id, e.as_of_date, e.id", (as_of.isoformat(), *params))
     return iter(cursor)

@@ -214,11 +214,15 @@ def evidence_in_target_unit(evidence: Evidence, target: Target | TargetFacts) ->
     """The evidence figure converted to the target's base unit; None when the units do not fit."""
     if evidence.value is None:
         return None
-    base = _base_unit(target)
+    return _figure_in_unit(evidence, _base_unit(target))
+
+
+def _figure_in_unit(evidence: Evidence, base: str) -> float | None:
+    """:func:`evidence_in_target_unit` of evidence with a figure, to the target's base unit."""
     written = evidence.unit if evidence.unit is not None else (evidence.unit_normalized or "")
-    if written == base and math.isfinite(evidence.value):
-        return float(evidence.value)  # what convert() gives between a unit and itself, without its Decimal work
-    converted = convert(evidence.value, written, base)
+    if written == base and math.isfinite(evidence.value):  # type: ignore[arg-type]
+        return float(evidence.value)  # type: ignore[arg-type] (what convert() gives between a unit and itself)
+    converted = convert(evidence.value, written, base)  # type: ignore[arg-type]
     if converted is not None:
         return float(converted)
     # A bare magnitude (注册量3.3亿, unit "") fits any count unit, but never money, length, shares...
@@ -330,15 +334,21 @@ def judge_target(target: Target | TargetFacts, evidence: Sequence[Evidence], as_
     if target.comparator == "qualitative":
         return _judge_qualitative(target, known, as_of, past_deadline)
 
-    low, high = _target_amounts(target)
-    unit = _base_unit(target)
+    low, high = target.value_normalized, target.value_high_normalized
+    if (low is None and target.value is not None) or (high is None and target.value_high is not None):
+        low, high = _target_amounts(target)
+    unit = target.unit_normalized if target.unit_normalized is not None else _base_unit(target)
     usable: list[tuple[Evidence, float]] = []
     unfit: list[Evidence] = []
     for item in known:
-        value = evidence_in_target_unit(item, target)
+        figure = item.value
+        if figure is None:
+            continue
+        # evidence_in_target_unit, its common case first: a figure written in the target's base unit
+        written = item.unit if item.unit is not None else (item.unit_normalized or "")
+        value = float(figure) if written == unit and math.isfinite(figure) else _figure_in_unit(item, unit)
         if value is None:
-            if item.value is not None:
-                unfit.append(item)
+            unfit.append(item)
         else:
             usable.append((item, value))
     unit_problem = None
@@ -359,7 +369,7 @@ def judge_target(target: Target | TargetFacts, evidence: Sequence[Evidence], as_
 
     start_value, path_start = _starting_point(target, start_date)
     direction = _direction(target, low, high, start_value)
-    latest, value = _pick_latest(usable, direction)
+    latest, value = usable[0] if len(usable) == 1 else _pick_latest(usable, direction)
     latest_date = latest.as_of_date
     # Two figures for one day contradict each other: the reason names the other ones.
     others = sorted({other for item, other in usable if item.as_of_date == latest_date
