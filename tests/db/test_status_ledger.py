@@ -23,7 +23,7 @@ from desktop.__main__ import main
 from desktop.core.handling import ProposalFile
 from desktop.core.records import Commitment, Evidence, Target
 from desktop.core.reminders import ReminderRules, plan_reminders
-from desktop.core.status import SEVERITY, judge_records, judge_target
+from desktop.core.status import SEVERITY, add_to_tally, judge_records, judge_target, new_tally
 
 D = dt.date
 
@@ -220,3 +220,25 @@ def test_status_gathers_each_file_s_targets_once(generated: Store, capsys: pytes
     files = load_proposal_files(generated, D(2024, 6, 30), known_only=True)
     listed = [target.id for file in files for target in file.targets if target.kind != "baseline"]
     assert sorted(int(line.split("\t")[0].split()[1]) for line in lines if line.startswith("指标 ")) == sorted(listed)
+
+
+@pytest.mark.sqlite_only  # about SQLite's plans; PostgreSQL chooses its own
+def test_judging_reads_every_table_in_an_order_sqlite_has_without_sorting(generated: Store) -> None:
+    statements: list[str] = []
+    generated.conn.set_trace_callback(statements.append)
+    try:
+        judge_ledger(generated, D(2024, 6, 30))
+    finally:
+        generated.conn.set_trace_callback(None)
+    reads = [sql for sql in statements if sql.lstrip().upper().startswith("SELECT")]
+    assert any("FROM evidence" in sql for sql in reads)
+    for sql in reads:
+        plan = [row[-1] for row in generated.conn.execute(f"EXPLAIN QUERY PLAN {sql}")]
+        assert not [step for step in plan if "TEMP B-TREE" in step], (sql, plan)
+
+
+def test_judging_the_ledger_tallies_each_target_without_a_call(generated: Store) -> None:
+    with _calls_of(add_to_tally, new_tally) as called:
+        status = judge_ledger(generated, D(2024, 6, 30))
+    assert 0 < len(called) <= len(status.commitments)  # a new tally per commitment, no call per target
+    assert all(call.startswith("new_tally") for call in called)
