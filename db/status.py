@@ -34,9 +34,17 @@ class LedgerStatus:
 # Every target is read with the few columns that judge it when it has no evidence (most targets of a big ledger);
 # the rest of the columns it is judged by come with its evidence, or with the few targets whose value was never
 # converted to its base unit.
-_TARGET_ROW = ("id", "commitment_id", "indicator", "kind", "comparator", "deadline", "value_normalized")
-_TARGET_DETAIL = ("value", "value_high", "unit", "value_high_normalized", "unit_normalized", "cumulative",
-                  "baseline_value", "baseline_unit", "baseline_date")
+# How a target without evidence is judged, as one small number (no text to build per row): by its kind alone, as
+# a qualitative target by its deadline, as a promise by its deadline, or by judge_target (a value not converted).
+_BASELINE, _QUALITATIVE, _BY_DEADLINE, _UNCONVERTED_VALUE = 0, 1, 2, 3
+_TARGET_ROW = ("id", "commitment_id", "indicator", "deadline",
+               f"CASE WHEN kind = 'baseline' THEN {_BASELINE} WHEN comparator = 'qualitative' THEN {_QUALITATIVE}"
+               f" WHEN value_normalized IS NULL THEN {_UNCONVERTED_VALUE} ELSE {_BY_DEADLINE} END")
+# What judge_without_evidence reads of a target of each way (it looks only for a baseline and a qualitative one).
+_WITHOUT_EVIDENCE_AS = {_BASELINE: ("baseline", ""), _QUALITATIVE: ("commitment", "qualitative"),
+                        _BY_DEADLINE: ("commitment", "")}
+_TARGET_DETAIL = ("kind", "comparator", "value_normalized", "value", "value_high", "unit", "value_high_normalized",
+                  "unit_normalized", "cumulative", "baseline_value", "baseline_unit", "baseline_date")
 # Targets judge_target must see whole even without evidence: a value not converted to the target's base unit.
 _UNCONVERTED = "value_normalized IS NULL AND kind <> 'baseline' AND comparator <> 'qualitative'"
 
@@ -90,11 +98,12 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
             found = dates[text] = dt.date.fromisoformat(text)  # type: ignore[arg-type]
         return found  # type: ignore[return-value]
 
-    def facts(row: tuple, detail: tuple) -> TargetFacts:
-        """What judges a target, from its row and its :data:`_TARGET_DETAIL` (no record: a few fields)."""
-        value, value_high, unit, high_normalized, unit_normalized, cumulative, baseline, baseline_unit, since = detail
-        return TargetFacts(row[3], row[4], value, value_high, unit, row[6], high_normalized, unit_normalized,
-                           day(row[5]), None if cumulative is None else bool(cumulative), baseline, baseline_unit,
+    def facts(deadline: str | None, detail: tuple) -> TargetFacts:
+        """What judges a target, from its deadline and its :data:`_TARGET_DETAIL` (no record: a few fields)."""
+        (kind, comparator, normalized, value, value_high, unit, high_normalized, unit_normalized, cumulative, baseline,
+         baseline_unit, since) = detail
+        return TargetFacts(kind, comparator, value, value_high, unit, normalized, high_normalized, unit_normalized,
+                           day(deadline), None if cumulative is None else bool(cumulative), baseline, baseline_unit,
                            None if since is None else day(since))
 
     with collection_paused():
@@ -105,7 +114,7 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
             "SELECT c.id, r.reply_date FROM commitments c JOIN replies r ON r.id = c.reply_id"
             f" WHERE r.reply_date IS NOT NULL{commitment_scope}", params)}
         total = store.count(Commitment, "TRUE" + scope.replace("commitment_id", "id"), params)
-        # Targets and evidence in the order of the tables themselves (by id), which SQLite reads straight; each
+        # Targets by id and evidence by target, in orders SQLite reads without sorting (its table, an index); each
         # commitment's promises are tallied as its targets come, in the order of their ids (a few numbers each).
         tallies: dict[int, list] = {}
         # The deadline-only judgements met so far, with their rank in SEVERITY: most targets take one of these.
@@ -120,26 +129,23 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
         pending = next(evidence_rows, None)
         pending_id = None if pending is None else pending[0]
         rank_of = SEVERITY_RANK
-        for done, (target_id, commitment_id, indicator, kind, comparator, deadline, normalized) in enumerate(
-                targets, 1):
+        for done, (target_id, commitment_id, indicator, deadline, way) in enumerate(targets, 1):
             if not done % 2000:
                 if is_cancelled and is_cancelled():
                     raise Cancelled()
                 if progress:
                     progress(min(len(tallies), total), total)
             if target_id != pending_id:
-                if normalized is not None or kind == "baseline" or comparator == "qualitative":
-                    # A promise in its base unit (most targets) by its deadline alone; the others by their kind too.
-                    key = deadline if kind == "commitment" and comparator != "qualitative" else (
-                        kind, comparator == "qualitative", deadline)
+                if way != _UNCONVERTED_VALUE:
+                    # A promise in its base unit (most targets) by its deadline alone; the others by their way too.
+                    key = deadline if way == _BY_DEADLINE else (way, deadline)
                     shared = by_deadline.get(key)
                     if shared is None:
-                        judged = judge_without_evidence(kind, comparator, day(deadline), as_of)
+                        judged = judge_without_evidence(*_WITHOUT_EVIDENCE_AS[way], day(deadline), as_of)
                         shared = by_deadline[key] = (judged, rank_of[judged.state])
                     judgement, rank = shared
                 else:
-                    judgement = judge_target(facts((target_id, commitment_id, indicator, kind, comparator, deadline,
-                                                    normalized), unconverted[target_id]), (), as_of,
+                    judgement = judge_target(facts(deadline, unconverted[target_id]), (), as_of,
                                              start_date=promise_date.get(commitment_id))
                     rank = rank_of[judgement.state]
             else:
@@ -149,15 +155,14 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
                     found.append(build_evidence(pending[:detail_at]))  # type: ignore[index]
                     pending = next(evidence_rows, None)
                     pending_id = None if pending is None else pending[0]
-                judgement = judge_target(facts((target_id, commitment_id, indicator, kind, comparator, deadline,
-                                                normalized), detail), found, as_of,
+                judgement = judge_target(facts(deadline, detail), found, as_of,
                                          start_date=promise_date.get(commitment_id))
                 rank = rank_of[judgement.state]
             target_judgements[target_id] = judgement
             tally = tallies.get(commitment_id)
             if tally is None:
                 tally = tallies[commitment_id] = new_tally()
-            if kind != "baseline":  # add_to_tally, inline: a call per target is a tenth of this loop
+            if way != _BASELINE:  # add_to_tally, inline: a call per target is a tenth of this loop
                 tally[0] += 1
                 tally[4 + rank] += 1
                 if rank < tally[1]:  # the first of the worst decides
