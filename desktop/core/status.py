@@ -214,15 +214,15 @@ def evidence_in_target_unit(evidence: Evidence, target: Target | TargetFacts) ->
     """The evidence figure converted to the target's base unit; None when the units do not fit."""
     if evidence.value is None:
         return None
-    return _figure_in_unit(evidence, _base_unit(target))
-
-
-def _figure_in_unit(evidence: Evidence, base: str) -> float | None:
-    """:func:`evidence_in_target_unit` of evidence with a figure, to the target's base unit."""
     written = evidence.unit if evidence.unit is not None else (evidence.unit_normalized or "")
-    if written == base and math.isfinite(evidence.value):  # type: ignore[arg-type]
-        return float(evidence.value)  # type: ignore[arg-type] (what convert() gives between a unit and itself)
-    converted = convert(evidence.value, written, base)  # type: ignore[arg-type]
+    return _figure_in_unit(evidence.value, written, _base_unit(target))
+
+
+def _figure_in_unit(value: float, written: str, base: str) -> float | None:
+    """A figure written in a unit, in the target's base unit: see :func:`evidence_in_target_unit`."""
+    if written == base and math.isfinite(value):
+        return float(value)  # what convert() gives between a unit and itself, without its Decimal work
+    converted = convert(value, written, base)
     if converted is not None:
         return float(converted)
     # A bare magnitude (注册量3.3亿, unit "") fits any count unit, but never money, length, shares...
@@ -231,7 +231,7 @@ def _figure_in_unit(evidence: Evidence, base: str) -> float | None:
     if "" in (base, evidence_base):
         other = evidence_base or base
         if dimension(other)[0] not in _MEASURED_DIMENSIONS:
-            return float(Decimal(str(evidence.value)) * factor)
+            return float(Decimal(str(value)) * factor)
     return None
 
 
@@ -346,7 +346,7 @@ def judge_target(target: Target | TargetFacts, evidence: Sequence[Evidence], as_
             continue
         # evidence_in_target_unit, its common case first: a figure written in the target's base unit
         written = item.unit if item.unit is not None else (item.unit_normalized or "")
-        value = float(figure) if written == unit and math.isfinite(figure) else _figure_in_unit(item, unit)
+        value = float(figure) if written == unit and math.isfinite(figure) else _figure_in_unit(figure, written, unit)
         if value is None:
             unfit.append(item)
         else:
