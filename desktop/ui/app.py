@@ -110,7 +110,7 @@ class Ledgers:
         window.reminder_start = open_reminders_on_start(window, store, rows_pool=window.pool)
         if window.reminder_start.sync_task is not None:
             window.reminder_start.sync_task.signals.succeeded.connect(
-                lambda _result: window.pages["reminders"].refresh())
+                lambda _result: window.refresh_list("reminders"))
         warm_up_imports(pool)
 
 

@@ -42,7 +42,7 @@ from desktop.core.records import Commitment, Evidence, Feedback, Proposal, Recor
 from desktop.ui.dashboard import STATE_ORDER, DashboardPage
 from desktop.ui.editing import DraftStore
 from desktop.ui.forms import RecordForm
-from desktop.ui.list_page import ListPage
+from desktop.ui.list_page import ListPage, ListPages
 from desktop.ui.prompts import CANCEL, SAVE, Prompter
 from desktop.ui.reminders_panel import RemindersPanel
 from desktop.ui.safety import LedgerSafety
@@ -61,6 +61,8 @@ PAGES = ("proposals", "replies", "commitments", "evidence", "suggestions", "remi
          "dashboard")
 # Pages built the first time they are shown (they read the whole ledger when they are built).
 LAZY_PAGES = ("suggestions", "audit", "timeline")
+# The list pages, each also built when first shown or asked for (desktop.ui.list_page.ListPages).
+LIST_PAGES = ("proposals", "replies", "commitments", "evidence", "reminders")
 REFRESH_DELAY_MS = 150
 STATUS_MESSAGE_MS = 20_000
 DEFAULT_SIZE = (1360, 820)
@@ -164,7 +166,7 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         self.navigator.setStyleSheet("QListWidget#navigator::item { padding: 7px 6px; }")
         self.page_stack = QStackedWidget(self)
         self.page_stack.setObjectName("pageStack")
-        self.pages: dict[str, ListPage] = {}
+        self.pages = ListPages(self._build_list_page)
         titles = {"proposals": self.tr("Proposals"), "replies": self.tr("Replies"),
                   "commitments": self.tr("Commitments & targets"), "evidence": self.tr("Evidence"),
                   "suggestions": self.tr("Evidence suggestions"), "reminders": self.tr("Reminders"),
@@ -172,20 +174,16 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
                   "dashboard": self.tr("Dashboard")}
         self.lazy_pages: dict[str, QWidget] = {}
         self._stale_pages: set[str] = set()
+        self._list_states: dict[int, str] = {}  # the commitments list's states, kept for when it is built
         for kind in PAGES:
-            if kind in LAZY_PAGES:
-                widget = QWidget(self)  # replaced by the page when it is first shown
-                widget.setObjectName(f"{kind}Placeholder")
-            elif kind == "dashboard":
+            if kind == "dashboard":
                 self.dashboard = DashboardPage(store, pool=self.pool, today=self.as_of, parent=self)
                 self.dashboard.filter_requested.connect(self._on_dashboard_filter_requested)
                 self.dashboard.open_requested.connect(self._on_list_open_requested)
                 widget: QWidget = self.dashboard
-            else:
-                page = ListPage(store, kind, pool=self.pool, parent=self)
-                self.connect_list_page(page)
-                self.pages[kind] = page
-                widget = page
+            else:  # a list page or a lazy page, built when first shown (or asked for)
+                widget = QWidget(self)
+                widget.setObjectName(f"{kind}Placeholder")
             self.page_stack.addWidget(widget)
             item = QListWidgetItem(titles[kind], self.navigator)
             item.setData(Qt.ItemDataRole.UserRole, kind)
@@ -250,7 +248,6 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         self.office_server = OfficeServer(self, store)  # File › Connect to office server…
         self.office_server.open_requested.connect(self.open_ledger_requested)
         build_actions(self, titles)
-        self.navigator.setCurrentRow(PAGES.index("commitments"))
         self._restore_layout()
         self._update_counts()
         self.central_stack.setCurrentWidget(self.welcome if self.ledger_is_empty() else self.splitter)
@@ -284,7 +281,9 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
     def _on_navigator_current_row_changed(self, row: int) -> None:
         if row >= 0:
             kind = PAGES[row]
-            if kind in LAZY_PAGES:
+            if kind in LIST_PAGES:
+                self.pages.page(kind)  # built on first show
+            elif kind in LAZY_PAGES:
                 self.lazy_page(kind)
                 if kind in self._stale_pages:
                     self._stale_pages.discard(kind)
@@ -312,12 +311,32 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
             page = audit
         else:
             page = TimelineView(self.store, pool=self.pool, today=self.as_of, parent=self)
+        self._put_in_place(kind, page)
+        self.lazy_pages[kind] = page
+        return page
+
+    def _put_in_place(self, kind: str, page: QWidget) -> None:
+        """A page built on first use takes its placeholder's place in the stack."""
         index = PAGES.index(kind)
         placeholder = self.page_stack.widget(index)
+        current = self.page_stack.currentIndex()
         self.page_stack.removeWidget(placeholder)
         placeholder.deleteLater()
         self.page_stack.insertWidget(index, page)
-        self.lazy_pages[kind] = page
+        self.page_stack.setCurrentIndex(current)
+
+    def _build_list_page(self, kind: str) -> ListPage:
+        """A list page, built the first time it is shown or asked for (see :class:`ListPages`)."""
+        page = ListPage(self.store, kind, pool=self.pool, parent=self)
+        self.connect_list_page(page)
+        header = self.settings.value(f"lists/{kind}/header")
+        # Only widths the user chose are kept; otherwise the columns fit their content.
+        if header is not None and self.settings.value(f"lists/{kind}/userSized") in (True, "true"):
+            page.table.horizontalHeader().restoreState(header)
+            page.user_sized = True
+        if kind == "commitments" and self._list_states:
+            page.set_states(self._list_states)
+        self._put_in_place(kind, page)
         return page
 
     @Slot(int)
@@ -335,7 +354,7 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         dialog.setWindowTitle(self.tr("Due reminders"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         panel = RemindersPanel(self.store, today=self._today, pool=self.pool, parent=dialog)
-        panel.reminder_changed.connect(lambda reminder_id: self.pages["reminders"].refresh())
+        panel.reminder_changed.connect(lambda reminder_id: self.refresh_list("reminders"))
         self.reminder_dialogs.append(panel)
         dialog.destroyed.connect(lambda: self.reminder_dialogs.remove(panel) if panel in self.reminder_dialogs
                                  else None)
@@ -488,10 +507,13 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         status = judged.status
         # The judgements shown until now are freed on a pool thread, a slice at a time (freeing them here held the
         # GUI thread for most of 100 ms at 100 000 targets).
-        retired: list[Any] = [self.status, self.pages["commitments"].model.states()]
+        retired: list[Any] = [self.status, self._list_states]
         self.status = status
+        self._list_states = judged.states
         self.judge_label.setText(self.tr("States as of {date}").format(date=status.as_of.isoformat()))
-        self.pages["commitments"].set_states(judged.states)
+        commitments = self.pages.get("commitments")
+        if commitments is not None:
+            commitments.set_states(judged.states)
         self.dashboard.set_status(status, judged.state_counts)
         self.status_changed.emit(status)
         self.pool.start(Worker(release_in_slices, retired))
@@ -512,8 +534,14 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         self.pool.start(worker)
         return worker
 
+    def refresh_list(self, kind: str) -> None:
+        """Read a list page again, if it was built (one not built yet reads when it is first shown)."""
+        page = self.pages.get(kind)
+        if page is not None:
+            page.refresh()
+
     def _on_reminders_synced(self, result: object) -> None:
-        self.pages["reminders"].refresh()
+        self.refresh_list("reminders")
         for panel in self.reminder_dialogs:
             panel.refresh()
         start = self.reminder_start
@@ -635,14 +663,8 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         if splitter is not None:
             self.splitter.restoreState(splitter)
         page = self.settings.value("mainWindow/page")
-        if page in PAGES:
-            self.navigator.setCurrentRow(PAGES.index(page))  # type: ignore[arg-type]
-        for kind, list_page in self.pages.items():
-            header = self.settings.value(f"lists/{kind}/header")
-            # Only widths the user chose are kept; otherwise the columns fit their content.
-            if header is not None and self.settings.value(f"lists/{kind}/userSized") in (True, "true"):
-                list_page.table.horizontalHeader().restoreState(header)
-                list_page.user_sized = True
+        # Only the page shown is built (the others when first shown).
+        self.navigator.setCurrentRow(PAGES.index(page if page in PAGES else "commitments"))  # type: ignore[arg-type]
 
     def save_layout(self) -> None:
         self.settings.setValue("mainWindow/geometry", self.saveGeometry())

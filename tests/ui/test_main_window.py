@@ -179,6 +179,35 @@ def test_follow_up_pages_are_built_when_first_shown(qtbot, make_window, demo_sto
     assert dialog.findChild(QWidget, "remindersPanel") is not None
 
 
+def test_hidden_list_pages_are_built_when_first_shown(make_window, demo_store: Store) -> None:
+    """The window paints with only the list it shows: the hidden ones (their widgets, their reads, the fitting of
+    their columns) wait until they are shown, and work done meanwhile (judging, the reminders) waits for them."""
+    pool = HeldPool()
+    window = make_window(demo_store, pool=pool, all_lists=False)
+    assert list(window.pages) == ["commitments"]
+    assert window.findChild(QTableView, "proposalTable") is None
+    assert window.findChild(QWidget, "proposalsPlaceholder") is not None
+    assert {worker._args[1] for worker in pool.held if worker._fn.__name__ == "_read_keys"} == {"commitments"}
+    pool.run_all()
+    window.refresh_list("reminders")  # after the reminders are synced: nothing to read for a page not built
+    assert "reminders" not in window.pages
+    window.show_page("proposals")
+    proposals = window.pages.get("proposals")
+    assert proposals is not None and window.page_stack.currentWidget() is proposals
+    assert window.page_stack.indexOf(proposals) == PAGES.index("proposals")
+    pool.run_all()
+    assert proposals.model.rowCount() == 1
+
+
+def test_a_commitments_list_built_after_judging_shows_the_states(make_window, demo_store: Store) -> None:
+    settings = QSettings(str(paths.ui_settings_path()), QSettings.Format.IniFormat)
+    settings.setValue("mainWindow/page", "proposals")
+    window = make_window(demo_store, settings=settings, all_lists=False)
+    assert list(window.pages) == ["proposals"] and window.status is not None
+    commitments = window.pages["commitments"]
+    assert commitments.model.states() == list_states(window.status)
+
+
 def test_export_says_when_cells_were_cut(make_window, prompter, demo_store: Store, tmp_path: Path) -> None:
     reply = demo_store.list(Reply)[0]
     demo_store.save(dataclasses.replace(reply, title="很长的标题" * 7000))
