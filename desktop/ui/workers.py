@@ -101,6 +101,10 @@ def mark_gui_busy() -> None:
     _gui_busy_until = time.monotonic() + GUI_BUSY_HOLD_S
 
 
+def _result_arrived(_result: object) -> None:
+    mark_gui_busy()
+
+
 def gui_is_busy() -> bool:
     return time.monotonic() < _gui_busy_until
 
@@ -181,6 +185,8 @@ class Worker(QRunnable):
         self._kwargs = kwargs
         self._reports_progress = reports_progress
         self._cancel = threading.Event()
+        # Connected first, so it runs first: the GUI thread takes the result over (a model reset, a repaint).
+        self.signals.succeeded.connect(_result_arrived)
         collector = rest_collector()
         if collector is not None:
             self.signals.finished.connect(collector.schedule)
