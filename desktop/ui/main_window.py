@@ -14,7 +14,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QUndoStack
@@ -32,19 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from db import Location, Store
-from db.dashboard import GroupCount, counts_by_state
-from db.reminders import sync_reminders
-from db.status import LedgerStatus, judge_ledger
 from db.store import Counts
 from desktop import paths
 from desktop.core.grid import PASTE_TARGETS
 from desktop.core.records import Commitment, Evidence, Feedback, Proposal, Record, Reply, Target
-from desktop.ui.dashboard import STATE_ORDER, DashboardPage
 from desktop.ui.editing import DraftStore
 from desktop.ui.forms import RecordForm
 from desktop.ui.list_page import ListPage, ListPages
 from desktop.ui.prompts import CANCEL, SAVE, Prompter
-from desktop.ui.reminders_panel import RemindersPanel
 from desktop.ui.safety import LedgerSafety
 from desktop.ui.screens import fit_to_screen
 from desktop.ui.server_connect import OfficeServer
@@ -54,6 +49,12 @@ from desktop.ui.window_forms import FormTabsMixin
 from desktop.ui.window_lists import ListActionsMixin
 from desktop.ui.window_menus import build_actions
 from desktop.ui.workers import Pool, ThreadPool, Worker, release_in_slices
+
+if TYPE_CHECKING:
+    from db.dashboard import GroupCount
+    from db.status import LedgerStatus
+    from desktop.ui.dashboard import DashboardPage
+    from desktop.ui.reminders_panel import RemindersPanel
 
 logger = logging.getLogger(__name__)
 
@@ -82,6 +83,11 @@ def _judge(location: Location, as_of: dt.date, commitment_ids: list[int] | None 
            base: LedgerStatus | None = None, progress: Any = None, is_cancelled: Any = None) -> Judged:
     """Judge the ledger (or some commitments, merged into ``base``) on a pool thread, with a connection of its
     own; what the window shows of it is prepared here too, so that the GUI thread only takes it over."""
+    # Imported here, on the pool thread: the window paints without them.
+    from db.dashboard import counts_by_state
+    from db.status import LedgerStatus, judge_ledger
+    from desktop.ui.dashboard import STATE_ORDER
+
     with Store.attach(location) as store:
         status = judge_ledger(store, as_of, commitment_ids=commitment_ids, progress=progress,
                               is_cancelled=is_cancelled)
@@ -99,6 +105,8 @@ def _count_records(location: Location) -> Counts:
 
 def _sync_reminders(location: Location, today: dt.date) -> Any:
     """Bring the reminders up to date on a pool thread, with a connection of its own."""
+    from db.reminders import sync_reminders
+
     with Store.attach(location) as store:
         return sync_reminders(store, today)
 
@@ -175,15 +183,11 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         self.lazy_pages: dict[str, QWidget] = {}
         self._stale_pages: set[str] = set()
         self._list_states: dict[int, str] = {}  # the commitments list's states, kept for when it is built
+        self.dashboard: DashboardPage | None = None  # built when first shown
+        self._state_counts: list[GroupCount] | None = None  # the dashboard's, kept for when it is built
         for kind in PAGES:
-            if kind == "dashboard":
-                self.dashboard = DashboardPage(store, pool=self.pool, today=self.as_of, parent=self)
-                self.dashboard.filter_requested.connect(self._on_dashboard_filter_requested)
-                self.dashboard.open_requested.connect(self._on_list_open_requested)
-                widget: QWidget = self.dashboard
-            else:  # a list page or a lazy page, built when first shown (or asked for)
-                widget = QWidget(self)
-                widget.setObjectName(f"{kind}Placeholder")
+            widget = QWidget(self)  # every page is built when first shown (or asked for)
+            widget.setObjectName(f"{kind}Placeholder")
             self.page_stack.addWidget(widget)
             item = QListWidgetItem(titles[kind], self.navigator)
             item.setData(Qt.ItemDataRole.UserRole, kind)
@@ -283,6 +287,8 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
             kind = PAGES[row]
             if kind in LIST_PAGES:
                 self.pages.page(kind)  # built on first show
+            elif kind == "dashboard":
+                self.dashboard_page()
             elif kind in LAZY_PAGES:
                 self.lazy_page(kind)
                 if kind in self._stale_pages:
@@ -314,6 +320,19 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         self._put_in_place(kind, page)
         self.lazy_pages[kind] = page
         return page
+
+    def dashboard_page(self) -> DashboardPage:
+        """The dashboard, built the first time it is shown."""
+        if self.dashboard is None:
+            from desktop.ui.dashboard import DashboardPage
+
+            self.dashboard = DashboardPage(self.store, pool=self.pool, today=self.as_of, parent=self)
+            self.dashboard.filter_requested.connect(self._on_dashboard_filter_requested)
+            self.dashboard.open_requested.connect(self._on_list_open_requested)
+            if self.status is not None:
+                self.dashboard.set_status(self.status, self._state_counts)
+            self._put_in_place("dashboard", self.dashboard)
+        return self.dashboard
 
     def _put_in_place(self, kind: str, page: QWidget) -> None:
         """A page built on first use takes its placeholder's place in the stack."""
@@ -349,6 +368,8 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
     @Slot()
     def show_due_reminders(self) -> QDialog:
         """The due and overdue reminders, with snooze, done and reopen, in a window of their own."""
+        from desktop.ui.reminders_panel import RemindersPanel
+
         dialog = QDialog(self)
         dialog.setObjectName("remindersDialog")
         dialog.setWindowTitle(self.tr("Due reminders"))
@@ -514,7 +535,9 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         commitments = self.pages.get("commitments")
         if commitments is not None:
             commitments.set_states(judged.states)
-        self.dashboard.set_status(status, judged.state_counts)
+        self._state_counts = judged.state_counts
+        if self.dashboard is not None:
+            self.dashboard.set_status(status, judged.state_counts)
         self.status_changed.emit(status)
         self.pool.start(Worker(release_in_slices, retired))
         del retired
@@ -576,7 +599,8 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         touched, self._touched = self._touched, set()
         for page in self.pages.values():
             page.refresh()
-        self.dashboard.refresh()
+        if self.dashboard is not None:
+            self.dashboard.refresh()
         current = self.current_page_kind()
         for kind, lazy in self.lazy_pages.items():
             if kind == current:
