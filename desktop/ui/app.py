@@ -20,7 +20,7 @@ from desktop.ui.i18n import install_translators, pick_language
 from desktop.ui.input_method import use_available_input_method
 from desktop.ui.main_window import MainWindow
 from desktop.ui.server_connect import open_asking_password
-from desktop.ui.workers import ThreadPool, Worker, after_first_paint
+from desktop.ui.workers import ThreadPool, Worker, after_first_paint, give_way_to_gui
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +57,10 @@ def _resolve_db(requested: Location | Path | None, settings: QSettings) -> Locat
 
 def _import_page_modules() -> None:
     """What the evidence suggestions page (built on first use) imports: the letter reader's rules, a sixth of a
-    second of regular expressions compiled, which would otherwise hold the GUI thread when the page opens."""
+    second of regular expressions compiled, which would otherwise hold the GUI thread when the page opens. An import
+    holds the interpreter lock most of the time it runs: it waits until the window has finished what it was doing
+    (taking over the judgements, a repaint)."""
+    give_way_to_gui()
     import db.evidence_suggestions  # noqa: F401
 
 
