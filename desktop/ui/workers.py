@@ -195,7 +195,8 @@ class Worker(QRunnable):
         self._cancel.set()
 
     def is_cancelled(self) -> bool:
-        give_way_to_gui()  # called between the batches of long work
+        if not self._cancel.is_set():
+            give_way_to_gui()  # called between the batches of long work
         return self._cancel.is_set()
 
     def _progress(self, done: int, total: int) -> None:
