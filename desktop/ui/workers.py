@@ -82,7 +82,7 @@ def rest_collector() -> _RestCollector | None:
 
 
 # The GUI thread and the pool share one interpreter lock, and every call from Qt into the window's Python code (a
-# model's data(), a slot) must take it again: a table's repaint makes some 1 500 such calls, 16 ms with the pool idle
+# model's data(), a slot) must take it again: a table's repaint makes some 2 500 such calls, 16 ms with the pool idle
 # but 140 ms and more while two pool threads run Python (measured on a 10 000-target list). So the views mark the
 # GUI thread busy whenever Qt asks them for data, and pool work gives way between its batches (the checks of
 # ``is_cancelled``, ``progress`` and the slices of release_in_slices) until the GUI thread has been quiet for a while.
