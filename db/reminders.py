@@ -97,7 +97,7 @@ def pending_reminder_changes(store: Store, as_of: dt.date, *, progress: Callable
         Cancelled: when ``is_cancelled()`` turns true.
     """
     rules = reminder_rules(store)
-    files = iter_proposal_files(store, as_of, progress=progress, is_cancelled=is_cancelled)
+    files = iter_proposal_files(store, as_of, lean=True, progress=progress, is_cancelled=is_cancelled)
     conn = store.conn
     conn.execute("DROP TABLE IF EXISTS planned_reminders")
     conn.execute("CREATE TEMP TABLE planned_reminders (position INTEGER NOT NULL, kind TEXT NOT NULL,"

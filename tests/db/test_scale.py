@@ -171,6 +171,24 @@ def test_proposal_files_read_each_table_once_per_batch_and_judge_what_they_read(
             assert file.target_states[target.id] == status.targets[target.id]
 
 
+@pytest.mark.sqlite_only  # SQLite's statements
+def test_lean_files_read_no_contacts_signers_or_long_texts_and_judge_alike(store: Store) -> None:
+    build_ledger(store, 6)
+    full = list(iter_proposal_files(store, AS_OF, batch_size=4))
+    with statements(store) as seen:
+        lean = list(iter_proposal_files(store, AS_OF, batch_size=4, lean=True))
+    # What `status` and `remind` do not show is not read: no contacts, no signers, no quotes of the letters.
+    assert reads(seen, "contacts") == reads(seen, "proposers") == 0
+    target_reads = [sql for sql in seen if re.search(r"\bFROM\s+targets\b", sql) and "quote_start, 1e18" in sql]
+    assert target_reads and not [sql for sql in target_reads if re.search(r"SELECT[^;]*\bquote\b[^;]*FROM", sql)]
+    assert [file.label for file in lean] == [file.label for file in full]
+    for lean_file, full_file in zip(lean, full, strict=True):
+        assert lean_file.commitment_states == full_file.commitment_states
+        assert lean_file.target_states == full_file.target_states
+        assert [t.indicator for t in lean_file.targets] == [t.indicator for t in full_file.targets]
+        assert lean_file.contacts == [] and (lean_file.proposal is None or lean_file.proposal.proposers == [])
+
+
 def test_proposal_files_stream_a_batch_at_a_time(store: Store) -> None:
     build_ledger(store, 7)
     with statements(store) as seen:
