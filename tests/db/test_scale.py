@@ -16,7 +16,7 @@ from db import Store
 from db.export import export_ledger
 from db.followup import iter_proposal_files, load_proposal_files
 from db.ledger_import import import_ledger
-from db.reminders import due_reminders, list_reminders, pending_reminder_changes, sync_reminders
+from db.reminders import due_reminders, iter_due_reminders, list_reminders, pending_reminder_changes, sync_reminders
 from db.status import judge_ledger
 from db.store import from_row, record_reader
 from desktop.core import records
@@ -233,6 +233,21 @@ def test_due_reminders_are_what_due_items_finds_among_all(store: Store, within: 
     sync_reminders(store, AS_OF)
     expected = due_items(list_reminders(store), AS_OF, within)
     assert due_reminders(store, AS_OF, within) == expected
+
+
+@pytest.mark.sqlite_only  # SQLite's statements
+def test_the_printed_list_of_due_reminders_leaves_their_notes_unread(store: Store) -> None:
+    build_ledger(store, 5)
+    sync_reminders(store, AS_OF)
+    with statements(store) as seen:
+        lean = list(iter_due_reminders(store, AS_OF, 400, lean=True))
+    listing = [sql for sql in seen if re.search(r"\bFROM\s+reminders\b", sql) and "due_date <=" in sql]
+    assert listing and not [sql for sql in listing if re.search(r"SELECT[^;]*\bnote\b[^;]*FROM", sql)]
+
+    def shown(items: list) -> list[tuple]:
+        return [(item.reminder.due_date, item.when, item.reminder.kind, item.reminder.title) for item in items]
+
+    assert shown(lean) and shown(lean) == shown(due_reminders(store, AS_OF, 400))
 
 
 # ------------------------------------------------------------------------------------------------ export
