@@ -55,14 +55,15 @@ FILES_BATCH = 250  # proposals read together when the files are streamed: a few 
 # Lean files (``lean=True``) hold what the handling states, the judgements and the reminders read, and nothing
 # else: no contacts, no signers, and these columns left unread (their fields stay empty).
 _LEAN_OMIT: dict[type, tuple[str, ...]] = {
-    Proposal: ("title", "body", "delegation", "lead_unit", "co_units", "handling_mode", "text", "notes"),
+    Proposal: ("title", "body", "delegation", "received_date", "lead_unit", "co_units", "handling_mode",
+               "key_supervised", "text", "notes", "version"),
     Reply: ("issuing_office", "addressee", "signer", "handler", "phone", "cc", "result_class", "published_where",
-            "replying_unit", "text", "source_document_id"),
-    Feedback: ("comments",),
-    Commitment: ("quote", "quote_start", "quote_end", "responsible_unit", "deadline_text"),
-    Target: ("deadline_text", "baseline_quote", "quote", "quote_start", "quote_end", "source_document_id"),
+            "replying_unit", "proposer_id", "text", "source_document_id", "version"),
+    Feedback: ("proposer_id", "comments", "version"),
+    Commitment: ("quote", "quote_start", "quote_end", "responsible_unit", "deadline_text", "version"),
+    Target: ("deadline_text", "baseline_quote", "quote", "quote_start", "quote_end", "source_document_id", "version"),
     # The quote and the source's title stay: judging orders evidence of one day by them.
-    Evidence: ("publisher", "source_date", "source_url", "source_document_id", "recorded_by", "notes"),
+    Evidence: ("publisher", "source_date", "source_url", "source_document_id", "recorded_by", "notes", "version"),
 }
 
 
