@@ -110,7 +110,7 @@ def _load_files(store: Store, as_of: dt.date, proposal_ids: list[int], *, orphan
             return where, params
         return f"{where} AND {known(table)}", (*params, *day)
 
-    def read(cls: type[R], where: str, params: tuple, order_by: str) -> list[R]:
+    def records(cls: type[R], where: str, params: tuple, *, order_by: str) -> list[R]:
         if not lean:
             return store.list(cls, where, params, order_by=order_by)
         return list(store.iter(cls, where, params, order_by=order_by, omit=_LEAN_OMIT[cls]))
@@ -119,23 +119,24 @@ def _load_files(store: Store, as_of: dt.date, proposal_ids: list[int], *, orphan
     in_ids = f"IN ({store.dialect.json_ids()})"
     if orphans:
         proposals: list[Proposal] = []
-        replies = read(Reply, *dated("replies", "proposal_id IS NULL", ()), "reply_date, id")
+        replies = records(Reply, *dated("replies", "proposal_id IS NULL", ()), order_by="reply_date, id")
     else:
-        proposals = read(Proposal, *dated("proposals", f"id {in_ids}", ids), "assigned_date, id")
-        replies = read(Reply, *dated("replies", f"proposal_id {in_ids}", ids), "reply_date, id")
+        proposals = records(Proposal, *dated("proposals", f"id {in_ids}", ids), order_by="assigned_date, id")
+        replies = records(Reply, *dated("replies", f"proposal_id {in_ids}", ids), order_by="reply_date, id")
     if known_only and not orphans:  # the replies of a proposal that did not exist yet did not either
         shown = {p.id for p in proposals}
         replies = [r for r in replies if r.proposal_id in shown]
     reply_ids = (id_list(reply.id for reply in replies),)
-    feedback = read(Feedback, *dated("feedback", f"reply_id {in_ids}", reply_ids), "feedback_date, id")
+    feedback = records(Feedback, *dated("feedback", f"reply_id {in_ids}", reply_ids), order_by="feedback_date, id")
     contacts = [] if lean else store.list(Contact, *dated("contacts", f"proposal_id {in_ids}", ids),
                                           order_by="contact_date, id")
-    commitments = read(Commitment, f"reply_id {in_ids}", reply_ids, "reply_id, coalesce(quote_start, 1e18), id")
+    commitments = records(Commitment, f"reply_id {in_ids}", reply_ids,
+                          order_by="reply_id, coalesce(quote_start, 1e18), id")
     commitment_ids = (id_list(commitment.id for commitment in commitments),)
-    targets = read(Target, f"commitment_id {in_ids}", commitment_ids,
-                   "commitment_id, coalesce(quote_start, 1e18), id")
-    evidence = read(Evidence, f"{known('evidence')} AND target_id IN (SELECT id FROM targets WHERE"
-                    f" commitment_id {in_ids})", (*day, *commitment_ids), "target_id, as_of_date, id")
+    targets = records(Target, f"commitment_id {in_ids}", commitment_ids,
+                      order_by="commitment_id, coalesce(quote_start, 1e18), id")
+    evidence = records(Evidence, f"{known('evidence')} AND target_id IN (SELECT id FROM targets WHERE"
+                       f" commitment_id {in_ids})", (*day, *commitment_ids), order_by="target_id, as_of_date, id")
 
     files: dict[int, ProposalFile] = {p.id: ProposalFile(proposal=p) for p in proposals}
     file_of_reply: dict[int, ProposalFile] = {}
