@@ -106,34 +106,12 @@ def import_ledger(store: Store, plan: ImportPlan, *, dry_run: bool = False, skip
     writer = _Writer(store, plan)
     try:
         with store.transaction():
-            total = len(plan.rows)
-            for done, planned in enumerate(plan.rows, start=1):
-                if is_cancelled and done % 50 == 1 and is_cancelled():
-                    raise Cancelled()
-                counts: Counter = Counter()
-                try:
-                    with store.unit():  # one savepoint: a refused row leaves nothing behind
-                        staged = writer.apply(planned, counts)
-                except RecordErrors as errors:
-                    writer.forget()
-                    outcome.problems.extend(RowProblem.of(planned.sheet, planned.row, _column(planned, p.field), p)
-                                            for p in errors.problems)
-                    continue
-                except LedgerError as error:
-                    writer.forget()
-                    column = _column(planned, error.facts.get("field") or error.facts.get("column"))
-                    outcome.problems.append(RowProblem.of(planned.sheet, planned.row, column, error))
-                    continue
-                writer.keep(staged)
-                for (kind, what), count in counts.items():
-                    getattr(outcome, what)[kind] += count
-                outcome.rows_written += 1
-                if progress and done % 50 == 0:
-                    progress(done, total)
-            if outcome.problems and not skip_bad:
-                outcome.problems.sort(key=lambda p: (p.sheet, p.row))
-                raise LedgerImportRejected(plan, outcome.problems)
-            if dry_run:
+            with store.bulk_write():  # the search index and the list rebuilt once at the end, not row by row
+                _write_rows(writer, plan, outcome, progress, is_cancelled)
+                if outcome.problems and not skip_bad:
+                    outcome.problems.sort(key=lambda p: (p.sheet, p.row))
+                    raise LedgerImportRejected(plan, outcome.problems)
+            if dry_run:  # after the rebuild: a dry run checks every statement the import would run
                 raise _DryRun()
     except _DryRun:
         pass
@@ -141,6 +119,36 @@ def import_ledger(store: Store, plan: ImportPlan, *, dry_run: bool = False, skip
         progress(len(plan.rows), len(plan.rows))
     outcome.problems.sort(key=lambda p: (p.sheet, p.row))
     return outcome
+
+
+def _write_rows(writer: _Writer, plan: ImportPlan, outcome: ImportOutcome, progress: Progress | None,
+                is_cancelled: IsCancelled | None) -> None:
+    """Each row in its own savepoint: a row the database refuses is reported and leaves nothing behind."""
+    store = writer.store
+    total = len(plan.rows)
+    for done, planned in enumerate(plan.rows, start=1):
+        if is_cancelled and done % 50 == 1 and is_cancelled():
+            raise Cancelled()
+        counts: Counter = Counter()
+        try:
+            with store.unit():  # one savepoint: a refused row leaves nothing behind
+                staged = writer.apply(planned, counts)
+        except RecordErrors as errors:
+            writer.forget()
+            outcome.problems.extend(RowProblem.of(planned.sheet, planned.row, _column(planned, p.field), p)
+                                    for p in errors.problems)
+            continue
+        except LedgerError as error:
+            writer.forget()
+            column = _column(planned, error.facts.get("field") or error.facts.get("column"))
+            outcome.problems.append(RowProblem.of(planned.sheet, planned.row, column, error))
+            continue
+        writer.keep(staged)
+        for (kind, what), count in counts.items():
+            getattr(outcome, what)[kind] += count
+        outcome.rows_written += 1
+        if progress and done % 50 == 0:
+            progress(done, total)
 
 
 def _with(record: Any, **changes: Any) -> Any:

@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 from db.backends import SQLITE, Dialect, FileLocation, Location, ServerLocation, parse_location
 from db.backends.sqlite import network_filesystem
 from db.backups import write_backup
+from db.bulk_write import BulkWrite
 from db.connection import connect, explain_sqlite_error, migrate
 from db.search import search_terms
 from db.verify import GENESIS_HASH, chain_findings, chain_head, history_hash
@@ -329,6 +330,7 @@ class Store:
         # By table and the types of a returned row's values: the columns to make floats (None: read the row).
         self._shapes: dict[tuple[Any, ...], tuple[str, ...] | None] = {}
         self._in_unit = False  # inside unit(): nested transaction() blocks need no savepoint
+        self._bulk: BulkWrite | None = None  # inside bulk_write(): the records written, for their derived rows
         # Called once when a write has to wait for another program's write (the CLI says "waiting…").
         self.on_busy = on_busy
         # The network file system (nfs4, cifs…) a ledger file was opened on: unsafe for SQLite, see
@@ -486,6 +488,22 @@ class Store:
             finally:
                 self._in_unit = False
 
+    @contextmanager
+    def bulk_write(self) -> Iterator[Store]:
+        """Many writes at once (a ledger import): the search index and the commitments list are not kept row by
+        row by the schema's triggers but rebuilt for the records written when the block ends, in the same
+        transaction (db/bulk_write.py). An error leaving the block takes back every write inside it."""
+        if self._bulk is not None:
+            yield self
+            return
+        with self.transaction():
+            self._bulk = BulkWrite(self.conn, self.dialect)
+            try:
+                yield self
+                self._bulk.finish()
+            finally:
+                self._bulk = None
+
     def _rollback(self) -> None:
         if self.conn.in_transaction:
             try:
@@ -594,6 +612,8 @@ class Store:
             raise _too_large_error(table, row) from error
         row_id = stored[0]["id"]
         after = self._as_stored(table, row_id, stored[0])
+        if self._bulk is not None:
+            self._bulk.wrote(table, row_id, None, after)
         self._append_history(table, row_id, "insert", None, after)
         self._last_written = (table, row_id, after)
         return row_id
@@ -634,6 +654,8 @@ class Store:
         except self.dialect.too_large_errors as error:
             raise _too_large_error(table, changes) from error
         after = self._as_stored(table, row_id, stored[0])
+        if self._bulk is not None:
+            self._bulk.wrote(table, row_id, before, after)
         self._append_history(table, row_id, "update", before, after)
         self._last_written = (table, row_id, after)
 
@@ -685,6 +707,8 @@ class Store:
             self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
         except self.dialect.integrity_errors as error:
             raise self._integrity_error(error, table) from error
+        if self._bulk is not None:
+            self._bulk.wrote(table, row_id, before, None)
         self._append_history(table, row_id, "delete", before, None)
         if snapshot is not None:
             snapshot.rows.append((table, before))
