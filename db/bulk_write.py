@@ -1,8 +1,9 @@
 """Writing many records at once (a ledger import) without the per-row work of the derived tables.
 
 While a :class:`BulkWrite` is open, its transaction holds a row in ``bulk_write`` (schema 7): the triggers that keep
-the search index and ``commitment_list`` skip their work, the store notes every record it writes, and at the end
-the derived rows of exactly those records are rebuilt with a few set-based statements, inside the same
+the search index and ``commitment_list`` skip their work, the store notes every record it writes and keeps its
+history rows (hashes chained as usual) to insert them together, and at the end the derived rows of exactly those
+records are rebuilt with a few set-based statements, inside the same
 transaction. A rollback (a dry run, a crash, a refused import) takes everything back together; no other writer
 ever sees the row, so every other save keeps its triggers.
 """
@@ -11,6 +12,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from typing import Any
+
+HISTORY_INSERT = ("INSERT INTO history (at, actor, table_name, row_id, action, before, after, prev_hash, hash)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 # The texts each kind of record gives the search index, in the order the schema's triggers join them, and the
 # kind number of its entries (rowid = id * 8 + kind).
@@ -64,6 +68,9 @@ class BulkWrite:
         self.touched: dict[str, set[int]] = defaultdict(set)
         self.listed: dict[str, set[int]] = defaultdict(set)  # what the list rows hang on, by 'list:<table>'
         self.replaced: set[tuple[str, int]] = set()  # rows that were there before: their search entries go first
+        # The history rows of the writes, in chain order: one INSERT for all of them at the end (the store drops
+        # those of a savepoint rolled back).
+        self.history: list[tuple[Any, ...]] = []
         conn.execute("INSERT INTO bulk_write (table_name, row_id) VALUES ('', 0)")
 
     def wrote(self, table: str, row_id: int, before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
@@ -82,7 +89,11 @@ class BulkWrite:
                     self.listed[kind].add(row[parent])
 
     def finish(self) -> None:
-        """Rebuild the search entries and list rows of every touched record, then end the bulk write."""
+        """Insert the history rows, rebuild the search entries and list rows of every touched record, then end the
+        bulk write."""
+        if self.history:
+            self.conn.executemany(HISTORY_INSERT, self.history)
+            self.history.clear()
         rows = [(table, row_id) for touched in (self.touched, self.listed) for table, ids in touched.items()
                 for row_id in ids]
         if rows:

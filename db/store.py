@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 from db.backends import SQLITE, Dialect, FileLocation, Location, ServerLocation, parse_location
 from db.backends.sqlite import network_filesystem
 from db.backups import write_backup
-from db.bulk_write import BulkWrite
+from db.bulk_write import HISTORY_INSERT, BulkWrite
 from db.connection import connect, explain_sqlite_error, migrate
 from db.search import search_terms
 from db.verify import GENESIS_HASH, chain_findings, chain_head, history_hash
@@ -440,11 +440,14 @@ class Store:
         if self.conn.in_transaction:
             name = f"sp_{id(object()):x}"
             head = self._chain_head
+            pending = len(self._bulk.history) if self._bulk is not None else 0
             self.conn.execute(f"SAVEPOINT {name}")
             try:
                 yield self
             except BaseException:
                 self._chain_head = head  # the history rows after the savepoint are gone with it
+                if self._bulk is not None:
+                    del self._bulk.history[pending:]  # and so are those a bulk write has not inserted yet
                 if self.conn.in_transaction:
                     self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
                     self.conn.execute(f"RELEASE SAVEPOINT {name}")
@@ -519,17 +522,19 @@ class Store:
     def _append_history(self, table: str, row_id: int, action: str, before: dict[str, Any] | None,
                         after: dict[str, Any] | None) -> None:
         prev_hash = self._chain_head
+        if prev_hash is None and self._bulk is not None and self._bulk.history:
+            prev_hash = self._bulk.history[-1][-1]
         if prev_hash is None:
             last = self.conn.execute("SELECT hash FROM history ORDER BY id DESC LIMIT 1").fetchone()
             prev_hash = last[0] if last else GENESIS_HASH
         at = _utc_now()
         before_json, after_json = _history_json(before), _history_json(after)
         digest = history_hash(prev_hash, at, self.actor, table, row_id, action, before_json, after_json)
-        self.conn.execute(
-            "INSERT INTO history (at, actor, table_name, row_id, action, before, after, prev_hash, hash)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (at, self.actor, table, row_id, action, before_json, after_json, prev_hash, digest),
-        )
+        row = (at, self.actor, table, row_id, action, before_json, after_json, prev_hash, digest)
+        if self._bulk is not None:
+            self._bulk.history.append(row)  # in chain order, inserted together when the bulk write ends
+        else:
+            self.conn.execute(HISTORY_INSERT, row)
         if self._owns_transaction:
             self._chain_head = digest
 

@@ -14,6 +14,7 @@ from db import Store
 from db import lists as db_lists
 from db.connection import migrations
 from db.ledger_import import ImportOutcome, _write_rows, _Writer, import_ledger
+from desktop.core.errors import LedgerError
 from desktop.core.ledger_import import read_ledger
 from desktop.core.records import Commitment, Evidence, Proposal, Reply, Target
 from tests.conftest import _copy_db, _server_ledger
@@ -150,3 +151,20 @@ def test_a_ledger_of_the_previous_schema_migrates_and_imports(request: pytest.Fi
         assert outcome.updated
         assert "commitment" in [hit.kind for hit in store.search("标识注册量")]  # the newer file's new promise
         assert store.verify_history() == []
+
+
+def test_a_row_taken_back_inside_a_bulk_write_leaves_no_history_and_no_entries(store: Store) -> None:
+    """The history rows a bulk write keeps to insert at its end go with a savepoint rolled back (a refused import
+    row); the chain verifies and the search finds only what stayed."""
+    with store.transaction(), store.bulk_write():
+        first = store.save(Proposal(session="十六届五次", number="1", title="关于智能工厂的建议"))
+        with pytest.raises(LedgerError), store.unit():
+            store.save(Proposal(session="十六届五次", number="2", title="关于充电桩的建议"))
+            store.save(Reply(proposal_id=first.id, doc_number="常工信复〔2021〕第1号"))
+            store.save(Reply(proposal_id=first.id, doc_number="常工信复〔2021〕第1号"))  # the same number: refused
+        third = store.save(Proposal(session="十六届五次", number="3", title="关于充电站的建议"))
+    assert [p.number for p in store.list(Proposal)] == ["1", "3"]
+    assert len(store.history("proposals")) == 2 and store.count(Reply) == 0
+    assert store.verify_history() == []
+    assert [(hit.kind, hit.id) for hit in store.search("充电")] == [("proposal", third.id)]
+    assert [(hit.kind, hit.id) for hit in store.search("智能工厂")] == [("proposal", first.id)]
