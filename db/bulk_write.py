@@ -68,8 +68,8 @@ class BulkWrite:
         self.touched: dict[str, set[int]] = defaultdict(set)
         self.listed: dict[str, set[int]] = defaultdict(set)  # what the list rows hang on, by 'list:<table>'
         self.replaced: set[tuple[str, int]] = set()  # rows that were there before: their search entries go first
-        # The history rows of the writes, in chain order: one INSERT for all of them at the end (the store drops
-        # those of a savepoint rolled back).
+        # The history rows of the writes, in chain order, inserted a thousand at a time between the store's units
+        # of writes and at the end (the store drops those of a savepoint rolled back).
         self.history: list[tuple[Any, ...]] = []
         conn.execute("INSERT INTO bulk_write (table_name, row_id) VALUES ('', 0)")
 
@@ -88,12 +88,16 @@ class BulkWrite:
                 if row is not None and row.get(parent) is not None:
                     self.listed[kind].add(row[parent])
 
+    def flush_history(self, enough: int = 1) -> None:
+        """Insert the history rows kept so far, when there are at least ``enough`` (memory stays bounded)."""
+        if len(self.history) >= enough:
+            self.conn.executemany(HISTORY_INSERT, self.history)
+            self.history.clear()
+
     def finish(self) -> None:
         """Insert the history rows, rebuild the search entries and list rows of every touched record, then end the
         bulk write."""
-        if self.history:
-            self.conn.executemany(HISTORY_INSERT, self.history)
-            self.history.clear()
+        self.flush_history()
         rows = [(table, row_id) for touched in (self.touched, self.listed) for table, ids in touched.items()
                 for row_id in ids]
         if rows:

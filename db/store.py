@@ -490,6 +490,8 @@ class Store:
                 yield self
             finally:
                 self._in_unit = False
+        if self._bulk is not None:
+            self._bulk.flush_history(enough=1000)  # between groups: none of the rows can be taken back alone
 
     @contextmanager
     def bulk_write(self) -> Iterator[Store]:
