@@ -281,13 +281,19 @@ def record_reader(cls: type[R], omit: Iterable[str] = ()) -> RecordReader:
     return reader
 
 
+# What json.dumps(..., ensure_ascii=False, sort_keys=True) writes, without making an encoder for every row.
+_HISTORY_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
 def _history_json(row: dict[str, Any] | None) -> str | None:
     if row is None:
         return None
+    if _HISTORY_OMIT.isdisjoint(row):  # most tables: nothing to leave out
+        return _HISTORY_ENCODER.encode(row)
     kept = {key: value for key, value in row.items() if key not in _HISTORY_OMIT}
     if row.get("content") is not None:
         kept["content_sha256"] = hashlib.sha256(row["content"]).hexdigest()
-    return json.dumps(kept, ensure_ascii=False, sort_keys=True)
+    return _HISTORY_ENCODER.encode(kept)
 
 
 def _too_large_error(table: str, row: dict[str, Any]) -> LedgerError:
