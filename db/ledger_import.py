@@ -9,7 +9,6 @@ reply, a reminder's uid), so a newer version of the same ledger updates what an 
 
 from __future__ import annotations
 
-import copy
 import difflib
 import uuid
 from collections import Counter
@@ -17,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from db.store import Store
+from db.store import Store, copy_record
 from desktop.core.errors import Cancelled, LedgerError, RecordErrors
 from desktop.core.ledger_import import (
     EVIDENCE_SHEET_FIELDS,
@@ -153,7 +152,7 @@ def _write_rows(writer: _Writer, plan: ImportPlan, outcome: ImportOutcome, progr
 
 def _with(record: Any, **changes: Any) -> Any:
     """A copy of a record with some fields changed (what dataclasses.replace does, without running __init__)."""
-    changed = copy.copy(record)
+    changed = copy_record(record)
     for name, value in changes.items():
         if not hasattr(changed, name):
             raise TypeError(f"{type(record).__name__} has no field {name!r}")

@@ -6,7 +6,6 @@ a SQLite file or a PostgreSQL database (``db.backends``); what differs between t
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import datetime as dt
 import getpass
@@ -283,6 +282,14 @@ def record_reader(cls: type[R], omit: Iterable[str] = ()) -> RecordReader:
 
 # What json.dumps(..., ensure_ascii=False, sort_keys=True) writes, without making an encoder for every row.
 _HISTORY_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
+def copy_record(record: R) -> R:
+    """A shallow copy of a record: what copy.copy gives, without its pickle-protocol detour (an import makes
+    several per spreadsheet row)."""
+    copied = object.__new__(record.__class__)
+    copied.__dict__.update(record.__dict__)
+    return copied
 
 
 def _history_json(row: dict[str, Any] | None) -> str | None:
@@ -747,7 +754,7 @@ class Store:
             else:
                 record_id = record.id
                 self._update_row(record.TABLE, record_id, row)
-            saved = copy.copy(record)  # the record as given, with its id and version (a copy: cheaper than replace)
+            saved = copy_record(record)  # the record as given, with its id and version (cheaper than replace)
             saved.id, saved.version = record_id, self._version_after_write(record.TABLE, record_id)
             return saved
 
