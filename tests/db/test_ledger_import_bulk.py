@@ -168,3 +168,19 @@ def test_a_row_taken_back_inside_a_bulk_write_leaves_no_history_and_no_entries(s
     assert store.verify_history() == []
     assert [(hit.kind, hit.id) for hit in store.search("充电")] == [("proposal", third.id)]
     assert [(hit.kind, hit.id) for hit in store.search("智能工厂")] == [("proposal", first.id)]
+
+
+def test_the_history_rows_kept_for_later_stay_bounded(store: Store, tmp_path: Path) -> None:
+    """A bulk write keeps its history rows to insert them together, a thousand at a time: an import of many rows
+    never holds them all in memory."""
+    plan = read_ledger(numbered_office_ledger(tmp_path / "ledger.xlsx", 400))  # seven records a row
+    kept: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        if store._bulk is not None:
+            kept.append(len(store._bulk.history))
+
+    import_ledger(store, plan, progress=progress)
+    assert len(kept) >= 7 and 0 < max(kept) < 1000 + 10
+    assert store.conn.execute("SELECT count(*) FROM history").fetchone()[0] == 400 * 7 + 1  # and the workbook
+    assert store.verify_history() == []
