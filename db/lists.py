@@ -154,7 +154,7 @@ SPECS: dict[str, ListSpec] = {
               "deadline": "l.deadline", "kind": "l.kind", "doc_number": "l.doc_number", "id": "l.commitment_id"},
         default_sort=("deadline", False),
         # A target's row has the target's id as key and target_id; matches are looked up by target_id, whose
-        # index holds the deadline (schema 7), so that sorting them in the default order reads no table row.
+        # index holds the deadline (schema 8), so that sorting them in the default order reads no table row.
         search=(("commitment", "l.commitment_id"), ("target", "l.target_id")),
     ),
     "evidence": ListSpec(

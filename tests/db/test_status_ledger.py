@@ -15,12 +15,12 @@ import pytest
 
 from bench.generate_ledger import generate
 from db import Store
-from db.followup import load_proposal_files
+from db.followup import deadline_rules, iter_proposal_files, load_proposal_files
 from db.status import judge_ledger, promise_dates
 from db.store import RecordReader
 from db.transfer import copy_ledger
 from desktop.__main__ import main
-from desktop.core.handling import ProposalFile
+from desktop.core.handling import ProposalFile, judge_handling
 from desktop.core.records import Commitment, Evidence, Target
 from desktop.core.reminders import ReminderRules, plan_reminders
 from desktop.core.status import SEVERITY, judge_records, judge_target
@@ -180,6 +180,23 @@ def test_proposal_files_judge_as_the_ledger_is_judged(generated: Store, as_of) -
     files = load_proposal_files(generated, as_of)
     assert {key: judged for file in files for key, judged in file.commitment_states.items()} == status.commitments
     assert {key: judged for file in files for key, judged in file.target_states.items()} == status.targets
+
+
+@pytest.mark.parametrize(("as_of", "known_only"), [(D(2024, 6, 30), True), (D(2026, 12, 3), False)])
+def test_lean_files_give_the_same_states_reasons_and_reminders(generated: Store, as_of, known_only) -> None:
+    # Lean files leave unread what the states, reasons and reminders do not use: on a ledger holding every state,
+    # they must give exactly what the whole files give.
+    full = list(iter_proposal_files(generated, as_of, known_only=known_only))
+    lean = list(iter_proposal_files(generated, as_of, known_only=known_only, lean=True))
+    rules = deadline_rules(generated)
+
+    def shown(files: list[ProposalFile]) -> list:
+        handling = [(file.label, judge_handling(file, as_of, rules).reason) for file in files]
+        judged = [(key, judgement.state, judgement.reason) for file in files
+                  for states in (file.commitment_states, file.target_states) for key, judgement in states.items()]
+        return [handling, judged, plan_reminders(files, as_of, ReminderRules())]
+
+    assert shown(lean) == shown(full)
 
 
 @contextmanager

@@ -1,4 +1,4 @@
--- Schema 7: a search of the commitments list sorts its matches without reading their table rows.
+-- Schema 8: a search of the commitments list sorts its matches without reading their table rows.
 --
 -- A search looks its matches up by commitment (commitment_id) and by target (target_id, the row key of a target's
 -- row). With the deadline, the list's default order, next to each id in those indexes, sorting thousands of
