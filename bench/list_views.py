@@ -97,7 +97,7 @@ def main() -> None:
 
     units = db_lists.filter_choices(store, "commitments").units
     filters = (("filter: one responsible unit", {"unit": units[0]}), ("filter: one deadline year", {"year": 2021}),
-               ("search: 基站 (two characters, instr)", {"text": "基站"}),
+               ("search: 基站 (two characters, the trigrams that start with it)", {"text": "基站"}),
                ("search: 5G基站数 (trigram index)", {"text": "5G基站数"}),
                ("search: 基站数1234 (few hits)", {"text": "基站数1234"}))
     for label, values in filters:

@@ -153,7 +153,9 @@ SPECS: dict[str, ListSpec] = {
               "comparator": "l.comparator", "value": "l.value_normalized", "unit": "l.unit",
               "deadline": "l.deadline", "kind": "l.kind", "doc_number": "l.doc_number", "id": "l.commitment_id"},
         default_sort=("deadline", False),
-        search=(("commitment", "l.commitment_id"), ("target", "l.row_key")),
+        # A target's row has the target's id as key and target_id; matches are looked up by target_id, whose
+        # index holds the deadline (schema 8), so that sorting them in the default order reads no table row.
+        search=(("commitment", "l.commitment_id"), ("target", "l.target_id")),
     ),
     "evidence": ListSpec(
         kind="evidence",

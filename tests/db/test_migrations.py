@@ -174,3 +174,19 @@ def test_version_2_is_migrated_for_proposal_notes(tmp_path: Path) -> None:
         assert [(hit.kind, hit.id) for hit in store.search("同意延期")] == [("proposal", proposal.id)]
         assert [(hit.kind, hit.id) for hit in store.search(proposal.title[:6])][:1] == [("proposal", proposal.id)]
         assert store.verify_history() == []
+
+
+def test_version_2_is_migrated_for_sorted_search_matches(tmp_path: Path) -> None:
+    """After migrating the demo of schema 2, the indexes a search looks its matches up by hold the deadline, and
+    the search finds the same rows in the same order as the whole list."""
+    fixture = Path(__file__).parent / "fixtures" / "ledger_v2.sqlite3"
+    copy = tmp_path / "v2.sqlite3"
+    copy.write_bytes(fixture.read_bytes())
+    with Store.open(copy) as store:
+        assert store.schema_version == SCHEMA_VERSION >= 7
+        for index, id_column in (("commitment_list_commitment", "commitment_id"),
+                                 ("commitment_list_target", "target_id")):
+            assert [row[2] for row in store.conn.execute(f"PRAGMA index_info({index})")] == [id_column, "deadline"]
+        every = db_lists.list_keys(store, "commitments")
+        found = db_lists.list_keys(store, "commitments", db_lists.ListFilter(text="基站"))
+        assert found and found == [key for key in every if key in set(found)]
