@@ -355,6 +355,33 @@ def row_height(values: Sequence[Any], wrapped: Sequence[tuple[int, float]]) -> f
     return min(lines * LINE_HEIGHT + 2, MAX_ROW_HEIGHT)
 
 
+_MEASURED_LIMIT = 20_000  # distinct texts a column remembers before it starts afresh
+
+
+class RowHeights:
+    """:func:`row_height` for the rows of one sheet, each distinct long text of a column measured once: the same
+    names, summaries and reasons come back row after row."""
+
+    def __init__(self, wrapped: Sequence[tuple[int, float]]) -> None:
+        self._columns = [(index, room, max(room, 1.0), {}) for index, room in wrapped]
+
+    def __call__(self, values: Sequence[Any]) -> float | None:
+        lines = 1
+        for index, room, fit, measured in self._columns:
+            value = values[index]
+            if isinstance(value, str) and value and (len(value) * 2.5 > room or "\n" in value):
+                found = measured.get(value)
+                if found is None:
+                    if len(measured) >= _MEASURED_LIMIT:
+                        measured.clear()
+                    found = measured[value] = text_lines(value, fit)
+                if found > lines:
+                    lines = found
+        if lines == 1:
+            return None
+        return min(lines * LINE_HEIGHT + 2, MAX_ROW_HEIGHT)
+
+
 def text_lines(text: str, room: float) -> int:
     total = 0
     for part in text.split("\n"):

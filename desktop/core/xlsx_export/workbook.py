@@ -32,8 +32,8 @@ from desktop.core.xlsx_export.cells import (
     HEADER,
     CellMaker,
     Formats,
+    RowHeights,
     fit_widths,
-    row_height,
     setup_print,
     state_formatting,
 )
@@ -192,13 +192,14 @@ class WorkbookWriter:
         # Spreadsheets do not grow rows for wrapped text on opening: the height goes with the row. xlsxwriter keeps
         # every height it is given until the file is closed (some 400 bytes a row), so the height most rows of the
         # sheet need (that of the first rows) becomes the sheet's default and only the other rows are given theirs.
-        usual = _usual_height([row_height(values, wrapped) for values in first])
+        row_height = RowHeights(wrapped)
+        usual = _usual_height([row_height(values) for values in first])
         if usual is not None:
             ws.set_default_row(usual)
             ws.set_row(0, DEFAULT_ROW_HEIGHT)  # the header row keeps its one line
         for values in _chain(first, ordered):
             row = written + 1
-            height = row_height(values, wrapped)
+            height = row_height(values)
             if height != usual:
                 ws.set_row(row, height or DEFAULT_ROW_HEIGHT)
             maker.write_row(row, values)
