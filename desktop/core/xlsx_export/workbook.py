@@ -32,8 +32,9 @@ from desktop.core.xlsx_export.cells import (
     HEADER,
     CellMaker,
     Formats,
-    RowHeights,
     fit_widths,
+    lines_height,
+    row_height,
     setup_print,
     state_formatting,
 )
@@ -186,23 +187,25 @@ class WorkbookWriter:
         def cut(column_index: int, length: int) -> None:
             self.truncated.append(TruncatedCell(name, headers[column_index], written + 2, length))
 
-        maker = CellMaker(ws, self.formats, [c.kind for c in columns], on_cut=cut)
         wrapped = [(index, (width - 1) * 0.9) for index, (column, width) in enumerate(zip(columns, widths, strict=True))
                    if column.kind == "wrap" and not column.detail]
+        rooms: list[float | None] = [None] * len(columns)
+        for index, room in wrapped:
+            rooms[index] = room
+        maker = CellMaker(ws, self.formats, [c.kind for c in columns], on_cut=cut, rooms=rooms)
         # Spreadsheets do not grow rows for wrapped text on opening: the height goes with the row. xlsxwriter keeps
         # every height it is given until the file is closed (some 400 bytes a row), so the height most rows of the
         # sheet need (that of the first rows) becomes the sheet's default and only the other rows are given theirs.
-        row_height = RowHeights(wrapped)
-        usual = _usual_height([row_height(values) for values in first])
+        usual = _usual_height([row_height(values, wrapped) for values in first])
         if usual is not None:
             ws.set_default_row(usual)
             ws.set_row(0, DEFAULT_ROW_HEIGHT)  # the header row keeps its one line
         for values in _chain(first, ordered):
             row = written + 1
-            height = row_height(values)
+            # The row's height goes with it before the next row is written (xlsxwriter streams a row out then).
+            height = lines_height(maker.write_row(row, values))
             if height != usual:
                 ws.set_row(row, height or DEFAULT_ROW_HEIGHT)
-            maker.write_row(row, values)
             written += 1
             self.tick()
         ws.autofilter(0, 0, written, len(columns) - 1)
