@@ -79,10 +79,27 @@ class WorkbookWriter:
         self.rows = SheetRows(snapshot, self.tally)
         self.total = (len(snapshot.proposals) + len(snapshot.replies) + len(snapshot.contacts)
                       + snapshot.target_row_count + snapshot.evidence_count + snapshot.reminders_total
-                      + len(snapshot.findings or ()) + snapshot.history_count)
+                      + len(self._findings_found() or ()) + snapshot.history_count)
         self.done = 0
         self.counts: dict[str, int] = {}
         self.truncated: list[TruncatedCell] = []
+
+    def _findings_found(self) -> list | None:
+        """The 回头看 findings when they are known already (not while they are still to be found from the target
+        rows: they count in the progress from when they are)."""
+        findings = self.snapshot.findings
+        return None if callable(findings) else findings
+
+    def _resolve_findings(self) -> int:
+        """Find the 回头看 findings that come from the target rows (written by now); returns how many."""
+        findings = self.snapshot.findings
+        if callable(findings):
+            self.snapshot.findings = findings()
+            # The new rows join the count at the share already done, so the progress never goes back.
+            total = self.total + len(self.snapshot.findings)
+            self.done = self.done * total // max(self.total, 1)
+            self.total = total
+        return len(self.snapshot.findings or ())
 
     def tick(self, rows: int = 1) -> None:
         before = self.done
@@ -107,10 +124,12 @@ class WorkbookWriter:
             (SHEET_CONTACTS, self.rows.contact_rows, len(s.contacts)),
             (SHEET_EVIDENCE, self.rows.evidence_rows, s.evidence_count),
             (SHEET_REMINDERS, self.rows.reminder_rows, s.reminders_total),
-            (SHEET_AUDIT, self.rows.audit_rows, len(s.findings or ())),
+            (SHEET_AUDIT, self.rows.audit_rows, None),
             (SHEET_HISTORY, self._history_rows, s.history_count),
         ):
             if name in sheets:
+                if count is None:
+                    count = self._resolve_findings()
                 self._write_data_sheet(sheets[name], SHEET_COLUMNS[name], rows(), count)
         self.counts[SHEET_SUMMARY] = write_summary(
             workbook, sheets[SHEET_SUMMARY], self.formats, s, self.tally, self.counts, self.truncated,
