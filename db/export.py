@@ -160,7 +160,7 @@ def gather_snapshot(store: Store, as_of: dt.date, filters: ExportFilters, *, gen
         groups = judge_groups(commitments, _targets(store, cursors), evidence, as_of, starts)
         findings = _findings(store, as_of, proposal_order, progress, is_cancelled)
     else:  # 回头看 from the records and judgements of 承诺与指标, found as that sheet streams past
-        audit = StreamedAudit(proposals, replies, feedback, contacts, commitments, as_of, rules, classes)
+        audit = StreamedAudit(proposals, replies, feedback, contacts, as_of, rules, classes)
         groups = audit.groups(judge_groups(commitments, _targets(store, cursors), audit.evidence(evidence), as_of,
                                            starts))
 

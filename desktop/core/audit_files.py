@@ -21,13 +21,18 @@ from typing import Any
 from desktop.core.audit import Finding, find_contradictions
 from desktop.core.deadlines import DeadlineRules
 from desktop.core.handling import ProposalFile
-from desktop.core.records import Commitment, Contact, Evidence, Feedback, Proposal, Reply, Target
+from desktop.core.records import Contact, Evidence, Feedback, Proposal, Reply, Target
 from desktop.core.status import CommitmentGroup
 
 
 def _by_date(day: dt.date | None, record_id: int | None) -> tuple:
     """The order the store reads a file's dated records in (ORDER BY date, id; undated first, as SQLite sorts)."""
     return (day is not None, day or dt.date.min, record_id or 0)
+
+
+def _place_in_letter(quote_start: int | None) -> float:
+    """Where a record's quote starts (coalesce(quote_start, 1e18), as the store orders them)."""
+    return 1e18 if quote_start is None else quote_start
 
 
 class StreamedAudit:
@@ -39,8 +44,8 @@ class StreamedAudit:
     """
 
     def __init__(self, proposals: Sequence[Proposal], replies: Iterable[Reply], feedback: Iterable[Feedback],
-                 contacts: Iterable[Contact], commitments: Iterable[Commitment], as_of: dt.date,
-                 rules: DeadlineRules, result_classes: Iterable[dict[str, Any]]) -> None:
+                 contacts: Iterable[Contact], as_of: dt.date, rules: DeadlineRules,
+                 result_classes: Iterable[dict[str, Any]]) -> None:
         self._proposals = list(proposals)
         self._place = {p.id: index for index, p in enumerate(self._proposals)}
         self._as_of = as_of
@@ -56,8 +61,6 @@ class StreamedAudit:
         self._contacts_of: dict[int | None, list[Contact]] = defaultdict(list)
         for contact in sorted(contacts, key=lambda c: _by_date(c.contact_date, c.id)):
             self._contacts_of[contact.proposal_id].append(contact)
-        self._quote_order = {c.id: (c.reply_id or 0, 1e18 if c.quote_start is None else c.quote_start, c.id or 0)
-                             for c in commitments}
         self._found: dict[int, list[Finding]] = {}
         self._current: int | None = None
         self._groups: list[CommitmentGroup] = []
@@ -121,14 +124,14 @@ class StreamedAudit:
         file = ProposalFile(proposal=proposal, replies=list(replies),
                             feedback=[f for r in replies for f in self._feedback_of.get(r.id, [])],
                             contacts=list(self._contacts_of.get(proposal.id, [])))
-        ordered = sorted(groups, key=lambda g: self._quote_order.get(g.commitment.id, (0, 0.0, 0)))
+        ordered = sorted(groups, key=lambda g: (g.commitment.reply_id or 0, _place_in_letter(g.commitment.quote_start),
+                                                g.commitment.id or 0))
         targets: list[Target] = []
         for group in ordered:
             commitment = group.commitment
             file.commitments.append(commitment)
             file.commitment_states[commitment.id or 0] = group.judgement
-            judged = sorted(group.targets, key=lambda pair: (1e18 if pair[0].quote_start is None
-                                                             else pair[0].quote_start, pair[0].id or 0))
+            judged = sorted(group.targets, key=lambda pair: (_place_in_letter(pair[0].quote_start), pair[0].id or 0))
             for target, judgement in judged:
                 targets.append(target)
                 file.target_states[target.id or 0] = judgement

@@ -212,21 +212,32 @@ class WorkbookWriter:
         for index, room in wrapped:
             rooms[index] = room
         maker = CellMaker(ws, self.formats, [c.kind for c in columns], on_cut=cut, rooms=rooms)
-        # Spreadsheets do not grow rows for wrapped text on opening: the height goes with the row. xlsxwriter keeps
-        # every height it is given until the file is closed (some 400 bytes a row), so the height most rows of the
-        # sheet need (that of the first rows) becomes the sheet's default and only the other rows are given theirs.
+        # Spreadsheets do not grow rows for wrapped text on opening: the height goes with the row. The height most
+        # of the first rows need becomes the sheet's default. xlsxwriter keeps every height set_row is given until
+        # the file is closed (some 200 bytes a row), so the rows of another height are not given theirs that way:
+        # in constant-memory mode a row is written out, with the default height of that moment, when the next row
+        # begins, so the default is changed for them instead (only a row of one line, which no default can give
+        # back, and the sheet's last row, written out at the close, keep a height of their own).
         usual = _usual_height([row_height(values, wrapped) for values in first])
         if usual is not None:
             ws.set_default_row(usual)
             ws.set_row(0, DEFAULT_ROW_HEIGHT)  # the header row keeps its one line
+        current = usual  # the default the rows now streaming out get
+        height: float | None = None
         for values in _chain(first, ordered):
             row = written + 1
-            # The row's height goes with it before the next row is written (xlsxwriter streams a row out then).
             height = lines_height(maker.write_row(row, values))
-            if height != usual:
+            if height != usual and (height is None or usual is None):
                 ws.set_row(row, height or DEFAULT_ROW_HEIGHT)
+            elif height != current:
+                ws.set_default_row(height)
+                current = height
             written += 1
             self.tick()
+        if current != usual:
+            if height == current:
+                ws.set_row(written, height)
+            ws.set_default_row(usual)
         ws.autofilter(0, 0, written, len(columns) - 1)
         for index, column in enumerate(columns):
             if column.kind == "state" and written:
