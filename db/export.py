@@ -164,8 +164,11 @@ def gather_snapshot(store: Store, as_of: dt.date, filters: ExportFilters, *, gen
         groups = audit.groups(judge_groups(commitments, _targets(store, cursors), audit.evidence(evidence), as_of,
                                            starts))
 
+        # Found now, while little else is held: the figures of every target in scope are grouped in memory.
+        conflicts = _figure_conflicts(store, as_of)
+
         def findings() -> list[Finding]:
-            return audit.findings() + _figure_conflicts(store, as_of)
+            return audit.findings() + conflicts
     target_names = TargetNames(store, {c.id: c for c in commitments}, reply_names)
     chain = store.chain_head()  # read in the same transaction as the records
     return LedgerSnapshot(
