@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from db.as_of import known
 from db.status import id_list
@@ -19,6 +20,8 @@ from desktop.core.gc_tuning import collection_paused
 from desktop.core.handling import ProposalFile
 from desktop.core.records import Commitment, Contact, Evidence, Feedback, Proposal, Reply, Target
 from desktop.core.status import judge_group
+
+R = TypeVar("R")
 
 
 def deadline_rules(store: Store) -> DeadlineRules:
@@ -49,14 +52,30 @@ def load_proposal_files(store: Store, as_of: dt.date, *, proposal_ids: list[int]
 
 FILES_BATCH = 250  # proposals read together when the files are streamed: a few dozen queries per 10 000
 
+# Lean files (``lean=True``) hold what the handling states, the judgements and the reminders read, and nothing
+# else: no contacts, no signers, and these columns left unread (their fields stay empty).
+_LEAN_OMIT: dict[type, tuple[str, ...]] = {
+    Proposal: ("title", "body", "delegation", "received_date", "lead_unit", "co_units", "handling_mode",
+               "key_supervised", "text", "notes", "version"),
+    Reply: ("issuing_office", "addressee", "signer", "handler", "phone", "cc", "result_class", "published_where",
+            "replying_unit", "proposer_id", "text", "source_document_id", "version"),
+    Feedback: ("proposer_id", "comments", "version"),
+    Commitment: ("quote", "quote_start", "quote_end", "responsible_unit", "deadline_text", "version"),
+    Target: ("deadline_text", "baseline_quote", "quote", "quote_start", "quote_end", "source_document_id", "version"),
+    # The quote and the source's title stay: judging orders evidence of one day by them.
+    Evidence: ("publisher", "source_date", "source_url", "source_document_id", "recorded_by", "notes", "version"),
+}
+
 
 def iter_proposal_files(store: Store, as_of: dt.date, *, batch_size: int = FILES_BATCH, known_only: bool = False,
-                        progress: Callable[[int, int], None] | None = None,
+                        lean: bool = False, progress: Callable[[int, int], None] | None = None,
                         is_cancelled: Callable[[], bool] | None = None) -> Iterator[ProposalFile]:
     """The files of :func:`load_proposal_files` for the whole ledger, a batch of proposals at a time.
 
     Proposals come in the order of their assignment date, then the files of replies without a proposal; only one
-    batch is held in memory.
+    batch is held in memory. ``lean`` files are for computing states and reminders only, never to be saved or
+    shown whole: they hold no contacts and no signers, and their records leave the long texts nothing computed
+    from a file reads empty (labels, titles, indicators and the judgements' reasons are all there).
 
     Raises:
         Cancelled: when ``is_cancelled()`` turns true.
@@ -66,19 +85,20 @@ def iter_proposal_files(store: Store, as_of: dt.date, *, batch_size: int = FILES
     for start in range(0, len(ids), batch_size):
         with collection_paused():
             batch = _load_files(store, as_of, ids[start:start + batch_size], orphans=False, known_only=known_only,
-                                is_cancelled=is_cancelled)
+                                lean=lean, is_cancelled=is_cancelled)
         yield from batch
         if progress:
             progress(min(start + batch_size, len(ids)), total)
     with collection_paused():
-        batch = _load_files(store, as_of, [], orphans=True, known_only=known_only, is_cancelled=is_cancelled)
+        batch = _load_files(store, as_of, [], orphans=True, known_only=known_only, lean=lean,
+                            is_cancelled=is_cancelled)
     yield from batch
     if progress:
         progress(total, total)
 
 
 def _load_files(store: Store, as_of: dt.date, proposal_ids: list[int], *, orphans: bool, known_only: bool,
-                is_cancelled: Callable[[], bool] | None) -> list[ProposalFile]:
+                is_cancelled: Callable[[], bool] | None, lean: bool = False) -> list[ProposalFile]:
     """The files of the given proposals by assignment date (with ``orphans``, the files of replies without one)."""
     if is_cancelled and is_cancelled():
         raise Cancelled()
@@ -90,27 +110,33 @@ def _load_files(store: Store, as_of: dt.date, proposal_ids: list[int], *, orphan
             return where, params
         return f"{where} AND {known(table)}", (*params, *day)
 
+    def records(cls: type[R], where: str, params: tuple, *, order_by: str) -> list[R]:
+        if not lean:
+            return store.list(cls, where, params, order_by=order_by)
+        return list(store.iter(cls, where, params, order_by=order_by, omit=_LEAN_OMIT[cls]))
+
     ids = (id_list(proposal_ids),)
     in_ids = f"IN ({store.dialect.json_ids()})"
     if orphans:
         proposals: list[Proposal] = []
-        replies = store.list(Reply, *dated("replies", "proposal_id IS NULL", ()), order_by="reply_date, id")
+        replies = records(Reply, *dated("replies", "proposal_id IS NULL", ()), order_by="reply_date, id")
     else:
-        proposals = store.list(Proposal, *dated("proposals", f"id {in_ids}", ids), order_by="assigned_date, id")
-        replies = store.list(Reply, *dated("replies", f"proposal_id {in_ids}", ids), order_by="reply_date, id")
+        proposals = records(Proposal, *dated("proposals", f"id {in_ids}", ids), order_by="assigned_date, id")
+        replies = records(Reply, *dated("replies", f"proposal_id {in_ids}", ids), order_by="reply_date, id")
     if known_only and not orphans:  # the replies of a proposal that did not exist yet did not either
         shown = {p.id for p in proposals}
         replies = [r for r in replies if r.proposal_id in shown]
     reply_ids = (id_list(reply.id for reply in replies),)
-    feedback = store.list(Feedback, *dated("feedback", f"reply_id {in_ids}", reply_ids), order_by="feedback_date, id")
-    contacts = store.list(Contact, *dated("contacts", f"proposal_id {in_ids}", ids), order_by="contact_date, id")
-    commitments = store.list(Commitment, f"reply_id {in_ids}", reply_ids,
-                             order_by="reply_id, coalesce(quote_start, 1e18), id")
+    feedback = records(Feedback, *dated("feedback", f"reply_id {in_ids}", reply_ids), order_by="feedback_date, id")
+    contacts = [] if lean else store.list(Contact, *dated("contacts", f"proposal_id {in_ids}", ids),
+                                          order_by="contact_date, id")
+    commitments = records(Commitment, f"reply_id {in_ids}", reply_ids,
+                          order_by="reply_id, coalesce(quote_start, 1e18), id")
     commitment_ids = (id_list(commitment.id for commitment in commitments),)
-    targets = store.list(Target, f"commitment_id {in_ids}", commitment_ids,
-                         order_by="commitment_id, coalesce(quote_start, 1e18), id")
-    evidence = store.list(Evidence, f"{known('evidence')} AND target_id IN (SELECT id FROM targets WHERE"
-                          f" commitment_id {in_ids})", (*day, *commitment_ids), order_by="target_id, as_of_date, id")
+    targets = records(Target, f"commitment_id {in_ids}", commitment_ids,
+                      order_by="commitment_id, coalesce(quote_start, 1e18), id")
+    evidence = records(Evidence, f"{known('evidence')} AND target_id IN (SELECT id FROM targets WHERE"
+                       f" commitment_id {in_ids})", (*day, *commitment_ids), order_by="target_id, as_of_date, id")
 
     files: dict[int, ProposalFile] = {p.id: ProposalFile(proposal=p) for p in proposals}
     file_of_reply: dict[int, ProposalFile] = {}

@@ -9,7 +9,6 @@ reply, a reminder's uid), so a newer version of the same ledger updates what an 
 
 from __future__ import annotations
 
-import copy
 import difflib
 import uuid
 from collections import Counter
@@ -17,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from db.store import Store
+from db.store import Store, copy_record
 from desktop.core.errors import Cancelled, LedgerError, RecordErrors
 from desktop.core.ledger_import import (
     EVIDENCE_SHEET_FIELDS,
@@ -106,34 +105,12 @@ def import_ledger(store: Store, plan: ImportPlan, *, dry_run: bool = False, skip
     writer = _Writer(store, plan)
     try:
         with store.transaction():
-            total = len(plan.rows)
-            for done, planned in enumerate(plan.rows, start=1):
-                if is_cancelled and done % 50 == 1 and is_cancelled():
-                    raise Cancelled()
-                counts: Counter = Counter()
-                try:
-                    with store.unit():  # one savepoint: a refused row leaves nothing behind
-                        staged = writer.apply(planned, counts)
-                except RecordErrors as errors:
-                    writer.forget()
-                    outcome.problems.extend(RowProblem.of(planned.sheet, planned.row, _column(planned, p.field), p)
-                                            for p in errors.problems)
-                    continue
-                except LedgerError as error:
-                    writer.forget()
-                    column = _column(planned, error.facts.get("field") or error.facts.get("column"))
-                    outcome.problems.append(RowProblem.of(planned.sheet, planned.row, column, error))
-                    continue
-                writer.keep(staged)
-                for (kind, what), count in counts.items():
-                    getattr(outcome, what)[kind] += count
-                outcome.rows_written += 1
-                if progress and done % 50 == 0:
-                    progress(done, total)
-            if outcome.problems and not skip_bad:
-                outcome.problems.sort(key=lambda p: (p.sheet, p.row))
-                raise LedgerImportRejected(plan, outcome.problems)
-            if dry_run:
+            with store.bulk_write():  # the search index and the list rebuilt once at the end, not row by row
+                _write_rows(writer, plan, outcome, progress, is_cancelled)
+                if outcome.problems and not skip_bad:
+                    outcome.problems.sort(key=lambda p: (p.sheet, p.row))
+                    raise LedgerImportRejected(plan, outcome.problems)
+            if dry_run:  # after the rebuild: a dry run checks every statement the import would run
                 raise _DryRun()
     except _DryRun:
         pass
@@ -143,9 +120,39 @@ def import_ledger(store: Store, plan: ImportPlan, *, dry_run: bool = False, skip
     return outcome
 
 
+def _write_rows(writer: _Writer, plan: ImportPlan, outcome: ImportOutcome, progress: Progress | None,
+                is_cancelled: IsCancelled | None) -> None:
+    """Each row in its own savepoint: a row the database refuses is reported and leaves nothing behind."""
+    store = writer.store
+    total = len(plan.rows)
+    for done, planned in enumerate(plan.rows, start=1):
+        if is_cancelled and done % 50 == 1 and is_cancelled():
+            raise Cancelled()
+        counts: Counter = Counter()
+        try:
+            with store.unit():  # one savepoint: a refused row leaves nothing behind
+                staged = writer.apply(planned, counts)
+        except RecordErrors as errors:
+            writer.forget()
+            outcome.problems.extend(RowProblem.of(planned.sheet, planned.row, _column(planned, p.field), p)
+                                    for p in errors.problems)
+            continue
+        except LedgerError as error:
+            writer.forget()
+            column = _column(planned, error.facts.get("field") or error.facts.get("column"))
+            outcome.problems.append(RowProblem.of(planned.sheet, planned.row, column, error))
+            continue
+        writer.keep(staged)
+        for (kind, what), count in counts.items():
+            getattr(outcome, what)[kind] += count
+        outcome.rows_written += 1
+        if progress and done % 50 == 0:
+            progress(done, total)
+
+
 def _with(record: Any, **changes: Any) -> Any:
     """A copy of a record with some fields changed (what dataclasses.replace does, without running __init__)."""
-    changed = copy.copy(record)
+    changed = copy_record(record)
     for name, value in changes.items():
         if not hasattr(changed, name):
             raise TypeError(f"{type(record).__name__} has no field {name!r}")

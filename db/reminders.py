@@ -97,7 +97,7 @@ def pending_reminder_changes(store: Store, as_of: dt.date, *, progress: Callable
         Cancelled: when ``is_cancelled()`` turns true.
     """
     rules = reminder_rules(store)
-    files = iter_proposal_files(store, as_of, progress=progress, is_cancelled=is_cancelled)
+    files = iter_proposal_files(store, as_of, lean=True, progress=progress, is_cancelled=is_cancelled)
     conn = store.conn
     conn.execute("DROP TABLE IF EXISTS planned_reminders")
     conn.execute("CREATE TEMP TABLE planned_reminders (position INTEGER NOT NULL, kind TEXT NOT NULL,"
@@ -170,15 +170,21 @@ def due_reminders(store: Store, as_of: dt.date, within: int | None = None) -> li
     return list(iter_due_reminders(store, as_of, within))
 
 
-def iter_due_reminders(store: Store, as_of: dt.date, within: int | None = None) -> Iterator[DueItem]:
+# What a list of due reminders to print leaves unread (``lean``): the note (the longest text), the subject, the UID.
+_NOT_LISTED = ("subject_table", "subject_id", "done_at", "note", "uid", "version")
+
+
+def iter_due_reminders(store: Store, as_of: dt.date, within: int | None = None, *,
+                       lean: bool = False) -> Iterator[DueItem]:
     """The items of :func:`due_reminders` one at a time, in the same order, holding one due date's reminders.
 
     Only reminders not done and due by the furthest horizon are read (an index range), by due date; the core
-    decides which of each day's reminders are due and orders them within the day.
+    decides which of each day's reminders are due and orders them within the day. ``lean`` reminders hold only
+    what a printed list shows (kind, title, dates, state): they are never to be saved.
     """
     last_day = _day_after(as_of, _longest_lead(store) if within is None else max(within, 0))
     candidates = store.iter(Reminder, "state <> 'done' AND due_date <= ?", (last_day.isoformat(),),
-                            order_by="due_date, id")
+                            order_by="due_date, id", omit=_NOT_LISTED if lean else ())
     for _, same_day in itertools.groupby(candidates, key=lambda reminder: reminder.due_date):
         yield from due_items(same_day, as_of, within)
 

@@ -7,11 +7,19 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from db.store import Store, record_reader
+from db.store import RecordReader, Store, record_reader
 from desktop.core.errors import Cancelled
 from desktop.core.gc_tuning import collection_paused
-from desktop.core.records import Commitment, Evidence, Target
-from desktop.core.status import Judgement, add_to_tally, judge_tally, judge_target, judge_without_evidence, new_tally
+from desktop.core.records import Commitment, Evidence
+from desktop.core.status import (
+    Judgement,
+    TargetFacts,
+    add_to_tally,
+    judge_tally,
+    judge_target,
+    judge_without_evidence,
+    new_tally,
+)
 
 
 @dataclass(frozen=True)
@@ -23,8 +31,14 @@ class LedgerStatus:
     commitments: dict[int, Judgement]
 
 
-# Columns judging never reads (the records it builds are dropped once judged).
-_NOT_JUDGED = ("deadline_text", "baseline_quote", "quote", "quote_start", "quote_end", "source_document_id")
+# Every target is read with the few columns that judge it when it has no evidence (most targets of a big ledger);
+# the rest of the columns it is judged by come with its evidence, or with the few targets whose value was never
+# converted to its base unit.
+_TARGET_ROW = ("id", "commitment_id", "indicator", "kind", "comparator", "deadline", "value_normalized")
+_TARGET_DETAIL = ("value", "value_high", "unit", "value_high_normalized", "unit_normalized", "cumulative",
+                  "baseline_value", "baseline_unit", "baseline_date")
+# Targets judge_target must see whole even without evidence: a value not converted to the target's base unit.
+_UNCONVERTED = "value_normalized IS NULL AND kind <> 'baseline' AND comparator <> 'qualitative'"
 
 
 def id_list(ids: Iterable[int]) -> str:
@@ -55,8 +69,9 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
     memory; the garbage collector is kept out while they pile up (see :mod:`desktop.core.gc_tuning`). A target
     without evidence known on the date is judged from its row as its deadline decides
     (:func:`desktop.core.status.judge_without_evidence`, one shared judgement per deadline); only a target with
-    evidence becomes a record and takes the straight-line path. Commitments are judged from the few columns that
-    decide them, their promise date read with them.
+    evidence takes the straight-line path, from the few fields that judge it (:class:`TargetFacts`, not a record),
+    its evidence as records (the latest one stays in the judgement). Commitments are judged from the few columns
+    that decide them, their promise date read with them.
 
     Raises:
         Cancelled: when ``is_cancelled()`` turns true.
@@ -67,11 +82,6 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
         params = (id_list(commitment_ids),)
     target_judgements: dict[int, Judgement] = {}
     commitment_judgements: dict[int, Judgement] = {}
-    reader = record_reader(Target, _NOT_JUDGED)
-    column = {name: index for index, name in enumerate(reader.columns)}
-    id_at, commitment_at, indicator_at = column["id"], column["commitment_id"], column["indicator"]
-    kind_at, comparator_at, deadline_at = column["kind"], column["comparator"], column["deadline"]
-    normalized_at = column["value_normalized"]
     dates: dict[str | None, dt.date | None] = {None: None}
 
     def day(text: str | None) -> dt.date | None:
@@ -79,6 +89,13 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
         if found is False:
             found = dates[text] = dt.date.fromisoformat(text)  # type: ignore[arg-type]
         return found  # type: ignore[return-value]
+
+    def facts(row: tuple, detail: tuple) -> TargetFacts:
+        """What judges a target, from its row and its :data:`_TARGET_DETAIL` (no record: a few fields)."""
+        value, value_high, unit, high_normalized, unit_normalized, cumulative, baseline, baseline_unit, since = detail
+        return TargetFacts(row[3], row[4], value, value_high, unit, row[6], high_normalized, unit_normalized,
+                           day(row[5]), None if cumulative is None else bool(cumulative), baseline, baseline_unit,
+                           None if since is None else day(since))
 
     with collection_paused():
         conn = store.conn
@@ -92,42 +109,44 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
         # commitment's promises are tallied as its targets come, in the order of their ids (a few numbers each).
         tallies: dict[int, list] = {}
         by_deadline: dict[tuple[str, bool, str | None], Judgement] = {}  # the deadline-only judgements met so far
-        targets = store.dialect.tuples(conn, f"SELECT {reader.select_list()} FROM targets WHERE TRUE{scope}"
+        unconverted = {row[0]: row[1:] for row in store.dialect.tuples(
+            conn, f"SELECT id, {', '.join(_TARGET_DETAIL)} FROM targets WHERE {_UNCONVERTED}{scope}", params)}
+        targets = store.dialect.tuples(conn, f"SELECT {', '.join(_TARGET_ROW)} FROM targets WHERE TRUE{scope}"
                                        " ORDER BY id", params)
-        evidence_stream = _evidence_by_target(store, as_of, scope, params)
-        pending_evidence = next(evidence_stream, None)
+        evidence_reader = record_reader(Evidence)
+        evidence_rows = _evidence_by_target(store, evidence_reader, as_of, scope, params)
+        build_evidence, detail_at = evidence_reader.build, len(evidence_reader.columns)
+        pending = next(evidence_rows, None)
         for done, row in enumerate(targets, 1):
             if done % 2000 == 0:
                 if is_cancelled and is_cancelled():
                     raise Cancelled()
                 if progress:
                     progress(min(len(tallies), total), total)
-            target_id = row[id_at]
-            kind = row[kind_at]
-            if pending_evidence is None or pending_evidence.target_id != target_id:
-                comparator = row[comparator_at]
-                if kind == "baseline" or comparator == "qualitative" or row[normalized_at] is not None:
-                    key = (kind, comparator == "qualitative", row[deadline_at])
+            target_id, commitment_id, indicator, kind, comparator, deadline, normalized = row
+            if pending is None or pending[0] != target_id:
+                if kind == "baseline" or comparator == "qualitative" or normalized is not None:
+                    key = (kind, comparator == "qualitative", deadline)
                     judgement = by_deadline.get(key)  # type: ignore[assignment]
                     if judgement is None:
-                        judgement = by_deadline[key] = judge_without_evidence(kind, comparator,
-                                                                              day(row[deadline_at]), as_of)
+                        judgement = by_deadline[key] = judge_without_evidence(kind, comparator, day(deadline), as_of)
                 else:
-                    judgement = judge_target(reader.build(row), (), as_of,
-                                             start_date=promise_date.get(row[commitment_at]))
+                    judgement = judge_target(facts(row, unconverted[target_id]), (), as_of,
+                                             start_date=promise_date.get(commitment_id))
             else:
+                detail = pending[detail_at:]
                 found: list[Evidence] = []
-                while pending_evidence is not None and pending_evidence.target_id == target_id:
-                    found.append(pending_evidence)
-                    pending_evidence = next(evidence_stream, None)
-                judgement = judge_target(reader.build(row), found, as_of,
-                                         start_date=promise_date.get(row[commitment_at]))
+                while pending is not None and pending[0] == target_id:
+                    found.append(build_evidence(pending[:detail_at]))
+                    pending = next(evidence_rows, None)
+                judgement = judge_target(facts(row, detail), found, as_of,
+                                         start_date=promise_date.get(commitment_id))
             target_judgements[target_id] = judgement
-            tally = tallies.get(row[commitment_at])
+            tally = tallies.get(commitment_id)
             if tally is None:
-                tally = tallies[row[commitment_at]] = new_tally()
+                tally = tallies[commitment_id] = new_tally()
             if kind != "baseline":
-                add_to_tally(tally, row[indicator_at], judgement)
+                add_to_tally(tally, indicator, judgement)
         if is_cancelled and is_cancelled():
             raise Cancelled()
         del promise_date
@@ -141,10 +160,14 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
     return LedgerStatus(as_of, target_judgements, commitment_judgements)
 
 
-def _evidence_by_target(store: Store, as_of: dt.date, scope: str, params: tuple) -> Iterator[Evidence]:
-    """Evidence known on the date, by target, then id: the order of judging by target id."""
-    reader = record_reader(Evidence)
-    where = f" AND target_id IN (SELECT id FROM targets WHERE TRUE{scope})" if scope else ""
-    cursor = store.dialect.tuples(store.conn, f"SELECT {reader.select_list()} FROM evidence WHERE as_of_date <= ?"
-                                  f"{where} ORDER BY target_id, id", (as_of.isoformat(), *params))
-    return reader.read(cursor)
+def _evidence_by_target(store: Store, reader: RecordReader, as_of: dt.date, scope: str,
+                        params: tuple) -> Iterator[tuple]:
+    """Evidence rows known on the date, by target, then id (the order of judging by target id); each row holds the
+    reader's columns, then its target's :data:`_TARGET_DETAIL`. Evidence comes first: ``target_id`` is first."""
+    assert reader.columns[0] == "target_id"
+    where = scope.replace("commitment_id", "t.commitment_id")
+    cursor = store.dialect.tuples(
+        store.conn, f"SELECT {reader.select_list('e.')}, {', '.join('t.' + name for name in _TARGET_DETAIL)}"
+        f" FROM evidence e JOIN targets t ON t.id = e.target_id WHERE e.as_of_date <= ?{where}"
+        " ORDER BY e.target_id, e.id", (as_of.isoformat(), *params))
+    return iter(cursor)

@@ -6,7 +6,6 @@ a SQLite file or a PostgreSQL database (``db.backends``); what differs between t
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import datetime as dt
 import getpass
@@ -26,6 +25,7 @@ from typing import Any, TypeVar
 from db.backends import SQLITE, Dialect, FileLocation, Location, ServerLocation, parse_location
 from db.backends.sqlite import network_filesystem
 from db.backups import write_backup
+from db.bulk_write import HISTORY_INSERT, BulkWrite
 from db.connection import connect, explain_sqlite_error, migrate
 from db.search import search_terms
 from db.verify import GENESIS_HASH, chain_findings, chain_head, history_hash
@@ -280,13 +280,27 @@ def record_reader(cls: type[R], omit: Iterable[str] = ()) -> RecordReader:
     return reader
 
 
+# What json.dumps(..., ensure_ascii=False, sort_keys=True) writes, without making an encoder for every row.
+_HISTORY_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
+def copy_record(record: R) -> R:
+    """A shallow copy of a record: what copy.copy gives, without its pickle-protocol detour (an import makes
+    several per spreadsheet row)."""
+    copied = object.__new__(record.__class__)
+    copied.__dict__.update(record.__dict__)
+    return copied
+
+
 def _history_json(row: dict[str, Any] | None) -> str | None:
     if row is None:
         return None
+    if _HISTORY_OMIT.isdisjoint(row):  # most tables: nothing to leave out
+        return _HISTORY_ENCODER.encode(row)
     kept = {key: value for key, value in row.items() if key not in _HISTORY_OMIT}
     if row.get("content") is not None:
         kept["content_sha256"] = hashlib.sha256(row["content"]).hexdigest()
-    return json.dumps(kept, ensure_ascii=False, sort_keys=True)
+    return _HISTORY_ENCODER.encode(kept)
 
 
 def _too_large_error(table: str, row: dict[str, Any]) -> LedgerError:
@@ -329,6 +343,7 @@ class Store:
         # By table and the types of a returned row's values: the columns to make floats (None: read the row).
         self._shapes: dict[tuple[Any, ...], tuple[str, ...] | None] = {}
         self._in_unit = False  # inside unit(): nested transaction() blocks need no savepoint
+        self._bulk: BulkWrite | None = None  # inside bulk_write(): the records written, for their derived rows
         # Called once when a write has to wait for another program's write (the CLI says "waiting…").
         self.on_busy = on_busy
         # The network file system (nfs4, cifs…) a ledger file was opened on: unsafe for SQLite, see
@@ -438,11 +453,14 @@ class Store:
         if self.conn.in_transaction:
             name = f"sp_{id(object()):x}"
             head = self._chain_head
+            pending = len(self._bulk.history) if self._bulk is not None else 0
             self.conn.execute(f"SAVEPOINT {name}")
             try:
                 yield self
             except BaseException:
                 self._chain_head = head  # the history rows after the savepoint are gone with it
+                if self._bulk is not None:
+                    del self._bulk.history[pending:]  # and so are those a bulk write has not inserted yet
                 if self.conn.in_transaction:
                     self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
                     self.conn.execute(f"RELEASE SAVEPOINT {name}")
@@ -485,6 +503,24 @@ class Store:
                 yield self
             finally:
                 self._in_unit = False
+        if self._bulk is not None:
+            self._bulk.flush_history(enough=1000)  # between groups: none of the rows can be taken back alone
+
+    @contextmanager
+    def bulk_write(self) -> Iterator[Store]:
+        """Many writes at once (a ledger import): the search index and the commitments list are not kept row by
+        row by the schema's triggers but rebuilt for the records written when the block ends, in the same
+        transaction (db/bulk_write.py). An error leaving the block takes back every write inside it."""
+        if self._bulk is not None:
+            yield self
+            return
+        with self.transaction():
+            self._bulk = BulkWrite(self.conn, self.dialect)
+            try:
+                yield self
+                self._bulk.finish()
+            finally:
+                self._bulk = None
 
     def _rollback(self) -> None:
         if self.conn.in_transaction:
@@ -501,17 +537,19 @@ class Store:
     def _append_history(self, table: str, row_id: int, action: str, before: dict[str, Any] | None,
                         after: dict[str, Any] | None) -> None:
         prev_hash = self._chain_head
+        if prev_hash is None and self._bulk is not None and self._bulk.history:
+            prev_hash = self._bulk.history[-1][-1]
         if prev_hash is None:
             last = self.conn.execute("SELECT hash FROM history ORDER BY id DESC LIMIT 1").fetchone()
             prev_hash = last[0] if last else GENESIS_HASH
         at = _utc_now()
         before_json, after_json = _history_json(before), _history_json(after)
         digest = history_hash(prev_hash, at, self.actor, table, row_id, action, before_json, after_json)
-        self.conn.execute(
-            "INSERT INTO history (at, actor, table_name, row_id, action, before, after, prev_hash, hash)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (at, self.actor, table, row_id, action, before_json, after_json, prev_hash, digest),
-        )
+        row = (at, self.actor, table, row_id, action, before_json, after_json, prev_hash, digest)
+        if self._bulk is not None:
+            self._bulk.history.append(row)  # in chain order, inserted together when the bulk write ends
+        else:
+            self.conn.execute(HISTORY_INSERT, row)
         if self._owns_transaction:
             self._chain_head = digest
 
@@ -594,6 +632,8 @@ class Store:
             raise _too_large_error(table, row) from error
         row_id = stored[0]["id"]
         after = self._as_stored(table, row_id, stored[0])
+        if self._bulk is not None:
+            self._bulk.wrote(table, row_id, None, after)
         self._append_history(table, row_id, "insert", None, after)
         self._last_written = (table, row_id, after)
         return row_id
@@ -634,6 +674,8 @@ class Store:
         except self.dialect.too_large_errors as error:
             raise _too_large_error(table, changes) from error
         after = self._as_stored(table, row_id, stored[0])
+        if self._bulk is not None:
+            self._bulk.wrote(table, row_id, before, after)
         self._append_history(table, row_id, "update", before, after)
         self._last_written = (table, row_id, after)
 
@@ -685,6 +727,8 @@ class Store:
             self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
         except self.dialect.integrity_errors as error:
             raise self._integrity_error(error, table) from error
+        if self._bulk is not None:
+            self._bulk.wrote(table, row_id, before, None)
         self._append_history(table, row_id, "delete", before, None)
         if snapshot is not None:
             snapshot.rows.append((table, before))
@@ -710,7 +754,7 @@ class Store:
             else:
                 record_id = record.id
                 self._update_row(record.TABLE, record_id, row)
-            saved = copy.copy(record)  # the record as given, with its id and version (a copy: cheaper than replace)
+            saved = copy_record(record)  # the record as given, with its id and version (cheaper than replace)
             saved.id, saved.version = record_id, self._version_after_write(record.TABLE, record_id)
             return saved
 

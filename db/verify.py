@@ -127,8 +127,9 @@ def anchor_findings(conn: Any, anchor: Anchor) -> list[Finding]:
 
 
 # ----------------------------------------------------------------------------------------------- replay
-# Tables that the schema's triggers keep from the records (no record of their own, so no history either).
-DERIVED_TABLES = frozenset({"commitment_list"})
+# Tables that the schema's triggers keep from the records, and the working table of a bulk write (empty outside its
+# transaction): no record of their own, so no history either.
+DERIVED_TABLES = frozenset({"commitment_list", "bulk_write"})
 
 
 def data_tables(conn: Any) -> list[str]:

@@ -203,6 +203,11 @@ class Dialect:
         """The ORDER BY of a search over ``search_index`` with that condition: best matches first."""
         return "rowid"
 
+    def search_rebuild_sql(self, entry: str, body: str, source: str) -> str:
+        """The INSERT that writes the search entries ``SELECT entry, body FROM source`` as the schema's triggers
+        write one (a bulk write rebuilds them at its end, db/bulk_write.py)."""
+        raise NotImplementedError
+
     # ------------------------------------------------------------------ errors and checks
     def explain_error(self, error: BaseException, location: Location) -> LedgerError | None:
         """The one sentence for a failure the user can act on (disk full, busy, no right); None for a bug."""

@@ -381,6 +381,11 @@ class PostgresDialect(Dialect):
                 params.append(term)
         return " AND ".join(clauses), params
 
+    def search_rebuild_sql(self, entry: str, body: str, source: str) -> str:
+        # With each body's short grams, as search_index_put() writes them (db/migrations/0001_initial.postgres.sql).
+        return (f"INSERT INTO search_index (rowid, body, grams) SELECT entry, body, ledger_short_grams(body) "
+                f"FROM (SELECT {entry} AS entry, {body} AS body FROM {source}) written")
+
     def integrity_error(self, error: BaseException, table: str, label: str) -> LedgerError:
         diag = getattr(error, "diag", None)
         constraint = getattr(diag, "constraint_name", None)

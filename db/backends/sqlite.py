@@ -96,6 +96,10 @@ class SqliteDialect(Dialect):
     def search_order(self, clause: str) -> str:
         return "rank" if "MATCH" in clause else "rowid"
 
+    def search_rebuild_sql(self, entry: str, body: str, source: str) -> str:
+        # Two spaces at the end, as schema 6's triggers write them (db/migrations/0006_fast_lists.sql).
+        return f"INSERT INTO search_index (rowid, body) SELECT {entry}, {body} || '  ' FROM {source}"
+
     def integrity_error(self, error: BaseException, table: str, label: str) -> LedgerError:
         return friendly_integrity_error(error, table, label)
 

@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         # Written as they are read, some hundred lines at a time: memory does not grow with what is due, and
         # there is no print per line.
         lines: list[str] = []
-        for item in iter_due_reminders(store, as_of, within):
+        for item in iter_due_reminders(store, as_of, within, lean=True):
             kind = REMINDER_KINDS.get(item.reminder.kind, item.reminder.kind)
             lines.append(f"{item.reminder.due_date.isoformat()}\t{item.when}\t{kind}\t{item.reminder.title}\n")
             due += 1

@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         write = sys.stdout.write
         # A batch of proposals at a time, printed as it is judged: memory does not grow with the ledger. What did
         # not exist yet on the day is not listed, by the rule of the audit workbook (db.as_of).
-        for file in iter_proposal_files(store, as_of, known_only=True):
+        for file in iter_proposal_files(store, as_of, known_only=True, lean=True):
             handling = judge_handling(file, as_of, rules)
             handling_states[handling.state] += 1
             lines = [f"建议\t{file.label}\t{handling.label}\t{handling.reason}"]

@@ -155,6 +155,9 @@ def iter_planned_reminders(files: Iterable[ProposalFile], as_of: dt.date,
             planned.append(PlannedReminder("reanswer_due", "feedback", rating.id, f"不满意再答复：{label}",
                                            due.date, lead, due.explanation))
         starts = {r.id: r.reply_date for r in replies}
+        evidence_dates: dict[int | None, list[dt.date]] = {}  # the file's evidence dates by target, gathered once
+        for item in file.evidence:
+            evidence_dates.setdefault(item.target_id, []).append(item.as_of_date)
         targets_of: dict[int | None, list[Any]] = {}  # the file's targets by commitment, gathered once
         for target in file.targets:
             targets_of.setdefault(target.commitment_id, []).append(target)
@@ -172,12 +175,13 @@ def iter_planned_reminders(files: Iterable[ProposalFile], as_of: dt.date,
                     f"期限{commitment.deadline.isoformat()}；{judged.label}：{judged.reason}"))
             for target in targets:
                 planned.extend(_target_reminders(file, commitment.deadline, starts.get(commitment.reply_id), target,
-                                                 as_of, rules))
+                                                 evidence_dates.get(target.id, ()), as_of, rules))
         yield from planned
 
 
 def _target_reminders(file: ProposalFile, commitment_deadline: dt.date | None, promised: dt.date | None,
-                      target: Any, as_of: dt.date, rules: ReminderRules) -> list[PlannedReminder]:
+                      target: Any, evidence_dates: Iterable[dt.date], as_of: dt.date,
+                      rules: ReminderRules) -> list[PlannedReminder]:
     judged = file.target_states.get(target.id)
     if target.kind == "baseline" or target.id is None or judged is None or judged.state == "met":
         return []
@@ -187,7 +191,7 @@ def _target_reminders(file: ProposalFile, commitment_deadline: dt.date | None, p
                                      target.deadline, rules.longest_lead,
                                      f"期限{target.deadline.isoformat()}；{judged.label}：{judged.reason}"))
     if judged.state != "missed" and (target.deadline is None or as_of <= target.deadline):
-        dated = [e.as_of_date for e in file.evidence_of(target.id) if e.as_of_date <= as_of]
+        dated = [day for day in evidence_dates if day <= as_of]
         since, what = (max(dated), "最近佐证") if dated else (promised, "作出承诺")
         if since is not None:
             due_date = since + dt.timedelta(days=rules.stale_evidence_days)

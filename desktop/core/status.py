@@ -33,8 +33,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import FrozenInstanceError, dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from desktop.core.records import TARGET_STATES, Commitment, Evidence, Target
 from desktop.core.units import convert, dimension, split_unit
@@ -48,26 +49,120 @@ STATE_LABELS = TARGET_STATES
 _MEASURED_DIMENSIONS = {"元", "美元", "m", "m²", "m³", "t", "%", "kW", "G", "百分点"}
 
 
-@dataclass(frozen=True, slots=True)
+_FIELDS = ("state", "reason", "as_of", "latest_evidence", "measured_value", "progress", "expected_value",
+           "unit_problem")
+_set = object.__setattr__
+
+
 class Judgement:
     """The state of a target or commitment on a date, and why.
 
     Frozen, so one judgement may stand for many targets: those whose judgement follows from a few of their fields
-    alone (no evidence yet, a baseline) share one.
+    alone (no evidence yet, a baseline) share one. Compares, hashes and pickles by its fields, as a frozen
+    dataclass would.
+
+    Judging a whole ledger gives 100 000 judgements of which few are ever read out, so the reason may be given as
+    ``(format, *arguments)``: the sentence ``format(*arguments)``, written when it is first read.
     """
 
-    state: str
-    reason: str
-    as_of: dt.date
-    latest_evidence: Evidence | None = None
-    measured_value: float | None = None  # the latest figure in the target's base unit
-    progress: float | None = None  # share of the way from the starting point to the target (1.0 = reached)
-    expected_value: float | None = None  # where the straight-line path stands on the latest figure's date
-    unit_problem: str | None = None  # set when evidence was left out because its unit does not fit
+    # One slot holding the fields in the order of :data:`_FIELDS`: a judgement is made with one assignment (a
+    # ledger makes 100 000 of them), and read through the properties below.
+    __slots__ = ("_fields",)
+
+    def __init__(self, state: str, reason: str | tuple, as_of: dt.date, latest_evidence: Evidence | None = None,
+                 measured_value: float | None = None, progress: float | None = None,
+                 expected_value: float | None = None, unit_problem: str | None = None) -> None:
+        _set(self, "_fields", (state, reason, as_of, latest_evidence, measured_value, progress, expected_value,
+                               unit_problem))
+
+    @property
+    def state(self) -> str:
+        return self._fields[0]
+
+    @property
+    def reason(self) -> str:
+        reason = self._fields[1]
+        if reason.__class__ is not str:  # formatted once, when first read (the same text from any thread)
+            reason = reason[0](*reason[1:])
+            fields = self._fields
+            _set(self, "_fields", (fields[0], reason, *fields[2:]))
+        return reason
+
+    @property
+    def as_of(self) -> dt.date:
+        return self._fields[2]
+
+    @property
+    def latest_evidence(self) -> Evidence | None:
+        return self._fields[3]
+
+    @property
+    def measured_value(self) -> float | None:
+        """The latest figure in the target's base unit."""
+        return self._fields[4]
+
+    @property
+    def progress(self) -> float | None:
+        """The share of the way from the starting point to the target (1.0 = reached)."""
+        return self._fields[5]
+
+    @property
+    def expected_value(self) -> float | None:
+        """Where the straight-line path stands on the latest figure's date."""
+        return self._fields[6]
+
+    @property
+    def unit_problem(self) -> str | None:
+        """Set when evidence was left out because its unit does not fit."""
+        return self._fields[7]
 
     @property
     def label(self) -> str:
         return STATE_LABELS[self.state]
+
+    def _values(self) -> tuple:
+        self.reason  # noqa: B018 (written, so that the fields hold it)
+        return self._fields
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Judgement:
+            return NotImplemented
+        return self is other or self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple:
+        return Judgement, self._values()
+
+    def __repr__(self) -> str:
+        shown = zip(_FIELDS, self._values(), strict=True)
+        return "Judgement(" + ", ".join(f"{name}={value!r}" for name, value in shown) + ")"
+
+
+class TargetFacts(NamedTuple):
+    """The fields of a target that judge it, as :func:`judge_target` reads them from a :class:`Target`: what
+    judging a whole ledger makes of a target's row, instead of the whole record."""
+
+    kind: str
+    comparator: str
+    value: float | None
+    value_high: float | None
+    unit: str | None
+    value_normalized: float | None
+    value_high_normalized: float | None
+    unit_normalized: str | None
+    deadline: dt.date | None
+    cumulative: bool | None
+    baseline_value: float | None
+    baseline_unit: str | None
+    baseline_date: dt.date | None
 
 
 _SHARED: dict[tuple, Judgement] = {}
@@ -99,13 +194,13 @@ def format_amount(value: float | None, unit: str | None) -> str:
     return f"{text}{magnitude}{unit or ''}"
 
 
-def _base_unit(target: Target) -> str:
+def _base_unit(target: Target | TargetFacts) -> str:
     if target.unit_normalized is not None:
         return target.unit_normalized
     return split_unit(target.unit or "")[1]
 
 
-def _target_amounts(target: Target) -> tuple[float | None, float | None]:
+def _target_amounts(target: Target | TargetFacts) -> tuple[float | None, float | None]:
     low = target.value_normalized
     if low is None and target.value is not None:
         low = convert(target.value, target.unit or "", _base_unit(target))
@@ -115,7 +210,7 @@ def _target_amounts(target: Target) -> tuple[float | None, float | None]:
     return low, high
 
 
-def evidence_in_target_unit(evidence: Evidence, target: Target) -> float | None:
+def evidence_in_target_unit(evidence: Evidence, target: Target | TargetFacts) -> float | None:
     """The evidence figure converted to the target's base unit; None when the units do not fit."""
     if evidence.value is None:
         return None
@@ -136,7 +231,7 @@ def evidence_in_target_unit(evidence: Evidence, target: Target) -> float | None:
     return None
 
 
-def _direction(target: Target, low: float, high: float | None, start: float | None) -> int:
+def _direction(target: Target | TargetFacts, low: float, high: float | None, start: float | None) -> int:
     """+1 when the promise is to reach at least an amount, -1 to stay at or below it."""
     if target.comparator in (">=", ">"):
         return 1
@@ -147,7 +242,7 @@ def _direction(target: Target, low: float, high: float | None, start: float | No
     return -1 if start is not None and start > low else 1
 
 
-def _satisfies(target: Target, low: float, high: float | None, value: float, evidence_comparator: str,
+def _satisfies(target: Target | TargetFacts, low: float, high: float | None, value: float, evidence_comparator: str,
                direction: int) -> bool | None:
     """Does a figure (possibly a bound, "超11000") satisfy the target? None when a bound cannot tell."""
     comparator = target.comparator
@@ -157,33 +252,40 @@ def _satisfies(target: Target, low: float, high: float | None, value: float, evi
     upper_bound = evidence_comparator in ("<", "<=")
     strict_bound = evidence_comparator in (">", "<")
 
-    def at_least(limit: float, strict: bool) -> bool | None:
-        if upper_bound:  # the true figure is below value
-            return False if value < limit or (value == limit and (strict or strict_bound)) else None
-        return value > limit or (value == limit and (not strict or (lower_bound and strict_bound)))
-
-    def at_most(limit: float, strict: bool) -> bool | None:
-        if lower_bound:
-            return False if value > limit or (value == limit and (strict or strict_bound)) else None
-        return value < limit or (value == limit and (not strict or (upper_bound and strict_bound)))
-
     if comparator == ">=":
-        return at_least(low, False)
+        return _at_least(value, low, False, upper_bound, lower_bound, strict_bound)
     if comparator == ">":
-        return at_least(low, True)
+        return _at_least(value, low, True, upper_bound, lower_bound, strict_bound)
     if comparator == "<=":
-        return at_most(low, False)
+        return _at_most(value, low, False, upper_bound, lower_bound, strict_bound)
     if comparator == "<":
-        return at_most(low, True)
+        return _at_most(value, low, True, upper_bound, lower_bound, strict_bound)
     if comparator == "range" and high is not None:
-        above, below = at_least(low, False), at_most(high, False)
+        above = _at_least(value, low, False, upper_bound, lower_bound, strict_bound)
+        below = _at_most(value, high, False, upper_bound, lower_bound, strict_bound)
         if above is False or below is False:
             return False
         return True if above and below else None
     return None
 
 
-def _starting_point(target: Target, start_date: dt.date | None) -> tuple[float | None, dt.date | None]:
+def _at_least(value: float, limit: float, strict: bool, upper_bound: bool, lower_bound: bool,
+              strict_bound: bool) -> bool | None:
+    """Is a figure (possibly a bound) at least the limit? None when a bound cannot tell."""
+    if upper_bound:  # the true figure is below value
+        return False if value < limit or (value == limit and (strict or strict_bound)) else None
+    return value > limit or (value == limit and (not strict or (lower_bound and strict_bound)))
+
+
+def _at_most(value: float, limit: float, strict: bool, upper_bound: bool, lower_bound: bool,
+             strict_bound: bool) -> bool | None:
+    """Is a figure (possibly a bound) at most the limit? None when a bound cannot tell."""
+    if lower_bound:
+        return False if value > limit or (value == limit and (strict or strict_bound)) else None
+    return value < limit or (value == limit and (not strict or (upper_bound and strict_bound)))
+
+
+def _starting_point(target: Target | TargetFacts, start_date: dt.date | None) -> tuple[float | None, dt.date | None]:
     """Where the straight-line path begins: the baseline, or zero at the start of a yearly/新增 target's period."""
     if target.baseline_value is not None:
         base_unit = target.baseline_unit if target.baseline_unit is not None else (target.unit or "")
@@ -210,7 +312,7 @@ def _pick_latest(candidates: list[tuple[Evidence, float]], direction: int) -> tu
                                            item[0].source_title or ""))
 
 
-def judge_target(target: Target, evidence: Sequence[Evidence], as_of: dt.date, *,
+def judge_target(target: Target | TargetFacts, evidence: Sequence[Evidence], as_of: dt.date, *,
                  start_date: dt.date | None = None) -> Judgement:
     """Judge one target as of a date from its evidence.
 
@@ -246,60 +348,69 @@ def judge_target(target: Target, evidence: Sequence[Evidence], as_of: dt.date, *
     if low is None:
         return Judgement("no_data", "目标值无法换算，无法判断", as_of, unit_problem=unit_problem)
 
-    def with_problem(text: str) -> str:
-        return f"{text}；{unit_problem}" if unit_problem else text
-
     if not usable:  # most targets of a big ledger: decided before any path or goal is worked out
         if unit_problem is None:  # decided by the deadline alone: one judgement for all such targets
             return _without_evidence(deadline, past_deadline, as_of)
         if past_deadline:
-            return Judgement("overdue", with_problem(f"期限{deadline.isoformat()}已过，尚无佐证"), as_of,
+            return Judgement("overdue", f"期限{deadline.isoformat()}已过，尚无佐证；{unit_problem}", as_of,
                              unit_problem=unit_problem)
         when = f"，期限{deadline.isoformat()}" if deadline else ""
-        return Judgement("no_data", with_problem(f"尚无佐证{when}"), as_of, unit_problem=unit_problem)
+        return Judgement("no_data", f"尚无佐证{when}；{unit_problem}", as_of, unit_problem=unit_problem)
 
     start_value, path_start = _starting_point(target, start_date)
     direction = _direction(target, low, high, start_value)
-    goal = format_amount(low, unit) if target.comparator != "range" else \
-        f"{format_amount(low, unit)}至{format_amount(high, unit)}"
-
     latest, value = _pick_latest(usable, direction)
-    seen = f"截至{latest.as_of_date.isoformat()}为{_bound_word(latest.comparator)}{format_amount(value, unit)}"
-    others = sorted({other for item, other in usable if item.as_of_date == latest.as_of_date
+    latest_date = latest.as_of_date
+    # Two figures for one day contradict each other: the reason names the other ones.
+    others = sorted({other for item, other in usable if item.as_of_date == latest_date
                      and not math.isclose(other, value, rel_tol=1e-9, abs_tol=1e-9)}) if len(usable) > 1 else ()
-    if others:
-        # Two figures for one day contradict each other: say so, and that the less favourable one decided.
-        seen += f"（同日另有佐证{'、'.join(format_amount(other, unit) for other in others)}，按较不利的数值判定）"
     progress = None
     if start_value is not None and not math.isclose(low, start_value):
         progress = (value - start_value) / (low - start_value)
-    common = dict(as_of=as_of, latest_evidence=latest, measured_value=value, progress=progress,
-                  unit_problem=unit_problem)
     verdict = _satisfies(target, low, high, value, latest.comparator, direction)
+    expected = None
     if verdict:
-        late = f"（佐证日期晚于期限{deadline.isoformat()}）" if deadline and latest.as_of_date > deadline else ""
-        verb = "已超过" if (value - low) * direction > 0 and target.comparator != "range" else "已达到"
-        return Judgement("met", with_problem(f"{seen}，{verb}目标{goal}{late}"), **common)
-    if past_deadline and verdict is None:
-        return Judgement("overdue", with_problem(f"{seen}，只知上下限，无法判断是否达到目标{goal}，期限"
-                                                 f"{deadline.isoformat()}已过"), **common)
-    if past_deadline:
-        return Judgement("missed", with_problem(f"{seen}，未达到目标{goal}，期限{deadline.isoformat()}已过"),
-                         **common)
-    if deadline is None or start_value is None or path_start is None or latest.as_of_date <= path_start \
+        state, outcome = "met", ("beyond" if (value - low) * direction > 0 and target.comparator != "range"
+                                 else "reached")
+    elif past_deadline:
+        state, outcome = ("overdue", "bound") if verdict is None else ("missed", "missed")
+    elif deadline is None or start_value is None or path_start is None or latest_date <= path_start \
             or deadline <= path_start:
-        return Judgement("on_track", with_problem(f"{seen}，尚未达到目标{goal}；缺少基数或起始日期，未测算进度"),
-                         **common)
-    share = (latest.as_of_date - path_start).days / (deadline - path_start).days
-    expected = start_value + (low - start_value) * min(share, 1.0)
-    common["expected_value"] = expected
-    if (value - expected) * direction >= 0:
-        return Judgement("on_track", with_problem(
-            f"{seen}，按进度应达{format_amount(expected, unit)}，进展正常（目标{goal}，期限{deadline.isoformat()}）"),
-            **common)
-    return Judgement("at_risk", with_problem(
-        f"{seen}，按进度应达{format_amount(expected, unit)}，照此进度到{deadline.isoformat()}达不到目标{goal}"),
-        **common)
+        state, outcome = "on_track", "unmeasured"
+    else:
+        share = (latest_date - path_start).days / (deadline - path_start).days
+        expected = start_value + (low - start_value) * min(share, 1.0)
+        state = outcome = "on_track" if (value - expected) * direction >= 0 else "at_risk"
+    # The sentence is written only when it is read: most judgements of a big ledger never are.
+    reason = (_figure_reason, outcome, latest_date, latest.comparator, value, unit, others, low, high,
+              target.comparator == "range", deadline, expected, unit_problem)
+    return Judgement(state, reason, as_of, latest, value, progress, expected, unit_problem)
+
+
+def _figure_reason(outcome: str, latest_date: dt.date, bound: str, value: float, unit: str, others: Sequence[float],
+                   low: float, high: float | None, is_range: bool, deadline: dt.date | None, expected: float | None,
+                   unit_problem: str | None) -> str:
+    """The reason of a target judged by its latest figure (see :func:`judge_target`)."""
+    goal = f"{format_amount(low, unit)}至{format_amount(high, unit)}" if is_range else format_amount(low, unit)
+    seen = f"截至{latest_date.isoformat()}为{_bound_word(bound)}{format_amount(value, unit)}"
+    if others:
+        seen += f"（同日另有佐证{'、'.join(format_amount(other, unit) for other in others)}，按较不利的数值判定）"
+    if outcome in ("beyond", "reached"):
+        late = f"（佐证日期晚于期限{deadline.isoformat()}）" if deadline and latest_date > deadline else ""
+        text = f"{seen}，{'已超过' if outcome == 'beyond' else '已达到'}目标{goal}{late}"
+    elif outcome == "bound":
+        text = f"{seen}，只知上下限，无法判断是否达到目标{goal}，期限{deadline.isoformat()}已过"  # type: ignore[union-attr]
+    elif outcome == "missed":
+        text = f"{seen}，未达到目标{goal}，期限{deadline.isoformat()}已过"  # type: ignore[union-attr]
+    elif outcome == "unmeasured":
+        text = f"{seen}，尚未达到目标{goal}；缺少基数或起始日期，未测算进度"
+    elif outcome == "on_track":
+        text = (f"{seen}，按进度应达{format_amount(expected, unit)}，进展正常（目标{goal}，"
+                f"期限{deadline.isoformat()}）")  # type: ignore[union-attr]
+    else:
+        text = (f"{seen}，按进度应达{format_amount(expected, unit)}，照此进度到{deadline.isoformat()}"  # type: ignore[union-attr]
+                f"达不到目标{goal}")
+    return f"{text}；{unit_problem}" if unit_problem else text
 
 
 def judge_without_evidence(kind: str, comparator: str, deadline: dt.date | None, as_of: dt.date) -> Judgement:
@@ -333,7 +444,8 @@ def _bound_word(comparator: str) -> str:
     return _BOUND_WORDS.get(comparator, "")
 
 
-def _judge_qualitative(target: Target, known: list[Evidence], as_of: dt.date, past_deadline: bool) -> Judgement:
+def _judge_qualitative(target: Target | TargetFacts, known: list[Evidence], as_of: dt.date,
+                       past_deadline: bool) -> Judgement:
     decided = [item for item in known if item.achieved is not None]
     if decided:
         latest_date = max(item.as_of_date for item in decided)
@@ -404,13 +516,16 @@ def judge_tally(manual_state: str | None, notes: str | None, deadline: dt.date |
     if tally[_COUNT] == 1:
         if worst.as_of == as_of:
             return worst  # the same judgement, field for field: a frozen one can stand for both
-        return Judgement(worst.state, worst.reason, as_of, latest_evidence=worst.latest_evidence,
-                         measured_value=worst.measured_value, progress=worst.progress,
-                         expected_value=worst.expected_value, unit_problem=worst.unit_problem)
-    summary = "，".join(f"{STATE_LABELS[state]}{tally[_BY_STATE + rank]}项" for rank, state in enumerate(SEVERITY)
-                       if tally[_BY_STATE + rank])
-    return Judgement(worst.state, f"{tally[_COUNT]}项指标（{summary}）；{tally[_WORST_INDICATOR]}：{worst.reason}",
-                     as_of, latest_evidence=worst.latest_evidence, unit_problem=worst.unit_problem)
+        return Judgement(*worst._fields[:2], as_of, *worst._fields[3:])  # its deferred fields still deferred
+    return Judgement(worst.state, (_tally_reason, tally[_COUNT], tally[_BY_STATE:], tally[_WORST_INDICATOR], worst),
+                     as_of, worst.latest_evidence, unit_problem=worst.unit_problem)
+
+
+def _tally_reason(count: int, by_state: Sequence[int], indicator: str, worst: Judgement) -> str:
+    """The reason of a commitment of several promises: how many of each state, and why the first worst is so."""
+    summary = "，".join(f"{STATE_LABELS[state]}{by_state[rank]}项" for rank, state in enumerate(SEVERITY)
+                       if by_state[rank])
+    return f"{count}项指标（{summary}）；{indicator}：{worst.reason}"
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from db import FileLocation, Location, Store, parse_location
 from db.backends import is_server_url
@@ -19,11 +19,8 @@ from desktop.core.errors import LedgerError
 from desktop.ui.i18n import install_translators, pick_language
 from desktop.ui.input_method import use_available_input_method
 from desktop.ui.main_window import MainWindow
-from desktop.ui.messages import user_message
-from desktop.ui.reminders_panel import open_reminders_on_start
 from desktop.ui.server_connect import open_asking_password
-from desktop.ui.smoke import run_smoke_test
-from desktop.ui.workers import ThreadPool, Worker, after_first_paint
+from desktop.ui.workers import ThreadPool, Worker, after_first_paint, give_way_to_gui
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +31,8 @@ def install_excepthook() -> None:
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         logger.critical("unhandled error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
         if QApplication.instance() is not None:
+            from PySide6.QtWidgets import QMessageBox
+
             box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("App", "Reply Ledger"),
                               QCoreApplication.translate(
                                   "App", "Something went wrong that is not your fault. Everything you saved is "
@@ -58,7 +57,10 @@ def _resolve_db(requested: Location | Path | None, settings: QSettings) -> Locat
 
 def _import_page_modules() -> None:
     """What the evidence suggestions page (built on first use) imports: the letter reader's rules, a sixth of a
-    second of regular expressions compiled, which would otherwise hold the GUI thread when the page opens."""
+    second of regular expressions compiled, which would otherwise hold the GUI thread when the page opens. An import
+    holds the interpreter lock most of the time it runs: it waits until the window has finished what it was doing
+    (taking over the judgements, a repaint)."""
+    give_way_to_gui()
     import db.evidence_suggestions  # noqa: F401
 
 
@@ -78,6 +80,10 @@ class Ledgers:
         try:
             store = open_asking_password(parse_location(db_path), self.window)
         except LedgerError as error:
+            from PySide6.QtWidgets import QMessageBox
+
+            from desktop.ui.messages import user_message
+
             logger.error("cannot open %s: %s", db_path, error)
             QMessageBox.critical(self.window, QCoreApplication.translate("App", "Reply Ledger"), user_message(error))
             return None
@@ -102,6 +108,8 @@ class Ledgers:
 
     @staticmethod
     def _start_work(window: MainWindow, store: Store, pool: ThreadPool) -> None:
+        from desktop.ui.reminders_panel import open_reminders_on_start  # not needed for the first paint
+
         pool.release()
         window.offer_drafts()
         window.safety.check_on_open()
@@ -110,7 +118,7 @@ class Ledgers:
         window.reminder_start = open_reminders_on_start(window, store, rows_pool=window.pool)
         if window.reminder_start.sync_task is not None:
             window.reminder_start.sync_task.signals.succeeded.connect(
-                lambda _result: window.pages["reminders"].refresh())
+                lambda _result: window.refresh_list("reminders"))
         warm_up_imports(pool)
 
 
@@ -142,6 +150,8 @@ def run_app(db_path: Location | None, *, lang: str | None = None, smoke_test: bo
     settings = QSettings(str(paths.ui_settings_path()), QSettings.Format.IniFormat)
     db_path = _resolve_db(db_path, settings)
     if smoke_test:
+        from desktop.ui.smoke import run_smoke_test
+
         return run_smoke_test(app, db_path, language=language, translators=translators, settings=settings)
     ledgers = Ledgers(settings)
     if ledgers.open(db_path) is None:

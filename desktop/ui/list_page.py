@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer, Signal, Slot
@@ -522,3 +522,44 @@ class ListPage(QWidget):
             if values.get("commitment_id"):
                 key = -int(values["commitment_id"])  # the commitment's own key in this list
         self.open_requested.emit(self.kind, key)
+
+
+class ListPages:
+    """The window's list pages by kind, each built the first time it is asked for: the window paints without
+    the hidden ones (their widgets, their first reads and the fitting of their columns).
+
+    ``pages[kind]`` is the page, built now if it was not; ``get``, ``in``, iteration, ``values`` and ``items``
+    see only the pages built so far (a page not built has nothing selected and nothing to refresh).
+    """
+
+    def __init__(self, build: Callable[[str], ListPage]) -> None:
+        self._build = build
+        self._built: dict[str, ListPage] = {}
+
+    def __getitem__(self, kind: str) -> ListPage:
+        return self.page(kind)
+
+    def page(self, kind: str) -> ListPage:
+        """The page of a kind, built now if it was not."""
+        page = self._built.get(kind)
+        if page is None:
+            page = self._built[kind] = self._build(kind)
+        return page
+
+    def get(self, kind: str, default: ListPage | None = None) -> ListPage | None:
+        return self._built.get(kind, default)
+
+    def __contains__(self, kind: object) -> bool:
+        return kind in self._built
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._built))
+
+    def __len__(self) -> int:
+        return len(self._built)
+
+    def values(self) -> list[ListPage]:
+        return list(self._built.values())
+
+    def items(self) -> list[tuple[str, ListPage]]:
+        return list(self._built.items())

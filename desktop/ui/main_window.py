@@ -14,7 +14,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QUndoStack
@@ -32,19 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from db import Location, Store
-from db.dashboard import GroupCount, counts_by_state
-from db.reminders import sync_reminders
-from db.status import LedgerStatus, judge_ledger
 from db.store import Counts
 from desktop import paths
 from desktop.core.grid import PASTE_TARGETS
 from desktop.core.records import Commitment, Evidence, Feedback, Proposal, Record, Reply, Target
-from desktop.ui.dashboard import STATE_ORDER, DashboardPage
 from desktop.ui.editing import DraftStore
 from desktop.ui.forms import RecordForm
-from desktop.ui.list_page import ListPage
+from desktop.ui.list_page import ListPage, ListPages
 from desktop.ui.prompts import CANCEL, SAVE, Prompter
-from desktop.ui.reminders_panel import RemindersPanel
 from desktop.ui.safety import LedgerSafety
 from desktop.ui.screens import fit_to_screen
 from desktop.ui.server_connect import OfficeServer
@@ -55,12 +50,20 @@ from desktop.ui.window_lists import ListActionsMixin
 from desktop.ui.window_menus import build_actions
 from desktop.ui.workers import Pool, ThreadPool, Worker, release_in_slices
 
+if TYPE_CHECKING:
+    from db.dashboard import GroupCount
+    from db.status import LedgerStatus
+    from desktop.ui.dashboard import DashboardPage
+    from desktop.ui.reminders_panel import RemindersPanel
+
 logger = logging.getLogger(__name__)
 
 PAGES = ("proposals", "replies", "commitments", "evidence", "suggestions", "reminders", "audit", "timeline",
          "dashboard")
 # Pages built the first time they are shown (they read the whole ledger when they are built).
 LAZY_PAGES = ("suggestions", "audit", "timeline")
+# The list pages, each also built when first shown or asked for (desktop.ui.list_page.ListPages).
+LIST_PAGES = ("proposals", "replies", "commitments", "evidence", "reminders")
 REFRESH_DELAY_MS = 150
 STATUS_MESSAGE_MS = 20_000
 DEFAULT_SIZE = (1360, 820)
@@ -80,6 +83,11 @@ def _judge(location: Location, as_of: dt.date, commitment_ids: list[int] | None 
            base: LedgerStatus | None = None, progress: Any = None, is_cancelled: Any = None) -> Judged:
     """Judge the ledger (or some commitments, merged into ``base``) on a pool thread, with a connection of its
     own; what the window shows of it is prepared here too, so that the GUI thread only takes it over."""
+    # Imported here, on the pool thread: the window paints without them.
+    from db.dashboard import counts_by_state
+    from db.status import LedgerStatus, judge_ledger
+    from desktop.ui.dashboard import STATE_ORDER
+
     with Store.attach(location) as store:
         status = judge_ledger(store, as_of, commitment_ids=commitment_ids, progress=progress,
                               is_cancelled=is_cancelled)
@@ -97,6 +105,8 @@ def _count_records(location: Location) -> Counts:
 
 def _sync_reminders(location: Location, today: dt.date) -> Any:
     """Bring the reminders up to date on a pool thread, with a connection of its own."""
+    from db.reminders import sync_reminders
+
     with Store.attach(location) as store:
         return sync_reminders(store, today)
 
@@ -164,7 +174,7 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         self.navigator.setStyleSheet("QListWidget#navigator::item { padding: 7px 6px; }")
         self.page_stack = QStackedWidget(self)
         self.page_stack.setObjectName("pageStack")
-        self.pages: dict[str, ListPage] = {}
+        self.pages = ListPages(self._build_list_page)
         titles = {"proposals": self.tr("Proposals"), "replies": self.tr("Replies"),
                   "commitments": self.tr("Commitments & targets"), "evidence": self.tr("Evidence"),
                   "suggestions": self.tr("Evidence suggestions"), "reminders": self.tr("Reminders"),
@@ -172,20 +182,12 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
                   "dashboard": self.tr("Dashboard")}
         self.lazy_pages: dict[str, QWidget] = {}
         self._stale_pages: set[str] = set()
+        self._list_states: dict[int, str] = {}  # the commitments list's states, kept for when it is built
+        self.dashboard: DashboardPage | None = None  # built when first shown
+        self._state_counts: list[GroupCount] | None = None  # the dashboard's, kept for when it is built
         for kind in PAGES:
-            if kind in LAZY_PAGES:
-                widget = QWidget(self)  # replaced by the page when it is first shown
-                widget.setObjectName(f"{kind}Placeholder")
-            elif kind == "dashboard":
-                self.dashboard = DashboardPage(store, pool=self.pool, today=self.as_of, parent=self)
-                self.dashboard.filter_requested.connect(self._on_dashboard_filter_requested)
-                self.dashboard.open_requested.connect(self._on_list_open_requested)
-                widget: QWidget = self.dashboard
-            else:
-                page = ListPage(store, kind, pool=self.pool, parent=self)
-                self.connect_list_page(page)
-                self.pages[kind] = page
-                widget = page
+            widget = QWidget(self)  # every page is built when first shown (or asked for)
+            widget.setObjectName(f"{kind}Placeholder")
             self.page_stack.addWidget(widget)
             item = QListWidgetItem(titles[kind], self.navigator)
             item.setData(Qt.ItemDataRole.UserRole, kind)
@@ -250,7 +252,6 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         self.office_server = OfficeServer(self, store)  # File › Connect to office server…
         self.office_server.open_requested.connect(self.open_ledger_requested)
         build_actions(self, titles)
-        self.navigator.setCurrentRow(PAGES.index("commitments"))
         self._restore_layout()
         self._update_counts()
         self.central_stack.setCurrentWidget(self.welcome if self.ledger_is_empty() else self.splitter)
@@ -284,7 +285,11 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
     def _on_navigator_current_row_changed(self, row: int) -> None:
         if row >= 0:
             kind = PAGES[row]
-            if kind in LAZY_PAGES:
+            if kind in LIST_PAGES:
+                self.pages.page(kind)  # built on first show
+            elif kind == "dashboard":
+                self.dashboard_page()
+            elif kind in LAZY_PAGES:
                 self.lazy_page(kind)
                 if kind in self._stale_pages:
                     self._stale_pages.discard(kind)
@@ -312,12 +317,45 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
             page = audit
         else:
             page = TimelineView(self.store, pool=self.pool, today=self.as_of, parent=self)
+        self._put_in_place(kind, page)
+        self.lazy_pages[kind] = page
+        return page
+
+    def dashboard_page(self) -> DashboardPage:
+        """The dashboard, built the first time it is shown."""
+        if self.dashboard is None:
+            from desktop.ui.dashboard import DashboardPage
+
+            self.dashboard = DashboardPage(self.store, pool=self.pool, today=self.as_of, parent=self)
+            self.dashboard.filter_requested.connect(self._on_dashboard_filter_requested)
+            self.dashboard.open_requested.connect(self._on_list_open_requested)
+            if self.status is not None:
+                self.dashboard.set_status(self.status, self._state_counts)
+            self._put_in_place("dashboard", self.dashboard)
+        return self.dashboard
+
+    def _put_in_place(self, kind: str, page: QWidget) -> None:
+        """A page built on first use takes its placeholder's place in the stack."""
         index = PAGES.index(kind)
         placeholder = self.page_stack.widget(index)
+        current = self.page_stack.currentIndex()
         self.page_stack.removeWidget(placeholder)
         placeholder.deleteLater()
         self.page_stack.insertWidget(index, page)
-        self.lazy_pages[kind] = page
+        self.page_stack.setCurrentIndex(current)
+
+    def _build_list_page(self, kind: str) -> ListPage:
+        """A list page, built the first time it is shown or asked for (see :class:`ListPages`)."""
+        page = ListPage(self.store, kind, pool=self.pool, parent=self)
+        self.connect_list_page(page)
+        header = self.settings.value(f"lists/{kind}/header")
+        # Only widths the user chose are kept; otherwise the columns fit their content.
+        if header is not None and self.settings.value(f"lists/{kind}/userSized") in (True, "true"):
+            page.table.horizontalHeader().restoreState(header)
+            page.user_sized = True
+        if kind == "commitments" and self._list_states:
+            page.set_states(self._list_states)
+        self._put_in_place(kind, page)
         return page
 
     @Slot(int)
@@ -330,12 +368,14 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
     @Slot()
     def show_due_reminders(self) -> QDialog:
         """The due and overdue reminders, with snooze, done and reopen, in a window of their own."""
+        from desktop.ui.reminders_panel import RemindersPanel
+
         dialog = QDialog(self)
         dialog.setObjectName("remindersDialog")
         dialog.setWindowTitle(self.tr("Due reminders"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         panel = RemindersPanel(self.store, today=self._today, pool=self.pool, parent=dialog)
-        panel.reminder_changed.connect(lambda reminder_id: self.pages["reminders"].refresh())
+        panel.reminder_changed.connect(lambda reminder_id: self.refresh_list("reminders"))
         self.reminder_dialogs.append(panel)
         dialog.destroyed.connect(lambda: self.reminder_dialogs.remove(panel) if panel in self.reminder_dialogs
                                  else None)
@@ -488,11 +528,16 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         status = judged.status
         # The judgements shown until now are freed on a pool thread, a slice at a time (freeing them here held the
         # GUI thread for most of 100 ms at 100 000 targets).
-        retired: list[Any] = [self.status, self.pages["commitments"].model.states()]
+        retired: list[Any] = [self.status, self._list_states]
         self.status = status
+        self._list_states = judged.states
         self.judge_label.setText(self.tr("States as of {date}").format(date=status.as_of.isoformat()))
-        self.pages["commitments"].set_states(judged.states)
-        self.dashboard.set_status(status, judged.state_counts)
+        commitments = self.pages.get("commitments")
+        if commitments is not None:
+            commitments.set_states(judged.states)
+        self._state_counts = judged.state_counts
+        if self.dashboard is not None:
+            self.dashboard.set_status(status, judged.state_counts)
         self.status_changed.emit(status)
         self.pool.start(Worker(release_in_slices, retired))
         del retired
@@ -512,8 +557,14 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         self.pool.start(worker)
         return worker
 
+    def refresh_list(self, kind: str) -> None:
+        """Read a list page again, if it was built (one not built yet reads when it is first shown)."""
+        page = self.pages.get(kind)
+        if page is not None:
+            page.refresh()
+
     def _on_reminders_synced(self, result: object) -> None:
-        self.pages["reminders"].refresh()
+        self.refresh_list("reminders")
         for panel in self.reminder_dialogs:
             panel.refresh()
         start = self.reminder_start
@@ -548,7 +599,8 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         touched, self._touched = self._touched, set()
         for page in self.pages.values():
             page.refresh()
-        self.dashboard.refresh()
+        if self.dashboard is not None:
+            self.dashboard.refresh()
         current = self.current_page_kind()
         for kind, lazy in self.lazy_pages.items():
             if kind == current:
@@ -635,14 +687,8 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         if splitter is not None:
             self.splitter.restoreState(splitter)
         page = self.settings.value("mainWindow/page")
-        if page in PAGES:
-            self.navigator.setCurrentRow(PAGES.index(page))  # type: ignore[arg-type]
-        for kind, list_page in self.pages.items():
-            header = self.settings.value(f"lists/{kind}/header")
-            # Only widths the user chose are kept; otherwise the columns fit their content.
-            if header is not None and self.settings.value(f"lists/{kind}/userSized") in (True, "true"):
-                list_page.table.horizontalHeader().restoreState(header)
-                list_page.user_sized = True
+        # Only the page shown is built (the others when first shown).
+        self.navigator.setCurrentRow(PAGES.index(page if page in PAGES else "commitments"))  # type: ignore[arg-type]
 
     def save_layout(self) -> None:
         self.settings.setValue("mainWindow/geometry", self.saveGeometry())

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from db import Location, Store
 from db import lists as db_lists
-from desktop.ui.workers import Pool, Worker
+from desktop.ui.workers import Pool, Worker, mark_gui_busy
 
 logger = logging.getLogger(__name__)
 
@@ -339,6 +339,7 @@ class RecordListModel(QAbstractTableModel):
             return "?"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        mark_gui_busy()  # pool work gives way while the view paints (desktop.ui.workers)
         if not index.isValid() or not (0 <= index.row() < len(self._keys)) or index.column() >= len(self._columns):
             return None
         key = self._keys[index.row()]
@@ -472,6 +473,7 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        mark_gui_busy()
         if not index.isValid() or not (0 <= index.row() < len(self._records)):
             return None
         record = self._records[index.row()]

@@ -46,7 +46,7 @@ from desktop.core.reminders import is_active
 from desktop.ui.labels import QT_TRANSLATE_NOOP, REMINDER_KINDS, REMINDER_STATES, label
 from desktop.ui.messages import user_message
 from desktop.ui.models import Column, RecordTableModel, fit_columns, record_table_view
-from desktop.ui.workers import Pool, ThreadPool, Worker, rest_collector
+from desktop.ui.workers import Pool, ThreadPool, Worker, mark_gui_busy, never_cancelled, rest_collector
 
 logger = logging.getLogger(__name__)
 
@@ -369,7 +369,7 @@ class ReminderSyncTask(QRunnable):
     def run(self) -> None:
         try:
             with collection_paused(), Store.attach(self._location) as store:
-                result = sync_reminders(store, self._as_of)
+                result = sync_reminders(store, self._as_of, is_cancelled=never_cancelled)  # gives way to the window
         except Exception as error:  # reported, never raised on a pool thread
             logger.error("reminders could not be generated: %s", error)
             self.signals.failed.emit(error)
@@ -417,6 +417,7 @@ def open_reminders_on_start(window: QWidget, store: Store, *, today: Today = dt.
     rows_pool = rows_pool or ThreadPool(pool)
 
     def show_if_due(rows: ReminderRows) -> None:
+        mark_gui_busy()  # building and painting the dialog: pool work gives way
         if started.panel is not None:
             started.panel.refresh()  # an older read may have opened it
             return

@@ -13,8 +13,10 @@ from desktop.core.records import Commitment, Proposal, Record, Reply, Target
 from desktop.ui.forms import RecordForm
 from desktop.ui.messages import user_message
 from desktop.ui.prompts import CANCEL, SAVE
-from desktop.ui.record_forms import FORMS, RECORD_TYPES
 from desktop.ui.undo import CreateRecordsCommand, SaveRecordsCommand
+
+# The record forms, the reminders' rules and what they pull in are imported by the methods that use them: the
+# window paints without them.
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -70,6 +72,8 @@ class FormTabsMixin(_Base):
 
     def open_record(self, kind: str, record_id: int) -> RecordForm | None:
         """Open a stored record in a form tab (or show its tab when it is open already)."""
+        from desktop.ui.record_forms import FORMS, RECORD_TYPES
+
         self.leave_welcome()
         for form in self.forms():
             if form.kind == kind and form.record_id == record_id:
@@ -87,6 +91,8 @@ class FormTabsMixin(_Base):
     def new_record(self, kind: str, defaults: dict[str, Any] | None = None) -> RecordForm:
         """Open an empty form; fields start from ``defaults``, or from what is selected, saved last, or the only
         candidate."""
+        from desktop.ui.record_forms import FORMS
+
         self.leave_welcome()
         values = self._defaults_for(kind) if defaults is None else defaults
         return self._add_form(FORMS[kind](self.store, None, saver=self._save_record, defaults=values,
@@ -258,6 +264,8 @@ class FormTabsMixin(_Base):
 
     def remember_saved(self, *records: Record) -> None:
         """Records saved last are the parents new records start from."""
+        from desktop.ui.record_forms import RECORD_TYPES
+
         for record in records:
             for kind, record_type in RECORD_TYPES.items():
                 if type(record) is record_type and getattr(record, "id", None) is not None:
@@ -335,6 +343,8 @@ class FormTabsMixin(_Base):
 
     def offer_drafts(self) -> int:
         """After a crash: offer the forms that had unsaved changes; returns how many were reopened."""
+        from desktop.ui.record_forms import FORMS
+
         drafts = self.drafts.pending()
         if not drafts:
             return 0

@@ -11,17 +11,17 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QPoint, Slot
 from PySide6.QtWidgets import QMenu
 
-from db.reminders import change_reminders
 from desktop.core.errors import LedgerError, RecordErrors
 from desktop.core.grid import GRID_FIELDS, PASTE_TARGETS, apply_cell, parse_cell
 from desktop.core.records import Record, Reminder
-from desktop.core.reminders import completed, reopened, snoozed
 from desktop.ui.grid_editing import cell_choices
 from desktop.ui.list_page import ListPage
 from desktop.ui.messages import user_message
-from desktop.ui.record_forms import RECORD_TYPES
 from desktop.ui.undo import CreateRecordsCommand, DeleteRecordsCommand, SaveRecordsCommand
 from desktop.ui.window_forms import record_label
+
+# The record forms, the reminders' rules and what they pull in are imported by the methods that use them: the
+# window paints without them.
 
 # lupdate reads translate("MainWindow", ...) calls: the strings stay in the window's context.
 translate = QCoreApplication.translate
@@ -100,6 +100,8 @@ class ListActionsMixin(_Base):
     # ----------------------------------------------------------------- one cell
     def save_cell(self, record_kind: str, record_id: int, name: str, value: Any) -> bool:
         """Save a cell edited in a list: checked by the record's rules, written with history, one undo step."""
+        from desktop.ui.record_forms import RECORD_TYPES
+
         record = self.store.get(RECORD_TYPES[record_kind], record_id)
         if record is None:
             self._show_list_error(translate("MainWindow", "This record no longer exists; the list is reloaded."))
@@ -144,6 +146,8 @@ class ListActionsMixin(_Base):
     def bulk_set(self, record_kind: str, name: str, value: Any, page: ListPage | None = None) -> int:
         """Set one field of every selected row to a value, in one transaction and one undo step; returns how many
         records changed (0 and a message when one of them refuses the value: nothing is written then)."""
+        from desktop.ui.record_forms import RECORD_TYPES
+
         page = page or self.current_list()
         if page is None:
             return 0
@@ -197,6 +201,8 @@ class ListActionsMixin(_Base):
 
     def change_reminders(self, change: Callable[[Reminder], Reminder]) -> int:
         """Mark the selected reminders done, snoozed or open again: one transaction, one undo step."""
+        from db.reminders import change_reminders
+
         page = self.pages["reminders"]
         ids = [record_id for kind, record_id in page.selected_records() if kind == "reminder"]
         try:
@@ -212,6 +218,8 @@ class ListActionsMixin(_Base):
         return len(pairs)
 
     def snooze_selected_reminders(self) -> int:
+        from desktop.core.reminders import snoozed
+
         today = self._today()
         text = self.prompter.ask_text(
             self,
@@ -234,6 +242,8 @@ class ListActionsMixin(_Base):
     def fill_bulk_menu(self, menu: QMenu, page: ListPage | None = None) -> None:
         """The changes offered for the selected rows of a list (Edit › Change selected rows, and the context
         menu)."""
+        from desktop.core.reminders import completed, reopened
+
         menu.clear()
         page = page or self.current_list()
         if page is None or not page.selected_rows():
@@ -387,6 +397,8 @@ class ListActionsMixin(_Base):
     @Slot()
     def delete_selected(self) -> bool:
         """Delete the selected records (one confirmation, one transaction, one undo step)."""
+        from desktop.ui.record_forms import RECORD_TYPES
+
         page = self.current_list()
         if page is None or page.kind == "reminders":
             return False

@@ -11,6 +11,8 @@ from db import Store
 from desktop.__main__ import main
 from desktop.core.records import Reminder
 
+EXPECTED = Path(__file__).resolve().parents[1] / "fixtures" / "demo_output"
+
 
 def events(path: Path) -> dict[str, icalendar.Event]:
     calendar = icalendar.Calendar.from_ical(path.read_bytes())
@@ -26,6 +28,12 @@ def test_remind_prints_overdue_items_and_exits_1(demo_db_path: Path, capsys: pyt
     assert "2021-12-31\t逾期90天\t承诺期限\t承诺到期：完成5G建设投资" in items
     assert not any("累计开通5G基站" in line for line in items)  # met: closed
     assert lines[-1] == "截至2022-03-31：逾期12项，即将到期0项"
+
+
+def test_remind_of_the_demo_is_unchanged_to_the_byte(demo_db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Pinned whole: the way reminders are planned and read may change, what a scheduled job reads may not.
+    assert main(["remind", "--db", str(demo_db_path), "--as-of", "2022-03-31", "--within", "400"]) == 1
+    assert capsys.readouterr().out == (EXPECTED / "remind-demo-2022-03-31.txt").read_text(encoding="utf-8")
 
 
 def test_remind_with_nothing_overdue_exits_0(demo_db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

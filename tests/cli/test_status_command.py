@@ -9,6 +9,8 @@ import pytest
 
 from desktop.__main__ import main
 
+EXPECTED = Path(__file__).resolve().parents[1] / "fixtures" / "demo_output"
+
 
 def test_status_of_the_demo_as_of_2022_03_31(demo_db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["status", "--db", str(demo_db_path), "--as-of", "2022-03-31"]) == 0
@@ -29,6 +31,12 @@ def test_status_of_the_demo_as_of_2022_03_31(demo_db_path: Path, capsys: pytest.
     assert commitments["实现全市城乡5G网络全覆盖"] == ("无数据", "无量化指标，需人工判定")
     assert lines[-1] == ("汇总：建议1件（落实滞后1件）；承诺15项（已达成1项、逾期无佐证7项、无数据7项）；"
                          "指标13项（已达成1项、逾期无佐证7项、无数据5项）")
+
+
+def test_status_of_the_demo_is_unchanged_to_the_byte(demo_db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Pinned whole: the way the files are read and written may change, what a clerk's script reads may not.
+    assert main(["status", "--db", str(demo_db_path), "--as-of", "2022-03-31"]) == 0
+    assert capsys.readouterr().out == (EXPECTED / "status-demo-2022-03-31.txt").read_text(encoding="utf-8")
 
 
 def test_status_before_the_deadline_and_bad_dates(demo_db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -16,7 +16,7 @@ from db import Store
 from db.export import export_ledger
 from db.followup import iter_proposal_files, load_proposal_files
 from db.ledger_import import import_ledger
-from db.reminders import due_reminders, list_reminders, pending_reminder_changes, sync_reminders
+from db.reminders import due_reminders, iter_due_reminders, list_reminders, pending_reminder_changes, sync_reminders
 from db.status import judge_ledger
 from db.store import from_row, record_reader
 from desktop.core import records
@@ -116,7 +116,7 @@ def test_listing_some_proposals_reads_only_their_signers(store: Store) -> None:
 
 
 # ------------------------------------------------------------------------------------------------ judging
-def test_judge_ledger_reads_each_table_once_whatever_the_size(tmp_path, empty_template) -> None:
+def test_judge_ledger_reads_each_table_a_fixed_number_of_times_whatever_the_size(tmp_path, empty_template) -> None:
     counts = []
     for proposals in (3, 12):
         path = tmp_path / f"ledger{proposals}.sqlite3"
@@ -127,7 +127,9 @@ def test_judge_ledger_reads_each_table_once_whatever_the_size(tmp_path, empty_te
                 status = judge_ledger(store, AS_OF)
             assert len(status.targets) == proposals * 4
             counts.append(len(seen))
-            assert reads(seen, "targets") == 1 and reads(seen, "evidence") == 1
+            # Targets: the few whose value was never converted, then every one with the columns that judge it
+            # without evidence; evidence with the rest of its target's columns.
+            assert reads(seen, "targets") == 2 and reads(seen, "evidence") == 1
     assert counts[0] == counts[1]
 
 
@@ -169,6 +171,27 @@ def test_proposal_files_read_each_table_once_per_batch_and_judge_what_they_read(
     for file in files:
         for target in file.targets:
             assert file.target_states[target.id] == status.targets[target.id]
+
+
+@pytest.mark.sqlite_only  # SQLite's statements
+def test_lean_files_read_no_contacts_signers_or_long_texts_and_judge_alike(store: Store) -> None:
+    build_ledger(store, 6)
+    full = list(iter_proposal_files(store, AS_OF, batch_size=4))
+    with statements(store) as seen:
+        lean = list(iter_proposal_files(store, AS_OF, batch_size=4, lean=True))
+    # What `status` and `remind` do not show is not read: no contacts, no signers, no quotes of the letters.
+    assert reads(seen, "contacts") == reads(seen, "proposers") == 0
+    target_reads = [sql for sql in seen if re.search(r"\bFROM\s+targets\b", sql) and "quote_start, 1e18" in sql]
+    assert target_reads and not [sql for sql in target_reads if re.search(r"SELECT[^;]*\bquote\b[^;]*FROM", sql)]
+    assert [file.label for file in lean] == [file.label for file in full]
+    def shown(states: dict) -> dict:  # what status prints and reminders write: the state and its reason
+        return {key: (judgement.state, judgement.reason) for key, judgement in states.items()}
+
+    for lean_file, full_file in zip(lean, full, strict=True):
+        assert shown(lean_file.commitment_states) == shown(full_file.commitment_states)
+        assert shown(lean_file.target_states) == shown(full_file.target_states)
+        assert [t.indicator for t in lean_file.targets] == [t.indicator for t in full_file.targets]
+        assert lean_file.contacts == [] and (lean_file.proposal is None or lean_file.proposal.proposers == [])
 
 
 def test_proposal_files_stream_a_batch_at_a_time(store: Store) -> None:
@@ -215,6 +238,21 @@ def test_due_reminders_are_what_due_items_finds_among_all(store: Store, within: 
     sync_reminders(store, AS_OF)
     expected = due_items(list_reminders(store), AS_OF, within)
     assert due_reminders(store, AS_OF, within) == expected
+
+
+@pytest.mark.sqlite_only  # SQLite's statements
+def test_the_printed_list_of_due_reminders_leaves_their_notes_unread(store: Store) -> None:
+    build_ledger(store, 5)
+    sync_reminders(store, AS_OF)
+    with statements(store) as seen:
+        lean = list(iter_due_reminders(store, AS_OF, 400, lean=True))
+    listing = [sql for sql in seen if re.search(r"\bFROM\s+reminders\b", sql) and "due_date <=" in sql]
+    assert listing and not [sql for sql in listing if re.search(r"SELECT[^;]*\bnote\b[^;]*FROM", sql)]
+
+    def shown(items: list) -> list[tuple]:
+        return [(item.reminder.due_date, item.when, item.reminder.kind, item.reminder.title) for item in items]
+
+    assert shown(lean) and shown(lean) == shown(due_reminders(store, AS_OF, 400))
 
 
 # ------------------------------------------------------------------------------------------------ export

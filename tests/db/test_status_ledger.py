@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import json
+import pickle
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,15 +15,15 @@ import pytest
 
 from bench.generate_ledger import generate
 from db import Store
-from db.followup import load_proposal_files
+from db.followup import deadline_rules, iter_proposal_files, load_proposal_files
 from db.status import judge_ledger, promise_dates
 from db.store import RecordReader
 from db.transfer import copy_ledger
 from desktop.__main__ import main
-from desktop.core.handling import ProposalFile
+from desktop.core.handling import ProposalFile, judge_handling
 from desktop.core.records import Commitment, Evidence, Target
 from desktop.core.reminders import ReminderRules, plan_reminders
-from desktop.core.status import SEVERITY, judge_records
+from desktop.core.status import SEVERITY, judge_records, judge_target
 
 D = dt.date
 
@@ -94,6 +97,40 @@ def test_judging_the_ledger_from_its_rows_agrees_with_judging_every_record(gener
     assert part.commitments == {key: status.commitments[key] for key in some}
 
 
+# The judgements of the generated ledger as the record-by-record rules gave them before judging read rows and
+# deferred its sentences: every state, reason, figure and latest evidence (by id), by date.
+_EARLIER_JUDGEMENTS = Path(__file__).parent / "fixtures" / "generated_ledger_judgements.json.gz"
+
+
+def _as_line(kind: str, key: int, judged) -> list:
+    latest = judged.latest_evidence
+    return [kind, key, judged.state, judged.reason, judged.as_of.isoformat(), latest.id if latest else None,
+            judged.measured_value, judged.progress, judged.expected_value, judged.unit_problem]
+
+
+def test_judging_the_ledger_gives_word_for_word_what_the_record_by_record_rules_gave(generated: Store) -> None:
+    earlier = json.loads(gzip.decompress(_EARLIER_JUDGEMENTS.read_bytes()))
+    for day, lines in earlier.items():
+        as_of = dt.date.fromisoformat(day)
+        status = judge_ledger(generated, as_of)
+        fast = [_as_line("c", key, judged) for key, judged in sorted(status.commitments.items())]
+        fast += [_as_line("t", key, judged) for key, judged in sorted(status.targets.items())]
+        assert fast == lines
+        by_record = {(kind, key): judged for group in _judged_record_by_record(generated, as_of)
+                     for kind, key, judged in [("c", group.commitment.id, group.judgement),
+                                               *(("t", target.id, judged) for target, judged in group.targets)]}
+        assert [_as_line(*key, by_record[key]) for key in [(line[0], line[1]) for line in lines]] == lines
+
+
+def test_judgements_read_later_compare_and_pickle_as_their_fields(generated: Store) -> None:
+    status = judge_ledger(generated, D(2024, 6, 30))
+    again = judge_ledger(generated, D(2024, 6, 30))
+    for key, judged in status.targets.items():
+        copy = pickle.loads(pickle.dumps(again.targets[key]))  # its deferred fields worked out on the way
+        assert copy == judged and hash(copy.reason) == hash(judged.reason)
+        assert copy.latest_evidence == judged.latest_evidence
+
+
 def test_the_compared_ledger_holds_every_state(generated: Store) -> None:
     states = {judged.state for as_of in (D(2019, 6, 30), D(2024, 6, 30))
               for judged in judge_ledger(generated, as_of).targets.values()}
@@ -101,32 +138,40 @@ def test_the_compared_ledger_holds_every_state(generated: Store) -> None:
 
 
 @contextmanager
-def _targets_built() -> Iterator[list[int]]:
-    """The ids of the targets that become records (through the store's reader) inside the block."""
-    built: list[int] = []
+def _judged_in_full() -> Iterator[tuple[list[int], list[object]]]:
+    """Inside the block: the number of evidence records each call of judge_target was given, and every record
+    the store's reader built."""
+    given: list[int] = []
+    built: list[object] = []
 
     def watch(frame, event, arg) -> None:
-        if event == "return" and frame.f_code is RecordReader.build.__code__ and isinstance(arg, Target):
-            built.append(arg.id)
+        if event == "call" and frame.f_code is judge_target.__code__:
+            given.append(len(frame.f_locals["evidence"]))
+        elif event == "return" and frame.f_code is RecordReader.build.__code__:
+            built.append(arg)
 
     sys.setprofile(watch)
     try:
-        yield built
+        yield given, built
     finally:
         sys.setprofile(None)
 
 
-def test_only_targets_with_evidence_known_on_the_date_become_records(generated: Store) -> None:
+def test_only_targets_with_evidence_known_on_the_date_take_the_full_rules(generated: Store) -> None:
     as_of = D(2024, 6, 30)
-    with _targets_built() as built:
+    with _judged_in_full() as (given, built):
         status = judge_ledger(generated, as_of)
     with_evidence = {row[0] for row in generated.conn.execute(
         "SELECT DISTINCT target_id FROM evidence WHERE as_of_date <= ?", (as_of.isoformat(),))}
     unconverted = {row[0] for row in generated.conn.execute(
         "SELECT id FROM targets WHERE value_normalized IS NULL AND comparator <> 'qualitative'"
         " AND kind <> 'baseline'")}
-    assert set(built) == with_evidence | unconverted
-    assert 0 < len(built) < len(status.targets)  # the others were judged from their row alone
+    assert len(given) == len(with_evidence | unconverted)
+    assert 0 < len(given) < len(status.targets)  # the others were judged from their row alone
+    # No target becomes a record (the rules read its few fields); evidence does, once, for the judgement to hold.
+    known = generated.conn.execute("SELECT count(*) FROM evidence WHERE as_of_date <= ?",
+                                   (as_of.isoformat(),)).fetchone()[0]
+    assert all(isinstance(record, Evidence) for record in built) and len(built) == sum(given) == known
 
 
 @pytest.mark.parametrize("as_of", [D(2024, 6, 30), D(2026, 12, 3)])
@@ -135,6 +180,23 @@ def test_proposal_files_judge_as_the_ledger_is_judged(generated: Store, as_of) -
     files = load_proposal_files(generated, as_of)
     assert {key: judged for file in files for key, judged in file.commitment_states.items()} == status.commitments
     assert {key: judged for file in files for key, judged in file.target_states.items()} == status.targets
+
+
+@pytest.mark.parametrize(("as_of", "known_only"), [(D(2024, 6, 30), True), (D(2026, 12, 3), False)])
+def test_lean_files_give_the_same_states_reasons_and_reminders(generated: Store, as_of, known_only) -> None:
+    # Lean files leave unread what the states, reasons and reminders do not use: on a ledger holding every state,
+    # they must give exactly what the whole files give.
+    full = list(iter_proposal_files(generated, as_of, known_only=known_only))
+    lean = list(iter_proposal_files(generated, as_of, known_only=known_only, lean=True))
+    rules = deadline_rules(generated)
+
+    def shown(files: list[ProposalFile]) -> list:
+        handling = [(file.label, judge_handling(file, as_of, rules).reason) for file in files]
+        judged = [(key, judgement.state, judgement.reason) for file in files
+                  for states in (file.commitment_states, file.target_states) for key, judgement in states.items()]
+        return [handling, judged, plan_reminders(files, as_of, ReminderRules())]
+
+    assert shown(lean) == shown(full)
 
 
 @contextmanager

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from db import Store
 from desktop.ui.i18n import install_translators
-from desktop.ui.main_window import MainWindow
+from desktop.ui.main_window import LIST_PAGES, MainWindow
 from desktop.ui.prompts import DISCARD, Prompter
 from desktop.ui.workers import SyncPool, Worker
 
@@ -134,12 +134,17 @@ def prompter() -> ScriptedPrompter:
 
 @pytest.fixture
 def make_window(qtbot, prompter: ScriptedPrompter):
-    """Build a main window on a store, with the scripted prompter and a synchronous pool."""
+    """Build a main window on a store, with the scripted prompter and a synchronous pool. Its list pages are all
+    built (tests find their tables by name); ``all_lists=False`` leaves the hidden ones to be built when shown, as
+    the app does."""
 
-    def make(store: Store, **kwargs) -> MainWindow:
+    def make(store: Store, *, all_lists: bool = True, **kwargs) -> MainWindow:
         window = MainWindow(store, prompter=kwargs.pop("prompter", prompter), pool=kwargs.pop("pool", SyncPool()),
                             today=kwargs.pop("today", lambda: AS_OF), **kwargs)
         qtbot.addWidget(window)
+        if all_lists:
+            for kind in LIST_PAGES:
+                window.pages.page(kind)
         window.show()
         return window
 

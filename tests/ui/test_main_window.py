@@ -179,6 +179,35 @@ def test_follow_up_pages_are_built_when_first_shown(qtbot, make_window, demo_sto
     assert dialog.findChild(QWidget, "remindersPanel") is not None
 
 
+def test_hidden_list_pages_are_built_when_first_shown(make_window, demo_store: Store) -> None:
+    """The window paints with only the list it shows: the hidden ones (their widgets, their reads, the fitting of
+    their columns) wait until they are shown, and work done meanwhile (judging, the reminders) waits for them."""
+    pool = HeldPool()
+    window = make_window(demo_store, pool=pool, all_lists=False)
+    assert list(window.pages) == ["commitments"]
+    assert window.findChild(QTableView, "proposalTable") is None
+    assert window.findChild(QWidget, "proposalsPlaceholder") is not None
+    assert {worker._args[1] for worker in pool.held if worker._fn.__name__ == "_read_keys"} == {"commitments"}
+    pool.run_all()
+    window.refresh_list("reminders")  # after the reminders are synced: nothing to read for a page not built
+    assert "reminders" not in window.pages
+    window.show_page("proposals")
+    proposals = window.pages.get("proposals")
+    assert proposals is not None and window.page_stack.currentWidget() is proposals
+    assert window.page_stack.indexOf(proposals) == PAGES.index("proposals")
+    pool.run_all()
+    assert proposals.model.rowCount() == 1
+
+
+def test_a_commitments_list_built_after_judging_shows_the_states(make_window, demo_store: Store) -> None:
+    settings = QSettings(str(paths.ui_settings_path()), QSettings.Format.IniFormat)
+    settings.setValue("mainWindow/page", "proposals")
+    window = make_window(demo_store, settings=settings, all_lists=False)
+    assert list(window.pages) == ["proposals"] and window.status is not None
+    commitments = window.pages["commitments"]
+    assert commitments.model.states() == list_states(window.status)
+
+
 def test_export_says_when_cells_were_cut(make_window, prompter, demo_store: Store, tmp_path: Path) -> None:
     reply = demo_store.list(Reply)[0]
     demo_store.save(dataclasses.replace(reply, title="很长的标题" * 7000))
@@ -201,8 +230,9 @@ def test_main_window_paints_before_reading_the_ledger(make_window, demo_store: S
         demo_store.conn.set_trace_callback(None)
     # Only existence checks, which answer at once whatever the size (is the ledger empty, has "New" a parent).
     assert statements and all(sql.startswith("SELECT EXISTS (SELECT 1 FROM") for sql in statements), statements
-    assert {worker._fn.__name__ for worker in pool.held} >= {"_judge", "_read_keys", "_read_choices", "read_figures",
-                                                             "_count_records"}
+    held = {worker._fn.__name__ for worker in pool.held}
+    assert held >= {"_judge", "_read_keys", "_read_choices", "_count_records"}
+    assert "read_figures" not in held  # the dashboard reads its figures when it is first shown
     pool.run_all()
     assert window.pages["commitments"].model.rowCount() == 15
     assert window.findChild(QLabel, "countLabel").text().startswith("1 proposals")
@@ -224,9 +254,12 @@ def test_judged_states_arrive_ready_for_the_lists_and_the_dashboard(make_window,
 
 
 def test_the_window_module_does_not_load_the_workbook_or_letter_readers() -> None:
-    """openpyxl and the letter extraction rules are imported when first used, not before the window paints."""
-    code = ("import sys, desktop.ui.app; "
-            "print(sorted(m for m in ('openpyxl', 'desktop.core.extraction', 'sqlite_utils') if m in sys.modules))")
+    """openpyxl, the letter extraction rules, judging, the reminders, the record forms and the dashboard are
+    imported when first used (on a pool thread, or when a form or page opens), not before the window paints."""
+    later = ("openpyxl", "desktop.core.extraction", "sqlite_utils", "db.status", "db.reminders", "db.followup",
+             "db.dashboard", "desktop.ui.record_forms", "desktop.ui.dashboard", "desktop.ui.reminders_panel",
+             "desktop.ui.smoke")
+    code = f"import sys, desktop.ui.app; print(sorted(m for m in {later!r} if m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, cwd=Path(__file__).parents[2])
     assert done.stdout.strip() == "[]"

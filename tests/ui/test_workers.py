@@ -12,11 +12,14 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from desktop.core.errors import Cancelled, LedgerError
 from desktop.core.gc_tuning import collect_at_rest, collection_paused
 from desktop.ui.workers import (
+    GIVE_WAY_NAPS,
     QUIET_BEFORE_COLLECTING_MS,
     ProgressRunner,
     SyncPool,
     ThreadPool,
     Worker,
+    give_way_to_gui,
+    mark_gui_busy,
     rest_collector,
 )
 
@@ -178,3 +181,33 @@ def test_a_held_pool_starts_its_workers_in_order_when_released(qtbot) -> None:
         pool.release()
     assert pool.wait(10_000)
     assert ran == [0, 1, 2] and pool.held() == 0
+
+
+def test_pool_work_gives_way_while_the_gui_thread_is_busy() -> None:
+    """Between its batches, work on a pool thread sleeps (letting go of the interpreter lock) while a view is
+    asking for data, for a bounded time; on the main thread (a synchronous pool) it never does."""
+    naps: list[float] = []
+
+    def nap_while_the_view_paints(seconds: float) -> None:
+        naps.append(seconds)
+        mark_gui_busy()  # the view keeps asking for data the whole time
+
+    mark_gui_busy()
+    assert give_way_to_gui(sleep=nap_while_the_view_paints) == 0 and naps == []
+    counted: list[int] = []
+    thread = threading.Thread(target=lambda: counted.append(give_way_to_gui(sleep=nap_while_the_view_paints)))
+    thread.start()
+    thread.join()
+    assert counted == [len(naps)] and len(naps) == GIVE_WAY_NAPS
+
+
+def test_a_list_view_asking_for_data_marks_the_gui_thread_busy(qtbot) -> None:
+    from desktop.ui import workers
+    from desktop.ui.models import Column, RecordTableModel
+
+    model = RecordTableModel("Columns", [Column("Title", lambda row: row)])
+    model.set_records(["a"])
+    workers._gui_busy_until = 0.0  # quiet
+    assert not workers.gui_is_busy()
+    assert model.data(model.index(0, 0)) == "a"
+    assert workers.gui_is_busy()

@@ -402,6 +402,8 @@ class _SheetRows:
         self.ledger, self.sheet, self.sheet_plan, self.plan = ledger, sheet, sheet_plan, plan
         self.done, self.total = done, total
         self.fields = {match.field: match for match in sheet_plan.mapping}
+        # Record field → header, for reports: one dict the sheet's rows share (read only; not one per row).
+        self.columns = {key: match.header for key, match in self.fields.items()}
         titles = ForeignLedger._title_text(sheet, sheet_plan.first_header_row or sheet_plan.header_row)
         name_text = f"{titles} {sheet.name}"
         self.kind = kind_from_text(titles) or kind_from_text(sheet.name) or "suggestion"
@@ -579,7 +581,7 @@ class _SheetRows:
         planned = PlannedRow(sheet, row, proposal=proposal, proposal_fields=frozenset(proposal_fields), reply=reply,
                              reply_ref=((session, kind, number), doc_number) if reply else None,
                              reply_fields=frozenset(reply_fields), feedback=feedback,
-                             columns={key: match.header for key, match in self.fields.items()})
+                             columns=self.columns)
         planned.remark = text_of(cells.get("notes"))
         if commitment_text:
             self._commitment(planned, cells, commitment_text, reply_date, proposal.assigned_date, problems)

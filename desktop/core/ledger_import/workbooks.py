@@ -160,10 +160,9 @@ def _format_of(path: Path, content: bytes) -> str:
 
 
 # --------------------------------------------------------------------------------------------- zip check
-_ROW_REF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\b[^>]*?\br=\"(\d+)\"")
-_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
-_PLAIN_ROW_REF = re.compile(rb"<row\b[^>]*?\br=\"(\d+)\"")
-_PLAIN_ROW_TAG = re.compile(rb"<row[\s>/]")
+# A row's start tag, and its number when it has one: rows are counted and their highest number found in one pass.
+_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row(?:\s[^>]*?\br=\"(\d+)\"|[\s>/])")
+_PLAIN_ROW = re.compile(rb"<row(?:\s[^>]*?\br=\"(\d+)\"|[\s>/])")
 _WIDE_CELL = re.compile(rb" r=\"([A-Z]{2,3})\d")  # columns past Z; most ledgers have none, so this is cheap
 _FORMULA_CELL = re.compile(
     rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>([^<]*)</(?:\w+:)?f>)\s*"
@@ -299,11 +298,9 @@ class _ZipCheck:
                formulas: list[tuple[int, int, str]]) -> tuple[int, int, int]:
         # Most files write rows without a namespace prefix: then patterns that start with "<row" skip ahead to
         # each row instead of trying every tag of every cell.
-        row_tag, row_ref = (_ROW_TAG, _ROW_REF) if b":row" in data else (_PLAIN_ROW_TAG, _PLAIN_ROW_REF)
-        rows += len(row_tag.findall(data))
-        numbers = row_ref.findall(data)
-        if numbers:
-            last_row = max(last_row, max(map(int, numbers)))
+        found = (_ROW if b":row" in data else _PLAIN_ROW).findall(data)
+        rows += len(found)
+        last_row = max(last_row, max(map(int, filter(None, found)), default=0))  # rows without a number: ''
         if rows > self.limits.rows or last_row > self.limits.rows:
             raise too_large(self.path, f"sheet '{sheet}' has", max(rows, last_row), self.limits.rows, "rows")
         for letters in set(_WIDE_CELL.findall(data)):
@@ -410,7 +407,8 @@ def _short(error: BaseException) -> str:
 
 def _sheet(name: str, rows: list[list[Any]], merged: list[tuple[int, int, int, int]],
            formulas: list[tuple[int, int, str]]) -> Sheet:
-    grid = [[None if value == "" else value for value in row] for row in rows]
+    # Empty cells to None; a row without any (most rows of a filled-in ledger) is kept as calamine made it.
+    grid = [[None if value == "" else value for value in row] if "" in row else row for row in rows]
     used: list[tuple[int, int, str]] = []
     for row, column, formula in formulas:
         if row - 1 < len(grid) and column - 1 < len(grid[row - 1]) and grid[row - 1][column - 1] is None:
