@@ -17,8 +17,9 @@ from typing import Any
 from db.as_of import KIND_NAMES, known, later
 from db.audit import stated_figures
 from db.followup import deadline_rules, load_proposal_files
+from db.rows import from_row
 from db.status import promise_dates
-from db.store import Store, from_row
+from db.store import Store
 from desktop.core.anchor import chain_line
 from desktop.core.audit import Finding, find_contradictions, find_figure_conflicts
 from desktop.core.audit_files import StreamedAudit
