@@ -20,7 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from db import Store
-from db.store import GENESIS_HASH, _history_json, history_hash
+from db.rows import history_json
+from db.store import GENESIS_HASH, history_hash
 
 UNITS = ["常州市工业和信息化局", "常州市发展和改革委员会", "常州市住房和城乡建设局", "常州市交通运输局",
          "常州市生态环境局", "常州市教育局", "常州市卫生健康委员会", "常州市农业农村局", "常州市商务局",
@@ -44,7 +45,7 @@ class HistoryWriter:
         self.rows: list[tuple] = []
 
     def add(self, table: str, row: dict, at: str) -> None:
-        after = _history_json(row)
+        after = history_json(row)
         digest = history_hash(self.prev, at, self.actor, table, row["id"], "insert", None, after)
         self.rows.append((at, self.actor, table, row["id"], "insert", None, after, self.prev, digest))
         self.prev = digest

@@ -17,10 +17,12 @@ from typing import Any
 from db.as_of import KIND_NAMES, known, later
 from db.audit import stated_figures
 from db.followup import deadline_rules, load_proposal_files
+from db.rows import from_row
 from db.status import promise_dates
-from db.store import Store, from_row
+from db.store import Store
 from desktop.core.anchor import chain_line
 from desktop.core.audit import Finding, find_contradictions, find_figure_conflicts
+from desktop.core.audit_files import StreamedAudit
 from desktop.core.errors import Cancelled, LedgerError
 from desktop.core.records import (
     TARGET_STATES,
@@ -120,7 +122,11 @@ def gather_snapshot(store: Store, as_of: dt.date, filters: ExportFilters, *, gen
                     cursors: list[Any] | None = None) -> LedgerSnapshot:
     """Collect the records in scope. Targets, evidence and history stay in the database: the snapshot reads them
     through open cursors (added to ``cursors``, for the caller to close), one commitment at a time, so memory
-    does not grow with their number. Write the workbook before anything else runs on the store's connection."""
+    does not grow with their number. Write the workbook before anything else runs on the store's connection.
+
+    Without filters the 回头看 findings are found as the target rows stream past (:mod:`desktop.core.audit_files`):
+    ``findings`` is then a function the workbook calls once it has written them. A filtered export reads each
+    proposal's whole file again, as the rules look past the filter (a reply's other units' promises)."""
     cursors = cursors if cursors is not None else []
     left_out = _build_scope(store, filters, as_of)
     starts = promise_dates(store)
@@ -148,18 +154,33 @@ def gather_snapshot(store: Store, as_of: dt.date, filters: ExportFilters, *, gen
         " (SELECT count(*) FROM scope_evidence), (SELECT count(*) FROM scope_reminders)").fetchone()
     history_where = _history_scope() if filters.active else ""
     history_count = store.conn.execute(f"SELECT count(*) FROM history {history_where}").fetchone()[0]
-    groups = judge_groups(commitments, _targets(store, cursors), _evidence(store, as_of, cursors), as_of, starts)
+    rules, classes = deadline_rules(store), store.get_setting("result_class.classes")
+    evidence = _evidence(store, as_of, cursors)
+    findings: list[Finding] | Callable[[], list[Finding]]
+    if filters.active:
+        groups = judge_groups(commitments, _targets(store, cursors), evidence, as_of, starts)
+        findings = _findings(store, as_of, proposal_order, progress, is_cancelled)
+    else:  # 回头看 from the records and judgements of 承诺与指标, found as that sheet streams past
+        audit = StreamedAudit(proposals, replies, feedback, contacts, as_of, rules, classes)
+        groups = audit.groups(judge_groups(commitments, _targets(store, cursors), audit.evidence(evidence), as_of,
+                                           starts))
+
+        # Found now, while little else is held: the figures of every target in scope are grouped in memory.
+        conflicts = _figure_conflicts(store, as_of)
+
+        def findings() -> list[Finding]:
+            return audit.findings() + conflicts
     target_names = TargetNames(store, {c.id: c for c in commitments}, reply_names)
     chain = store.chain_head()  # read in the same transaction as the records
     return LedgerSnapshot(
         as_of=as_of, generated_at=generated_at, filters=filters, office_name=store.get_setting("office.name"),
-        generated_by=store.actor, result_classes=store.get_setting("result_class.classes"),
-        rules=deadline_rules(store), proposals=proposals, replies=replies, feedback=feedback, contacts=contacts,
+        generated_by=store.actor, result_classes=classes,
+        rules=rules, proposals=proposals, replies=replies, feedback=feedback, contacts=contacts,
         commitments=commitments, groups=groups,
         target_row_count=count[0] + count[1], evidence=_evidence_lines(store, cursors), evidence_count=count[2],
         reminders=_reminders(store, cursors, target_names), reminder_count=count[3], target_names=target_names,
         sources=_sources(store), history=_history(store, history_where, cursors), history_count=history_count,
-        findings=_findings(store, as_of, progress, is_cancelled), left_out=left_out,
+        findings=findings, left_out=left_out,
         chain=chain, notes=[("变更记录链", chain_line(chain))],  # for `verify --anchor` later
     )
 
@@ -167,9 +188,10 @@ def gather_snapshot(store: Store, as_of: dt.date, filters: ExportFilters, *, gen
 _AUDIT_BATCH = 25  # proposals per 回头看 pass: each pass holds only its proposals' records
 
 
-def _findings(store: Store, as_of: dt.date, progress: Progress | None, is_cancelled: IsCancelled | None
-              ) -> list[Finding]:
-    """回头看 findings about the records in scope, found a batch of proposals at a time."""
+def _findings(store: Store, as_of: dt.date, proposal_order: dict[int | None, int], progress: Progress | None,
+              is_cancelled: IsCancelled | None) -> list[Finding]:
+    """回头看 findings about the records in scope, found a batch of proposals at a time, in the order of the
+    建议 sheet (``proposal_order``: proposal id → place), as the unfiltered export finds them."""
     ids = [row[0] for row in store.conn.execute("SELECT id FROM scope_proposals ORDER BY id")]
     rules = deadline_rules(store)
     classes = store.get_setting("result_class.classes")
@@ -184,10 +206,16 @@ def _findings(store: Store, as_of: dt.date, progress: Progress | None, is_cancel
                      if f.subject_table not in in_scope or f.subject_id in in_scope[f.subject_table])
         if progress:
             progress(min(start + _AUDIT_BATCH, len(ids)), len(ids))
-    found.extend(find_figure_conflicts(stated_figures(store, as_of, targets_in="scope_targets")))
+    found.sort(key=lambda finding: proposal_order.get(finding.proposal_id, len(proposal_order)))  # stable
+    found.extend(_figure_conflicts(store, as_of))
     if progress:
         progress(1, 1)
     return found
+
+
+def _figure_conflicts(store: Store, as_of: dt.date) -> list[Finding]:
+    """Figures of the targets in scope that contradict each other, over all of them."""
+    return find_figure_conflicts(stated_figures(store, as_of, targets_in="scope_targets"))
 
 
 def _ordered_commitments(store: Store, replies: list[Reply]) -> list[Commitment]:
@@ -436,12 +464,14 @@ def _cursor(cursors: list[Any], store: Store, sql: str, params: tuple = ()) -> A
 
 
 def _history(store: Store, where: str, cursors: list[Any]) -> Iterator[HistoryEntry]:
-    for row in _cursor(cursors, store, f"SELECT * FROM history {where} ORDER BY id"):
-        yield HistoryEntry(id=row["id"], at=row["at"], actor=row["actor"], table_name=row["table_name"],
-                           row_id=row["row_id"], action=row["action"],
-                           before=json.loads(row["before"]) if row["before"] else None,
-                           after=json.loads(row["after"]) if row["after"] else None, prev_hash=row["prev_hash"],
-                           hash=row["hash"])
+    """The change log in order, each entry's JSON parsed once; columns by position (the log is the export's
+    longest sheet, and looking each column up by name costs more than the rest of the read)."""
+    loads = json.loads
+    rows = _cursor(cursors, store, "SELECT id, at, actor, table_name, row_id, action, before, after, prev_hash, hash"
+                                   f" FROM history {where} ORDER BY id")
+    for entry_id, at, actor, table_name, row_id, action, before, after, prev_hash, hash_ in rows:
+        yield HistoryEntry(entry_id, at, actor, table_name, row_id, action, loads(before) if before else None,
+                           loads(after) if after else None, prev_hash, hash_)
 
 
 def _sources(store: Store) -> dict[int, SourceDocument]:

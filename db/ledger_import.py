@@ -16,7 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from db.store import Store, copy_record
+from db.rows import copy_record
+from db.store import Store
 from desktop.core.errors import Cancelled, LedgerError, RecordErrors
 from desktop.core.ledger_import import (
     EVIDENCE_SHEET_FIELDS,

@@ -24,8 +24,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from db.search import search_terms
-from db.store import SEARCH_CODES, Store
+from db.search import SEARCH_CODES, search_terms
+from db.store import Store
 from desktop.core.deadlines import DeadlineRules, computed_reply_deadline
 
 # SQLite allows 32 766 bound parameters; fetches stay far below that.

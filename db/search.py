@@ -9,11 +9,29 @@ short term and matches any of them, so that no search reads every entry.
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import LedgerError
+
+if TYPE_CHECKING:
+    from db.backends import Dialect
+
+# Search index rowid = record id * 8 + kind code (see migration 0001).
+SEARCH_KINDS = {1: "proposal", 2: "reply", 3: "commitment", 4: "target", 5: "source"}
+SEARCH_CODES = {kind: code for code, kind in SEARCH_KINDS.items()}
+
+
+@dataclasses.dataclass(frozen=True)
+class SearchHit:
+    """A record whose text contains the search terms, with a short excerpt around the first one."""
+
+    kind: str
+    id: int
+    snippet: str
+
 
 # A term that stands for more trigrams than this is matched by reading the entries (one character that starts
 # thousands of different trigrams matches most of the ledger anyway); so are the short terms past this many
@@ -84,3 +102,37 @@ def match_clause(conn: sqlite3.Connection, terms: Sequence[str]) -> tuple[str, l
         clauses.append("instr(lower(body), lower(?)) > 0")
         params.append(term)
     return " AND ".join(clauses), params
+
+
+def search_records(conn: Any, dialect: Dialect, text: str, kinds: Iterable[str] | None = None,
+                   limit: int = 500) -> list[SearchHit]:
+    """Records whose text contains every whitespace-separated term (Chinese substrings included).
+
+    Every term goes through the backend's indexes, the short ones too (most Chinese words are two characters;
+    see the module docstring and the dialects). User text is only ever bound as a parameter, so quotes, AND, NOT,
+    parentheses, % and _ and the like are searched for literally.
+    """
+    terms = search_terms(text)
+    if not terms:
+        return []
+    clause, params = dialect.search_clause(conn, terms)
+    clauses: list[str] = [clause]
+    if kinds is not None:
+        codes = [SEARCH_CODES[kind] for kind in kinds]
+        clauses.append(f"rowid % 8 IN ({', '.join('?' for _ in codes)})")
+        params.extend(codes)
+    order = dialect.search_order(clause)
+    sql = f"SELECT rowid, body FROM search_index WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT ?"
+    params.append(int(limit))
+    hits = []
+    for rowid, body in conn.execute(sql, params):
+        hits.append(SearchHit(SEARCH_KINDS.get(rowid % 8, "?"), rowid // 8, _snippet(body, terms[0])))
+    return hits
+
+
+def _snippet(body: str, term: str, width: int = 40) -> str:
+    at = body.lower().find(term.lower())
+    if at < 0:
+        return body[: width * 2].strip()
+    start = max(0, at - width)
+    return ("…" if start else "") + body[start: at + len(term) + width].strip() + "…"

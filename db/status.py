@@ -7,7 +7,8 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from db.store import RecordReader, Store, record_reader
+from db.rows import RecordReader, record_reader
+from db.store import Store
 from desktop.core.errors import Cancelled
 from desktop.core.gc_tuning import collection_paused
 from desktop.core.records import Commitment, Evidence

@@ -9,14 +9,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import getpass
-import hashlib
 import json
 import logging
 import re
 import sqlite3
 import time
-import types
-import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,7 +24,8 @@ from db.backends.sqlite import network_filesystem
 from db.backups import write_backup
 from db.bulk_write import HISTORY_INSERT, BulkWrite
 from db.connection import connect, explain_sqlite_error, migrate
-from db.search import search_terms
+from db.rows import copy_record, from_row, history_json, record_reader, to_row
+from db.search import SearchHit, search_records
 from db.verify import GENESIS_HASH, chain_findings, chain_head, history_hash
 from desktop.core import settings as settings_module
 from desktop.core.anchor import Anchor
@@ -51,25 +49,10 @@ logger = logging.getLogger(__name__)
 
 R = TypeVar("R", bound=Record)
 
-# Search index rowid = record id * 8 + kind code (see migration 0001).
-SEARCH_KINDS = {1: "proposal", 2: "reply", 3: "commitment", 4: "target", 5: "source"}
-SEARCH_CODES = {kind: code for code, kind in SEARCH_KINDS.items()}
-# Columns kept out of history rows (large binary content is represented by its hash).
-_HISTORY_OMIT = {"content"}
-_NESTED_FIELDS = {"proposers"}
 _TABLE_LABELS = {"proposals": "proposal", "proposers": "proposer", "replies": "reply", "feedback": "feedback",
                  "commitments": "commitment", "targets": "target", "evidence": "evidence",
                  "source_documents": "source document", "reminders": "reminder", "contacts": "contact",
                  "suggestions": "suggestion", "settings": "setting"}
-
-
-@dataclasses.dataclass(frozen=True)
-class SearchHit:
-    """A record whose text contains the search terms, with a short excerpt around the first one."""
-
-    kind: str
-    id: int
-    snippet: str
 
 
 @dataclasses.dataclass
@@ -113,194 +96,6 @@ def _utc_now() -> str:
         _NOW[1] = dt.datetime.fromtimestamp(second, dt.UTC).isoformat(timespec="seconds")
         _NOW[0] = second
     return _NOW[1]
-
-
-def _field_kinds(cls: type) -> dict[str, type]:
-    """Map each dataclass field to the plain type the store converts it to/from."""
-    kinds: dict[str, type] = {}
-    for name, hint in typing.get_type_hints(cls).items():
-        if name in ("TABLE",):
-            continue
-        is_union = isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union
-        options = typing.get_args(hint) if is_union else (hint,)
-        options = tuple(typing.get_origin(o) or o for o in options if o is not type(None))
-        kinds[name] = options[0] if options else str
-    return kinds
-
-
-_KINDS_CACHE: dict[type, dict[str, type]] = {}
-
-
-def _kinds(cls: type) -> dict[str, type]:
-    if cls not in _KINDS_CACHE:
-        _KINDS_CACHE[cls] = _field_kinds(cls)
-    return _KINDS_CACHE[cls]
-
-
-def _to_column(kind: type) -> Callable[[Any], Any] | None:
-    """How a (non-None) field value becomes its column value; None when it is stored as it is."""
-    if kind is dt.date:
-        return _iso_date
-    if kind is bool:
-        return _as_flag
-    if kind in (list, dict):
-        return _as_json
-    return None
-
-
-def _iso_date(value: Any) -> Any:
-    return value.isoformat()
-
-
-def _as_flag(value: Any) -> int:
-    return int(bool(value))
-
-
-def _as_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-
-_COLUMN_PLANS: dict[type, tuple[tuple[str, Callable[[Any], Any] | None], ...]] = {}
-
-
-def to_row(record: Record) -> dict[str, Any]:
-    """A record as column values: dates as ISO text, booleans as 0/1, lists and dicts as JSON."""
-    cls = type(record)
-    plan = _COLUMN_PLANS.get(cls)
-    if plan is None:  # worked out once per record kind: the columns in field order, converted how
-        kinds = _kinds(cls)
-        plan = _COLUMN_PLANS[cls] = tuple((item.name, _to_column(kinds[item.name]))
-                                          for item in dataclasses.fields(cls)  # type: ignore[arg-type]
-                                          if item.name not in _NESTED_FIELDS)
-    row: dict[str, Any] = {}
-    for name, convert in plan:
-        value = getattr(record, name)
-        row[name] = convert(value) if convert is not None and value is not None else value
-    return row
-
-
-def _as_float(value: Any) -> Any:
-    return float(value) if value.__class__ is int else value
-
-
-def _converter(kind: type) -> Callable[[Any], Any] | None:
-    """How a stored (non-NULL) value becomes the field's value; None when it is taken as it is."""
-    if kind is dt.date:
-        return dt.date.fromisoformat
-    if kind is bool:
-        return bool
-    if kind in (list, dict):
-        return json.loads
-    if kind is float:
-        return _as_float
-    return None
-
-
-_ROW_PLANS: dict[tuple[type, tuple[str, ...]], list[tuple[str, int, Callable[[Any], Any] | None]]] = {}
-
-
-def from_row(cls: type[R], row: Any) -> R:
-    """Build a record from a row, turning ISO text back into dates and JSON into lists."""
-    keys = tuple(row.keys())
-    plan = _ROW_PLANS.get((cls, keys))
-    if plan is None:
-        # Worked out once per record kind and column list: which column feeds which field, converted how.
-        position = {key: index for index, key in enumerate(keys)}
-        plan = [(name, position[name], _converter(kind)) for name, kind in _kinds(cls).items()
-                if name not in _NESTED_FIELDS and name in position]
-        _ROW_PLANS[(cls, keys)] = plan
-    index_by_key = isinstance(row, dict)
-    values: dict[str, Any] = {}
-    for name, index, convert in plan:
-        value = row[name] if index_by_key else row[index]
-        if value is not None and convert is not None:
-            value = convert(value)
-        values[name] = value
-    return cls(**values)
-
-
-@dataclasses.dataclass(frozen=True)
-class RecordReader:
-    """Reads records of one kind from rows that hold exactly :attr:`columns`, in that order.
-
-    Built once per kind (:func:`record_reader`): each row becomes a record through one positional call, which
-    is what keeps reading 100 000 targets close to the cost of the query itself.
-    """
-
-    cls: type
-    columns: tuple[str, ...]
-    conversions: tuple[tuple[int, Callable[[Any], Any]], ...]
-    nested: tuple[int, ...]
-    omitted: frozenset[str] = frozenset()
-    _plain_select: str | None = dataclasses.field(default=None, compare=False, repr=False)
-
-    def select_list(self, prefix: str = "") -> str:
-        """The SQL select list (columns left out are read as NULL, so their fields stay empty)."""
-        if not prefix:
-            if self._plain_select is None:  # asked for on every read: built once
-                object.__setattr__(self, "_plain_select", ", ".join(
-                    "NULL" if column in self.omitted else column for column in self.columns))
-            return self._plain_select  # type: ignore[return-value]
-        return ", ".join("NULL" if column in self.omitted else f"{prefix}{column}" for column in self.columns)
-
-    def build(self, row: Sequence[Any]) -> Any:
-        values = list(row)
-        for index, convert in self.conversions:
-            value = values[index]
-            if value is not None:
-                values[index] = convert(value)
-        for index in self.nested:
-            values.insert(index, [])
-        return self.cls(*values)
-
-    def read(self, rows: Iterable[Sequence[Any]]) -> Iterator[Any]:
-        build = self.build
-        return (build(row) for row in rows)
-
-
-_READERS: dict[tuple[type, frozenset[str]], RecordReader] = {}
-
-
-def record_reader(cls: type[R], omit: Iterable[str] = ()) -> RecordReader:
-    """The reader of one record kind: its columns in field order, and how each stored value is converted.
-
-    ``omit`` names columns not to read at all (long texts a computation does not need); their fields stay empty,
-    so such records are for that computation only, never to be saved or shown.
-    """
-    key = (cls, frozenset(omit))
-    reader = _READERS.get(key)
-    if reader is None:
-        kinds = _kinds(cls)
-        names = [item.name for item in dataclasses.fields(cls)]  # type: ignore[arg-type]
-        columns = tuple(name for name in names if name not in _NESTED_FIELDS)
-        conversions = tuple((index, convert) for index, name in enumerate(columns)
-                            if (convert := _converter(kinds[name])) is not None)
-        nested = tuple(index for index, name in enumerate(names) if name in _NESTED_FIELDS)
-        reader = _READERS[key] = RecordReader(cls, columns, conversions, nested, key[1])
-    return reader
-
-
-# What json.dumps(..., ensure_ascii=False, sort_keys=True) writes, without making an encoder for every row.
-_HISTORY_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
-
-
-def copy_record(record: R) -> R:
-    """A shallow copy of a record: what copy.copy gives, without its pickle-protocol detour (an import makes
-    several per spreadsheet row)."""
-    copied = object.__new__(record.__class__)
-    copied.__dict__.update(record.__dict__)
-    return copied
-
-
-def _history_json(row: dict[str, Any] | None) -> str | None:
-    if row is None:
-        return None
-    if _HISTORY_OMIT.isdisjoint(row):  # most tables: nothing to leave out
-        return _HISTORY_ENCODER.encode(row)
-    kept = {key: value for key, value in row.items() if key not in _HISTORY_OMIT}
-    if row.get("content") is not None:
-        kept["content_sha256"] = hashlib.sha256(row["content"]).hexdigest()
-    return _HISTORY_ENCODER.encode(kept)
 
 
 def _too_large_error(table: str, row: dict[str, Any]) -> LedgerError:
@@ -543,7 +338,7 @@ class Store:
             last = self.conn.execute("SELECT hash FROM history ORDER BY id DESC LIMIT 1").fetchone()
             prev_hash = last[0] if last else GENESIS_HASH
         at = _utc_now()
-        before_json, after_json = _history_json(before), _history_json(after)
+        before_json, after_json = history_json(before), history_json(after)
         digest = history_hash(prev_hash, at, self.actor, table, row_id, action, before_json, after_json)
         row = (at, self.actor, table, row_id, action, before_json, after_json, prev_hash, digest)
         if self._bulk is not None:
@@ -993,28 +788,8 @@ class Store:
 
     # ----------------------------------------------------------------- search
     def search(self, text: str, kinds: Iterable[str] | None = None, limit: int = 500) -> list[SearchHit]:
-        """Records whose text contains every whitespace-separated term (Chinese substrings included).
-
-        Every term goes through the backend's indexes, the short ones too (most Chinese words are two characters;
-        see :mod:`db.search` and the dialects). User text is only ever bound as a parameter, so quotes, AND, NOT,
-        parentheses, % and _ and the like are searched for literally.
-        """
-        terms = search_terms(text)
-        if not terms:
-            return []
-        clause, params = self.dialect.search_clause(self.conn, terms)
-        clauses: list[str] = [clause]
-        if kinds is not None:
-            codes = [SEARCH_CODES[kind] for kind in kinds]
-            clauses.append(f"rowid % 8 IN ({', '.join('?' for _ in codes)})")
-            params.extend(codes)
-        order = self.dialect.search_order(clause)
-        sql = f"SELECT rowid, body FROM search_index WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT ?"
-        params.append(int(limit))
-        hits = []
-        for rowid, body in self.conn.execute(sql, params):
-            hits.append(SearchHit(SEARCH_KINDS.get(rowid % 8, "?"), rowid // 8, _snippet(body, terms[0])))
-        return hits
+        """Records whose text contains every whitespace-separated term (see :func:`db.search.search_records`)."""
+        return search_records(self.conn, self.dialect, text, kinds, limit)
 
     # ----------------------------------------------------------------- history
     def history(self, table: str | None = None, row_id: int | None = None) -> list[HistoryEntry]:
@@ -1076,11 +851,3 @@ _NULLED: dict[str, tuple[tuple[str, str], ...]] = {
     "source_documents": (("replies", "source_document_id"), ("targets", "source_document_id"),
                          ("evidence", "source_document_id")),
 }
-
-
-def _snippet(body: str, term: str, width: int = 40) -> str:
-    at = body.lower().find(term.lower())
-    if at < 0:
-        return body[: width * 2].strip()
-    start = max(0, at - width)
-    return ("…" if start else "") + body[start: at + len(term) + width].strip() + "…"

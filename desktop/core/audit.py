@@ -193,13 +193,18 @@ def _rating_findings(file: ProposalFile, as_of: dt.date, rules: DeadlineRules) -
 def _unsupported_findings(file: ProposalFile, as_of: dt.date) -> list[Finding]:
     found: list[Finding] = []
     known_ids = {r.id for r in file.replies if known_on(r.reply_date, as_of)}
+    # Each commitment's targets and the targets with evidence, gathered once (not a scan of the file per record).
+    targets_of: dict[int | None, list] = defaultdict(list)
+    for target in file.targets:
+        targets_of[target.commitment_id].append(target)
+    with_evidence = {e.target_id for e in file.evidence}
     for commitment in file.commitments:
-        if commitment.reply_id not in known_ids or not file.is_promise(commitment):
+        if commitment.reply_id not in known_ids:
             continue
-        targets = file.targets_of(commitment.id)
-        promises = [t for t in targets if t.kind != "baseline"]
-        evidence = [e for t in targets for e in file.evidence_of(t.id)]
-        if promises or evidence:
+        targets = targets_of.get(commitment.id, [])
+        if targets and all(t.kind == "baseline" for t in targets):  # not a promise (ProposalFile.is_promise)
+            continue
+        if any(t.kind != "baseline" for t in targets) or any(t.id in with_evidence for t in targets):
             continue
         manual = f"，人工判定为{TARGET_STATES[commitment.manual_state]}但无佐证支撑" if commitment.manual_state else ""
         deadline = f"（期限{commitment.deadline.isoformat()}）" if commitment.deadline else ""
@@ -213,11 +218,15 @@ def _evidence_findings(file: ProposalFile, as_of: dt.date) -> list[Finding]:
     found: list[Finding] = []
     replies = {r.id: r for r in file.replies if known_on(r.reply_date, as_of)}
     commitments = {c.id: c for c in file.commitments if c.reply_id in replies}
+    known_of: dict[int | None, list] = defaultdict(list)  # in the file's order, as ProposalFile.evidence_of gives it
+    for item in file.evidence:
+        if item.as_of_date <= as_of:
+            known_of[item.target_id].append(item)
     for target in file.targets:
         commitment = commitments.get(target.commitment_id)
         if commitment is None or target.kind == "baseline":
             continue
-        known = [e for e in file.evidence_of(target.id) if e.as_of_date <= as_of]
+        known = known_of.get(target.id, [])
         if target.cumulative:
             found.extend(_backwards(file, target, known))
         reply = replies[commitment.reply_id]

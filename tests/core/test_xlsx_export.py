@@ -362,10 +362,11 @@ def test_xlsx_export_rows_of_wrapped_text_keep_their_height(tmp_path: Path) -> N
     assert (ws.row_dimensions[2].height or 0) > 2 * LINE_HEIGHT
 
 
-def test_xlsx_export_gives_a_height_only_to_rows_that_differ_from_the_usual(tmp_path: Path, monkeypatch) -> None:
-    """xlsxwriter keeps every row height it is given until the file is closed: the usual height of a sheet is its
-    default, so a thousand reminders of two lines store no height at all, and a row of another height still gets
-    its own."""
+def test_xlsx_export_keeps_no_height_per_row_however_the_heights_vary(tmp_path: Path, monkeypatch) -> None:
+    """xlsxwriter keeps every height set_row is given until the file is closed (memory that grows with the rows):
+    the usual height of a sheet is its default, and rows of other heights get theirs as the default of the moment
+    they stream out. Only a row of one line (no default can give it back) and the last row (written out at the
+    close) are given a height of their own, and every row keeps the height it needs."""
     import xlsxwriter.worksheet
 
     given: list[tuple[str, int]] = []
@@ -378,11 +379,16 @@ def test_xlsx_export_gives_a_height_only_to_rows_that_differ_from_the_usual(tmp_
     monkeypatch.setattr(xlsxwriter.worksheet.Worksheet, "set_row", counting_set_row)
     snapshot = _snapshot()
     two_lines = "承诺到期：" + "完成5G建设投资" * 4
-    snapshot.reminders = [Reminder(id=n, kind="custom", title=two_lines if n != 700 else two_lines * 3,
-                                   due_date=dt.date(2021, 12, 31), uid=f"r{n}@test") for n in range(1, 1001)]
+    # The first rows (which set the usual height) have two lines; most later ones have six.
+    titles = {n: two_lines if n <= 300 or n == 700 else two_lines * 3 for n in range(1, 1001)}
+    titles[800] = "一行"
+    snapshot.reminders = [Reminder(id=n, kind="custom", title=title, due_date=dt.date(2021, 12, 31), uid=f"r{n}@test")
+                          for n, title in titles.items()]
     path = write_workbook(tmp_path / "ledger.xlsx", snapshot).path
-    assert sorted(row for sheet, row in given if sheet == "提醒") == [0, 700]  # the header, and the taller row
+    assert sorted(row for sheet, row in given if sheet == "提醒") == [0, 800, 1000]  # header, one line, last
     ws = load_workbook(path)["提醒"]
-    assert ws.row_dimensions[2].height == ws.row_dimensions[1000].height > LINE_HEIGHT + 2
-    assert ws.row_dimensions[701].height > ws.row_dimensions[2].height
-    assert ws.row_dimensions[1].height == 15
+    heights = {n: ws.row_dimensions[n + 1].height for n in titles}
+    assert heights[1] == heights[300] == heights[700] > LINE_HEIGHT + 2
+    assert heights[301] == heights[699] == heights[701] == heights[1000] > heights[1]
+    assert heights[800] == 15 and ws.row_dimensions[1].height == 15
+    assert ws.sheet_format.defaultRowHeight == heights[1]

@@ -10,7 +10,7 @@ import pytest
 
 from db import Store
 from db.ledger_import import import_ledger
-from db.store import _history_json
+from db.rows import history_json
 from desktop.core.errors import LedgerError
 from desktop.core.ledger_import import read_ledger
 from desktop.core.records import Proposal, Reply, Target
@@ -38,7 +38,7 @@ def test_every_history_row_is_the_row_as_read_back(store: Store, tmp_path: Path)
         if action == "delete":
             assert row is None
             continue
-        assert after == _history_json(dict(row)), (table, row_id)
+        assert after == history_json(dict(row)), (table, row_id)
     assert store.verify_history() == []
 
 

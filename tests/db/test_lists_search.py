@@ -14,7 +14,7 @@ from bench.generate_ledger import generate
 from db import Store
 from db import lists as db_lists
 from db.lists import ListFilter
-from db.store import SEARCH_CODES
+from db.search import SEARCH_CODES
 from db.transfer import copy_ledger
 from desktop.core.records import Commitment, Reply, Target
 

@@ -17,8 +17,8 @@ from db.export import export_ledger
 from db.followup import iter_proposal_files, load_proposal_files
 from db.ledger_import import import_ledger
 from db.reminders import due_reminders, iter_due_reminders, list_reminders, pending_reminder_changes, sync_reminders
+from db.rows import from_row, record_reader
 from db.status import judge_ledger
-from db.store import from_row, record_reader
 from desktop.core import records
 from desktop.core.ledger_import import read_ledger
 from desktop.core.records import Commitment, Evidence, Feedback, Proposal, Proposer, Reply, Target

@@ -145,11 +145,14 @@ class CellMaker:
     """
 
     def __init__(self, ws: Any, formats: Formats, kinds: Sequence[str],
-                 on_cut: Callable[[int, int], None] | None = None) -> None:
+                 on_cut: Callable[[int, int], None] | None = None,
+                 rooms: Sequence[float | None] | None = None) -> None:
         self.ws = ws
         self.formats = formats
         self.kinds = list(kinds)
         self.on_cut = on_cut
+        # Per column: the room a wrapped text has (see row_height), None for a column whose texts do not wrap.
+        self.rooms = list(rooms) if rooms is not None else [None] * len(self.kinds)
         self.cells = [formats.get(**_kind_format(kind)) for kind in self.kinds]
         # Text that would read as a formula keeps Excel's quote prefix, so it stays text even when edited.
         self.guards = [formats.get(**{**_kind_format(kind), "quote_prefix": True}) for kind in self.kinds]
@@ -167,12 +170,13 @@ class CellMaker:
             found = self.amounts[key] = self.formats.get(**properties)
         return found
 
-    def write_row(self, row: int, values: Sequence[Any]) -> bool:
+    def write_row(self, row: int, values: Sequence[Any]) -> int:
         """Write one row (0-based index) of values in column order; None, empty text and numbers that are not
-        finite leave the cell empty. Returns whether a cell was written."""
-        ws, cells = self.ws, self.cells
+        finite leave the cell empty. Returns the lines the row's wrapped texts need (1: one line is enough), as
+        :func:`row_height` counts them, found in the same pass over the values."""
+        ws, cells, rooms = self.ws, self.cells, self.rooms
         write_string, write_number = ws.write_string, ws.write_number
-        written = False
+        lines = 1
         for index, value in enumerate(values):
             if value is None:
                 continue
@@ -186,6 +190,12 @@ class CellMaker:
                     self._write_text(row, index, value)
                 else:
                     write_string(row, index, value, cells[index])
+                room = rooms[index]
+                # No character is wider than 2.5 (text_lines): a short text without a line break takes one line.
+                if room is not None and (len(value) * 2.5 > room or "\n" in value):
+                    needed = text_lines(value, max(room, 1.0))
+                    if needed > lines:
+                        lines = needed
             elif kind is Amount:
                 number = value.value
                 if number is None or not math.isfinite(number):
@@ -212,8 +222,7 @@ class CellMaker:
                 if not text:
                     continue
                 write_string(row, index, text, cells[index])
-            written = True
-        return written
+        return lines
 
     def _write_text(self, row: int, index: int, value: str) -> None:
         """A text that may need cleaning, cutting or the quote prefix."""
@@ -350,6 +359,11 @@ def row_height(values: Sequence[Any], wrapped: Sequence[tuple[int, float]]) -> f
         # No character is wider than 2.5 (text_lines): a short text without a line break takes one line.
         if isinstance(value, str) and value and (len(value) * 2.5 > room or "\n" in value):
             lines = max(lines, text_lines(value, max(room, 1.0)))
+    return lines_height(lines)
+
+
+def lines_height(lines: int) -> float | None:
+    """The height of a row of so many lines (None: one line, the default)."""
     if lines == 1:
         return None
     return min(lines * LINE_HEIGHT + 2, MAX_ROW_HEIGHT)

@@ -205,10 +205,13 @@ def _own_label(table: str, row: dict[str, Any], names: Namer) -> str | None:
 
 def _summary(table: str, row: dict[str, Any], names: Namer) -> str:
     """A new or deleted record in a few words: ≥1万个，期限2021-12-31."""
+    worded: dict[str, str | None] = {}
+
     def value(name: str) -> str | None:
-        if row.get(name) is None or row.get(name) == "":
-            return None
-        return value_text(table, name, row[name], row, names)
+        if name not in worded:  # most fields are asked for twice: whether there is one, then its words
+            raw = row.get(name)
+            worded[name] = None if raw is None or raw == "" else value_text(table, name, raw, row, names)
+        return worded[name]
 
     if table == "targets":
         goal = value("value")

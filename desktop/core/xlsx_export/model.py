@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -106,7 +106,9 @@ class LedgerSnapshot:
     ``reminder_count``; ``target_names`` may then look names up as they are asked for). ``commitments`` lists the
     commitments in the same order as ``groups`` (the other sheets name them). ``target_names`` names the targets
     that reminders refer to. ``findings`` (回头看, :mod:`desktop.core.audit`) get a sheet of their own and counts
-    in the summary; None when the rules were not run. ``record_names`` names records the change log mentions that
+    in the summary; None when the rules were not run; a function when they are found from the ``groups`` as they
+    stream past (it is called once, after the target rows were written, and its list replaces it).
+    ``record_names`` names records the change log mentions that
     are not in the snapshot (key: (table, id)).
     """
 
@@ -132,7 +134,7 @@ class LedgerSnapshot:
     sources: dict[int, SourceDocument] = field(default_factory=dict)
     history: Iterable[HistoryEntry] = ()
     history_count: int = 0
-    findings: list[Finding] | None = None
+    findings: list[Finding] | Callable[[], list[Finding]] | None = None
     left_out: dict[str, int] = field(default_factory=dict)
     record_names: dict[tuple[str, int], str] = field(default_factory=dict)
     # More (label, text) lines for the summary's title block, such as the head of the history chain.

@@ -33,6 +33,7 @@ from desktop.core.xlsx_export.cells import (
     CellMaker,
     Formats,
     fit_widths,
+    lines_height,
     row_height,
     setup_print,
     state_formatting,
@@ -78,10 +79,27 @@ class WorkbookWriter:
         self.rows = SheetRows(snapshot, self.tally)
         self.total = (len(snapshot.proposals) + len(snapshot.replies) + len(snapshot.contacts)
                       + snapshot.target_row_count + snapshot.evidence_count + snapshot.reminders_total
-                      + len(snapshot.findings or ()) + snapshot.history_count)
+                      + len(self._findings_found() or ()) + snapshot.history_count)
         self.done = 0
         self.counts: dict[str, int] = {}
         self.truncated: list[TruncatedCell] = []
+
+    def _findings_found(self) -> list | None:
+        """The 回头看 findings when they are known already (not while they are still to be found from the target
+        rows: they count in the progress from when they are)."""
+        findings = self.snapshot.findings
+        return None if callable(findings) else findings
+
+    def _resolve_findings(self) -> int:
+        """Find the 回头看 findings that come from the target rows (written by now); returns how many."""
+        findings = self.snapshot.findings
+        if callable(findings):
+            self.snapshot.findings = findings()
+            # The new rows join the count at the share already done, so the progress never goes back.
+            total = self.total + len(self.snapshot.findings)
+            self.done = self.done * total // max(self.total, 1)
+            self.total = total
+        return len(self.snapshot.findings or ())
 
     def tick(self, rows: int = 1) -> None:
         before = self.done
@@ -106,10 +124,12 @@ class WorkbookWriter:
             (SHEET_CONTACTS, self.rows.contact_rows, len(s.contacts)),
             (SHEET_EVIDENCE, self.rows.evidence_rows, s.evidence_count),
             (SHEET_REMINDERS, self.rows.reminder_rows, s.reminders_total),
-            (SHEET_AUDIT, self.rows.audit_rows, len(s.findings or ())),
+            (SHEET_AUDIT, self.rows.audit_rows, None),
             (SHEET_HISTORY, self._history_rows, s.history_count),
         ):
             if name in sheets:
+                if count is None:
+                    count = self._resolve_findings()
                 self._write_data_sheet(sheets[name], SHEET_COLUMNS[name], rows(), count)
         self.counts[SHEET_SUMMARY] = write_summary(
             workbook, sheets[SHEET_SUMMARY], self.formats, s, self.tally, self.counts, self.truncated,
@@ -186,24 +206,38 @@ class WorkbookWriter:
         def cut(column_index: int, length: int) -> None:
             self.truncated.append(TruncatedCell(name, headers[column_index], written + 2, length))
 
-        maker = CellMaker(ws, self.formats, [c.kind for c in columns], on_cut=cut)
         wrapped = [(index, (width - 1) * 0.9) for index, (column, width) in enumerate(zip(columns, widths, strict=True))
                    if column.kind == "wrap" and not column.detail]
-        # Spreadsheets do not grow rows for wrapped text on opening: the height goes with the row. xlsxwriter keeps
-        # every height it is given until the file is closed (some 400 bytes a row), so the height most rows of the
-        # sheet need (that of the first rows) becomes the sheet's default and only the other rows are given theirs.
+        rooms: list[float | None] = [None] * len(columns)
+        for index, room in wrapped:
+            rooms[index] = room
+        maker = CellMaker(ws, self.formats, [c.kind for c in columns], on_cut=cut, rooms=rooms)
+        # Spreadsheets do not grow rows for wrapped text on opening: the height goes with the row. The height most
+        # of the first rows need becomes the sheet's default. xlsxwriter keeps every height set_row is given until
+        # the file is closed (some 200 bytes a row), so the rows of another height are not given theirs that way:
+        # in constant-memory mode a row is written out, with the default height of that moment, when the next row
+        # begins, so the default is changed for them instead (only a row of one line, which no default can give
+        # back, and the sheet's last row, written out at the close, keep a height of their own).
         usual = _usual_height([row_height(values, wrapped) for values in first])
         if usual is not None:
             ws.set_default_row(usual)
             ws.set_row(0, DEFAULT_ROW_HEIGHT)  # the header row keeps its one line
+        current = usual  # the default the rows now streaming out get
+        height: float | None = None
         for values in _chain(first, ordered):
             row = written + 1
-            height = row_height(values, wrapped)
-            if height != usual:
+            height = lines_height(maker.write_row(row, values))
+            if height != usual and (height is None or usual is None):
                 ws.set_row(row, height or DEFAULT_ROW_HEIGHT)
-            maker.write_row(row, values)
+            elif height != current:
+                ws.set_default_row(height)
+                current = height
             written += 1
             self.tick()
+        if current != usual:
+            if height == current:
+                ws.set_row(written, height)
+            ws.set_default_row(usual)
         ws.autofilter(0, 0, written, len(columns) - 1)
         for index, column in enumerate(columns):
             if column.kind == "state" and written:
