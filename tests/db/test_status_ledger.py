@@ -16,8 +16,8 @@ import pytest
 from bench.generate_ledger import generate
 from db import Store
 from db.followup import deadline_rules, iter_proposal_files, load_proposal_files
+from db.rows import RecordReader
 from db.status import judge_ledger, promise_dates
-from db.store import RecordReader
 from db.transfer import copy_ledger
 from desktop.__main__ import main
 from desktop.core.handling import ProposalFile, judge_handling
