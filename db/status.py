@@ -131,10 +131,10 @@ def judge_ledger(store: Store, as_of: dt.date, *, commitment_ids: Sequence[int] 
         pending_id = None if pending is None else pending[0]
         rank_of = SEVERITY_RANK
         for done, (target_id, commitment_id, indicator, deadline, way) in enumerate(targets, 1):
-            if not done % 2000:
+            if not done % 500:  # in the window, asking is also where a pool thread gives way to the GUI thread
                 if is_cancelled and is_cancelled():
                     raise Cancelled()
-                if progress:
+                if progress and not done % 2000:
                     progress(min(len(tallies), total), total)
             if target_id != pending_id:
                 if way != _UNCONVERTED_VALUE:
