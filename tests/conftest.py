@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -131,6 +132,29 @@ def demo_db_path(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -
     if backend == "postgres":
         return _server_ledger(request, "demo")
     return _copy_db(request.getfixturevalue("demo_template"), tmp_path / "demo.sqlite3")
+
+
+@pytest.fixture
+def generated_ledger(request: pytest.FixtureRequest, backend: str,
+                     tmp_path: Path) -> Callable[[Callable[[Store], None]], Path | str]:
+    """Makes a generated ledger of some hundred targets (``bench/generate_ledger.py``, seed 3) with the cases a
+    function saves into it, on the test's backend: the file, or a server database it was copied into."""
+
+    def make(add_cases: Callable[[Store], None]) -> Path | str:
+        from bench.generate_ledger import generate
+        from db.transfer import copy_ledger
+
+        path = tmp_path / "generated.sqlite3"
+        generate(path, 900, seed=3)
+        with Store.open(path, actor="tester") as store:
+            add_cases(store)
+        if backend != "postgres":
+            return path
+        location = request.getfixturevalue("db_path")  # an empty server database of the session's cluster
+        copy_ledger(path, location)
+        return location
+
+    return make
 
 
 @pytest.fixture

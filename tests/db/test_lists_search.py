@@ -4,27 +4,24 @@ list's order, read from indexes that hold the sort value (checked against a plai
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bench.generate_ledger import generate
 from db import Store
 from db import lists as db_lists
 from db.lists import ListFilter
 from db.search import SEARCH_CODES
-from db.transfer import copy_ledger
 from desktop.core.records import Commitment, Reply, Target
 
 
 @pytest.fixture
-def generated(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Iterator[Store]:
+def generated(generated_ledger: Callable[[Callable[[Store], None]], Path | str]) -> Iterator[Store]:
     """A generated ledger of some hundred targets, plus matching rows without a deadline, on the test's backend."""
-    path = tmp_path / "generated.sqlite3"
-    generate(path, 900, seed=3)
-    with Store.open(path, actor="tester") as store:
+
+    def add_rows_without_deadline(store: Store) -> None:
         reply = store.list(Reply)[0]
         bare = store.save(Commitment(reply_id=reply.id, title="新建5G基站（无期限）", responsible_unit="某局"))
         undated = store.save(Commitment(reply_id=reply.id, title="基站配套", responsible_unit="某局"))
@@ -32,10 +29,8 @@ def generated(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> I
         store.save(Target(commitment_id=undated.id, indicator="光纤", comparator=">=", value=1, unit="条",
                           deadline=dt.date(2022, 1, 1)))
         assert bare.id
-    location: Path | str = path
-    if backend == "postgres":
-        location = request.getfixturevalue("db_path")  # an empty server database of the session's cluster
-        copy_ledger(path, location)
+
+    location = generated_ledger(add_rows_without_deadline)
     with Store.open(location, actor="tester") as store:
         yield store
 

@@ -7,18 +7,16 @@ import gzip
 import json
 import pickle
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from bench.generate_ledger import generate
 from db import Store
 from db.followup import deadline_rules, iter_proposal_files, load_proposal_files
 from db.rows import RecordReader
 from db.status import judge_ledger, promise_dates
-from db.transfer import copy_ledger
 from desktop.__main__ import main
 from desktop.core.handling import ProposalFile, judge_handling
 from desktop.core.records import Commitment, Evidence, Target
@@ -66,16 +64,9 @@ def _add_every_kind_of_case(store: Store) -> None:
 
 
 @pytest.fixture
-def generated(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Iterator[Store]:
+def generated(generated_ledger: Callable[[Callable[[Store], None]], Path | str]) -> Iterator[Store]:
     """A generated ledger of some hundred targets with every kind of case, on the backend of the test."""
-    path = tmp_path / "generated.sqlite3"
-    generate(path, 900, seed=3)
-    with Store.open(path, actor="tester") as store:
-        _add_every_kind_of_case(store)
-    location: Path | str = path
-    if backend == "postgres":
-        location = request.getfixturevalue("db_path")  # an empty server database of the session's cluster
-        copy_ledger(path, location)
+    location = generated_ledger(_add_every_kind_of_case)
     with Store.open(location, actor="tester") as store:
         yield store
 
