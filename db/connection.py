@@ -12,6 +12,7 @@ import logging
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -91,7 +92,7 @@ def connect(path: str | Path, *, read_only: bool = False,
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {wait_ms}")
         conn.execute("PRAGMA foreign_keys = ON")
-        # Switching a file to WAL needs the write lock for a moment (only the first time).
+        # Switching a file to WAL needs it to itself for a moment (only the first time).
         mode = wait_for_lock(conn, path, on_busy, lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
         # FULL keeps the last commit through a power cut, which WAL with NORMAL does not promise.
         conn.execute("PRAGMA synchronous = FULL")
@@ -199,27 +200,39 @@ def wait_for_lock(conn: sqlite3.Connection, path: Path | str | None, on_busy: Ca
                   action: Callable[[], T]) -> T:
     """Run ``action`` (a statement that needs a lock); if the ledger is busy, say so once and wait for it.
 
+    SQLite's busy handler does the waiting, except where waiting could deadlock: two programs switching one new
+    file to WAL at the same moment, each holding a read lock, and one is refused at once. That one tries again
+    after a short pause, as long as the wait allows.
+
     Raises:
         LedgerError: ``db_busy`` when the lock is still held after :func:`busy_wait_seconds`.
     """
     wait = busy_wait_seconds()
+    first_try = min(_FIRST_TRY_MS / 1000, wait)
+    started = time.monotonic()
+    told = False
+    pause = 0.005
     try:
-        conn.execute(f"PRAGMA busy_timeout = {min(_FIRST_TRY_MS, int(wait * 1000))}")
-        try:
-            return action()
-        except sqlite3.OperationalError as error:
-            if not is_busy(error):
-                raise
-        logger.info("%s is busy; waiting up to %g s", path, wait)
-        if on_busy is not None:
-            on_busy()
-        conn.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
-        try:
-            return action()
-        except sqlite3.OperationalError as error:
-            if is_busy(error):
-                raise busy_error(path, wait) from error
-            raise
+        while True:
+            waited = time.monotonic() - started
+            allowed = (wait if told else first_try) - waited
+            conn.execute(f"PRAGMA busy_timeout = {max(0, int(allowed * 1000))}")
+            try:
+                return action()
+            except sqlite3.OperationalError as error:
+                if not is_busy(error):
+                    raise
+                waited = time.monotonic() - started
+                if waited >= wait:
+                    raise busy_error(path, wait) from error
+            if not told and waited >= first_try:
+                logger.info("%s is busy; waiting up to %g s", path, wait)
+                told = True
+                if on_busy is not None:
+                    on_busy()
+            else:  # refused without waiting: the other program finishes its step in a moment
+                time.sleep(min(pause, wait - waited))
+                pause = min(pause * 2, 0.1)
     finally:
         with contextlib.suppress(sqlite3.Error):
             conn.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")

@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -15,8 +16,9 @@ import pytest
 import db.backends.sqlite as sqlite_backend
 from db import SCHEMA_VERSION, Store
 from db.backends.sqlite import NETWORK_FILESYSTEMS, filesystem_of
-from db.connection import split_statements
+from db.connection import connect, split_statements
 from desktop.__main__ import main
+from desktop.core.errors import LedgerError
 from desktop.core.records import Proposal
 from tests.conftest import REPO
 from tests.dbfiles import dump_hash
@@ -62,6 +64,45 @@ def test_two_processes_creating_one_new_database(tmp_path: Path) -> None:
     results = race_to_create(tmp_path, trials=3)
     assert [code for code, _, _ in results] == [0] * 6, results
     assert all(out.strip() == str(SCHEMA_VERSION) for _, out, _ in results)
+
+
+def writing_to_a_new_file(path: Path) -> sqlite3.Connection:
+    """Another program writing to a file still in rollback-journal mode, as a ledger being created is at first."""
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT INTO t VALUES (1)")
+    return holder
+
+
+def test_opening_a_file_another_program_is_writing_waits_for_it(tmp_path: Path) -> None:
+    # Switching to WAL reads the file, then asks for the write lock; SQLite refuses that at once instead of
+    # waiting (waiting could deadlock), so a racing second program must try again itself.
+    holder = writing_to_a_new_file(tmp_path / "new.sqlite3")
+    release = threading.Timer(0.6, lambda: holder.execute("ROLLBACK"))
+    told: list[bool] = []
+    release.start()
+    try:
+        conn = connect(tmp_path / "new.sqlite3", on_busy=lambda: told.append(True))
+    finally:
+        release.join()
+        holder.close()
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert len(told) <= 1
+    conn.close()
+
+
+def test_opening_a_file_held_too_long_says_it_is_busy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REPLY_LEDGER_BUSY_SECONDS", "0.5")
+    holder = writing_to_a_new_file(tmp_path / "new.sqlite3")
+    told: list[bool] = []
+    try:
+        with pytest.raises(LedgerError) as raised:
+            connect(tmp_path / "new.sqlite3", on_busy=lambda: told.append(True))
+    finally:
+        holder.close()
+    assert raised.value.code == "db_busy" and "new.sqlite3' is busy" in raised.value.message
+    assert told == [True]
 
 
 @pytest.mark.slow
