@@ -8,6 +8,7 @@ simple indexed ``IN (SELECT ...)`` however many targets there are.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -18,7 +19,7 @@ from db.as_of import KIND_NAMES, known, later
 from db.audit import stated_figures
 from db.followup import deadline_rules, load_proposal_files
 from db.rows import from_row
-from db.status import promise_dates
+from db.status import id_list, promise_dates
 from db.store import Store
 from desktop.core.anchor import chain_line
 from desktop.core.audit import Finding, find_contradictions, find_figure_conflicts
@@ -43,7 +44,6 @@ from desktop.core.xlsx_export import (
     ExportFilters,
     ExportResult,
     LedgerSnapshot,
-    commitment_label,
     reply_label,
     write_workbook,
 )
@@ -129,9 +129,8 @@ def gather_snapshot(store: Store, as_of: dt.date, filters: ExportFilters, *, gen
     proposal's whole file again, as the rules look past the filter (a reply's other units' promises)."""
     cursors = cursors if cursors is not None else []
     left_out = _build_scope(store, filters, as_of)
-    starts = promise_dates(store)
     if filters.state:
-        left_out.update(_narrow_to_state(store, as_of, filters.state, starts, None, is_cancelled))
+        left_out.update(_narrow_to_state(store, as_of, filters.state, promise_dates(store), None, is_cancelled))
 
     def scoped_list(cls: type, table: str, order_by: str = "id") -> list:
         return store.list(cls, f"id IN (SELECT id FROM scope_{table})", order_by=order_by)
@@ -141,7 +140,7 @@ def gather_snapshot(store: Store, as_of: dt.date, filters: ExportFilters, *, gen
     replies = scoped_list(Reply, "replies")
     replies.sort(key=lambda r: (proposal_order.get(r.proposal_id, len(proposal_order)), r.is_reanswer,
                                 r.reply_date or dt.date.max, r.id))
-    commitments = _ordered_commitments(store, replies)
+    _order_commitments(store, replies)
     by_id = {p.id: p for p in proposals}
     reply_names = {r.id: reply_label(r, by_id.get(r.proposal_id)) for r in replies}
     feedback = scoped_list(Feedback, "feedback", "feedback_date, id")
@@ -156,6 +155,9 @@ def gather_snapshot(store: Store, as_of: dt.date, filters: ExportFilters, *, gen
     history_count = store.conn.execute(f"SELECT count(*) FROM history {history_where}").fetchone()[0]
     rules, classes = deadline_rules(store), store.get_setting("result_class.classes")
     evidence = _evidence(store, as_of, cursors)
+    # Each commitment's promise date is its reply's, noted as the commitments stream past (no map of them all).
+    starts = _PromiseDates()
+    commitments = starts.noting(_commitments(store, cursors))
     findings: list[Finding] | Callable[[], list[Finding]]
     if filters.active:
         groups = judge_groups(commitments, _targets(store, cursors), evidence, as_of, starts)
@@ -170,16 +172,18 @@ def gather_snapshot(store: Store, as_of: dt.date, filters: ExportFilters, *, gen
 
         def findings() -> list[Finding]:
             return audit.findings() + conflicts
-    target_names = TargetNames(store, {c.id: c for c in commitments}, reply_names)
+    target_names = TargetNames(store, reply_names)
+    facts = RecordFacts(store)
     chain = store.chain_head()  # read in the same transaction as the records
     return LedgerSnapshot(
         as_of=as_of, generated_at=generated_at, filters=filters, office_name=store.get_setting("office.name"),
         generated_by=store.actor, result_classes=classes,
         rules=rules, proposals=proposals, replies=replies, feedback=feedback, contacts=contacts,
-        commitments=commitments, groups=groups,
-        target_row_count=count[0] + count[1], evidence=_evidence_lines(store, cursors), evidence_count=count[2],
-        reminders=_reminders(store, cursors, target_names), reminder_count=count[3], target_names=target_names,
-        sources=_sources(store), history=_history(store, history_where, cursors), history_count=history_count,
+        groups=groups, commitment_facts=facts.commitments, target_facts=facts.targets,
+        target_row_count=count[0] + count[1], evidence=_evidence_lines(store, cursors, facts),
+        evidence_count=count[2], reminders=_reminders(store, cursors, target_names, facts), reminder_count=count[3],
+        target_names=target_names, sources=_sources(store), history=_history(store, history_where, cursors, facts),
+        history_count=history_count,
         findings=findings, left_out=left_out,
         chain=chain, notes=[("变更记录链", chain_line(chain))],  # for `verify --anchor` later
     )
@@ -218,17 +222,56 @@ def _figure_conflicts(store: Store, as_of: dt.date) -> list[Finding]:
     return find_figure_conflicts(stated_figures(store, as_of, targets_in="scope_targets"))
 
 
-def _ordered_commitments(store: Store, replies: list[Reply]) -> list[Commitment]:
-    """The commitments in scope in display order (by reply, then place in the letter), recorded in
-    scope_order so that targets and evidence can be read back in the same order."""
-    reply_order = {r.id: index for index, r in enumerate(replies)}
-    commitments = store.list(Commitment, "id IN (SELECT id FROM scope_commitments)",
-                             order_by="coalesce(quote_start, 1e18), id")
-    commitments.sort(key=lambda c: reply_order.get(c.reply_id, len(reply_order)))
-    store.conn.execute("DELETE FROM scope_order")
-    store.conn.executemany("INSERT INTO scope_order (id, ord) VALUES (?, ?)",
-                           ((c.id, index) for index, c in enumerate(commitments)))
-    return commitments
+def _order_commitments(store: Store, replies: list[Reply]) -> None:
+    """Record the display order of the commitments in scope (by reply, then place in the letter) in scope_order,
+    so that commitments, targets and evidence are read back in that order, one at a time."""
+    execute = store.conn.execute
+    execute("DELETE FROM scope_order")
+    execute("DELETE FROM scope_reply_order")
+    store.conn.executemany("INSERT INTO scope_reply_order (id, ord) VALUES (?, ?)",
+                           ((r.id, index) for index, r in enumerate(replies)))
+    execute("INSERT INTO scope_order (id, ord) SELECT c.id, row_number() OVER"
+            " (ORDER BY ro.ord, coalesce(c.quote_start, 1e18), c.id) FROM commitments c"
+            " JOIN scope_reply_order ro ON ro.id = c.reply_id WHERE c.id IN (SELECT id FROM scope_commitments)")
+
+
+def _commitments(store: Store, cursors: list[Any]) -> Iterator[tuple[Commitment, dt.date | None]]:
+    """The commitments in scope in display order, each with its promise date (its reply's date)."""
+    rows = _cursor(cursors, store, "SELECT c.*, r.reply_date AS promise_date FROM commitments c"
+                                   " JOIN scope_order o ON o.id = c.id JOIN replies r ON r.id = c.reply_id"
+                                   " ORDER BY o.ord")
+    for row in rows:
+        day = row["promise_date"]
+        yield from_row(Commitment, row), dt.date.fromisoformat(day) if isinstance(day, str) else day
+
+
+class _PromiseDates(Mapping[int, dt.date]):
+    """The promise date of the commitment being judged (:func:`desktop.core.status.judge_groups` asks for it while
+    it judges that commitment's targets): noted as the commitments stream past, so no map of every commitment's
+    date is held."""
+
+    def __init__(self) -> None:
+        self._noted: tuple[int | None, dt.date | None] = (None, None)
+
+    def noting(self, stream: Iterator[tuple[Commitment, dt.date | None]]) -> Iterator[Commitment]:
+        for commitment, day in stream:
+            self._noted = (commitment.id, day)
+            yield commitment
+
+    def __getitem__(self, commitment_id: int) -> dt.date:
+        noted_id, day = self._noted
+        if noted_id != commitment_id or day is None:
+            raise KeyError(commitment_id)
+        return day
+
+    def __bool__(self) -> bool:
+        return True  # it always stands for every commitment's date, though it holds one at a time
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(())  # dates are only looked up, never listed
+
+    def __len__(self) -> int:
+        return 0
 
 
 _TARGET_ORDER = "o.ord, coalesce(t.quote_start, 1e18), t.id"
@@ -250,25 +293,38 @@ def _evidence(store: Store, as_of: dt.date, cursors: list[Any]) -> Iterator[Evid
     return (from_row(Evidence, row) for row in rows)
 
 
-def _evidence_lines(store: Store, cursors: list[Any]) -> Iterator[EvidenceLine]:
-    """All evidence in scope, in target order, with its target's indicator (the 佐证 sheet)."""
+def _evidence_lines(store: Store, cursors: list[Any], facts: RecordFacts) -> Iterator[EvidenceLine]:
+    """All evidence in scope, in target order, with its target's indicator (the 佐证 sheet); the commitment it
+    measures comes along (its title and reply), so naming it asks the database nothing more."""
     rows = _cursor(cursors, store,
-        "SELECT e.*, t.indicator AS target_indicator, t.commitment_id AS target_commitment FROM evidence e"
+        "SELECT e.*, t.indicator AS target_indicator, t.commitment_id AS target_commitment,"
+        " c.title AS commitment_title, c.reply_id AS commitment_reply FROM evidence e"
         " JOIN targets t ON t.id = e.target_id JOIN scope_order o ON o.id = t.commitment_id"
+        " JOIN commitments c ON c.id = t.commitment_id"
         f" WHERE e.id IN (SELECT id FROM scope_evidence) ORDER BY {_TARGET_ORDER}, e.as_of_date, e.id")
-    return (EvidenceLine(from_row(Evidence, row), row["target_indicator"], row["target_commitment"]) for row in rows)
+    note = facts.commitments.note
+    for row in rows:
+        note(row["target_commitment"], (row["commitment_title"], row["commitment_reply"]))
+        yield EvidenceLine(from_row(Evidence, row), row["target_indicator"], row["target_commitment"])
 
 
-def _reminders(store: Store, cursors: list[Any], names: TargetNames) -> Iterator[Reminder]:
-    """Reminders in scope by due date; the target a reminder is about comes with it (its indicator and
-    commitment), so naming it asks the database nothing more."""
+def _reminders(store: Store, cursors: list[Any], names: TargetNames, facts: RecordFacts) -> Iterator[Reminder]:
+    """Reminders in scope by due date; the target or commitment a reminder is about comes with it (a target's
+    indicator and commitment, a commitment's title and reply), so naming it asks the database nothing more."""
     rows = _cursor(cursors, store,
-        "SELECT r.*, t.indicator AS target_indicator, t.commitment_id AS target_commitment FROM reminders r"
+        "SELECT r.*, t.indicator AS target_indicator, c.id AS named_commitment, c.title AS commitment_title,"
+        " c.reply_id AS commitment_reply, sc.id AS commitment_in_scope FROM reminders r"
         " LEFT JOIN targets t ON r.subject_table = 'targets' AND t.id = r.subject_id"
+        " LEFT JOIN commitments c ON c.id = CASE WHEN r.subject_table = 'commitments' THEN r.subject_id"
+        " ELSE t.commitment_id END LEFT JOIN scope_commitments sc ON sc.id = c.id"
         " WHERE r.id IN (SELECT id FROM scope_reminders) ORDER BY r.due_date, r.id")
     for row in rows:
         if row["target_indicator"] is not None:
-            names.note(row["subject_id"], row["target_indicator"], row["target_commitment"])
+            commitment = None if row["named_commitment"] is None else (row["commitment_title"],
+                                                                         row["commitment_reply"])
+            names.note(row["subject_id"], row["target_indicator"], commitment)
+        elif row["commitment_in_scope"] is not None and row["subject_table"] == "commitments":
+            facts.commitments.note(row["subject_id"], (row["commitment_title"], row["commitment_reply"]))
         yield from_row(Reminder, row)
 
 
@@ -278,37 +334,121 @@ class TargetNames(Mapping[int, str]):
     brings its target's indicator and commitment along (:meth:`note`); other targets (those a 回头看 finding names)
     are read when asked for."""
 
-    def __init__(self, store: Store, commitments: dict[int | None, Commitment], reply_names: dict[int | None, str]
-                 ) -> None:
+    def __init__(self, store: Store, reply_names: dict[int | None, str]) -> None:
         self._store = store
-        self._commitments = commitments
         self._reply_names = reply_names
-        self._noted: tuple[int, str, int] | None = None  # (target id, indicator, commitment id)
+        # (target id, indicator, (commitment title, reply id) or None when the commitment is gone)
+        self._noted: tuple[int, str, tuple[str, int | None] | None] | None = None
 
-    def note(self, target_id: int, indicator: str, commitment_id: int) -> None:
+    def note(self, target_id: int, indicator: str, commitment: tuple[str, int | None] | None) -> None:
         """The target the next lookup is most likely about, as the reminders' query read it."""
-        self._noted = (target_id, indicator, commitment_id)
+        self._noted = (target_id, indicator, commitment)
 
     def __getitem__(self, target_id: int) -> str:
         noted = self._noted
         if noted is not None and noted[0] == target_id:
-            indicator, commitment_id = noted[1], noted[2]
+            indicator, commitment = noted[1], noted[2]
         else:
-            target = self._store.get(Target, target_id)
-            if target is None:
+            row = self._store.conn.execute(
+                "SELECT t.indicator, c.title, c.reply_id, c.id FROM targets t"
+                " LEFT JOIN commitments c ON c.id = t.commitment_id WHERE t.id = ?", (target_id,)).fetchone()
+            if row is None:
                 raise KeyError(target_id)
-            indicator, commitment_id = target.indicator, target.commitment_id
-        commitment = self._commitments.get(commitment_id) or self._store.get(Commitment, commitment_id)
+            indicator, commitment = row[0], (None if row[3] is None else (row[1], row[2]))
         if commitment is None:
             raise KeyError(target_id)
-        reply_name = self._reply_names.get(commitment.reply_id) or _reply_name(self._store, commitment.reply_id)
-        return f"{commitment_label(commitment, reply_name)}｜{indicator}"  # as target_label names it
+        title, reply_id = commitment
+        reply_name = self._reply_names.get(reply_id) or _reply_name(self._store, reply_id)
+        return f"{reply_name}｜{title}｜{indicator}"  # as target_label and commitment_label name it
 
     def __iter__(self) -> Iterator[int]:
         return iter(())  # names are only looked up, never listed
 
     def __len__(self) -> int:
         return 0
+
+
+_FACTS_HELD = 4096  # facts looked up one at a time are kept up to this many, then forgotten
+
+
+class ScopedFacts(Mapping[int, tuple]):
+    """A few columns of the records of one kind in scope, looked up as they are asked for and never all held:
+    the row noted last (the stream being written brought it along), else the rows loaded for the chunk being
+    written (:meth:`load`), else one query. A record out of scope has no facts (KeyError)."""
+
+    def __init__(self, store: Store, columns: str, table: str) -> None:
+        self._store = store
+        self._select = f"SELECT x.id, {columns} FROM {table} x JOIN scope_{table} s ON s.id = x.id WHERE x.id"
+        self._known: dict[int, tuple | None] = {}
+        self._noted: tuple[int, tuple] | None = None
+
+    def note(self, record_id: int, facts: tuple) -> None:
+        self._noted = (record_id, facts)
+
+    def load(self, record_ids: set[int]) -> dict[int, tuple | None]:
+        """Read the facts of these records at once (those out of scope are known to have none) and return them;
+        the ones loaded before are forgotten."""
+        known: dict[int, tuple | None] = dict.fromkeys(record_ids)
+        if record_ids:
+            rows = self._store.conn.execute(f"{self._select} IN ({self._store.dialect.json_ids()})",
+                                            (id_list(record_ids),))
+            for row in rows:
+                known[row[0]] = tuple(row[1:])
+        self._known = known
+        return known
+
+    def __getitem__(self, record_id: int) -> tuple:
+        noted = self._noted
+        if noted is not None and noted[0] == record_id:
+            return noted[1]
+        known = self._known
+        if record_id in known:
+            facts = known[record_id]
+        else:
+            row = self._store.conn.execute(f"{self._select} = ?", (record_id,)).fetchone()
+            facts = None if row is None else tuple(row[1:])
+            if len(known) >= _FACTS_HELD:
+                known.clear()
+            known[record_id] = facts
+        if facts is None:
+            raise KeyError(record_id)
+        return facts
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(())  # facts are only looked up, never listed
+
+    def __len__(self) -> int:
+        return 0
+
+
+class RecordFacts:
+    """What the workbook names commitments and targets in scope by: a commitment's title and reply, a target's
+    indicator and commitment."""
+
+    def __init__(self, store: Store) -> None:
+        self.commitments = ScopedFacts(store, "x.title, x.reply_id", "commitments")
+        self.targets = ScopedFacts(store, "x.indicator, x.commitment_id", "targets")
+
+    def load_for(self, entries: list[HistoryEntry]) -> None:
+        """Load the facts of the commitments and targets a chunk of 变更记录 names: the records changed, those
+        their rows link to, and the commitments of those targets."""
+        targets: set[int] = set()
+        commitments: set[int] = set()
+        for entry in entries:
+            if entry.table_name == "targets":
+                targets.add(entry.row_id)
+            elif entry.table_name == "commitments":
+                commitments.add(entry.row_id)
+            for row in (entry.before, entry.after):
+                if row:
+                    target, commitment = row.get("target_id"), row.get("commitment_id")
+                    if isinstance(target, int):
+                        targets.add(target)
+                    if isinstance(commitment, int):
+                        commitments.add(commitment)
+        loaded = self.targets.load(targets)
+        commitments.update(facts[1] for facts in loaded.values() if facts is not None)
+        self.commitments.load(commitments)
 
 
 def _reply_name(store: Store, reply_id: int) -> str:
@@ -326,6 +466,7 @@ def _build_scope(store: Store, filters: ExportFilters, as_of: dt.date) -> dict[s
     for table in _SCOPE_TABLES:
         execute(f"CREATE TEMP TABLE scope_{table} (id INTEGER PRIMARY KEY)")
     execute("CREATE TEMP TABLE scope_order (id INTEGER PRIMARY KEY, ord INTEGER NOT NULL)")
+    execute("CREATE TEMP TABLE scope_reply_order (id INTEGER PRIMARY KEY, ord INTEGER NOT NULL)")
     clauses: list[str] = []
     named: dict[str, object] = {}
     if filters.session:
@@ -448,7 +589,7 @@ def _narrow_to_state(store: Store, as_of: dt.date, state: str, starts: dict[int,
 
 
 def _drop_scope(store: Store) -> None:
-    for table in (*_SCOPE_TABLES, "order"):
+    for table in (*_SCOPE_TABLES, "order", "reply_order"):
         store.conn.execute(f"DROP TABLE IF EXISTS scope_{table}")
 
 
@@ -463,15 +604,26 @@ def _cursor(cursors: list[Any], store: Store, sql: str, params: tuple = ()) -> A
     return cursor
 
 
-def _history(store: Store, where: str, cursors: list[Any]) -> Iterator[HistoryEntry]:
+_HISTORY_CHUNK = 500  # change-log entries read, and their records named, at a time
+
+
+def _history(store: Store, where: str, cursors: list[Any], facts: RecordFacts) -> Iterator[HistoryEntry]:
     """The change log in order, each entry's JSON parsed once; columns by position (the log is the export's
-    longest sheet, and looking each column up by name costs more than the rest of the read)."""
+    longest sheet, and looking each column up by name costs more than the rest of the read). It is read a chunk at
+    a time, and the commitments and targets a chunk names are looked up together before its entries are passed
+    on (no name of every record is held)."""
     loads = json.loads
     rows = _cursor(cursors, store, "SELECT id, at, actor, table_name, row_id, action, before, after, prev_hash, hash"
                                    f" FROM history {where} ORDER BY id")
-    for entry_id, at, actor, table_name, row_id, action, before, after, prev_hash, hash_ in rows:
-        yield HistoryEntry(entry_id, at, actor, table_name, row_id, action, loads(before) if before else None,
-                           loads(after) if after else None, prev_hash, hash_)
+    while True:
+        chunk = [HistoryEntry(entry_id, at, actor, table_name, row_id, action, loads(before) if before else None,
+                              loads(after) if after else None, prev_hash, hash_)
+                 for entry_id, at, actor, table_name, row_id, action, before, after, prev_hash, hash_
+                 in itertools.islice(rows, _HISTORY_CHUNK)]
+        if not chunk:
+            return
+        facts.load_for(chunk)
+        yield from chunk
 
 
 def _sources(store: Store) -> dict[int, SourceDocument]:

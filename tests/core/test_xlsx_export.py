@@ -41,6 +41,7 @@ from desktop.core.xlsx_export import (
     write_workbook,
 )
 from desktop.core.xlsx_export.cells import LINE_HEIGHT
+from desktop.core.xlsx_export.statistics import count_commitment
 
 AS_OF = dt.date(2022, 3, 31)
 INJECTIONS = ("=HYPERLINK(\"http://example.com\",\"点我\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rline", "#N/A")
@@ -83,7 +84,9 @@ def _snapshot(title: str = "关于5G的建议", quote: str = "累计开通基站
     return LedgerSnapshot(
         as_of=AS_OF, generated_at=dt.datetime(2022, 4, 1, 9, 30), filters=ExportFilters(unit="常州市工业和信息化局"),
         generated_by="tester", result_classes=RESULT_CLASS_SCHEMES["ABCD"], proposals=[p1, p2], replies=[r1, r2],
-        feedback=feedback, commitments=[c1, c2, c3], groups=groups, target_row_count=3,
+        feedback=feedback, groups=groups, target_row_count=3,
+        commitment_facts={c.id: (c.title, c.reply_id) for c in (c1, c2, c3)},
+        target_facts={t.id: (t.indicator, t.commitment_id) for t in (t1, t2)},
         evidence=[EvidenceLine(e1, t1.indicator, 1)], evidence_count=1, reminders=[reminder],
         history=list(history), history_count=len(history),
         findings=None if findings is None else list(findings))
@@ -149,8 +152,10 @@ def test_xlsx_export_number_formats_and_layout(tmp_path: Path) -> None:
 
 def test_xlsx_export_summary_statistics(tmp_path: Path) -> None:
     snapshot = _snapshot()
-    states = {g.commitment.id: (g.judgement.state, g.commitment.deadline) for g in snapshot.groups}
-    stats = compute_statistics(snapshot, states)
+    delivery: dict = {}
+    for group in snapshot.groups:
+        count_commitment(delivery, group.commitment.reply_id, group.judgement.state, group.commitment.deadline, AS_OF)
+    stats = compute_statistics(snapshot, delivery)
     year, total = stats[0], stats[-1]
     assert year.year == 2021 and total.year is None
     assert (year.proposals, year.replied, year.replied_on_time) == (2, 2, 1)

@@ -100,16 +100,18 @@ class LedgerSnapshot:
     it (and what hangs on those replies). ``left_out`` counts them by kind (建议, 答复, 评价, 联系, 佐证) for the
     summary. Reminders keep their state of that day (one done later is shown open).
 
-    Lists are in display order. The large parts (``groups`` of targets, ``evidence``, ``history``) may be any
-    iterable, such as generators over database cursors, so that a ledger of any size passes through in constant
-    memory; their ``*_count`` fields give their lengths for progress reports (``reminders`` too, with
-    ``reminder_count``; ``target_names`` may then look names up as they are asked for). ``commitments`` lists the
-    commitments in the same order as ``groups`` (the other sheets name them). ``target_names`` names the targets
-    that reminders refer to. ``findings`` (回头看, :mod:`desktop.core.audit`) get a sheet of their own and counts
-    in the summary; None when the rules were not run; a function when they are found from the ``groups`` as they
-    stream past (it is called once, after the target rows were written, and its list replaces it).
-    ``record_names`` names records the change log mentions that
-    are not in the snapshot (key: (table, id)).
+    Lists are in display order. The large parts (``groups`` of commitments with their targets, ``evidence``,
+    ``history``) may be any iterable, such as generators over database cursors, so that a ledger of any size
+    passes through in constant memory; their ``*_count`` fields give their lengths for progress reports
+    (``reminders`` too, with ``reminder_count``). ``groups`` come proposal by proposal (all commitments of a
+    proposal's replies together), in display order. No commitment or target is held for the whole export: the
+    mappings below may look their facts up as they are asked for. ``commitment_facts`` gives the title and reply
+    of each commitment in scope and ``target_facts`` the indicator and commitment of each target in scope (the
+    other sheets and 变更记录 name them by these); ``target_names`` names the targets that reminders refer to.
+    ``findings`` (回头看, :mod:`desktop.core.audit`) get a sheet of their own and counts in the summary; None when
+    the rules were not run; a function when they are found from the ``groups`` as they stream past (it is called
+    once, after the target rows were written, and its list replaces it). ``record_names`` names records the change
+    log mentions that are not in the snapshot (key: (table, id)).
     """
 
     as_of: dt.date
@@ -123,8 +125,9 @@ class LedgerSnapshot:
     replies: list[Reply] = field(default_factory=list)
     feedback: list[Feedback] = field(default_factory=list)
     contacts: list[Contact] = field(default_factory=list)
-    commitments: list[Commitment] = field(default_factory=list)
     groups: Iterable[CommitmentGroup] = ()
+    commitment_facts: Mapping[int, tuple[str, int | None]] = field(default_factory=dict)  # id → (title, reply id)
+    target_facts: Mapping[int, tuple[str, int]] = field(default_factory=dict)  # id → (indicator, commitment id)
     target_row_count: int = 0  # targets, plus commitments that have none (one row each)
     evidence: Iterable[EvidenceLine] = ()
     evidence_count: int = 0

@@ -1,7 +1,8 @@
 """The rows of the record sheets (建议, 答复, 见面沟通, 承诺与指标, 佐证, 提醒, 回头看), values by column header.
 
-The target rows stream first and the tally counts them as they pass; the proposal rows then judge each
-proposal's handling state from the replies, ratings and promise states of the as-of date.
+The target rows stream first and the tally counts them as they pass: a proposal's handling state is judged from
+its replies, ratings and promise states of the as-of date once its commitments have passed, so no commitment or
+judgement is held for the proposal rows, which come later.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core.deadlines import ComputedDate, publish_deadline, reanswer_deadline
-from desktop.core.handling import ProposalFile, judge_handling, known_on
+from desktop.core.handling import HandlingJudgement, ProposalFile, judge_handling, known_on
 from desktop.core.names import join_names
 from desktop.core.records import (
     CONTACT_METHODS,
@@ -25,8 +26,10 @@ from desktop.core.records import (
     REMINDER_STATES,
     TARGET_KINDS,
     TARGET_STATES,
+    Commitment,
     Evidence,
     Feedback,
+    Proposal,
     Reminder,
     Reply,
     SourceDocument,
@@ -42,10 +45,9 @@ from desktop.core.xlsx_export.model import (
     TABLE_LABELS,
     YES,
     LedgerSnapshot,
-    commitment_label,
     reply_label,
 )
-from desktop.core.xlsx_export.statistics import commitment_deadline, reply_timing
+from desktop.core.xlsx_export.statistics import commitment_deadline, count_commitment, reply_timing
 
 
 @dataclass
@@ -56,9 +58,10 @@ class Tally:
     commitment_states: Counter = field(default_factory=Counter)
     by_unit: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     by_deadline_year: dict[int | None, Counter] = field(default_factory=lambda: defaultdict(Counter))
-    commitments: dict[int, tuple[str, dt.date | None]] = field(default_factory=dict)  # id → (state, deadline)
-    judgements: dict[int, Judgement] = field(default_factory=dict)  # promises only (not baseline-only)
-    targets: dict[int, tuple[str, int]] = field(default_factory=dict)  # id → (indicator, commitment id), for 变更记录
+    # Per reply: its commitments, those due and those met (statistics.count_commitment), for 落实率 and 承诺数.
+    delivery: dict[int | None, Counter] = field(default_factory=dict)
+    # Per proposal: its handling state, judged when its commitments have streamed past (not held till then).
+    handling: dict[int | None, HandlingJudgement] = field(default_factory=dict)
 
 
 def deadline_basis(deadline: ComputedDate | None) -> str | None:
@@ -76,7 +79,7 @@ class SheetRows:
         self.tally = tally
         self.proposals = {p.id: p for p in snapshot.proposals}
         self.replies = {r.id: r for r in snapshot.replies}
-        self.commitments = {c.id: c for c in snapshot.commitments}
+        self.commitment_facts = snapshot.commitment_facts
         self.class_labels = {c.get("code"): c.get("label", "") for c in snapshot.result_classes}
         self.replies_of: dict[int | None, list[Reply]] = defaultdict(list)
         for reply in snapshot.replies:
@@ -84,10 +87,6 @@ class SheetRows:
         self.contacts_of: dict[int, list] = defaultdict(list)
         for contact in snapshot.contacts:
             self.contacts_of[contact.proposal_id].append(contact)
-        self.commitment_count: Counter = Counter(c.reply_id for c in snapshot.commitments)
-        self.commitments_of: dict[int, list] = defaultdict(list)
-        for commitment in snapshot.commitments:
-            self.commitments_of[commitment.reply_id].append(commitment)
         self.proposer_names = {pr.id: pr.name for p in snapshot.proposals for pr in p.proposers}
         self.feedback_by_id = {f.id: f for f in snapshot.feedback}
         self.feedback_of: dict[int, list[Feedback]] = defaultdict(list)
@@ -111,10 +110,10 @@ class SheetRows:
         return reply_label(reply, self.proposals.get(reply.proposal_id))
 
     def commitment_name(self, commitment_id: int | None) -> str:
-        commitment = self.commitments.get(commitment_id)
-        if commitment is None:
+        facts = self.commitment_facts.get(commitment_id or 0)
+        if facts is None:
             return self.s.record_names.get(("commitments", commitment_id or 0)) or f"承诺#{commitment_id}"
-        return commitment_label(commitment, self.reply_name(commitment.reply_id))
+        return f"{self.reply_name(facts[1])}｜{facts[0]}"  # as commitment_label names it
 
     def subject_name(self, table: str | None, row_id: int | None) -> str | None:
         if table is None or row_id is None:
@@ -140,8 +139,8 @@ class SheetRows:
             cosigners = "、".join(pr.name for pr in p.proposers if pr.role != "lead") or None
             replies = self.replies_of.get(p.id, [])
             timing = reply_timing(p, replies, s.rules, as_of)
-            contacts = [c for c in self.contacts_of.get(p.id or 0, []) if known_on(c.contact_date, as_of)]
-            handling = judge_handling(self._file(p, replies, contacts), as_of, s.rules)
+            contacts = self._known_contacts(p)
+            handling = self.tally.handling.get(p.id) or self._judge_handling(p, [])
             yield {"建议": p.label, "届次": p.session, "类别": PROPOSAL_KINDS.get(p.kind, p.kind), "编号": p.number,
                    "标题": p.title, "领衔人": lead, "附议人": cosigners, "代表团/界别": p.delegation,
                    "人大/政协": p.body, "收到日期": p.received_date, "交办日期": p.assigned_date,
@@ -155,13 +154,30 @@ class SheetRows:
                    "首次答复日期": timing.first_reply, "按期答复": timing.verdict,
                    "见面": YES if any(c.face_to_face for c in contacts) else NO, "备注": p.notes}
 
-    def _file(self, proposal, replies: list[Reply], contacts: list) -> ProposalFile:
-        """The proposal's file for its handling state: promises only, with their states of the as-of date."""
-        promises = [c for r in replies for c in self.commitments_of.get(r.id or 0, []) if c.id in self.tally.judgements]
-        return ProposalFile(
+    def _known_contacts(self, proposal: Proposal) -> list:
+        return [c for c in self.contacts_of.get(proposal.id or 0, []) if known_on(c.contact_date, self.s.as_of)]
+
+    def _judge_handling(self, proposal: Proposal, promises: list[tuple[Commitment, Judgement]]) -> HandlingJudgement:
+        """The proposal's handling state from its file: its promises (with their states of the as-of date) in the
+        order of its replies, each reply's in the order they streamed past."""
+        replies = self.replies_of.get(proposal.id, [])
+        place = {r.id: index for index, r in enumerate(replies)}
+        ordered = sorted(promises, key=lambda pair: place.get(pair[0].reply_id, len(place)))  # stable
+        file = ProposalFile(
             proposal=proposal, replies=list(replies),
-            feedback=[f for r in replies for f in self.feedback_of.get(r.id or 0, [])], contacts=contacts,
-            commitments=promises, commitment_states={c.id: self.tally.judgements[c.id] for c in promises})
+            feedback=[f for r in replies for f in self.feedback_of.get(r.id or 0, [])],
+            contacts=self._known_contacts(proposal), commitments=[c for c, _ in ordered],
+            commitment_states={c.id: judgement for c, judgement in ordered})
+        return judge_handling(file, self.s.as_of, self.s.rules)
+
+    def _close_proposal(self, proposal_id: int | None, promises: list[tuple[Commitment, Judgement]]) -> None:
+        """Judge the handling state of a proposal whose commitments have all streamed past."""
+        proposal = self.proposals.get(proposal_id)
+        if proposal is None:
+            return
+        if proposal_id in self.tally.handling:
+            raise RuntimeError(f"the commitments of proposal {proposal_id} do not come together")
+        self.tally.handling[proposal_id] = self._judge_handling(proposal, promises)
 
     def reply_rows(self) -> Iterator[dict[str, Any]]:
         rules = self.s.rules
@@ -187,7 +203,7 @@ class SheetRows:
                    "落实满意度": RATINGS.get(delivery.rating) if delivery else None,
                    "落实评价日期": delivery.feedback_date if delivery else None,
                    "再答复期限": reanswer.date if reanswer else None, "再答复期限依据": deadline_basis(reanswer),
-                   "承诺数": self.commitment_count.get(r.id, 0)}
+                   "承诺数": self.tally.delivery.get(r.id, {}).get("commitments", 0)}
 
     def contact_rows(self) -> Iterator[dict[str, Any]]:
         for c in self.s.contacts:
@@ -197,17 +213,22 @@ class SheetRows:
                    "主办单位": proposal.lead_unit if proposal else None}
 
     def target_rows(self) -> Iterator[dict[str, Any]]:
-        tally = self.tally
-        indicators: dict[str, str] = {}  # one copy of each indicator's name in the tally, however many targets
+        tally, as_of = self.tally, self.s.as_of
+        proposal_id: int | None = None
+        promises: list[tuple[Commitment, Judgement]] = []  # the current proposal's, for its handling state
         for group in self.s.groups:
             c, cj = group.commitment, group.judgement
             reply = self.replies.get(c.reply_id)
+            if reply is not None and reply.proposal_id != proposal_id:
+                self._close_proposal(proposal_id, promises)
+                proposal_id, promises = reply.proposal_id, []
             unit = c.responsible_unit or self._unit_of_reply(reply) or "未注明"
             tally.commitment_states[cj.state] += 1
             tally.by_unit[unit]["承诺"] += 1
-            tally.commitments[c.id or 0] = (cj.state, commitment_deadline(c, (t for t, _ in group.targets)))
-            if not group.targets or any(t.kind != "baseline" for t, _ in group.targets):
-                tally.judgements[c.id or 0] = cj
+            count_commitment(tally.delivery, c.reply_id, cj.state,
+                             commitment_deadline(c, (t for t, _ in group.targets)), as_of)
+            if reply is not None and (not group.targets or any(t.kind != "baseline" for t, _ in group.targets)):
+                promises.append((c, cj))
             head = {"建议": self.proposal_name(reply.proposal_id) if reply else None,
                     "答复文号": reply.doc_number if reply else None, "承诺事项": c.title, "承诺原文": c.quote,
                     "责任单位": c.responsible_unit, "承诺期限": c.deadline, "期限表述": c.deadline_text,
@@ -216,7 +237,6 @@ class SheetRows:
                 yield {**head, "判定理由": cj.reason}
                 continue
             for t, tj in group.targets:
-                tally.targets[t.id or 0] = (indicators.setdefault(t.indicator, t.indicator), c.id or 0)
                 if t.kind != "baseline":
                     tally.target_states[tj.state] += 1
                     tally.by_unit[unit]["指标"] += 1
@@ -236,6 +256,7 @@ class SheetRows:
                        "佐证单位": latest.unit if latest else None, "佐证日期": latest.as_of_date if latest else None,
                        "佐证来源": _source_text(latest, self.s.sources) if latest else None,
                        "进度": tj.progress, "指标状态": tj.label, "判定理由": tj.reason}
+        self._close_proposal(proposal_id, promises)
 
     def _unit_of_reply(self, reply: Reply | None) -> str | None:
         if reply is None:
@@ -248,12 +269,12 @@ class SheetRows:
     def evidence_rows(self) -> Iterator[dict[str, Any]]:
         for line in self.s.evidence:
             e = line.evidence
-            commitment = self.commitments.get(line.commitment_id)
-            reply = self.replies.get(commitment.reply_id) if commitment else None
+            commitment = self.commitment_facts.get(line.commitment_id)
+            reply = self.replies.get(commitment[1]) if commitment else None
             source = self.s.sources.get(e.source_document_id or -1)
             yield {"建议": self.proposal_name(reply.proposal_id) if reply else None,
                    "答复文号": reply.doc_number if reply else None,
-                   "承诺事项": commitment.title if commitment else None,
+                   "承诺事项": commitment[0] if commitment else None,
                    "指标": line.indicator, "佐证日期": e.as_of_date,
                    "比较": COMPARATOR_LABELS.get(e.comparator, e.comparator), "数值": amount(e.value, e.unit),
                    "单位": e.unit, "是否实现": None if e.achieved is None else (YES if e.achieved else NO),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from desktop.core.deadlines import ComputedDate, DeadlineRules, publish_deadline, reply_deadline
@@ -154,12 +154,26 @@ def reply_timing(proposal: Proposal, replies: Iterable[Reply], rules: DeadlineRu
     return ReplyTiming(reply_deadline(proposal, rules), min(dated) if dated else None, as_of)
 
 
-def compute_statistics(snapshot: LedgerSnapshot, commitments: dict[int, tuple[str, dt.date | None]]
-                       ) -> list[YearStats]:
+def count_commitment(delivery: dict[int | None, Counter], reply_id: int | None, state: str,
+                     deadline: dt.date | None, as_of: dt.date) -> None:
+    """Count one commitment of a reply for the 落实率: ``delivery`` holds, per reply, how many commitments it made,
+    how many were due by the date (``deadline`` from :func:`commitment_deadline`) and how many of those were met."""
+    counter = delivery.get(reply_id)
+    if counter is None:
+        counter = delivery[reply_id] = Counter()
+    counter["commitments"] += 1
+    if deadline and deadline <= as_of:
+        counter["commitments_due"] += 1
+        if state == "met":
+            counter["commitments_met"] += 1
+
+
+def compute_statistics(snapshot: LedgerSnapshot, delivery: Mapping[int | None, Counter]) -> list[YearStats]:
     """Yearly handling statistics, one entry per year in order, then the total (year None).
 
     Args:
-        commitments: each commitment's state as of the date and its deadline (see :func:`commitment_deadline`).
+        delivery: per reply, its commitments counted by :func:`count_commitment` (a few counts a reply, so no
+            commitment is held for the statistics).
     """
     as_of, rules = snapshot.as_of, snapshot.rules
     proposals = {p.id: p for p in snapshot.proposals if proposal_known(p, as_of)}
@@ -217,16 +231,9 @@ def compute_statistics(snapshot: LedgerSnapshot, commitments: dict[int, tuple[st
             year = reply_year.get(reply.id)
             classes[year][reply.result_class] += 1
             counters[year]["classed"] += 1
-    for commitment in snapshot.commitments:
-        if commitment.reply_id not in reply_year:
-            continue
-        counter = counters[reply_year[commitment.reply_id]]
-        counter["commitments"] += 1
-        state, deadline = commitments.get(commitment.id or 0, (None, commitment.deadline))
-        if deadline and deadline <= as_of:
-            counter["commitments_due"] += 1
-            if state == "met":
-                counter["commitments_met"] += 1
+    for reply_id, counts in delivery.items():
+        if reply_id in reply_year:
+            counters[reply_year[reply_id]].update(counts)
 
     names = [name for name in YearStats.__dataclass_fields__ if name not in ("year", "classes")]
 

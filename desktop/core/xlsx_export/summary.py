@@ -46,7 +46,7 @@ def write_summary(workbook: Any, ws: Any, formats: Formats, s: LedgerSnapshot, t
     Args:
         extra_meta: more (label, value, kind) lines for the title block, such as the history's chain head.
     """
-    stats = compute_statistics(s, tally.commitments)
+    stats = compute_statistics(s, tally.delivery)
     codes = [c.get("code", "") for c in s.result_classes]
     for stat in stats:
         codes.extend(code for code in stat.classes if code not in codes)
@@ -59,7 +59,7 @@ def write_summary(workbook: Any, ws: Any, formats: Formats, s: LedgerSnapshot, t
         ("导出时间", s.generated_at.replace(microsecond=0, tzinfo=None), "datetime"),
         ("导出人", s.generated_by or "—", "text"),
         ("数据范围", f"建议{len(s.proposals)}件，答复{len(s.replies)}份，见面沟通{len(s.contacts)}次，"
-                 f"承诺{len(s.commitments)}项，指标{sum(tally.target_states.values())}个，"
+                 f"承诺{sum(tally.commitment_states.values())}项，指标{sum(tally.target_states.values())}个，"
                  f"佐证{counts.get(SHEET_EVIDENCE, 0)}条，提醒{s.reminders_total}条", "text"),
         ("截至日期后的记录", _left_out_text(s.left_out), "text"),
         ("超长截断", _truncation_text(truncated), "text"),

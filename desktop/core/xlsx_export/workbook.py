@@ -146,7 +146,8 @@ class WorkbookWriter:
     def _record_namers(self) -> tuple[Callable[[str, int], str | None], Callable[[str, int], str | None]]:
         """Short names of the records the change log mentions, from the snapshot (their current labels), and the
         reply each commitment or target belongs to."""
-        s, rows, targets = self.snapshot, self.rows, self.tally.targets
+        s, rows = self.snapshot, self.rows
+        commitment_facts, target_facts = s.commitment_facts, s.target_facts
         proposers = {pr.id: pr.name for p in s.proposals for pr in p.proposers}
         sources = {doc_id: doc.file_name for doc_id, doc in s.sources.items()}
 
@@ -156,10 +157,11 @@ class WorkbookWriter:
             if table == "replies":
                 return rows.reply_name(row_id) if row_id in rows.replies else None
             if table == "commitments":
-                commitment = rows.commitments.get(row_id)
-                return commitment.title if commitment else None
+                facts = commitment_facts.get(row_id)
+                return facts[0] if facts else None
             if table == "targets":
-                return targets[row_id][0] if row_id in targets else None
+                facts = target_facts.get(row_id)
+                return facts[0] if facts else None
             if table == "proposers":
                 return proposers.get(row_id)
             if table == "source_documents":
@@ -170,10 +172,11 @@ class WorkbookWriter:
             if table == "replies":
                 return name("replies", row_id)
             if table == "commitments":
-                commitment = rows.commitments.get(row_id)
-                return name("replies", commitment.reply_id) if commitment else None
-            if table == "targets" and row_id in targets:
-                return reply_of("commitments", targets[row_id][1])
+                facts = commitment_facts.get(row_id)
+                return name("replies", facts[1]) if facts else None  # type: ignore[arg-type]
+            if table == "targets":
+                facts = target_facts.get(row_id)
+                return reply_of("commitments", facts[1]) if facts else None
             return None
 
         return name, reply_of
