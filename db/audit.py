@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Iterator
 
 from db.as_of import known
@@ -15,6 +16,7 @@ from desktop.core.audit import (
     build_timeline,
     find_contradictions,
     find_figure_conflicts,
+    indicator_key,
 )
 from desktop.core.errors import LedgerError
 from desktop.core.handling import ProposalFile
@@ -46,23 +48,69 @@ def stated_figures(store: Store, as_of: dt.date, *, targets_in: str | None = Non
     Args:
         targets_in: a table of target ids to keep to (``scope_targets`` during an export); None: all.
     """
+    for _, figure in _stated_figures(store, as_of, targets_in, None):
+        yield figure
+
+
+_FIGURE_BATCH = 5000  # figures handed to the rules at a time (whole indicators, so a batch may hold more)
+_KEYS_AT_ONCE = 1000
+
+
+def figure_conflicts(store: Store, as_of: dt.date, *, targets_in: str, keys_table: str) -> list[Finding]:
+    """:func:`desktop.core.audit.find_figure_conflicts` over the figures of :func:`stated_figures`, without holding
+    them all: the rules compare figures of the same indicator (by its key, :func:`desktop.core.audit.indicator_key`)
+    and of the same kind (measured figures among themselves, baselines among themselves), so the figures are read in
+    the order of their indicator's key, kind by kind, and handed to the rules a few thousand at a time, each
+    indicator whole. The findings are those of one pass over every figure, in the same order.
+
+    Args:
+        targets_in: a table of the target ids to keep to (``scope_targets`` during an export).
+        keys_table: an empty temporary table (indicator TEXT PRIMARY KEY, figure_key TEXT NOT NULL) it fills with
+            each indicator's key (a table cannot be made or dropped while the caller's cursors read).
+    """
+    indicators = store.conn.execute(f"SELECT DISTINCT indicator FROM targets WHERE id IN (SELECT id FROM {targets_in})")
+    while chunk := list(itertools.islice(indicators, _KEYS_AT_ONCE)):
+        store.conn.executemany(f"INSERT INTO {keys_table} (indicator, figure_key) VALUES (?, ?)",
+                               [(row[0], indicator_key(row[0])) for row in chunk])
+    found: list[Finding] = []
+    batch: list[StatedFigure] = []
+    last: tuple[str | None, str] | None = None
+    for key, figure in _stated_figures(store, as_of, targets_in, keys_table):
+        if (key, figure.kind) != last and len(batch) >= _FIGURE_BATCH:
+            found.extend(find_figure_conflicts(batch))
+            batch = []
+        last = (key, figure.kind)
+        batch.append(figure)
+    found.extend(find_figure_conflicts(batch))
+    found.sort(key=lambda f: (f.proposal_label, f.date or dt.date.max, f.kind, f.subject_id or 0))  # as the rules do
+    return found
+
+
+def _stated_figures(store: Store, as_of: dt.date, targets_in: str | None, keys_table: str | None
+                    ) -> Iterator[tuple[str | None, StatedFigure]]:
+    """The figures of :func:`stated_figures`, measured ones first; with ``keys_table``, each kind in the order of
+    its indicator's key (read from that table), each with that key."""
     scope = f" AND t.id IN (SELECT id FROM {targets_in})" if targets_in else ""
+    key_column = ", k.figure_key" if keys_table else ", NULL AS figure_key"
+    key_join = f" JOIN {keys_table} k ON k.indicator = t.indicator" if keys_table else ""
+    order = " ORDER BY k.figure_key" if keys_table else ""
     day = as_of.isoformat()
     evidence = store.conn.execute(
         f"SELECT e.id AS subject_id, t.indicator, e.value, e.unit, e.as_of_date AS day, t.cumulative,"
-        f" e.publisher, e.source_title, {_PROPOSAL_COLUMNS} FROM evidence e JOIN targets t ON t.id = e.target_id"
-        f" {_JOINS} WHERE e.value IS NOT NULL AND e.comparator = '=' AND {known('evidence', 'e')}"
-        f" AND {known('replies', 'r')}{scope}", (day, day))
+        f" e.publisher, e.source_title, {_PROPOSAL_COLUMNS}{key_column} FROM evidence e"
+        f" JOIN targets t ON t.id = e.target_id {_JOINS}{key_join} WHERE e.value IS NOT NULL AND e.comparator = '='"
+        f" AND {known('evidence', 'e')} AND {known('replies', 'r')}{scope}{order}", (day, day))
     for row in evidence:
         figure = _figure("evidence", "evidence", row, row["value"], row["unit"])
         if figure is not None:
-            yield figure
+            yield row["figure_key"], figure
     baselines = store.conn.execute(
         f"SELECT t.id AS subject_id, t.indicator, t.cumulative, t.kind, t.value, t.unit, t.baseline_value,"
         f" t.baseline_unit, coalesce(t.baseline_date, r.reply_date) AS day, NULL AS publisher,"
-        f" NULL AS source_title, {_PROPOSAL_COLUMNS} FROM targets t {_JOINS}"
+        f" NULL AS source_title, {_PROPOSAL_COLUMNS}{key_column} FROM targets t {_JOINS}{key_join}"
         f" WHERE (t.baseline_value IS NOT NULL OR (t.kind = 'baseline' AND t.value IS NOT NULL))"
-        f" AND coalesce(t.baseline_date, r.reply_date) IS NOT NULL AND {known('replies', 'r')}{scope}", (day,))
+        f" AND coalesce(t.baseline_date, r.reply_date) IS NOT NULL AND {known('replies', 'r')}{scope}{order}",
+        (day,))
     for row in baselines:
         if row["baseline_value"] is not None:
             value, unit = row["baseline_value"], row["baseline_unit"] if row["baseline_unit"] is not None \
@@ -71,7 +119,7 @@ def stated_figures(store: Store, as_of: dt.date, *, targets_in: str | None = Non
             value, unit = row["value"], row["unit"]
         figure = _figure("baseline", "targets", row, value, unit)
         if figure is not None:
-            yield figure
+            yield row["figure_key"], figure
 
 
 def _figure(kind: str, table: str, row, value: float, unit: str | None) -> StatedFigure | None:

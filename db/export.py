@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from db.as_of import KIND_NAMES, known, later
-from db.audit import stated_figures
+from db.audit import figure_conflicts
 from db.followup import deadline_rules, load_proposal_files
 from db.rows import from_row
 from db.status import id_list, promise_dates
 from db.store import Store
 from desktop.core.anchor import chain_line
-from desktop.core.audit import Finding, find_contradictions, find_figure_conflicts
+from desktop.core.audit import Finding, find_contradictions
 from desktop.core.audit_files import StreamedAudit
 from desktop.core.errors import Cancelled, LedgerError
 from desktop.core.records import (
@@ -219,7 +219,8 @@ def _findings(store: Store, as_of: dt.date, proposal_order: dict[int | None, int
 
 def _figure_conflicts(store: Store, as_of: dt.date) -> list[Finding]:
     """Figures of the targets in scope that contradict each other, over all of them."""
-    return find_figure_conflicts(stated_figures(store, as_of, targets_in="scope_targets"))
+    store.conn.execute("DELETE FROM scope_figure_keys")
+    return figure_conflicts(store, as_of, targets_in="scope_targets", keys_table="scope_figure_keys")
 
 
 def _order_commitments(store: Store, replies: list[Reply]) -> None:
@@ -467,6 +468,7 @@ def _build_scope(store: Store, filters: ExportFilters, as_of: dt.date) -> dict[s
         execute(f"CREATE TEMP TABLE scope_{table} (id INTEGER PRIMARY KEY)")
     execute("CREATE TEMP TABLE scope_order (id INTEGER PRIMARY KEY, ord INTEGER NOT NULL)")
     execute("CREATE TEMP TABLE scope_reply_order (id INTEGER PRIMARY KEY, ord INTEGER NOT NULL)")
+    execute("CREATE TEMP TABLE scope_figure_keys (indicator TEXT PRIMARY KEY, figure_key TEXT NOT NULL)")
     clauses: list[str] = []
     named: dict[str, object] = {}
     if filters.session:
@@ -589,7 +591,7 @@ def _narrow_to_state(store: Store, as_of: dt.date, state: str, starts: dict[int,
 
 
 def _drop_scope(store: Store) -> None:
-    for table in (*_SCOPE_TABLES, "order", "reply_order"):
+    for table in (*_SCOPE_TABLES, "order", "reply_order", "figure_keys"):
         store.conn.execute(f"DROP TABLE IF EXISTS scope_{table}")
 
 
