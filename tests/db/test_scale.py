@@ -257,13 +257,15 @@ def test_the_printed_list_of_due_reminders_leaves_their_notes_unread(store: Stor
 
 # ------------------------------------------------------------------------------------------------ export
 @pytest.mark.sqlite_only  # SQLite's statements and plans
-def test_export_reads_the_promise_dates_once(store: Store, tmp_path) -> None:
+def test_export_reads_the_promise_dates_with_the_commitments(store: Store, tmp_path) -> None:
     build_ledger(store, 30)  # two batches of 回头看 (25 proposals each)
     with statements(store) as seen:
         export_ledger(store, tmp_path / "out.xlsx", as_of=AS_OF)
     promise_dates = [sql for sql in seen if "SELECT c.id, r.reply_date FROM commitments c JOIN replies r" in sql]
-    # The workbook's own judging reads them once; each 回头看 batch takes them from the replies it read.
-    assert len(promise_dates) == 1 and "json_each" not in promise_dates[0]
+    # The workbook's own judging reads each commitment's promise date with it (no map of every commitment's date);
+    # each 回头看 batch takes them from the replies it read.
+    assert not promise_dates
+    assert [sql for sql in seen if "r.reply_date AS promise_date FROM commitments c" in sql]
 
 
 def test_proposal_files_judge_from_what_they_read_without_reading_promise_dates(store: Store) -> None:
