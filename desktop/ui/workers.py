@@ -232,18 +232,28 @@ class Worker(QRunnable):
 class Pool(Protocol):
     def start(self, worker: Worker) -> None: ...
 
+    def start_chore(self, worker: Worker) -> None: ...
+
     def cancel_all(self) -> None: ...
 
     def wait(self, msecs: int = -1) -> bool: ...
 
 
 class ThreadPool:
-    """Starts workers on Qt's global thread pool and keeps them alive until they finish."""
+    """Starts workers on Qt's global thread pool and keeps them alive until they finish.
+
+    Chores (:meth:`start_chore`: work nobody waits for, such as bringing the reminders up to date or freeing old
+    judgements) run one at a time, each once every other worker of this pool has finished. Every pool thread
+    running Python takes the interpreter lock from the window again and again; the window's repaints stalled most
+    while judging and the reminder sync ran side by side after the start (two Python threads), and one at a time
+    they rarely pass 100 ms.
+    """
 
     def __init__(self, pool: QThreadPool | None = None) -> None:
         self._pool = pool or QThreadPool.globalInstance()
         self._running: set[Worker] = set()
         self._held: list[Worker] | None = None
+        self._chores: list[Worker] = []
 
     def hold(self) -> None:
         """Keep the workers started from now on waiting until :meth:`release` (the window paints first: work on
@@ -256,27 +266,48 @@ class ThreadPool:
         return len(self._held or ())
 
     def release(self) -> None:
-        """Start the workers held, in the order they were started."""
+        """Start the workers held, in the order they were started (chores then wait for them to finish)."""
         held, self._held = self._held or [], None
         for worker in held:
             self.start(worker)
+        self._start_next_chore()
 
     def start(self, worker: Worker) -> None:
+        """Start work the user waits for (judging, a list's rows) at once, beside whatever runs."""
         if self._held is not None:
             self._held.append(worker)
             return
         self._running.add(worker)
-        worker.signals.finished.connect(lambda: self._running.discard(worker),
-                                        Qt.ConnectionType.QueuedConnection)
+        worker.signals.finished.connect(lambda: self._on_worker_finished(worker), Qt.ConnectionType.QueuedConnection)
         self._pool.start(worker)
+
+    def start_chore(self, worker: Worker) -> None:
+        """Start background work nobody waits for once nothing else of this pool runs, after the chores started
+        before it: it never runs beside judging or another chore (it may beside work started after it)."""
+        self._chores.append(worker)
+        self._start_next_chore()
+
+    def chores_waiting(self) -> int:
+        """How many chores wait for their turn."""
+        return len(self._chores)
+
+    def _start_next_chore(self) -> None:
+        if self._chores and self._held is None and not self._running:
+            self.start(self._chores.pop(0))
+
+    def _on_worker_finished(self, worker: Worker) -> None:
+        self._running.discard(worker)
+        self._start_next_chore()
 
     def wait(self, msecs: int = -1) -> bool:
         return self._pool.waitForDone(msecs)
 
     def cancel_all(self) -> None:
-        """Ask every running worker to stop (they raise Cancelled at their next check)."""
-        for worker in [*self._running, *(self._held or ())]:
+        """Ask every running worker to stop (they raise Cancelled at their next check); chores that have not
+        started are dropped."""
+        for worker in [*self._running, *(self._held or ()), *self._chores]:
             worker.cancel()
+        self._chores.clear()
 
 
 class _FirstPaint(QObject):
@@ -319,6 +350,10 @@ class SyncPool:
     def start(self, worker: Worker) -> None:
         self.started.append(worker)
         worker.run()
+
+    def start_chore(self, worker: Worker) -> None:
+        """Nothing else runs: the chore runs at once."""
+        self.start(worker)
 
     def cancel_all(self) -> None:
         """Nothing runs between calls."""
