@@ -234,6 +234,8 @@ class Pool(Protocol):
 
     def start_chore(self, worker: Worker) -> None: ...
 
+    def start_watched(self, worker: Worker) -> None: ...
+
     def cancel_all(self) -> None: ...
 
     def wait(self, msecs: int = -1) -> bool: ...
@@ -243,7 +245,8 @@ class ThreadPool:
     """Starts workers on Qt's global thread pool and keeps them alive until they finish.
 
     Chores (:meth:`start_chore`: work nobody waits for, such as bringing the reminders up to date or freeing old
-    judgements) run one at a time, each once every other worker of this pool has finished. Every pool thread
+    judgements) run one at a time, each once the other workers of this pool have finished (all but long work the
+    user watches behind a progress dialog, :meth:`start_watched`, which can take minutes). Every pool thread
     running Python takes the interpreter lock from the window again and again; the window's repaints stalled most
     while judging and the reminder sync ran side by side after the start (two Python threads), and one at a time
     they rarely pass 100 ms.
@@ -254,6 +257,7 @@ class ThreadPool:
         self._running: set[Worker] = set()
         self._held: list[Worker] | None = None
         self._chores: list[Worker] = []
+        self._watched: set[Worker] = set()
 
     def hold(self) -> None:
         """Keep the workers started from now on waiting until :meth:`release` (the window paints first: work on
@@ -282,21 +286,28 @@ class ThreadPool:
         self._pool.start(worker)
 
     def start_chore(self, worker: Worker) -> None:
-        """Start background work nobody waits for once nothing else of this pool runs, after the chores started
-        before it: it never runs beside judging or another chore (it may beside work started after it)."""
+        """Start background work nobody waits for once nothing else of this pool runs (watched work aside), after
+        the chores started before it: it never runs beside judging, a read or another chore."""
         self._chores.append(worker)
         self._start_next_chore()
+
+    def start_watched(self, worker: Worker) -> None:
+        """Start long work the user watches behind a progress dialog (an export, an import) at once; chores do
+        not wait for it."""
+        self._watched.add(worker)
+        self.start(worker)
 
     def chores_waiting(self) -> int:
         """How many chores wait for their turn."""
         return len(self._chores)
 
     def _start_next_chore(self) -> None:
-        if self._chores and self._held is None and not self._running:
+        if self._chores and self._held is None and not self._running - self._watched:
             self.start(self._chores.pop(0))
 
     def _on_worker_finished(self, worker: Worker) -> None:
         self._running.discard(worker)
+        self._watched.discard(worker)
         self._start_next_chore()
 
     def wait(self, msecs: int = -1) -> bool:
@@ -355,6 +366,9 @@ class SyncPool:
         """Nothing else runs: the chore runs at once."""
         self.start(worker)
 
+    def start_watched(self, worker: Worker) -> None:
+        self.start(worker)
+
     def cancel_all(self) -> None:
         """Nothing runs between calls."""
 
@@ -394,7 +408,7 @@ class ProgressRunner(QObject):
         worker.signals.failed.connect(self._on_worker_failed)
         self.dialog.canceled.connect(worker.cancel)
         self.dialog.setValue(0)
-        self._pool.start(worker)
+        self._pool.start_watched(worker)
         return worker
 
     @Slot(int, int)

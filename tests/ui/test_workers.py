@@ -245,6 +245,23 @@ def test_held_chores_start_after_the_held_work_and_cancelling_drops_those_not_st
     assert timeline.events == ["read started", "read ended"] and not failed
 
 
+def test_chores_do_not_wait_for_long_work_the_user_watches(qtbot) -> None:
+    """An export behind its progress dialog can take minutes: the reminders are brought up to date meanwhile."""
+    timeline = _Timeline()
+    pool = ThreadPool()
+    let_export_end = threading.Event()
+    pool.start_watched(timeline.job("export", let_export_end))
+    qtbot.waitUntil(lambda: "export started" in timeline.events, timeout=10_000)
+    chore = timeline.job("chore")
+    try:
+        with qtbot.waitSignal(chore.signals.finished, timeout=10_000):
+            pool.start_chore(chore)
+    finally:
+        let_export_end.set()
+    assert pool.wait(10_000)
+    assert timeline.events[:3] == ["export started", "chore started", "chore ended"]
+
+
 def test_a_synchronous_pool_runs_a_chore_at_once() -> None:
     timeline = _Timeline()
     SyncPool().start_chore(timeline.job("chore"))
