@@ -503,7 +503,7 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
 
         With ``commitment_ids``, only those commitments and their targets are judged again (after an edit) and
         merged into the states shown; otherwise the whole ledger is judged. ``in_turn``: as a chore of the pool
-        (:meth:`desktop.ui.workers.ThreadPool.start_chore`), once the work started before it has finished.
+        (:meth:`desktop.ui.workers.ThreadPool.start_chore`), once nothing else of the pool runs.
         """
         partial = commitment_ids is not None and self.status is not None and self.status.as_of == self.as_of()
         if commitment_ids is not None and not commitment_ids and partial:

@@ -40,7 +40,7 @@ from db.reminders import (
     snooze_reminder,
     sync_reminders,
 )
-from desktop.core.errors import Cancelled, LedgerError
+from desktop.core.errors import LedgerError
 from desktop.core.records import Reminder
 from desktop.core.reminders import is_active
 from desktop.ui.labels import QT_TRANSLATE_NOOP, REMINDER_KINDS, REMINDER_STATES, label
@@ -381,10 +381,10 @@ def open_reminders_on_start(window: QWidget, store: Store, *, today: Today = dt.
     Reads the stored reminders on a pool thread and opens the reminders panel when one is due, brings the
     reminders up to date on a pool thread (opening the panel then if something has become due, or refreshing
     it), and keeps checking while the app runs, with a tray notification where there is a tray. Nothing that
-    grows with the ledger runs on the GUI thread: the window paints first. The sync is a chore of ``rows_pool``
-    (:meth:`desktop.ui.workers.ThreadPool.start_chore`): it waits until the window's judging and reads are done,
-    and the window's closing cancels it. Its failure is logged here; whoever shows errors connects to
-    ``sync_task.signals.failed``.
+    grows with the ledger runs on the GUI thread: the window paints first. The first read and the sync are chores
+    of ``rows_pool`` (:meth:`desktop.ui.workers.ThreadPool.start_chore`): the read runs once the lists' first reads
+    are done, ahead of the start's judging, and the sync after the judging; the window's closing cancels them.
+    The sync's worker logs a failure; the window shows it (it connects to ``sync_task.signals.failed``).
     """
     notifier = ReminderNotifier(store, today=today, tray=create_tray(window), parent=window)
     notifier.start()
@@ -409,22 +409,23 @@ def open_reminders_on_start(window: QWidget, store: Store, *, today: Today = dt.
         dialog.show()
         started.dialog = dialog
 
-    def check() -> None:
+    def check(*, at_start: bool = False) -> None:
         if started.panel is not None:
             started.panel.refresh()
             return
         worker = Worker(_read_reminder_rows, store.location, today())
         worker.signals.succeeded.connect(show_if_due)
         worker.signals.failed.connect(lambda error: logger.error("cannot read the reminders: %s", error))
-        rows_pool.start(worker)
+        if at_start:  # after the lists' first reads, before the start's judging: one Python pool thread at a time
+            rows_pool.start_chore(worker, first=True)
+        else:
+            rows_pool.start(worker)
 
-    check()
+    check(at_start=True)
     if store.read_only:  # an auditor reads the reminders the clerks' work keeps up to date
         return started
     task = Worker(sync_reminders_at, store.location, today(), reports_progress=True)
     task.signals.succeeded.connect(lambda _result: check())
-    task.signals.failed.connect(lambda error: None if isinstance(error, Cancelled) else logger.error(
-        "reminders could not be generated: %s", error))
     started.sync_task = task
     rows_pool.start_chore(task)
     return started

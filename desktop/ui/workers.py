@@ -122,12 +122,6 @@ def give_way_to_gui(sleep: Callable[[float], None] = time.sleep) -> int:
     return naps
 
 
-def never_cancelled() -> bool:
-    """An ``is_cancelled`` for work that cannot be cancelled: it still gives way to the GUI thread."""
-    give_way_to_gui()
-    return False
-
-
 # Items dropped at a time by release_in_slices: the GUI thread can take the interpreter lock between two slices.
 RELEASE_SLICE = 2000
 
@@ -232,7 +226,7 @@ class Worker(QRunnable):
 class Pool(Protocol):
     def start(self, worker: Worker) -> None: ...
 
-    def start_chore(self, worker: Worker) -> None: ...
+    def start_chore(self, worker: Worker, *, first: bool = False) -> None: ...
 
     def start_watched(self, worker: Worker) -> None: ...
 
@@ -244,12 +238,12 @@ class Pool(Protocol):
 class ThreadPool:
     """Starts workers on Qt's global thread pool and keeps them alive until they finish.
 
-    Chores (:meth:`start_chore`: work nobody waits for, such as bringing the reminders up to date or freeing old
-    judgements) run one at a time, each once the other workers of this pool have finished (all but long work the
-    user watches behind a progress dialog, :meth:`start_watched`, which can take minutes). Every pool thread
-    running Python takes the interpreter lock from the window again and again; the window's repaints stalled most
-    while judging and the reminder sync ran side by side after the start (two Python threads), and one at a time
-    they rarely pass 100 ms.
+    Chores (:meth:`start_chore`) take turns: they run one at a time, each once the other workers of this pool
+    have finished (all but long work the user watches behind a progress dialog, :meth:`start_watched`, which can
+    take minutes). Work nobody waits for is a chore (bringing the reminders up to date, freeing old judgements), and
+    so is the start's work beyond the lists' first reads (reading the due reminders, judging). Every pool thread
+    running Python takes the interpreter lock from the window again and again: the window's repaints stalled most
+    while judging, the reminders' read and their sync ran side by side after the start.
     """
 
     def __init__(self, pool: QThreadPool | None = None) -> None:
@@ -285,10 +279,10 @@ class ThreadPool:
         worker.signals.finished.connect(lambda: self._on_worker_finished(worker), Qt.ConnectionType.QueuedConnection)
         self._pool.start(worker)
 
-    def start_chore(self, worker: Worker) -> None:
-        """Start background work nobody waits for once nothing else of this pool runs (watched work aside), after
-        the chores started before it: it never runs beside judging, a read or another chore."""
-        self._chores.append(worker)
+    def start_chore(self, worker: Worker, *, first: bool = False) -> None:
+        """Start work once nothing else of this pool runs (watched work aside), after the chores started before
+        it (``first``: ahead of them): it never runs beside judging, a read or another chore."""
+        self._chores.insert(0 if first else len(self._chores), worker)
         self._start_next_chore()
 
     def start_watched(self, worker: Worker) -> None:
@@ -362,7 +356,7 @@ class SyncPool:
         self.started.append(worker)
         worker.run()
 
-    def start_chore(self, worker: Worker) -> None:
+    def start_chore(self, worker: Worker, *, first: bool = False) -> None:
         """Nothing else runs: the chore runs at once."""
         self.start(worker)
 

@@ -66,8 +66,9 @@ def test_background_work_starts_once_the_window_has_painted(qtbot, tmp_path: Pat
 def test_the_start_judges_and_syncs_the_reminders_each_alone_on_the_pool(qtbot, tmp_path: Path, demo_db_path: Path,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """Each Python pool thread takes the interpreter lock from the window again and again; judging beside the
-    reminder sync (or beside the lists' first reads) stalled its repaints past 100 ms. After the start, the
-    judging and the sync each run with nothing else on the pool, the sync after the judging."""
+    reminder sync (or beside the reads of the lists and the reminders) stalled its repaints past 100 ms. After the
+    start, the due reminders are read, the ledger judged and the reminders synced one after the other, each with
+    nothing else on the pool."""
     lock = threading.Lock()
     timeline: list[tuple[str, str]] = []  # (start or end, what ran), in the order it happened
     run = Worker.run
@@ -98,10 +99,10 @@ def test_the_start_judges_and_syncs_the_reminders_each_alone_on_the_pool(qtbot, 
         qtbot.waitUntil(lambda: pool.wait(0), timeout=20_000)
         qtbot.wait(50)
         window.close()
-    names = [name for _, name in timeline]
-    assert "_judge" in names and "sync_reminders_at" in names
-    assert names.index("sync_reminders_at") > len(names) - 1 - names[::-1].index("_judge")  # after the judging
-    for alone in ("_judge", "sync_reminders_at"):
+    started = [name for event, name in timeline if event == "start"]
+    in_turn = [name for name in started if name in ("_read_reminder_rows", "_judge", "sync_reminders_at")]
+    assert in_turn[:3] == ["_read_reminder_rows", "_judge", "sync_reminders_at"], timeline
+    for alone in in_turn[:3]:
         began = timeline.index(("start", alone))
         assert timeline[began + 1] == ("end", alone), timeline  # nothing started or ended while it ran
 
