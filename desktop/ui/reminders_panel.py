@@ -46,7 +46,7 @@ from desktop.core.reminders import is_active
 from desktop.ui.labels import QT_TRANSLATE_NOOP, REMINDER_KINDS, REMINDER_STATES, label
 from desktop.ui.messages import user_message
 from desktop.ui.models import Column, RecordTableModel, fit_columns, record_table_view
-from desktop.ui.workers import Pool, ThreadPool, Worker, mark_gui_busy
+from desktop.ui.workers import Pool, ThreadPool, Worker, mark_gui_busy, release_in_slices
 
 logger = logging.getLogger(__name__)
 
@@ -220,7 +220,12 @@ class RemindersPanel(QWidget):
     def show_rows(self, rows: ReminderRows) -> None:
         """Show reminders read by :func:`read_reminder_rows`."""
         today = rows.today
-        self.model.set_records(rows.rows)
+        retired = self.model.set_records(rows.rows)
+        if self._pool is not None and retired:
+            # Tens of thousands of reminders in a big ledger: freed here, they held the GUI thread for most of
+            # 100 ms; a pool thread frees them a slice at a time.
+            self._pool.start_chore(Worker(release_in_slices, [retired]))
+        del retired
         self.summary_label.setText(self.tr("{overdue} overdue, {due} due soon (as of {date})").format(
             overdue=rows.overdue, due=rows.due - rows.overdue, date=today.isoformat()))
         self.snooze_date_edit.setMinimumDate(_qdate(today + dt.timedelta(days=1)))
