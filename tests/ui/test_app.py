@@ -74,14 +74,20 @@ def test_the_start_judges_and_syncs_the_reminders_each_alone_on_the_pool(qtbot, 
     run = Worker.run
 
     def recorded(worker: Worker) -> None:
-        name = getattr(worker._fn, "__name__", "?")
-        with lock:
-            timeline.append(("start", name))
-        try:
-            run(worker)
-        finally:
+        work = worker._fn
+        name = getattr(work, "__name__", "?")
+
+        def timed_work(*args: object, **kwargs: object) -> object:  # its result is signalled once it returned
             with lock:
-                timeline.append(("end", name))
+                timeline.append(("start", name))
+            try:
+                return work(*args, **kwargs)
+            finally:
+                with lock:
+                    timeline.append(("end", name))
+
+        worker._fn = timed_work
+        run(worker)
 
     monkeypatch.setattr(Worker, "run", recorded)
     ledgers = Ledgers(QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat))
