@@ -65,8 +65,9 @@ def _import_page_modules() -> None:
 
 
 def warm_up_imports(pool: ThreadPool) -> None:
-    """Import on a pool thread, once the window is up, what pages built on first use need."""
-    pool.start(Worker(_import_page_modules))
+    """Import on a pool thread, once the window is up, what pages built on first use need (a chore: after the
+    start's judging and reads)."""
+    pool.start_chore(Worker(_import_page_modules))
 
 
 class Ledgers:
@@ -119,6 +120,7 @@ class Ledgers:
         if window.reminder_start.sync_task is not None:
             window.reminder_start.sync_task.signals.succeeded.connect(
                 lambda _result: window.refresh_list("reminders"))
+            window.reminder_start.sync_task.signals.failed.connect(window.show_reminder_sync_failed)
         warm_up_imports(pool)
 
 

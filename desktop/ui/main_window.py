@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from db import Location, Store
 from db.store import Counts
 from desktop import paths
+from desktop.core.errors import Cancelled, LedgerError
 from desktop.core.grid import PASTE_TARGETS
 from desktop.core.records import Commitment, Evidence, Feedback, Proposal, Record, Reply, Target
 from desktop.ui.editing import DraftStore
@@ -101,14 +102,6 @@ def _count_records(location: Location) -> Counts:
     """The records of each kind, counted on a pool thread with a connection of its own."""
     with Store.attach(location) as store:
         return store.counts()
-
-
-def _sync_reminders(location: Location, today: dt.date) -> Any:
-    """Bring the reminders up to date on a pool thread, with a connection of its own."""
-    from db.reminders import sync_reminders
-
-    with Store.attach(location) as store:
-        return sync_reminders(store, today)
 
 
 def list_states(status: LedgerStatus) -> dict[int, str]:
@@ -256,7 +249,9 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         self._update_counts()
         self.central_stack.setCurrentWidget(self.welcome if self.ledger_is_empty() else self.splitter)
         self._update_actions()
-        self.judge()
+        # The start's judging waits for the first reads of the lists and the reminders: beside them, it made the
+        # window's first repaints stall (two Python threads taking the interpreter lock from the GUI thread).
+        self.judge(in_turn=True)
 
     # ----------------------------------------------------------------- pages
     def show_page(self, kind: str) -> None:
@@ -503,11 +498,12 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         return super().eventFilter(watched, event)
 
     # ----------------------------------------------------------------- status (judgements)
-    def judge(self, commitment_ids: set[int] | None = None) -> None:
+    def judge(self, commitment_ids: set[int] | None = None, *, in_turn: bool = False) -> None:
         """Judge the targets as of the chosen date, in the background; lists and dashboard follow.
 
         With ``commitment_ids``, only those commitments and their targets are judged again (after an edit) and
-        merged into the states shown; otherwise the whole ledger is judged.
+        merged into the states shown; otherwise the whole ledger is judged. ``in_turn``: as a chore of the pool
+        (:meth:`desktop.ui.workers.ThreadPool.start_chore`), once nothing else of the pool runs.
         """
         partial = commitment_ids is not None and self.status is not None and self.status.as_of == self.as_of()
         if commitment_ids is not None and not commitment_ids and partial:
@@ -520,7 +516,10 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
                         reports_progress=True)
         worker.signals.succeeded.connect(lambda judged: self._on_judged(generation, judged))
         worker.signals.failed.connect(lambda error: self._on_judge_failed(generation, error))
-        self.pool.start(worker)
+        if in_turn:
+            self.pool.start_chore(worker)
+        else:
+            self.pool.start(worker)
 
     def _on_judged(self, generation: int, judged: Judged) -> None:
         if generation != self._judge_generation:
@@ -539,7 +538,7 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
         if self.dashboard is not None:
             self.dashboard.set_status(status, judged.state_counts)
         self.status_changed.emit(status)
-        self.pool.start(Worker(release_in_slices, retired))
+        self.pool.start_chore(Worker(release_in_slices, retired))
         del retired
 
     def _on_judge_failed(self, generation: int, error: object) -> None:
@@ -549,13 +548,32 @@ class MainWindow(FormTabsMixin, ListActionsMixin, LedgerFilesMixin, QMainWindow)
     # ----------------------------------------------------------------- reminders
     def sync_reminders(self) -> Worker:
         """Bring the reminders up to date (in the background): a save, an import, an undo or new evidence can
-        move one. The reminders list and any open reminders window follow."""
-        worker = Worker(_sync_reminders, self.store.location, self._today())
+        move one. The reminders list and any open reminders window follow. A chore of the pool: it runs after
+        the judging the same change started, never beside it."""
+        from desktop.ui.reminders_panel import sync_reminders_at
+
+        worker = Worker(sync_reminders_at, self.store.location, self._today(), reports_progress=True)
         worker.signals.succeeded.connect(self._on_reminders_synced)
-        worker.signals.failed.connect(lambda error: logger.error("reminders could not be brought up to date: %s",
-                                                                 error))
-        self.pool.start(worker)
+        worker.signals.failed.connect(self.show_reminder_sync_failed)
+        self.pool.start_chore(worker)
         return worker
+
+    @Slot(object)
+    def show_reminder_sync_failed(self, error: object) -> None:
+        """Tell the user in one sentence, in the status bar, that the reminders were not brought up to date, and
+        why; the details are in the log. Nothing to tell when the window's closing cancelled the sync."""
+        if isinstance(error, Cancelled):
+            return
+        logger.error("reminders could not be brought up to date: %s", error)
+        if isinstance(error, LedgerError):
+            from desktop.ui.messages import user_message
+
+            text = self.tr("The reminders could not be brought up to date: {reason}").format(
+                reason=user_message(error))
+        else:
+            text = self.tr("The reminders could not be brought up to date; the details are in {log}.").format(
+                log=paths.log_path())
+        self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
 
     def refresh_list(self, kind: str) -> None:
         """Read a list page again, if it was built (one not built yet reads when it is first shown)."""

@@ -438,10 +438,12 @@ class RecordTableModel(QAbstractTableModel):
         self._columns = list(columns)
         self._records: list[Any] = []
 
-    def set_records(self, records: Sequence[Any]) -> None:
+    def set_records(self, records: Sequence[Any]) -> list[Any]:
+        """Show these records; returns those shown until now (to be freed where it suits the caller)."""
         self.beginResetModel()
-        self._records = list(records)
+        previous, self._records = self._records, list(records)
         self.endResetModel()
+        return previous
 
     def record(self, row: int) -> Any:
         return self._records[row]

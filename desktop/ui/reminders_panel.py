@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QDate, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from db import Location, Store
 from db.reminders import (
+    SyncResult,
     complete_reminder,
     due_reminders,
     list_reminders,
@@ -40,13 +41,12 @@ from db.reminders import (
     sync_reminders,
 )
 from desktop.core.errors import LedgerError
-from desktop.core.gc_tuning import collection_paused
 from desktop.core.records import Reminder
 from desktop.core.reminders import is_active
 from desktop.ui.labels import QT_TRANSLATE_NOOP, REMINDER_KINDS, REMINDER_STATES, label
 from desktop.ui.messages import user_message
 from desktop.ui.models import Column, RecordTableModel, fit_columns, record_table_view
-from desktop.ui.workers import Pool, ThreadPool, Worker, mark_gui_busy, never_cancelled, rest_collector
+from desktop.ui.workers import Pool, ThreadPool, Worker, mark_gui_busy, release_in_slices
 
 logger = logging.getLogger(__name__)
 
@@ -220,7 +220,12 @@ class RemindersPanel(QWidget):
     def show_rows(self, rows: ReminderRows) -> None:
         """Show reminders read by :func:`read_reminder_rows`."""
         today = rows.today
-        self.model.set_records(rows.rows)
+        retired = self.model.set_records(rows.rows)
+        if self._pool is not None and retired:
+            # Tens of thousands of reminders in a big ledger: freed here, they held the GUI thread for most of
+            # 100 ms; a pool thread frees them a slice at a time.
+            self._pool.start_chore(Worker(release_in_slices, [retired]))
+        del retired
         self.summary_label.setText(self.tr("{overdue} overdue, {due} due soon (as of {date})").format(
             overdue=rows.overdue, due=rows.due - rows.overdue, date=today.isoformat()))
         self.snooze_date_edit.setMinimumDate(_qdate(today + dt.timedelta(days=1)))
@@ -341,51 +346,23 @@ def notification_text(reminders: list[Reminder]) -> str:
     return "\n".join(lines)
 
 
-class ReminderSyncSignals(QObject):
-    """Signals of a :class:`ReminderSyncTask`, created on the GUI thread so that Qt queues them back to it.
-
-    Signals:
-        succeeded(object): the SyncResult. failed(object): the exception.
-    """
-
-    succeeded = Signal(object)
-    failed = Signal(object)
-
-
-class ReminderSyncTask(QRunnable):
-    """Generates the reminders on a pool thread with its own connection (a large ledger takes seconds)."""
-
-    def __init__(self, location: Location, as_of: dt.date) -> None:
-        super().__init__()
-        self.setAutoDelete(False)  # kept by ReminderStart until it is done
-        self.signals = ReminderSyncSignals()
-        collector = rest_collector()
-        if collector is not None:
-            self.signals.succeeded.connect(collector.schedule)
-            self.signals.failed.connect(collector.schedule)
-        self._location = location
-        self._as_of = as_of
-
-    def run(self) -> None:
-        try:
-            with collection_paused(), Store.attach(self._location) as store:
-                result = sync_reminders(store, self._as_of, is_cancelled=never_cancelled)  # gives way to the window
-        except Exception as error:  # reported, never raised on a pool thread
-            logger.error("reminders could not be generated: %s", error)
-            self.signals.failed.emit(error)
-        else:
-            self.signals.succeeded.emit(result)
+def sync_reminders_at(location: Location, as_of: dt.date, *, progress: Callable[[int, int], None] | None = None,
+                      is_cancelled: Callable[[], bool] | None = None) -> SyncResult:
+    """Bring the reminders up to date on a pool thread, with a connection of its own (a large ledger takes
+    seconds). Cancelled (when the window closes), it writes nothing."""
+    with Store.attach(location) as store:
+        return sync_reminders(store, as_of, progress=progress, is_cancelled=is_cancelled)
 
 
 @dataclass
 class ReminderStart:
     """What :func:`open_reminders_on_start` created: the dialog (None while nothing is due), the notifier, and
-    the background task that brings the reminders up to date."""
+    the background work that brings the reminders up to date (None for a ledger opened read-only)."""
 
     dialog: QDialog | None
     panel: RemindersPanel | None
     notifier: ReminderNotifier
-    sync_task: ReminderSyncTask | None = None
+    sync_task: Worker | None = None
 
 
 def create_tray(parent: QWidget) -> QSystemTrayIcon | None:
@@ -409,7 +386,10 @@ def open_reminders_on_start(window: QWidget, store: Store, *, today: Today = dt.
     Reads the stored reminders on a pool thread and opens the reminders panel when one is due, brings the
     reminders up to date on a pool thread (opening the panel then if something has become due, or refreshing
     it), and keeps checking while the app runs, with a tray notification where there is a tray. Nothing that
-    grows with the ledger runs on the GUI thread: the window paints first.
+    grows with the ledger runs on the GUI thread: the window paints first. The first read and the sync are chores
+    of ``rows_pool`` (:meth:`desktop.ui.workers.ThreadPool.start_chore`): the read runs once the lists' first reads
+    are done, ahead of the start's judging, and the sync after the judging; the window's closing cancels them.
+    The sync's worker logs a failure; the window shows it (it connects to ``sync_task.signals.failed``).
     """
     notifier = ReminderNotifier(store, today=today, tray=create_tray(window), parent=window)
     notifier.start()
@@ -434,20 +414,23 @@ def open_reminders_on_start(window: QWidget, store: Store, *, today: Today = dt.
         dialog.show()
         started.dialog = dialog
 
-    def check() -> None:
+    def check(*, at_start: bool = False) -> None:
         if started.panel is not None:
             started.panel.refresh()
             return
         worker = Worker(_read_reminder_rows, store.location, today())
         worker.signals.succeeded.connect(show_if_due)
         worker.signals.failed.connect(lambda error: logger.error("cannot read the reminders: %s", error))
-        rows_pool.start(worker)
+        if at_start:  # after the lists' first reads, before the start's judging: one Python pool thread at a time
+            rows_pool.start_chore(worker, first=True)
+        else:
+            rows_pool.start(worker)
 
-    check()
+    check(at_start=True)
     if store.read_only:  # an auditor reads the reminders the clerks' work keeps up to date
         return started
-    task = ReminderSyncTask(store.location, today())
+    task = Worker(sync_reminders_at, store.location, today(), reports_progress=True)
     task.signals.succeeded.connect(lambda _result: check())
     started.sync_task = task
-    (pool or QThreadPool.globalInstance()).start(task)
+    rows_pool.start_chore(task)
     return started

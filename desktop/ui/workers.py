@@ -122,12 +122,6 @@ def give_way_to_gui(sleep: Callable[[float], None] = time.sleep) -> int:
     return naps
 
 
-def never_cancelled() -> bool:
-    """An ``is_cancelled`` for work that cannot be cancelled: it still gives way to the GUI thread."""
-    give_way_to_gui()
-    return False
-
-
 # Items dropped at a time by release_in_slices: the GUI thread can take the interpreter lock between two slices.
 RELEASE_SLICE = 2000
 
@@ -232,18 +226,32 @@ class Worker(QRunnable):
 class Pool(Protocol):
     def start(self, worker: Worker) -> None: ...
 
+    def start_chore(self, worker: Worker, *, first: bool = False) -> None: ...
+
+    def start_watched(self, worker: Worker) -> None: ...
+
     def cancel_all(self) -> None: ...
 
     def wait(self, msecs: int = -1) -> bool: ...
 
 
 class ThreadPool:
-    """Starts workers on Qt's global thread pool and keeps them alive until they finish."""
+    """Starts workers on Qt's global thread pool and keeps them alive until they finish.
+
+    Chores (:meth:`start_chore`) take turns: they run one at a time, each once the other workers of this pool
+    have finished (all but long work the user watches behind a progress dialog, :meth:`start_watched`, which can
+    take minutes). Work nobody waits for is a chore (bringing the reminders up to date, freeing old judgements), and
+    so is the start's work beyond the lists' first reads (reading the due reminders, judging). Every pool thread
+    running Python takes the interpreter lock from the window again and again: the window's repaints stalled most
+    while judging, the reminders' read and their sync ran side by side after the start.
+    """
 
     def __init__(self, pool: QThreadPool | None = None) -> None:
         self._pool = pool or QThreadPool.globalInstance()
         self._running: set[Worker] = set()
         self._held: list[Worker] | None = None
+        self._chores: list[Worker] = []
+        self._watched: set[Worker] = set()
 
     def hold(self) -> None:
         """Keep the workers started from now on waiting until :meth:`release` (the window paints first: work on
@@ -256,27 +264,55 @@ class ThreadPool:
         return len(self._held or ())
 
     def release(self) -> None:
-        """Start the workers held, in the order they were started."""
+        """Start the workers held, in the order they were started (chores then wait for them to finish)."""
         held, self._held = self._held or [], None
         for worker in held:
             self.start(worker)
+        self._start_next_chore()
 
     def start(self, worker: Worker) -> None:
+        """Start work the user waits for (judging, a list's rows) at once, beside whatever runs."""
         if self._held is not None:
             self._held.append(worker)
             return
         self._running.add(worker)
-        worker.signals.finished.connect(lambda: self._running.discard(worker),
-                                        Qt.ConnectionType.QueuedConnection)
+        worker.signals.finished.connect(lambda: self._on_worker_finished(worker), Qt.ConnectionType.QueuedConnection)
         self._pool.start(worker)
+
+    def start_chore(self, worker: Worker, *, first: bool = False) -> None:
+        """Start work once nothing else of this pool runs (watched work aside), after the chores started before
+        it (``first``: ahead of them): it never runs beside judging, a read or another chore."""
+        self._chores.insert(0 if first else len(self._chores), worker)
+        self._start_next_chore()
+
+    def start_watched(self, worker: Worker) -> None:
+        """Start long work the user watches behind a progress dialog (an export, an import) at once; chores do
+        not wait for it."""
+        self._watched.add(worker)
+        self.start(worker)
+
+    def chores_waiting(self) -> int:
+        """How many chores wait for their turn."""
+        return len(self._chores)
+
+    def _start_next_chore(self) -> None:
+        if self._chores and self._held is None and not self._running - self._watched:
+            self.start(self._chores.pop(0))
+
+    def _on_worker_finished(self, worker: Worker) -> None:
+        self._running.discard(worker)
+        self._watched.discard(worker)
+        self._start_next_chore()
 
     def wait(self, msecs: int = -1) -> bool:
         return self._pool.waitForDone(msecs)
 
     def cancel_all(self) -> None:
-        """Ask every running worker to stop (they raise Cancelled at their next check)."""
-        for worker in [*self._running, *(self._held or ())]:
+        """Ask every running worker to stop (they raise Cancelled at their next check); chores that have not
+        started are dropped."""
+        for worker in [*self._running, *(self._held or ()), *self._chores]:
             worker.cancel()
+        self._chores.clear()
 
 
 class _FirstPaint(QObject):
@@ -320,6 +356,13 @@ class SyncPool:
         self.started.append(worker)
         worker.run()
 
+    def start_chore(self, worker: Worker, *, first: bool = False) -> None:
+        """Nothing else runs: the chore runs at once."""
+        self.start(worker)
+
+    def start_watched(self, worker: Worker) -> None:
+        self.start(worker)
+
     def cancel_all(self) -> None:
         """Nothing runs between calls."""
 
@@ -359,7 +402,7 @@ class ProgressRunner(QObject):
         worker.signals.failed.connect(self._on_worker_failed)
         self.dialog.canceled.connect(worker.cancel)
         self.dialog.setValue(0)
-        self._pool.start(worker)
+        self._pool.start_watched(worker)
         return worker
 
     @Slot(int, int)

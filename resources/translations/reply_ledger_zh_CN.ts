@@ -1816,6 +1816,14 @@ Details are in {log}.</source>
         <translation>无法判定状态；详见日志。</translation>
     </message>
     <message>
+        <source>The reminders could not be brought up to date: {reason}</source>
+        <translation>提醒未能更新：{reason}</translation>
+    </message>
+    <message>
+        <source>The reminders could not be brought up to date; the details are in {log}.</source>
+        <translation>提醒未能更新，详情见 {log}。</translation>
+    </message>
+    <message>
         <source>{proposals} proposals, {replies} replies, {commitments} commitments, {targets} targets, {evidence} evidence</source>
         <translation>建议提案 {proposals} 件，答复 {replies} 件，承诺事项 {commitments} 项，指标 {targets} 项，佐证 {evidence} 条</translation>
     </message>

@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings
 from db import FileLocation, ServerLocation
 from desktop import paths
 from desktop.ui.app import GUI_SWITCH_INTERVAL_S, Ledgers, _resolve_db, share_the_interpreter_with_the_window
-from desktop.ui.workers import ThreadPool
+from desktop.ui.workers import ThreadPool, Worker
 
 
 def test_the_last_ledger_is_opened_again(tmp_path: Path) -> None:
@@ -60,6 +61,56 @@ def test_background_work_starts_once_the_window_has_painted(qtbot, tmp_path: Pat
         qtbot.waitUntil(lambda: pool.wait(0), timeout=20_000)  # what the workers answered is taken over
         qtbot.wait(50)
         window.close()
+
+
+def test_the_start_judges_and_syncs_the_reminders_each_alone_on_the_pool(qtbot, tmp_path: Path, demo_db_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each Python pool thread takes the interpreter lock from the window again and again; judging beside the
+    reminder sync (or beside the reads of the lists and the reminders) stalled its repaints past 100 ms. After the
+    start, the due reminders are read, the ledger judged and the reminders synced one after the other, each with
+    nothing else on the pool."""
+    lock = threading.Lock()
+    timeline: list[tuple[str, str]] = []  # (start or end, what ran), in the order it happened
+    run = Worker.run
+
+    def recorded(worker: Worker) -> None:
+        work = worker._fn
+        name = getattr(work, "__name__", "?")
+
+        def timed_work(*args: object, **kwargs: object) -> object:  # its result is signalled once it returned
+            with lock:
+                timeline.append(("start", name))
+            try:
+                return work(*args, **kwargs)
+            finally:
+                with lock:
+                    timeline.append(("end", name))
+
+        worker._fn = timed_work
+        run(worker)
+
+    monkeypatch.setattr(Worker, "run", recorded)
+    ledgers = Ledgers(QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat))
+    window = ledgers.open(demo_db_path)
+    assert window is not None
+    pool = window.pool
+    assert isinstance(pool, ThreadPool)
+    synced: list[object] = []
+    qtbot.waitUntil(lambda: window.reminder_start is not None, timeout=20_000)
+    window.reminder_start.sync_task.signals.succeeded.connect(synced.append)
+    try:
+        qtbot.waitUntil(lambda: window.status is not None and len(synced) == 1 and not pool.chores_waiting()
+                        and pool.wait(0), timeout=20_000)
+    finally:
+        qtbot.waitUntil(lambda: pool.wait(0), timeout=20_000)
+        qtbot.wait(50)
+        window.close()
+    started = [name for event, name in timeline if event == "start"]
+    in_turn = [name for name in started if name in ("_read_reminder_rows", "_judge", "sync_reminders_at")]
+    assert in_turn[:3] == ["_read_reminder_rows", "_judge", "sync_reminders_at"], timeline
+    for alone in in_turn[:3]:
+        began = timeline.index(("start", alone))
+        assert timeline[began + 1] == ("end", alone), timeline  # nothing started or ended while it ran
 
 
 @pytest.mark.sqlite_only  # about the window's start, not the ledger's backend

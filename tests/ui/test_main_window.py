@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sqlite3
 import subprocess
 import sys
 import weakref
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QTableView, QTabWidget, QWidget
 
@@ -290,3 +292,24 @@ def test_a_container_still_held_elsewhere_is_not_emptied() -> None:
     shown = list(range(5000))
     release_in_slices([kept, Judged(None, kept, shown), None])  # type: ignore[arg-type]
     assert len(kept) == 5000 and len(shown) == 5000
+
+
+@pytest.mark.sqlite_only  # another program holding a SQLite file's write lock
+@pytest.mark.allow_log_warnings
+def test_reminders_that_cannot_be_brought_up_to_date_are_told_in_the_status_bar_and_the_log(
+        make_window, demo_db_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.setenv("REPLY_LEDGER_BUSY_SECONDS", "0")
+    with Store.open(demo_db_path) as store:
+        window = make_window(store)
+        window.statusBar().clearMessage()
+        other_program = sqlite3.connect(demo_db_path, isolation_level=None)
+        other_program.execute("BEGIN IMMEDIATE")  # it writes to the ledger and does not let go
+        try:
+            window.sync_reminders()  # the synchronous pool runs it at once
+            message = window.statusBar().currentMessage()
+            assert demo_db_path.name in message  # one sentence that names the ledger
+        finally:
+            other_program.rollback()
+            other_program.close()
+    assert any("reminders could not be brought up to date" in record.getMessage() and record.levelname == "ERROR"
+               for record in caplog.records)

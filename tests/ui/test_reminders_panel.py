@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 
 from PySide6.QtCore import QDate, Qt, QThreadPool
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QLabel, QPushButton, QTableView, QWidget
@@ -11,6 +12,7 @@ from db import Store
 from db.reminders import sync_reminders
 from desktop.core.records import Reminder
 from desktop.ui.reminders_panel import ReminderNotifier, RemindersPanel, notification_text, open_reminders_on_start
+from tests.ui.conftest import HeldPool
 
 D = dt.date
 AS_OF = D(2022, 3, 31)
@@ -175,3 +177,19 @@ def test_notifier_reads_only_reminders_that_can_have_become_due(qtbot, demo_stor
     assert fresh
     reads = [sql for sql in statements if sql.startswith("SELECT") and "FROM reminders" in sql and "max(" not in sql]
     assert reads and all("due_date > '2021-11-01'" in sql for sql in reads)
+
+
+def test_the_reminders_shown_before_are_freed_by_pool_work_not_as_new_ones_are_shown(qtbot, demo_store: Store) -> None:
+    """A big ledger has tens of thousands of due reminders: freeing the old rows as the new ones are shown held the
+    GUI thread for most of 100 ms."""
+    sync_reminders(demo_store, AS_OF)
+    pool = HeldPool()
+    panel = RemindersPanel(demo_store, today=lambda: AS_OF, pool=pool)
+    qtbot.addWidget(panel)
+    pool.run_all()
+    old_row = weakref.ref(panel.model.record(0))
+    panel.refresh()
+    pool.held.pop(0).run()  # the new rows are read and shown; the old ones wait for their turn on the pool
+    assert panel.model.rowCount() == 12 and old_row() is not None and len(pool.held) == 1
+    pool.run_all()
+    assert old_row() is None

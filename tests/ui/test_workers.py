@@ -183,6 +183,91 @@ def test_a_held_pool_starts_its_workers_in_order_when_released(qtbot) -> None:
     assert ran == [0, 1, 2] and pool.held() == 0
 
 
+class _Timeline:
+    """What ran on the pool, in the order it started and ended (a lock: pool threads append to it)."""
+
+    def __init__(self) -> None:
+        self.events: list[str] = []
+        self._lock = threading.Lock()
+
+    def job(self, name: str, until: threading.Event | None = None) -> Worker:
+        def run() -> None:
+            with self._lock:
+                self.events.append(f"{name} started")
+            if until is not None:
+                assert until.wait(10)
+            with self._lock:
+                self.events.append(f"{name} ended")
+
+        return Worker(run)
+
+
+def test_chores_wait_for_the_work_started_before_them_and_run_one_at_a_time(qtbot) -> None:
+    """Two Python pool threads at once stall the window's repaints most: a chore never runs beside the work
+    started before it, nor beside another chore."""
+    timeline = _Timeline()
+    pool = ThreadPool()
+    let_read_end = threading.Event()
+    read = timeline.job("read", let_read_end)
+    pool.start(read)
+    qtbot.waitUntil(lambda: "read started" in timeline.events, timeout=10_000)
+    first, second = timeline.job("first chore"), timeline.job("second chore")
+    pool.start_chore(first)
+    pool.start_chore(second)
+    assert pool.chores_waiting() == 2 and timeline.events == ["read started"]  # the pool has threads to spare
+    let_read_end.set()
+    with qtbot.waitSignal(second.signals.finished, timeout=10_000):
+        pass
+    assert timeline.events == ["read started", "read ended", "first chore started", "first chore ended",
+                               "second chore started", "second chore ended"]
+    assert pool.chores_waiting() == 0 and pool.wait(10_000)
+
+
+def test_held_chores_start_after_the_held_work_and_cancelling_drops_those_not_started(qtbot) -> None:
+    timeline = _Timeline()
+    pool = ThreadPool()
+    pool.hold()
+    let_read_end = threading.Event()
+    read = timeline.job("read", let_read_end)
+    chore = timeline.job("chore")
+    pool.start_chore(chore)  # started first, but a chore: after the read
+    pool.start(read)
+    pool.release()
+    qtbot.waitUntil(lambda: "read started" in timeline.events, timeout=10_000)
+    assert pool.chores_waiting() == 1
+    failed: list[object] = []
+    chore.signals.failed.connect(failed.append)
+    pool.cancel_all()  # the window closes
+    let_read_end.set()
+    assert pool.wait(10_000)
+    qtbot.wait(50)  # the queued end of the read, which would start the next chore
+    assert pool.chores_waiting() == 0 and pool.wait(10_000)
+    assert timeline.events == ["read started", "read ended"] and not failed
+
+
+def test_chores_do_not_wait_for_long_work_the_user_watches(qtbot) -> None:
+    """An export behind its progress dialog can take minutes: the reminders are brought up to date meanwhile."""
+    timeline = _Timeline()
+    pool = ThreadPool()
+    let_export_end = threading.Event()
+    pool.start_watched(timeline.job("export", let_export_end))
+    qtbot.waitUntil(lambda: "export started" in timeline.events, timeout=10_000)
+    chore = timeline.job("chore")
+    try:
+        with qtbot.waitSignal(chore.signals.finished, timeout=10_000):
+            pool.start_chore(chore)
+    finally:
+        let_export_end.set()
+    assert pool.wait(10_000)
+    assert timeline.events[:3] == ["export started", "chore started", "chore ended"]
+
+
+def test_a_synchronous_pool_runs_a_chore_at_once() -> None:
+    timeline = _Timeline()
+    SyncPool().start_chore(timeline.job("chore"))
+    assert timeline.events == ["chore started", "chore ended"]
+
+
 def test_pool_work_gives_way_while_the_gui_thread_is_busy() -> None:
     """Between its batches, work on a pool thread sleeps (letting go of the interpreter lock) while a view is
     asking for data, for a bounded time; on the main thread (a synchronous pool) it never does."""
