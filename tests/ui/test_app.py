@@ -5,6 +5,8 @@ import subprocess
 import sys
 import textwrap
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings
 from db import FileLocation, ServerLocation
 from desktop import paths
 from desktop.ui.app import GUI_SWITCH_INTERVAL_S, Ledgers, _resolve_db, share_the_interpreter_with_the_window
+from desktop.ui.main_window import MainWindow
 from desktop.ui.workers import ThreadPool, Worker
 
 
@@ -34,33 +37,43 @@ def test_the_last_server_ledger_is_opened_again(tmp_path: Path) -> None:
     assert _resolve_db(None, settings) == ServerLocation("postgresql://wang@ledger.office.local/replies")
 
 
-def test_background_work_starts_once_the_window_has_painted(qtbot, tmp_path: Path, demo_db_path: Path) -> None:
-    """Judging, reading the lists and syncing the reminders of a big ledger on pool threads take the interpreter
-    lock from the GUI thread while it builds its first paint: they wait until the window has painted."""
-    ledgers = Ledgers(QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat))
-    window = ledgers.open(demo_db_path)
+@contextmanager
+def opened_window(qtbot, tmp_path: Path, db_path: Path) -> Iterator[tuple[MainWindow, ThreadPool]]:
+    """The app's window on a ledger, opened as the app opens it, with its pool; closed once what the pool's
+    workers answered has been taken over."""
+    window = Ledgers(QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)).open(db_path)
     assert window is not None
     pool = window.pool
     assert isinstance(pool, ThreadPool)
-    held_at_paint: list[int] = []
-
-    class Paint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and not held_at_paint:
-                held_at_paint.append(pool.held())
-            return False
-
-    watcher = Paint()
-    window.installEventFilter(watcher)
     try:
-        qtbot.waitUntil(lambda: window.status is not None and window.reminder_start is not None, timeout=20_000)
-        assert held_at_paint and held_at_paint[0] > 0  # judging, counting and the lists had not started
-        assert pool.held() == 0
+        yield window, pool
     finally:
-        window.removeEventFilter(watcher)
-        qtbot.waitUntil(lambda: pool.wait(0), timeout=20_000)  # what the workers answered is taken over
+        qtbot.waitUntil(lambda: pool.wait(0), timeout=20_000)
         qtbot.wait(50)
         window.close()
+
+
+def test_background_work_starts_once_the_window_has_painted(qtbot, tmp_path: Path, demo_db_path: Path) -> None:
+    """Judging, reading the lists and syncing the reminders of a big ledger on pool threads take the interpreter
+    lock from the GUI thread while it builds its first paint: they wait until the window has painted."""
+    with opened_window(qtbot, tmp_path, demo_db_path) as (window, pool):
+        held_at_paint: list[int] = []
+
+        class Paint(QObject):
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+                if event.type() == QEvent.Type.Paint and not held_at_paint:
+                    held_at_paint.append(pool.held())
+                return False
+
+        watcher = Paint()
+        window.installEventFilter(watcher)
+        try:
+            qtbot.waitUntil(lambda: window.status is not None and window.reminder_start is not None,
+                            timeout=20_000)
+            assert held_at_paint and held_at_paint[0] > 0  # judging, counting and the lists had not started
+            assert pool.held() == 0
+        finally:
+            window.removeEventFilter(watcher)
 
 
 def test_the_start_judges_and_syncs_the_reminders_each_alone_on_the_pool(qtbot, tmp_path: Path, demo_db_path: Path,
@@ -90,21 +103,12 @@ def test_the_start_judges_and_syncs_the_reminders_each_alone_on_the_pool(qtbot, 
         run(worker)
 
     monkeypatch.setattr(Worker, "run", recorded)
-    ledgers = Ledgers(QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat))
-    window = ledgers.open(demo_db_path)
-    assert window is not None
-    pool = window.pool
-    assert isinstance(pool, ThreadPool)
-    synced: list[object] = []
-    qtbot.waitUntil(lambda: window.reminder_start is not None, timeout=20_000)
-    window.reminder_start.sync_task.signals.succeeded.connect(synced.append)
-    try:
+    with opened_window(qtbot, tmp_path, demo_db_path) as (window, pool):
+        synced: list[object] = []
+        qtbot.waitUntil(lambda: window.reminder_start is not None, timeout=20_000)
+        window.reminder_start.sync_task.signals.succeeded.connect(synced.append)
         qtbot.waitUntil(lambda: window.status is not None and len(synced) == 1 and not pool.chores_waiting()
                         and pool.wait(0), timeout=20_000)
-    finally:
-        qtbot.waitUntil(lambda: pool.wait(0), timeout=20_000)
-        qtbot.wait(50)
-        window.close()
     started = [name for event, name in timeline if event == "start"]
     in_turn = [name for name in started if name in ("_read_reminder_rows", "_judge", "sync_reminders_at")]
     assert in_turn[:3] == ["_read_reminder_rows", "_judge", "sync_reminders_at"], timeline
